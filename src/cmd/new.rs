@@ -1,0 +1,123 @@
+//! `remedy new KIND TITLE`: scaffold an article with valid front matter in its kind's folder,
+//! weighted after the kind's last article and dated today. Never overwrites a file.
+
+use std::fs;
+use std::path::Path;
+
+use crate::cli::NewArgs;
+use crate::error::{Error, Result};
+use crate::model::Date;
+use crate::pipeline::link::kinds;
+use crate::pipeline::load::{self, CONTENT_DIR};
+
+/// Runs `remedy new`.
+pub fn run(args: NewArgs) -> Result<i32> {
+    let config = load::load_config(&args.root)?;
+    let kind = config
+        .kinds
+        .iter()
+        .find(|k| k.name == args.kind || k.dir == args.kind)
+        .ok_or_else(|| {
+            Error::Usage(format!(
+                "unknown kind `{}`: this site has {}",
+                args.kind,
+                config
+                    .kinds
+                    .iter()
+                    .map(|k| format!("`{}`", k.name))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))
+        })?;
+    let title = args.title.trim();
+    if title.is_empty() {
+        return Err(Error::Usage("the title is empty".to_string()));
+    }
+    let slug = load::suggest_slug(title);
+    let relative = Path::new(CONTENT_DIR)
+        .join(&kind.dir)
+        .join(format!("{slug}.md"));
+    let path = args.root.join(&relative);
+    if path.exists() {
+        return Err(Error::Usage(format!(
+            "`{}` already exists",
+            crate::diagnostic::display_path(&relative)
+        )));
+    }
+    let weight = next_weight(&args.root.join(CONTENT_DIR).join(&kind.dir));
+    let text = scaffold(&kind.name, title, weight, Date::today());
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+    }
+    fs::write(&path, text).map_err(|e| Error::io(&path, e))?;
+    println!("{}", crate::diagnostic::display_path(&relative));
+    Ok(0)
+}
+
+/// The text of a new article of `kind`.
+pub fn scaffold(kind: &str, title: &str, weight: i64, today: Date) -> String {
+    let title_toml = toml::Value::String(title.to_string()).to_string();
+    let mut front = format!(
+        "+++\ntitle = {title_toml}\nsummary = \"\"\nsymptoms = []\nweight = {weight}\nupdated = {today}\n"
+    );
+    let body = match kind {
+        kinds::CAUSE => {
+            front.push_str("fixes = []\n");
+            "## What is going on\n\n## How to tell\n"
+        }
+        kinds::FIX => {
+            front.push_str("effort = \"5 min\"\n");
+            "## Steps\n\n1. \n\n## If it did not help\n"
+        }
+        kinds::ERROR => {
+            front.push_str("error_codes = []\ncauses = []\nfixes = []\n");
+            "## What you see\n\n## Why it happens\n\n## What to do\n"
+        }
+        kinds::RESTORE => "## Before you start\n\n## Steps\n\n1. \n",
+        _ => "",
+    };
+    format!("{front}+++\n\n{body}")
+}
+
+fn next_weight(dir: &Path) -> i64 {
+    let mut highest = 0;
+    if let Ok(entries) = fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            let Ok(text) = fs::read_to_string(entry.path()) else {
+                continue;
+            };
+            for line in text.lines().take(40) {
+                if let Some(value) = line.trim().strip_prefix("weight")
+                    && let Some(number) = value.trim().strip_prefix('=')
+                    && let Ok(weight) = number.trim().parse::<i64>()
+                {
+                    highest = highest.max(weight);
+                }
+            }
+        }
+    }
+    highest + 10
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn scaffolds_parse_as_valid_front_matter() {
+        let today = Date {
+            year: 2026,
+            month: 11,
+            day: 26,
+        };
+        for kind in ["cause", "fix", "error", "restore", "guide"] {
+            let text = scaffold(kind, "A \"quoted\" title", 20, today);
+            let path = Path::new("content/x/a.md");
+            let split = crate::front_matter::split(path, &text).unwrap();
+            let front = crate::front_matter::parse(path, &text, &split).unwrap();
+            assert_eq!(front.title, "A \"quoted\" title");
+            assert_eq!(front.weight, 20);
+        }
+    }
+}

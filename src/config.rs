@@ -1,0 +1,671 @@
+//! `book.toml` → [`Config`]: the site's title and language, where to build, which theme, search
+//! options, content checks and the kinds of article.
+//!
+//! Every setting has a default, so a `book.toml` holding only `[book] title = "..."` builds a
+//! site with the standard kinds. When `[kinds]` is present it is the complete list of kinds (a
+//! knowledge base may define its own); a standard kind name (`cause`, `fix`, ...) given there
+//! takes the standard folder and title unless they are set. Unknown keys and wrong types are
+//! diagnostics naming the key and its line. This module reads no files but the one it is given.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Component, Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::diagnostic::Diagnostic;
+
+/// The name of the configuration file at the root of a site.
+pub const CONFIG_FILE: &str = "book.toml";
+
+/// A kind of article: the folder it lives in, its title and where it sorts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Kind {
+    /// The kind's name, as used in front matter relations and search results (`cause`).
+    pub name: String,
+    /// The folder under `content/` (`causes`), also the URL segment.
+    pub dir: String,
+    /// The plural title shown on the site (`Causes`).
+    pub title: String,
+    /// Position among the kinds, lower first.
+    pub order: i64,
+}
+
+/// The standard kinds, used when `book.toml` has no `[kinds]` table: (name, dir, title).
+pub const STANDARD_KINDS: [(&str, &str, &str); 7] = [
+    ("guide", "guides", "Guides"),
+    ("cause", "causes", "Causes"),
+    ("fix", "fixes", "Fixes"),
+    ("practice", "practices", "Best practices"),
+    ("restore", "restore", "Restore"),
+    ("error", "errors", "Error codes"),
+    ("faq", "faq", "FAQ"),
+];
+
+/// Relative weights of the searchable fields; the browser index and the tantivy index use the same.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldWeights {
+    /// Exact error codes (`9006`, `0x8007000E`).
+    pub error_codes: f32,
+    /// The article title.
+    pub title: f32,
+    /// The symptom phrases of the front matter.
+    pub symptoms: f32,
+    /// The one-sentence summary.
+    pub summary: f32,
+    /// The text of the body's headings.
+    pub headings: f32,
+    /// The body text.
+    pub body: f32,
+}
+
+impl Default for FieldWeights {
+    fn default() -> Self {
+        FieldWeights {
+            error_codes: 8.0,
+            title: 4.0,
+            symptoms: 3.0,
+            summary: 2.0,
+            headings: 1.5,
+            body: 1.0,
+        }
+    }
+}
+
+/// `[search]`: how the search indexes are built and queried.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchConfig {
+    /// Whether misspelled words are matched (1 edit from 5 letters, 2 from 9).
+    pub fuzzy: bool,
+    /// Whether the last word of a query matches as a prefix (search as you type).
+    pub prefix: bool,
+    /// Field weights.
+    pub weights: FieldWeights,
+}
+
+impl Default for SearchConfig {
+    fn default() -> Self {
+        SearchConfig {
+            fuzzy: true,
+            prefix: true,
+            weights: FieldWeights::default(),
+        }
+    }
+}
+
+/// `[check]`: content-health settings for `remedy check`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckConfig {
+    /// Articles not updated for more than this many days are reported as stale.
+    pub stale_after_days: u32,
+}
+
+impl Default for CheckConfig {
+    fn default() -> Self {
+        CheckConfig {
+            stale_after_days: 365,
+        }
+    }
+}
+
+/// The whole configuration of a site.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// Site title.
+    pub title: String,
+    /// One-sentence description, used on the home page and in meta tags.
+    pub description: String,
+    /// BCP 47 language tag (`en`).
+    pub language: String,
+    /// Authors, for the feed.
+    pub authors: Vec<String>,
+    /// Where `build` writes the site, relative to the root unless absolute.
+    pub build_dir: PathBuf,
+    /// Theme name: a folder under `themes/`, or the built-in `default`.
+    pub theme: String,
+    /// The absolute URL the site is published at, always ending in `/`.
+    pub base_url: String,
+    /// Whether raw HTML in Markdown is passed through (writers are trusted) or escaped.
+    pub allow_html: bool,
+    /// How many entries the Atom feed holds, most recently updated first.
+    pub feed_limit: usize,
+    /// Search options.
+    pub search: SearchConfig,
+    /// Content-health options.
+    pub check: CheckConfig,
+    /// The kinds of article, in display order.
+    pub kinds: Vec<Kind>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            title: "Help center".to_string(),
+            description: String::new(),
+            language: "en".to_string(),
+            authors: Vec::new(),
+            build_dir: PathBuf::from("public"),
+            theme: "default".to_string(),
+            base_url: "/".to_string(),
+            allow_html: true,
+            feed_limit: 50,
+            search: SearchConfig::default(),
+            check: CheckConfig::default(),
+            kinds: standard_kinds(),
+        }
+    }
+}
+
+impl Config {
+    /// The kind whose folder is `dir`.
+    pub fn kind_by_dir(&self, dir: &str) -> Option<&Kind> {
+        self.kinds.iter().find(|k| k.dir == dir)
+    }
+
+    /// The kind named `name`.
+    pub fn kind(&self, name: &str) -> Option<&Kind> {
+        self.kinds.iter().find(|k| k.name == name)
+    }
+
+    /// The path part of the base URL (`/` or `/help/`), used where relative links cannot work.
+    pub fn base_path(&self) -> &str {
+        match self.base_url.find("://") {
+            Some(scheme_end) => {
+                let after = &self.base_url[scheme_end + 3..];
+                match after.find('/') {
+                    Some(slash) => &after[slash..],
+                    None => "/",
+                }
+            }
+            None => &self.base_url,
+        }
+    }
+
+    /// The absolute URL of a site path such as `causes/x/` (empty for the home page).
+    pub fn permalink(&self, path: &str) -> String {
+        format!("{}{}", self.base_url, path)
+    }
+}
+
+/// The standard kinds, in their standard order.
+pub fn standard_kinds() -> Vec<Kind> {
+    STANDARD_KINDS
+        .iter()
+        .enumerate()
+        .map(|(i, (name, dir, title))| Kind {
+            name: name.to_string(),
+            dir: dir.to_string(),
+            title: title.to_string(),
+            order: (i as i64 + 1) * 10,
+        })
+        .collect()
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    book: Option<RawBook>,
+    build: Option<RawBuild>,
+    search: Option<RawSearch>,
+    check: Option<RawCheck>,
+    kinds: Option<BTreeMap<Spanned<String>, RawKind>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawBook {
+    title: Option<String>,
+    description: Option<String>,
+    language: Option<Spanned<String>>,
+    authors: Option<Vec<String>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawBuild {
+    build_dir: Option<Spanned<String>>,
+    theme: Option<Spanned<String>>,
+    base_url: Option<Spanned<String>>,
+    allow_html: Option<bool>,
+    feed_limit: Option<usize>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawSearch {
+    fuzzy: Option<bool>,
+    prefix: Option<bool>,
+    weights: Option<RawWeights>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawWeights {
+    error_codes: Option<Spanned<f32>>,
+    title: Option<Spanned<f32>>,
+    symptoms: Option<Spanned<f32>>,
+    summary: Option<Spanned<f32>>,
+    headings: Option<Spanned<f32>>,
+    body: Option<Spanned<f32>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawCheck {
+    stale_after: Option<u32>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawKind {
+    dir: Option<Spanned<String>>,
+    title: Option<String>,
+    order: Option<i64>,
+}
+
+/// Parses the text of `book.toml`. `path` is only used to name the file in diagnostics.
+pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
+    let text_no_bom = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let bom = text.len() - text_no_bom.len();
+    let raw: RawConfig = match toml::from_str(text_no_bom) {
+        Ok(raw) => raw,
+        Err(error) => {
+            let span = error.span().unwrap_or(0..0);
+            let span = span.start + bom..span.end + bom;
+            let mut diagnostic = Diagnostic::at(path, text, span, toml_message(&error));
+            if let Some(help) = unknown_field_help(error.message()) {
+                diagnostic = diagnostic.with_help(help);
+            }
+            return Err(vec![diagnostic]);
+        }
+    };
+    let mut diagnostics = Vec::new();
+    let at = |span: std::ops::Range<usize>, message: String| {
+        Diagnostic::at(path, text, span.start + bom..span.end + bom, message)
+    };
+    let mut config = Config::default();
+
+    let book = raw.book.unwrap_or_default();
+    if let Some(title) = book.title {
+        config.title = title;
+    }
+    if let Some(description) = book.description {
+        config.description = description;
+    }
+    if let Some(language) = book.language {
+        let valid = !language.get_ref().is_empty()
+            && language
+                .get_ref()
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-');
+        if valid {
+            config.language = language.get_ref().clone();
+        } else {
+            diagnostics.push(
+                at(
+                    language.span(),
+                    format!("`{}` is not a language tag", language.get_ref()),
+                )
+                .with_help("use a BCP 47 tag such as `en` or `en-GB`"),
+            );
+        }
+    }
+    config.authors = book.authors.unwrap_or_default();
+
+    let build = raw.build.unwrap_or_default();
+    if let Some(dir) = build.build_dir {
+        if dir.get_ref().trim().is_empty() {
+            diagnostics.push(at(dir.span(), "`build-dir` is empty".to_string()));
+        } else {
+            config.build_dir = PathBuf::from(dir.get_ref());
+            if let Err(message) = check_build_dir(&config.build_dir) {
+                diagnostics.push(at(dir.span(), message));
+            }
+        }
+    }
+    if let Some(theme) = build.theme {
+        let name = theme.get_ref();
+        if name.is_empty() || name.contains(['/', '\\']) || name == "." || name == ".." {
+            diagnostics.push(
+                at(theme.span(), format!("`{name}` is not a theme name"))
+                    .with_help("a theme is a folder name under `themes/`, such as `default`"),
+            );
+        } else {
+            config.theme = name.clone();
+        }
+    }
+    if let Some(base_url) = build.base_url {
+        match normalize_base_url(base_url.get_ref()) {
+            Ok(url) => config.base_url = url,
+            Err(message) => diagnostics.push(
+                at(base_url.span(), message)
+                    .with_help("write an absolute URL such as `https://help.example.com/`"),
+            ),
+        }
+    }
+    if let Some(allow_html) = build.allow_html {
+        config.allow_html = allow_html;
+    }
+    if let Some(limit) = build.feed_limit {
+        config.feed_limit = limit;
+    }
+
+    let search = raw.search.unwrap_or_default();
+    if let Some(fuzzy) = search.fuzzy {
+        config.search.fuzzy = fuzzy;
+    }
+    if let Some(prefix) = search.prefix {
+        config.search.prefix = prefix;
+    }
+    if let Some(weights) = search.weights {
+        let targets = &mut config.search.weights;
+        for (value, slot) in [
+            (weights.error_codes, &mut targets.error_codes),
+            (weights.title, &mut targets.title),
+            (weights.symptoms, &mut targets.symptoms),
+            (weights.summary, &mut targets.summary),
+            (weights.headings, &mut targets.headings),
+            (weights.body, &mut targets.body),
+        ] {
+            if let Some(value) = value {
+                let weight = *value.get_ref();
+                if (0.0..=100.0).contains(&weight) {
+                    *slot = weight;
+                } else {
+                    diagnostics.push(at(
+                        value.span(),
+                        format!("field weight `{weight}` is out of range (0 to 100)"),
+                    ));
+                }
+            }
+        }
+    }
+
+    if let Some(check) = raw.check
+        && let Some(days) = check.stale_after
+    {
+        config.check.stale_after_days = days;
+    }
+
+    if let Some(kinds) = raw.kinds {
+        config.kinds = Vec::new();
+        let mut dirs = BTreeSet::new();
+        for (name, raw_kind) in kinds {
+            let standard = STANDARD_KINDS.iter().find(|(n, _, _)| *n == name.get_ref());
+            if !is_identifier(name.get_ref()) {
+                diagnostics.push(
+                    at(
+                        name.span(),
+                        format!("`{}` is not a kind name", name.get_ref()),
+                    )
+                    .with_help("kind names are lower-case letters, digits and `-`"),
+                );
+                continue;
+            }
+            let dir = match (&raw_kind.dir, standard) {
+                (Some(dir), _) => dir.get_ref().clone(),
+                (None, Some((_, dir, _))) => dir.to_string(),
+                (None, None) => format!("{}s", name.get_ref()),
+            };
+            let dir_span = raw_kind
+                .dir
+                .as_ref()
+                .map_or_else(|| name.span(), |d| d.span());
+            if !is_identifier(&dir) {
+                diagnostics.push(
+                    at(dir_span, format!("`{dir}` is not a folder name for a kind"))
+                        .with_help("use lower-case letters, digits and `-`, such as `causes`"),
+                );
+                continue;
+            }
+            if !dirs.insert(dir.clone()) {
+                diagnostics.push(at(dir_span, format!("two kinds use the folder `{dir}`")));
+                continue;
+            }
+            let title = raw_kind.title.clone().unwrap_or_else(|| match standard {
+                Some((_, _, title)) => title.to_string(),
+                None => capitalize(&dir),
+            });
+            let order = raw_kind.order.unwrap_or_else(|| {
+                STANDARD_KINDS
+                    .iter()
+                    .position(|(n, _, _)| *n == name.get_ref())
+                    .map_or(1000, |i| (i as i64 + 1) * 10)
+            });
+            config.kinds.push(Kind {
+                name: name.get_ref().clone(),
+                dir,
+                title,
+                order,
+            });
+        }
+        config
+            .kinds
+            .sort_by(|a, b| (a.order, &a.name).cmp(&(b.order, &b.name)));
+        for reserved in RESERVED_DIRS {
+            if let Some(kind) = config.kinds.iter().find(|k| k.dir == reserved) {
+                diagnostics.push(
+                    Diagnostic::file(
+                        path,
+                        format!("kind `{}` uses the reserved folder `{reserved}`", kind.name),
+                    )
+                    .with_help("`search`, `js` and `css` hold the site's own files"),
+                );
+            }
+        }
+    }
+
+    if diagnostics.is_empty() {
+        Ok(config)
+    } else {
+        Err(diagnostics)
+    }
+}
+
+/// Folders of the build dir that belong to Remedy, not to a kind.
+pub const RESERVED_DIRS: [&str; 5] = ["search", "js", "css", "troubleshoot", "static"];
+
+/// Rejects build dirs that would overwrite the site itself or the filesystem root.
+pub fn check_build_dir(dir: &Path) -> Result<(), String> {
+    let shown = dir.display();
+    if dir.has_root() && dir.components().count() == 1 {
+        return Err(format!("`build-dir` `{shown}` is the filesystem root"));
+    }
+    let mut depth = 0i32;
+    for component in dir.components() {
+        match component {
+            Component::Normal(_) => depth += 1,
+            Component::ParentDir => depth -= 1,
+            Component::CurDir => {}
+            Component::RootDir | Component::Prefix(_) => return Ok(()),
+        }
+    }
+    if depth <= 0 {
+        return Err(format!(
+            "`build-dir` `{shown}` is the site root or above it: building would delete the site"
+        ));
+    }
+    let first = dir.components().find_map(|c| match c {
+        Component::Normal(part) => Some(part.to_string_lossy().to_string()),
+        _ => None,
+    });
+    if let Some(first) = first
+        && ["content", "themes", "templates", "static", ".git"].contains(&first.as_str())
+    {
+        return Err(format!(
+            "`build-dir` `{shown}` is inside `{first}/`: building would overwrite the site's sources"
+        ));
+    }
+    Ok(())
+}
+
+fn normalize_base_url(url: &str) -> Result<String, String> {
+    let url = url.trim();
+    let absolute = url.starts_with("https://") || url.starts_with("http://");
+    if !(absolute || url.starts_with('/')) || url.contains(char::is_whitespace) {
+        return Err(format!("`{url}` is not a base URL"));
+    }
+    if absolute && url.split("://").nth(1).is_none_or(|host| host.is_empty()) {
+        return Err(format!("`{url}` has no host"));
+    }
+    Ok(if url.ends_with('/') {
+        url.to_string()
+    } else {
+        format!("{url}/")
+    })
+}
+
+fn is_identifier(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
+fn capitalize(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The message of a TOML error, made to read like Remedy's other messages.
+pub fn toml_message(error: &toml::de::Error) -> String {
+    let message = error.message().trim().trim_end_matches('.');
+    let mut chars = message.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => "invalid TOML".to_string(),
+    }
+}
+
+/// For "unknown field `x`, expected one of `a`, `b`" messages, suggests the closest known field.
+pub fn unknown_field_help(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (field, expected) = rest.split_once('`')?;
+    let candidates: Vec<&str> = expected
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .filter(|c| !c.is_empty())
+        .collect();
+    let best = candidates
+        .iter()
+        .map(|c| (edit_distance(field, c), *c))
+        .min()?;
+    if best.0 <= 2.max(field.len() / 3) {
+        Some(format!("did you mean `{}`?", best.1))
+    } else {
+        Some(format!(
+            "known fields are {}",
+            candidates
+                .iter()
+                .map(|c| format!("`{c}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))
+    }
+}
+
+/// Levenshtein distance over characters, for "did you mean" hints.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let current = row[j + 1];
+            row[j + 1] = if ca == *cb {
+                previous
+            } else {
+                1 + previous.min(row[j]).min(row[j + 1])
+            };
+            previous = current;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_str(text: &str) -> Result<Config, Vec<Diagnostic>> {
+        parse(Path::new("book.toml"), text)
+    }
+
+    #[test]
+    fn a_title_alone_gives_the_standard_kinds() {
+        let config = parse_str("[book]\ntitle = \"Help\"\n").unwrap();
+        assert_eq!(config.title, "Help");
+        assert_eq!(config.kinds, standard_kinds());
+        assert_eq!(config.build_dir, PathBuf::from("public"));
+        assert_eq!(config.base_path(), "/");
+    }
+
+    #[test]
+    fn unknown_keys_name_the_key_and_line() {
+        let errors =
+            parse_str("[book]\ntitle = \"Help\"\n\n[build]\nbuild_dir = \"out\"\n").unwrap_err();
+        assert_eq!(
+            errors[0].to_string(),
+            "book.toml:5:1: unknown field `build_dir`, expected one of `build-dir`, `theme`, `base-url`, `allow-html`, `feed-limit`\n 5 | build_dir = \"out\"\n   | ^^^^^^^^^\n  help: did you mean `build-dir`?"
+        );
+    }
+
+    #[test]
+    fn wrong_types_point_at_the_value() {
+        let errors = parse_str("[book]\ntitle = 3\n").unwrap_err();
+        assert_eq!(errors[0].location(), "book.toml:2:9");
+        assert_eq!(
+            errors[0].message,
+            "invalid type: integer `3`, expected a string"
+        );
+    }
+
+    #[test]
+    fn custom_kinds_replace_the_standard_ones() {
+        let config = parse_str(
+            "[kinds.cause]\norder = 2\n[kinds.howto]\ndir = \"how-to\"\ntitle = \"How-to\"\norder = 1\n",
+        )
+        .unwrap();
+        let names: Vec<_> = config
+            .kinds
+            .iter()
+            .map(|k| (&k.name[..], &k.dir[..]))
+            .collect();
+        assert_eq!(names, [("howto", "how-to"), ("cause", "causes")]);
+    }
+
+    #[test]
+    fn base_url_gets_a_trailing_slash_and_a_path() {
+        let config = parse_str("[build]\nbase-url = \"https://example.com/help\"\n").unwrap();
+        assert_eq!(config.base_url, "https://example.com/help/");
+        assert_eq!(config.base_path(), "/help/");
+        assert_eq!(
+            config.permalink("causes/x/"),
+            "https://example.com/help/causes/x/"
+        );
+    }
+
+    #[test]
+    fn build_dirs_that_would_destroy_the_site_are_refused() {
+        for dir in ["/", ".", "..", "content", "content/out", "./", "a/../.."] {
+            assert!(check_build_dir(Path::new(dir)).is_err(), "{dir}");
+        }
+        for dir in ["public", "out/site", "/tmp/site"] {
+            assert!(check_build_dir(Path::new(dir)).is_ok(), "{dir}");
+        }
+        let errors = parse_str("[build]\nbuild-dir = \"content\"\n").unwrap_err();
+        assert_eq!(errors[0].location(), "book.toml:2:13");
+    }
+
+    #[test]
+    fn edit_distance_counts_edits() {
+        assert_eq!(edit_distance("fixs", "fixes"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+}

@@ -1,0 +1,225 @@
+//! Content problems as data: a [`Diagnostic`] names the file, line and column of a mistake, the
+//! source line with a caret under it, and a `help:` hint where one helps.
+//!
+//! Every stage collects diagnostics instead of stopping at the first; the command prints them all
+//! together, sorted by file and position, so a writer fixes a whole batch per run. This module
+//! only formats: it never reads files or decides what is a problem.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+/// How serious a diagnostic is: errors stop `build` and make `check` exit 1; warnings only do so
+/// under `check --strict`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// The site cannot be built as written.
+    Error,
+    /// The site builds, but something will hurt readers or writers.
+    Warning,
+}
+
+/// One problem in the content, the configuration or a template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The file, relative to the site root where possible (`content/causes/x.md`).
+    pub path: PathBuf,
+    /// 1-based line, 0 when the problem concerns the whole file.
+    pub line: usize,
+    /// 1-based column in characters, 0 when the problem concerns the whole file.
+    pub col: usize,
+    /// Lowercase phrase without a trailing period; user values in backticks.
+    pub message: String,
+    /// An optional hint on how to fix it.
+    pub help: Option<String>,
+    /// The source line the problem is on, without its line ending.
+    pub source_line: Option<String>,
+    /// How many characters the caret underlines (at least 1 when there is a source line).
+    pub width: usize,
+}
+
+impl Diagnostic {
+    /// A diagnostic about a whole file, with no position.
+    pub fn file(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            path: path.into(),
+            line: 0,
+            col: 0,
+            message: message.into(),
+            help: None,
+            source_line: None,
+            width: 0,
+        }
+    }
+
+    /// A diagnostic pointing at `span`, a byte range into `source`, the whole text of the file.
+    pub fn at(
+        path: impl Into<PathBuf>,
+        source: &str,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Self {
+        let start = floor_char_boundary(source, span.start.min(source.len()));
+        let end = floor_char_boundary(source, span.end.clamp(start, source.len()));
+        let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = source[start..]
+            .find('\n')
+            .map_or(source.len(), |i| start + i);
+        let line_text = source[line_start..line_end].trim_end_matches('\r');
+        let line = source[..start].matches('\n').count() + 1;
+        let col = source[line_start..start].chars().count() + 1;
+        let on_line_end = end.min(line_start + line_text.len()).max(start);
+        let width = source[start..on_line_end].chars().count().max(1);
+        Diagnostic {
+            severity: Severity::Error,
+            path: path.into(),
+            line,
+            col,
+            message: message.into(),
+            help: None,
+            source_line: Some(line_text.to_string()),
+            width,
+        }
+    }
+
+    /// A diagnostic at a known line and column (1-based), with the source line taken from `source`.
+    pub fn at_line_col(
+        path: impl Into<PathBuf>,
+        source: &str,
+        line: usize,
+        col: usize,
+        message: impl Into<String>,
+    ) -> Self {
+        let source_line = source
+            .split('\n')
+            .nth(line.saturating_sub(1))
+            .map(|l| l.trim_end_matches('\r').to_string());
+        Diagnostic {
+            severity: Severity::Error,
+            path: path.into(),
+            line,
+            col,
+            message: message.into(),
+            help: None,
+            width: if source_line.is_some() { 1 } else { 0 },
+            source_line,
+        }
+    }
+
+    /// Adds a `help:` line.
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Turns this diagnostic into a warning.
+    pub fn warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
+    }
+
+    /// Sets how many characters the caret underlines.
+    pub fn with_width(mut self, width: usize) -> Self {
+        self.width = width.max(1);
+        self
+    }
+
+    /// Whether this is an error (as opposed to a warning).
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// The `path:line:col` prefix, or just the path when there is no position.
+    pub fn location(&self) -> String {
+        let path = display_path(&self.path);
+        if self.line == 0 {
+            path
+        } else {
+            format!("{path}:{}:{}", self.line, self.col)
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = match self.severity {
+            Severity::Error => "",
+            Severity::Warning => "warning: ",
+        };
+        write!(f, "{}: {label}{}", self.location(), self.message)?;
+        if let Some(source_line) = &self.source_line {
+            let number = self.line.to_string();
+            let gutter = " ".repeat(number.len());
+            let shown = source_line.replace('\t', " ");
+            write!(f, "\n {number} | {shown}")?;
+            let pad = " ".repeat(self.col.saturating_sub(1));
+            write!(f, "\n {gutter} | {pad}{}", "^".repeat(self.width.max(1)))?;
+        }
+        if let Some(help) = &self.help {
+            write!(f, "\n  help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Sorts diagnostics by file, then position, then message, so output is stable across runs
+/// however many threads produced them.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (&a.path, a.line, a.col, &a.message).cmp(&(&b.path, b.line, b.col, &b.message))
+    });
+}
+
+/// Shows a path with forward slashes, so messages read the same on every platform.
+pub fn display_path(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+fn floor_char_boundary(text: &str, mut index: usize) -> usize {
+    while index > 0 && !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn points_at_the_span_with_a_caret() {
+        let source = "+++\ntitle = \"x\"\nfixs = [\"a\"]\n+++\n";
+        let start = source.find("fixs").unwrap();
+        let d = Diagnostic::at(
+            "content/causes/x.md",
+            source,
+            start..start + 4,
+            "unknown field `fixs`",
+        )
+        .with_help("did you mean `fixes`?");
+        assert_eq!(
+            d.to_string(),
+            "content/causes/x.md:3:1: unknown field `fixs`\n 3 | fixs = [\"a\"]\n   | ^^^^\n  help: did you mean `fixes`?"
+        );
+    }
+
+    #[test]
+    fn counts_columns_in_characters() {
+        let source = "é = 1\r\nbad";
+        let start = source.find("bad").unwrap();
+        let d = Diagnostic::at("a.md", source, start..start + 3, "oops");
+        assert_eq!((d.line, d.col, d.width), (2, 1, 3));
+        let d = Diagnostic::at("a.md", source, 4..5, "eq");
+        assert_eq!((d.line, d.col), (1, 4));
+        assert_eq!(d.source_line.as_deref(), Some("é = 1"));
+    }
+
+    #[test]
+    fn whole_file_diagnostics_have_no_position() {
+        let d = Diagnostic::file("content/x.md", "file is empty").warning();
+        assert_eq!(d.to_string(), "content/x.md: warning: file is empty");
+    }
+}

@@ -1,0 +1,348 @@
+//! The data Remedy builds a site from: [`Article`]s with their [`FrontMatter`], and the [`Site`]
+//! that holds them in display order together with the relation graph between them.
+//!
+//! The relation graph is one graph: a cause lists its fixes, an error code its causes and fixes,
+//! and every such edge is also stored in reverse, so a fix knows the causes it addresses and a
+//! cause knows the error codes that point at it. `related` links are one-way "see also" links.
+//! This module holds data and answers questions about it; it does no IO.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::ops::Range;
+use std::path::PathBuf;
+
+use crate::config::{Config, Kind};
+
+/// A calendar date (`updated = 2026-11-26` in front matter).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    /// Year, such as 2026.
+    pub year: u16,
+    /// Month, 1 to 12.
+    pub month: u8,
+    /// Day of the month, 1 to 31.
+    pub day: u8,
+}
+
+impl Date {
+    /// Days since 1970-01-01 (negative before), for comparing dates.
+    pub fn days_since_epoch(&self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The date of a day counted from 1970-01-01.
+    pub fn from_days_since_epoch(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as u16;
+        Date { year, month, day }
+    }
+
+    /// Today's date in UTC.
+    pub fn today() -> Date {
+        let seconds = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        Date::from_days_since_epoch((seconds / 86_400) as i64)
+    }
+
+    /// "26 November 2026".
+    pub fn human(&self) -> String {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let month = MONTHS[usize::from(self.month.clamp(1, 12)) - 1];
+        format!("{} {month} {}", self.day, self.year)
+    }
+
+    /// RFC 3339 midnight UTC, for feeds: `2026-11-26T00:00:00Z`.
+    pub fn rfc3339(&self) -> String {
+        format!("{self}T00:00:00Z")
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// A string from the front matter together with where it was written, for diagnostics.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Located {
+    /// The value.
+    pub value: String,
+    /// Byte range of the value in the article's file.
+    pub span: Range<usize>,
+}
+
+/// The front matter of an article, validated.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct FrontMatter {
+    /// Title (required).
+    pub title: String,
+    /// One sentence for lists and search results.
+    pub summary: String,
+    /// The words a reader would type.
+    pub symptoms: Vec<String>,
+    /// Error codes the article is about.
+    pub error_codes: Vec<Located>,
+    /// Fixes for this article's problem, as written (bare fix slugs or full slugs).
+    pub fixes: Vec<Located>,
+    /// Causes behind this article's problem, as written.
+    pub causes: Vec<Located>,
+    /// "See also" links, full slugs.
+    pub related: Vec<Located>,
+    /// Order within the kind, lower first.
+    pub weight: i64,
+    /// When the article was last updated.
+    pub updated: Option<Date>,
+    /// Drafts are left out unless `--drafts` is given.
+    pub draft: bool,
+    /// How long a fix takes ("1 min", "5 min", ...), for ordering fixes easiest first.
+    pub effort: Option<String>,
+}
+
+/// A heading of an article body.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Heading {
+    /// 1 to 6.
+    pub level: u8,
+    /// The unique `id` attribute.
+    pub id: String,
+    /// The heading as plain text.
+    pub text: String,
+}
+
+/// An internal `@/kind/slug.md#anchor` link or `#anchor` link in a body, kept for checking.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct InternalLink {
+    /// The target slug (`causes/x`), or the article's own slug for a `#anchor` link.
+    pub target: String,
+    /// The anchor after `#`, if any.
+    pub anchor: Option<String>,
+    /// Byte range of the link destination in the file.
+    pub span: Range<usize>,
+}
+
+/// One Markdown article, parsed.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Article {
+    /// Path under `content/` without `.md`: `causes/icloud-storage-full`.
+    pub slug: String,
+    /// The kind's name: `cause`.
+    pub kind: String,
+    /// The file, relative to the site root: `content/causes/icloud-storage-full.md`.
+    pub path: PathBuf,
+    /// The whole text of the file, for diagnostics after parsing.
+    pub source: String,
+    /// Validated front matter.
+    pub front: FrontMatter,
+    /// The body rendered to HTML, internal links already resolved to relative URLs.
+    pub html: String,
+    /// Every heading of the body, in order.
+    pub headings: Vec<Heading>,
+    /// Internal links to check once every article is known.
+    pub links: Vec<InternalLink>,
+    /// The body as plain text (for search and structured data).
+    pub text: String,
+    /// The items of the body's first numbered list, as plain text (the steps of a procedure).
+    pub steps: Vec<String>,
+}
+
+impl Article {
+    /// The article's path on the site relative to its root: `causes/icloud-storage-full/`.
+    pub fn url_path(&self) -> String {
+        format!("{}/", self.slug)
+    }
+
+    /// The error codes as plain strings.
+    pub fn error_codes(&self) -> impl Iterator<Item = &str> {
+        self.front.error_codes.iter().map(|c| c.value.as_str())
+    }
+
+    /// The number of words in the body.
+    pub fn word_count(&self) -> usize {
+        self.text.split_whitespace().count()
+    }
+}
+
+/// The relations of one article, resolved to indexes into [`Site::articles`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Relations {
+    /// Linked articles by kind name: forward edges first in the order written, then reverse
+    /// edges in site order. Only `fixes` and `causes` edges (and their reverses) are here.
+    pub by_kind: BTreeMap<String, Vec<usize>>,
+    /// One-way "see also" links.
+    pub related: Vec<usize>,
+    /// The previous article of the same kind, in display order.
+    pub previous: Option<usize>,
+    /// The next article of the same kind, in display order.
+    pub next: Option<usize>,
+}
+
+/// The optional `_index.md` of the home page or of a kind: an intro for its index page.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Section {
+    /// Title override for the index page.
+    pub title: Option<String>,
+    /// One-sentence description.
+    pub description: Option<String>,
+    /// The intro, rendered to HTML.
+    pub html: String,
+}
+
+/// Everything a build renders: configuration, articles in display order and their relations.
+#[derive(Debug, Clone, Default)]
+pub struct Site {
+    /// The configuration.
+    pub config: Config,
+    /// Articles sorted by kind order, then weight, then title, then slug.
+    pub articles: Vec<Article>,
+    /// Relations, parallel to `articles`.
+    pub relations: Vec<Relations>,
+    /// `slug` → index into `articles`.
+    pub by_slug: HashMap<String, usize>,
+    /// The home page intro (`content/_index.md`).
+    pub home: Section,
+    /// Kind intros (`content/<dir>/_index.md`), by kind name.
+    pub sections: HashMap<String, Section>,
+}
+
+impl Site {
+    /// Builds the lookup tables for `articles`, which must already be in display order.
+    pub fn new(config: Config, articles: Vec<Article>) -> Site {
+        let by_slug = articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.slug.clone(), i))
+            .collect();
+        let relations = vec![Relations::default(); articles.len()];
+        Site {
+            config,
+            articles,
+            relations,
+            by_slug,
+            home: Section::default(),
+            sections: HashMap::new(),
+        }
+    }
+
+    /// The article with this slug.
+    pub fn article(&self, slug: &str) -> Option<&Article> {
+        self.by_slug.get(slug).map(|&i| &self.articles[i])
+    }
+
+    /// The kind definition of an article.
+    pub fn kind_of(&self, article: &Article) -> &Kind {
+        self.config
+            .kind(&article.kind)
+            .expect("articles only have configured kinds")
+    }
+
+    /// The articles of one kind, as indexes in display order.
+    pub fn articles_of_kind<'a>(&'a self, kind: &'a str) -> impl Iterator<Item = usize> + 'a {
+        self.articles
+            .iter()
+            .enumerate()
+            .filter(move |(_, a)| a.kind == kind)
+            .map(|(i, _)| i)
+    }
+}
+
+/// Sorts articles into display order: kind order, weight, title, slug.
+pub fn sort_articles(config: &Config, articles: &mut [Article]) {
+    let kind_order: HashMap<&str, (i64, usize)> = config
+        .kinds
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (k.name.as_str(), (k.order, i)))
+        .collect();
+    articles.sort_by(|a, b| {
+        let ka = kind_order
+            .get(a.kind.as_str())
+            .copied()
+            .unwrap_or((i64::MAX, 0));
+        let kb = kind_order
+            .get(b.kind.as_str())
+            .copied()
+            .unwrap_or((i64::MAX, 0));
+        (ka, a.front.weight, &a.front.title, &a.slug).cmp(&(
+            kb,
+            b.front.weight,
+            &b.front.title,
+            &b.slug,
+        ))
+    });
+}
+
+/// The effort of a fix in minutes, for ordering fixes easiest first ("5 min" → 5, "1 hour" → 60).
+pub fn effort_minutes(effort: &str) -> Option<u32> {
+    let effort = effort.trim().to_ascii_lowercase();
+    let (number, unit) = effort.split_once(' ')?;
+    let number: u32 = number.parse().ok()?;
+    match unit.trim() {
+        "s" | "sec" | "secs" | "second" | "seconds" => Some(number.div_ceil(60)),
+        "m" | "min" | "mins" | "minute" | "minutes" => Some(number),
+        "h" | "hr" | "hrs" | "hour" | "hours" => Some(number * 60),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_round_trip_through_day_numbers() {
+        let date = Date {
+            year: 2026,
+            month: 11,
+            day: 26,
+        };
+        assert_eq!(Date::from_days_since_epoch(date.days_since_epoch()), date);
+        assert_eq!(
+            Date {
+                year: 1970,
+                month: 1,
+                day: 1
+            }
+            .days_since_epoch(),
+            0
+        );
+        assert_eq!(date.human(), "26 November 2026");
+        assert_eq!(date.rfc3339(), "2026-11-26T00:00:00Z");
+    }
+
+    #[test]
+    fn effort_reads_minutes_and_hours() {
+        assert_eq!(effort_minutes("1 min"), Some(1));
+        assert_eq!(effort_minutes("30 minutes"), Some(30));
+        assert_eq!(effort_minutes("1 hour"), Some(60));
+        assert_eq!(effort_minutes("soon"), None);
+    }
+}

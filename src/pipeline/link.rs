@@ -1,0 +1,362 @@
+//! Stage 3, link: all parsed articles in, one [`Site`] out. Puts the articles in display order,
+//! resolves the relation graph (`fixes`, `causes`, `related`) and derives its reverse edges,
+//! sets previous/next within each kind, and checks everything that needs more than one
+//! article: relations to missing articles or to the wrong kind, `@/` links and `#anchors` that
+//! lead nowhere, duplicate error codes, error pages without a code. Linear in the number of
+//! articles and relations: the dev server re-runs it after every change.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::config::{Config, edit_distance};
+use crate::diagnostic::Diagnostic;
+use crate::model::{Article, Located, Relations, Section, Site, sort_articles};
+
+/// Kind names with a fixed meaning in relations and structured data.
+pub mod kinds {
+    /// The kind `causes = [...]` points at.
+    pub const CAUSE: &str = "cause";
+    /// The kind `fixes = [...]` points at.
+    pub const FIX: &str = "fix";
+    /// Error-code pages: their `error_codes` must be unique.
+    pub const ERROR: &str = "error";
+    /// FAQ entries, marked up as `FAQPage`.
+    pub const FAQ: &str = "faq";
+    /// Restore procedures, marked up as `HowTo`.
+    pub const RESTORE: &str = "restore";
+}
+
+/// Builds the site from parsed articles and section intros. `drafts` are the slugs of drafts
+/// that were left out, so a relation to one gets a clear message.
+pub fn link(
+    config: &Config,
+    mut articles: Vec<Article>,
+    sections: Vec<(Option<String>, Section)>,
+    drafts: &HashSet<String>,
+) -> (Site, Vec<Diagnostic>) {
+    sort_articles(config, &mut articles);
+    let mut config = config.clone();
+    // A kind's `_index.md` title is the kind's title everywhere: navigation, breadcrumbs, cards.
+    for (kind, section) in &sections {
+        if let (Some(kind), Some(title)) = (kind, &section.title)
+            && let Some(definition) = config.kinds.iter_mut().find(|k| &k.name == kind)
+        {
+            definition.title = title.clone();
+        }
+    }
+    let mut site = Site::new(config, articles);
+    for (kind, section) in sections {
+        match kind {
+            None => site.home = section,
+            Some(kind) => {
+                site.sections.insert(kind, section);
+            }
+        }
+    }
+    let mut diagnostics = Vec::new();
+    resolve_relations(&mut site, drafts, &mut diagnostics);
+    set_neighbours(&mut site);
+    check_links(&site, &mut diagnostics);
+    check_error_codes(&site, &mut diagnostics);
+    (site, diagnostics)
+}
+
+/// A relation field of the front matter: its name, its values, the kind it must point at (none
+/// for `related`) and that kind's folder.
+type RelationField<'a> = (
+    &'static str,
+    &'a [Located],
+    Option<&'static str>,
+    Option<&'a str>,
+);
+
+fn resolve_relations(site: &mut Site, drafts: &HashSet<String>, diagnostics: &mut Vec<Diagnostic>) {
+    let fix_dir = site.config.kind(kinds::FIX).map(|k| k.dir.clone());
+    let cause_dir = site.config.kind(kinds::CAUSE).map(|k| k.dir.clone());
+    let mut forward: Vec<Vec<(usize, usize)>> = vec![Vec::new(); site.articles.len()];
+    let mut related: Vec<Vec<usize>> = vec![Vec::new(); site.articles.len()];
+    for (index, article) in site.articles.iter().enumerate() {
+        let fields: [RelationField<'_>; 3] = [
+            (
+                "fixes",
+                &article.front.fixes,
+                Some(kinds::FIX),
+                fix_dir.as_deref(),
+            ),
+            (
+                "causes",
+                &article.front.causes,
+                Some(kinds::CAUSE),
+                cause_dir.as_deref(),
+            ),
+            ("related", &article.front.related, None, None),
+        ];
+        let mut seen = HashSet::new();
+        for (field, values, want_kind, dir) in fields {
+            for value in values {
+                let resolved = resolve(site, article, field, value, want_kind, dir, drafts);
+                match resolved {
+                    Ok(target) => {
+                        if !seen.insert((field, target)) {
+                            diagnostics.push(
+                                Diagnostic::at(
+                                    &article.path,
+                                    &article.source,
+                                    value.span.clone(),
+                                    format!("`{}` is listed twice in `{field}`", value.value),
+                                )
+                                .warning(),
+                            );
+                        } else if want_kind.is_some() {
+                            forward[index].push((target, 0));
+                        } else {
+                            related[index].push(target);
+                        }
+                    }
+                    Err(diagnostic) => diagnostics.push(*diagnostic),
+                }
+            }
+        }
+    }
+    let mut relations = vec![Relations::default(); site.articles.len()];
+    for (index, edges) in forward.iter().enumerate() {
+        for &(target, _) in edges {
+            let kind = site.articles[target].kind.clone();
+            relations[index]
+                .by_kind
+                .entry(kind)
+                .or_default()
+                .push(target);
+        }
+    }
+    for (index, edges) in forward.iter().enumerate() {
+        let kind = site.articles[index].kind.clone();
+        for &(target, _) in edges {
+            let list = relations[target].by_kind.entry(kind.clone()).or_default();
+            if !list.contains(&index) {
+                list.push(index);
+            }
+        }
+    }
+    for (index, list) in related.into_iter().enumerate() {
+        relations[index].related = list;
+    }
+    site.relations = relations;
+}
+
+/// Resolves one relation value to an article index, or explains why it cannot.
+fn resolve(
+    site: &Site,
+    article: &Article,
+    field: &str,
+    value: &Located,
+    want_kind: Option<&str>,
+    dir: Option<&str>,
+    drafts: &HashSet<String>,
+) -> Result<usize, Box<Diagnostic>> {
+    let at = |message: String| {
+        Box::new(Diagnostic::at(
+            &article.path,
+            &article.source,
+            value.span.clone(),
+            message,
+        ))
+    };
+    let raw = value.value.trim_end_matches(".md").trim_matches('/');
+    if let Some(want) = want_kind
+        && dir.is_none()
+    {
+        return Err(at(format!(
+            "`{field}` needs a kind named `{want}`, and this site has none"
+        )));
+    }
+    let slug = match dir {
+        Some(dir) if !raw.contains('/') => format!("{dir}/{raw}"),
+        _ => raw.to_string(),
+    };
+    if slug == article.slug {
+        return Err(at(format!(
+            "`{}` relates the article to itself",
+            value.value
+        )));
+    }
+    match site.by_slug.get(&slug) {
+        Some(&target) => {
+            let target_kind = &site.articles[target].kind;
+            match want_kind {
+                Some(want) if target_kind != want => Err(at(format!(
+                    "`{slug}` is a {target_kind}, but `{field}` lists {}",
+                    plural(site, want)
+                ))
+                .with_help(format!(
+                    "move it to the field for {}",
+                    plural(site, target_kind)
+                ))
+                .into()),
+                _ => Ok(target),
+            }
+        }
+        None if drafts.contains(&slug) => Err(at(format!(
+            "`{slug}` is a draft, and drafts are left out of the build"
+        ))
+        .with_help("publish it (`draft = false`) or build with `--drafts`")
+        .into()),
+        None => {
+            let expected = match want_kind {
+                Some(want) => format!("no {want} `{raw}`"),
+                None => format!("no article `{slug}`"),
+            };
+            let mut diagnostic = at(format!("{expected}: `content/{slug}.md` does not exist"));
+            if let Some(suggestion) = closest_slug(site, &slug, want_kind) {
+                let shown = match (dir, want_kind) {
+                    (Some(dir), Some(_)) => suggestion
+                        .strip_prefix(&format!("{dir}/"))
+                        .unwrap_or(&suggestion)
+                        .to_string(),
+                    _ => suggestion,
+                };
+                diagnostic = Box::new(diagnostic.with_help(format!("did you mean `{shown}`?")));
+            } else if want_kind.is_none() && !raw.contains('/') {
+                diagnostic = Box::new(diagnostic.with_help(
+                    "`related` takes full slugs such as `guides/how-icloud-backup-works`",
+                ));
+            }
+            Err(diagnostic)
+        }
+    }
+}
+
+fn plural(site: &Site, kind: &str) -> String {
+    site.config
+        .kind(kind)
+        .map_or_else(|| format!("{kind}s"), |k| k.title.to_lowercase())
+}
+
+fn closest_slug(site: &Site, slug: &str, kind: Option<&str>) -> Option<String> {
+    site.articles
+        .iter()
+        .filter(|a| kind.is_none_or(|k| a.kind == k))
+        .map(|a| (edit_distance(slug, &a.slug), &a.slug))
+        .filter(|(distance, candidate)| *distance <= 3.max(candidate.len() / 4))
+        .min()
+        .map(|(_, slug)| slug.clone())
+}
+
+fn set_neighbours(site: &mut Site) {
+    let mut last_of_kind: HashMap<&str, usize> = HashMap::new();
+    let mut pairs = Vec::new();
+    for (index, article) in site.articles.iter().enumerate() {
+        if let Some(previous) = last_of_kind.insert(article.kind.as_str(), index) {
+            pairs.push((previous, index));
+        }
+    }
+    for (previous, next) in pairs {
+        site.relations[previous].next = Some(next);
+        site.relations[next].previous = Some(previous);
+    }
+}
+
+fn check_links(site: &Site, diagnostics: &mut Vec<Diagnostic>) {
+    let section_slugs: HashSet<String> = site
+        .config
+        .kinds
+        .iter()
+        .map(|k| format!("{}/_index", k.dir))
+        .chain(std::iter::once("_index".to_string()))
+        .collect();
+    for article in &site.articles {
+        for link in &article.links {
+            let at = |message: String| {
+                Diagnostic::at(&article.path, &article.source, link.span.clone(), message)
+            };
+            if section_slugs.contains(&link.target) {
+                if link.anchor.is_some() {
+                    diagnostics.push(at("links to an index page cannot have an anchor".into()));
+                }
+                continue;
+            }
+            let Some(target) = site.article(&link.target) else {
+                let mut diagnostic = at(format!(
+                    "broken link: `content/{}.md` does not exist",
+                    link.target
+                ));
+                if let Some(suggestion) = closest_slug(site, &link.target, None) {
+                    diagnostic = diagnostic.with_help(format!("did you mean `@/{suggestion}.md`?"));
+                }
+                diagnostics.push(diagnostic);
+                continue;
+            };
+            if let Some(anchor) = &link.anchor
+                && !anchor.is_empty()
+                && !target.headings.iter().any(|h| &h.id == anchor)
+            {
+                let mut diagnostic = at(format!(
+                    "broken anchor: `{}` has no heading with id `{anchor}`",
+                    target.slug
+                ));
+                let best = target
+                    .headings
+                    .iter()
+                    .map(|h| (edit_distance(anchor, &h.id), &h.id))
+                    .min();
+                diagnostic = match best {
+                    Some((distance, id)) if distance <= 3.max(id.len() / 3) => {
+                        diagnostic.with_help(format!("did you mean `#{id}`?"))
+                    }
+                    _ if target.headings.is_empty() => {
+                        diagnostic.with_help("the target has no headings")
+                    }
+                    _ => diagnostic.with_help(format!(
+                        "its headings are {}",
+                        target
+                            .headings
+                            .iter()
+                            .map(|h| format!("`#{}`", h.id))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )),
+                };
+                diagnostics.push(diagnostic);
+            }
+        }
+    }
+}
+
+fn check_error_codes(site: &Site, diagnostics: &mut Vec<Diagnostic>) {
+    let mut owners: HashMap<String, &Article> = HashMap::new();
+    for article in site.articles.iter().filter(|a| a.kind == kinds::ERROR) {
+        if article.front.error_codes.is_empty() {
+            diagnostics.push(
+                Diagnostic::at(
+                    &article.path,
+                    &article.source,
+                    0..3,
+                    "error page without `error_codes`",
+                )
+                .with_help(format!(
+                    "add the code the reader sees, such as `error_codes = [\"{}\"]`",
+                    article.slug.rsplit('/').next().unwrap_or("9006")
+                )),
+            );
+        }
+        for code in &article.front.error_codes {
+            let key = code.value.to_lowercase();
+            if let Some(first) = owners.get(&key) {
+                diagnostics.push(
+                    Diagnostic::at(
+                        &article.path,
+                        &article.source,
+                        code.span.clone(),
+                        format!(
+                            "duplicate error code `{}`: `{}` already has it",
+                            code.value,
+                            crate::diagnostic::display_path(&first.path)
+                        ),
+                    )
+                    .with_help("each error code has one page; merge the two or link them"),
+                );
+            } else {
+                owners.insert(key, article);
+            }
+        }
+    }
+}

@@ -1,0 +1,403 @@
+//! Stage 1, load: the only code that reads the site's sources. It reads `book.toml` into a
+//! [`Config`] and walks `content/` into [`Source`]s: one per article, one per `_index.md`.
+//!
+//! It refuses what would make the rest of the pipeline guess: Markdown outside a kind folder,
+//! folders that are not a kind, file names that are not slugs, slugs that differ only in case,
+//! files that are empty, too large or not UTF-8, and symlinks that loop or leave the site root.
+//! Editor droppings (dotfiles, `~` backups, `#autosave#`) are skipped silently.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::config::{self, CONFIG_FILE, Config};
+use crate::diagnostic::Diagnostic;
+use crate::error::{Error, Result};
+
+/// The folder under the site root that holds the articles.
+pub const CONTENT_DIR: &str = "content";
+
+/// Articles larger than this are refused: no help article is this long, and the limit keeps a
+/// stray data file from exhausting memory.
+pub const MAX_ARTICLE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// One Markdown file read from `content/`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// Relative to the site root: `content/causes/x.md`.
+    pub path: PathBuf,
+    /// `causes/x` for an article; `causes/_index` or `_index` for a section intro.
+    pub slug: String,
+    /// The kind's name (`cause`); `None` for the home page's `_index.md`.
+    pub kind: Option<String>,
+    /// The file's text.
+    pub text: String,
+}
+
+impl Source {
+    /// Whether this is an `_index.md` section intro rather than an article.
+    pub fn is_section(&self) -> bool {
+        self.slug == "_index" || self.slug.ends_with("/_index")
+    }
+}
+
+/// What [`load_content`] found.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// Articles and section intros, sorted by path.
+    pub sources: Vec<Source>,
+    /// Problems with the tree itself.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads and parses `book.toml` at `root`. A missing file is a usage error (this is not a site);
+/// a malformed one gives diagnostics.
+pub fn load_config(root: &Path) -> Result<Config> {
+    let path = root.join(CONFIG_FILE);
+    let text = match fs::read(&path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(error) => {
+                return Err(Error::Content(vec![not_utf8(
+                    Path::new(CONFIG_FILE),
+                    error.as_bytes(),
+                    error.utf8_error().valid_up_to(),
+                )]));
+            }
+        },
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            return Err(Error::Usage(format!(
+                "no `{CONFIG_FILE}` in `{}`: this is not a Remedy site (use `--root DIR`)",
+                crate::diagnostic::display_path(root)
+            )));
+        }
+        Err(error) => return Err(Error::io(path, error)),
+    };
+    config::parse(Path::new(CONFIG_FILE), &text).map_err(Error::Content)
+}
+
+/// Walks `content/` under `root` and reads every article and section intro.
+pub fn load_content(root: &Path, config: &Config) -> Result<Loaded> {
+    let content = root.join(CONTENT_DIR);
+    let mut loaded = Loaded::default();
+    if !content.is_dir() {
+        loaded.diagnostics.push(
+            Diagnostic::file(CONTENT_DIR, "the `content` folder is missing")
+                .with_help("articles live in `content/<kind folder>/<slug>.md`"),
+        );
+        return Ok(loaded);
+    }
+    let canonical_root = root
+        .canonicalize()
+        .map_err(|error| Error::io(root, error))?;
+    let mut walker = walkdir::WalkDir::new(&content)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter();
+    let mut slugs_by_lowercase: HashMap<String, PathBuf> = HashMap::new();
+    while let Some(entry) = walker.next() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                let path = error.path().unwrap_or(&content);
+                let relative = relative_to(root, path);
+                let message = if error.loop_ancestor().is_some() {
+                    "symlink loop: this link points back to a folder that contains it".to_string()
+                } else {
+                    format!(
+                        "cannot read: {}",
+                        error
+                            .io_error()
+                            .map_or_else(|| error.to_string(), |e| e.to_string())
+                    )
+                };
+                loaded.diagnostics.push(Diagnostic::file(relative, message));
+                continue;
+            }
+        };
+        let path = entry.path();
+        let relative = relative_to(root, path);
+        let name = entry.file_name().to_string_lossy().to_string();
+        if entry.depth() > 0 && is_ignored(&name) {
+            if entry.file_type().is_dir() {
+                walker.skip_current_dir();
+            }
+            continue;
+        }
+        if entry.path_is_symlink() {
+            match path.canonicalize() {
+                Ok(target) if target.starts_with(&canonical_root) => {}
+                Ok(target) => {
+                    loaded.diagnostics.push(
+                        Diagnostic::file(
+                            &relative,
+                            format!(
+                                "symlink points outside the site: `{}`",
+                                crate::diagnostic::display_path(&target)
+                            ),
+                        )
+                        .with_help("copy the file into the site instead of linking to it"),
+                    );
+                    if entry.file_type().is_dir() {
+                        walker.skip_current_dir();
+                    }
+                    continue;
+                }
+                Err(error) => {
+                    loaded.diagnostics.push(Diagnostic::file(
+                        &relative,
+                        format!("broken symlink: {error}"),
+                    ));
+                    continue;
+                }
+            }
+        }
+        let components: Vec<String> = path
+            .strip_prefix(&content)
+            .unwrap_or(path)
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().to_string())
+            .collect();
+        if entry.file_type().is_dir() {
+            if entry.depth() == 1 && config.kind_by_dir(&name).is_none() {
+                let known = config
+                    .kinds
+                    .iter()
+                    .map(|k| format!("`{}`", k.dir))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                loaded.diagnostics.push(
+                    Diagnostic::file(&relative, format!("unknown kind folder `{name}`")).with_help(
+                        format!("the kinds in `{CONFIG_FILE}` use the folders {known}"),
+                    ),
+                );
+                walker.skip_current_dir();
+            }
+            continue;
+        }
+        if !name.ends_with(".md") {
+            continue;
+        }
+        let stem = &name[..name.len() - 3];
+        let kind = if components.len() == 1 {
+            if stem != "_index" {
+                loaded.diagnostics.push(
+                    Diagnostic::file(&relative, "article outside a kind folder").with_help(
+                        format!(
+                            "move it into a kind folder such as `{CONTENT_DIR}/{}/`",
+                            config.kinds.first().map_or("guides", |k| k.dir.as_str())
+                        ),
+                    ),
+                );
+                continue;
+            }
+            None
+        } else {
+            config.kind_by_dir(&components[0]).map(|k| k.name.clone())
+        };
+        let slug_parts: Vec<&str> = components
+            .iter()
+            .map(String::as_str)
+            .take(components.len() - 1)
+            .chain(std::iter::once(stem))
+            .collect();
+        if let Some(bad) = slug_parts.iter().find(|part| !is_slug_segment(part)) {
+            loaded.diagnostics.push(
+                Diagnostic::file(
+                    &relative,
+                    format!("`{bad}` is not a valid slug: file and folder names become URLs"),
+                )
+                .with_help(format!(
+                    "use ASCII letters, digits, `-` and `_`, such as `{}`",
+                    suggest_slug(bad)
+                )),
+            );
+            continue;
+        }
+        let slug = slug_parts.join("/");
+        if let Some(first) = slugs_by_lowercase.insert(slug.to_lowercase(), relative.clone()) {
+            loaded.diagnostics.push(
+                Diagnostic::file(
+                    &relative,
+                    format!(
+                        "slug `{slug}` differs only in case from `{}`",
+                        crate::diagnostic::display_path(&first)
+                    ),
+                )
+                .with_help("the two pages would collide on case-insensitive file systems"),
+            );
+            continue;
+        }
+        match read_source(root, &relative, entry.metadata().ok().map(|m| m.len())) {
+            Ok(text) => loaded.sources.push(Source {
+                path: relative,
+                slug,
+                kind,
+                text,
+            }),
+            Err(diagnostic) => loaded.diagnostics.push(*diagnostic),
+        }
+    }
+    Ok(loaded)
+}
+
+/// Reads one article or section file, given its path relative to `root`. Used by the dev server
+/// to reload a single changed file.
+pub fn load_one(root: &Path, config: &Config, relative: &Path) -> Result<Source, Box<Diagnostic>> {
+    let components: Vec<String> = relative
+        .strip_prefix(CONTENT_DIR)
+        .unwrap_or(relative)
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().to_string())
+        .collect();
+    let name = components.last().cloned().unwrap_or_default();
+    let stem = name.strip_suffix(".md").unwrap_or(&name).to_string();
+    let kind = if components.len() > 1 {
+        config.kind_by_dir(&components[0]).map(|k| k.name.clone())
+    } else {
+        None
+    };
+    let mut parts: Vec<String> = components[..components.len().saturating_sub(1)].to_vec();
+    parts.push(stem);
+    let text = read_source(root, relative, None)?;
+    Ok(Source {
+        path: relative.to_path_buf(),
+        slug: parts.join("/"),
+        kind,
+        text,
+    })
+}
+
+fn read_source(root: &Path, relative: &Path, size: Option<u64>) -> Result<String, Box<Diagnostic>> {
+    let path = root.join(relative);
+    let size = match size {
+        Some(size) => size,
+        None => fs::metadata(&path)
+            .map_err(|e| Box::new(Diagnostic::file(relative, format!("cannot read: {e}"))))?
+            .len(),
+    };
+    if size > MAX_ARTICLE_BYTES {
+        return Err(Box::new(
+            Diagnostic::file(
+                relative,
+                format!(
+                    "file is {} MB, more than the {} MB an article may have",
+                    size / (1024 * 1024),
+                    MAX_ARTICLE_BYTES / (1024 * 1024)
+                ),
+            )
+            .with_help("split it into several articles"),
+        ));
+    }
+    let bytes = fs::read(&path)
+        .map_err(|e| Box::new(Diagnostic::file(relative, format!("cannot read: {e}"))))?;
+    let text = String::from_utf8(bytes).map_err(|error| {
+        Box::new(not_utf8(
+            relative,
+            error.as_bytes(),
+            error.utf8_error().valid_up_to(),
+        ))
+    })?;
+    // A byte-order mark is not content: drop it so columns on line 1 match what editors show.
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    };
+    if text.trim().is_empty() {
+        return Err(Box::new(
+            Diagnostic::file(relative, "file is empty")
+                .with_help("an article starts with `+++`, a `title = \"...\"` line and `+++`"),
+        ));
+    }
+    Ok(text)
+}
+
+fn not_utf8(path: &Path, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
+    let before = String::from_utf8_lossy(&bytes[..valid_up_to]);
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = before[line_start..].chars().count() + 1;
+    Diagnostic {
+        line,
+        col,
+        ..Diagnostic::file(
+            path,
+            format!(
+                "file is not valid UTF-8 (byte 0x{:02x})",
+                bytes[valid_up_to]
+            ),
+        )
+    }
+    .with_help("save the file as UTF-8")
+}
+
+fn relative_to(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+/// Files and folders the walk skips: hidden files, editor backups and autosaves.
+pub fn is_ignored(name: &str) -> bool {
+    name.starts_with('.')
+        || name.ends_with('~')
+        || (name.starts_with('#') && name.ends_with('#'))
+        || name.ends_with(".swp")
+        || name.ends_with(".tmp")
+}
+
+/// Whether a file or folder name may be part of a slug.
+pub fn is_slug_segment(part: &str) -> bool {
+    !part.is_empty()
+        && part
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// A slug suggestion for a bad name: `Mon Article é` → `mon-article-e`.
+pub fn suggest_slug(name: &str) -> String {
+    let mut slug = String::new();
+    for c in name.chars() {
+        let c = match c {
+            'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            'ñ' => 'n',
+            c => c.to_ascii_lowercase(),
+        };
+        if c.is_ascii_alphanumeric() || c == '_' {
+            slug.push(c);
+        } else if !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_matches('-').to_string();
+    if slug.is_empty() {
+        "article".to_string()
+    } else {
+        slug
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_ascii_slugs() {
+        assert_eq!(suggest_slug("Mon Article é"), "mon-article-e");
+        assert_eq!(suggest_slug("???"), "article");
+        assert!(is_slug_segment("icloud-storage_full2"));
+        assert!(!is_slug_segment("with space"));
+        assert!(!is_slug_segment("café"));
+    }
+
+    #[test]
+    fn skips_editor_files() {
+        for name in [".x.md.swp", "x.md~", "#x.md#", ".DS_Store", "4913.tmp"] {
+            assert!(is_ignored(name), "{name}");
+        }
+        assert!(!is_ignored("x.md"));
+    }
+}

@@ -1,0 +1,8 @@
+//! The build pipeline, one stage per file: [`load`] → [`parse`] → [`link`] → [`render`] →
+//! [`write`]. Only `load` reads the content tree and only `write` writes the build dir.
+
+pub mod link;
+pub mod load;
+pub mod parse;
+pub mod render;
+pub mod write;

@@ -1,0 +1,112 @@
+//! Stage 2, parse: one [`Source`] in, one [`Article`] (or section intro) out. Splits the front
+//! matter, validates it, renders the Markdown body. Works on one file at a time, so the build
+//! runs it in parallel and the dev server re-runs it on the one file that changed. It knows
+//! nothing of other articles: relations and links are checked by the link stage.
+
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::front_matter;
+use crate::markdown;
+use crate::model::{Article, InternalLink, Section};
+use crate::pipeline::load::Source;
+
+/// What one source file parses into.
+#[derive(Debug, Clone)]
+pub enum Parsed {
+    /// An article.
+    Article(Box<Article>),
+    /// An `_index.md` intro of the home page (`kind: None`) or of a kind.
+    Section {
+        /// The kind's name, or `None` for the home page.
+        kind: Option<String>,
+        /// The intro.
+        section: Section,
+    },
+}
+
+/// Parses one source file.
+pub fn parse(source: &Source, config: &Config) -> Result<Parsed, Vec<Diagnostic>> {
+    let path = &source.path;
+    let text = &source.text;
+    if source.is_section() {
+        let (front, body, body_offset) = if text.starts_with("+++") {
+            let split = front_matter::split(path, text).map_err(|d| vec![*d])?;
+            let front = front_matter::parse_section(path, text, &split)?;
+            (front, split.body, split.body_offset)
+        } else {
+            (
+                front_matter::SectionFrontMatter::default(),
+                text.as_str(),
+                0,
+            )
+        };
+        let slug = source.slug.trim_end_matches("_index").trim_end_matches('/');
+        let (rendered, problems) =
+            markdown::render(body, slug, &markdown::root_of(slug), config.allow_html);
+        check_problems(source, body_offset, &problems)?;
+        let html = rendered.html;
+        return Ok(Parsed::Section {
+            kind: source.kind.clone(),
+            section: Section {
+                title: front.title,
+                description: front.description,
+                html,
+            },
+        });
+    }
+    let kind = source
+        .kind
+        .clone()
+        .expect("the load stage gives every article a kind");
+    let split = front_matter::split(path, text).map_err(|d| vec![*d])?;
+    let front = front_matter::parse(path, text, &split)?;
+    let (rendered, problems) = markdown::render(
+        split.body,
+        &source.slug,
+        &markdown::root_of(&source.slug),
+        config.allow_html,
+    );
+    check_problems(source, split.body_offset, &problems)?;
+    let links = rendered
+        .links
+        .into_iter()
+        .map(|link| InternalLink {
+            span: link.span.start + split.body_offset..link.span.end + split.body_offset,
+            ..link
+        })
+        .collect();
+    Ok(Parsed::Article(Box::new(Article {
+        slug: source.slug.clone(),
+        kind,
+        path: source.path.clone(),
+        source: source.text.clone(),
+        front,
+        html: rendered.html,
+        headings: rendered.headings,
+        links,
+        text: rendered.text,
+        steps: rendered.steps,
+    })))
+}
+
+fn check_problems(
+    source: &Source,
+    body_offset: usize,
+    problems: &[markdown::MarkdownProblem],
+) -> Result<(), Vec<Diagnostic>> {
+    if problems.is_empty() {
+        return Ok(());
+    }
+    Err(problems
+        .iter()
+        .map(|problem| {
+            let span = problem.span.start + body_offset..problem.span.end + body_offset;
+            let diagnostic =
+                Diagnostic::at(&source.path, &source.text, span, problem.message.clone());
+            match &problem.help {
+                Some(help) => diagnostic.with_help(help.clone()),
+                None => diagnostic,
+            }
+        })
+        .collect())
+}

@@ -1,0 +1,610 @@
+//! Stage 4, render: the [`Site`] through the theme's Tera templates into pages, plus the site
+//! files that are not templates (sitemap, robots, feed). Every page is a [`PageId`]; rendering
+//! one needs only the site and the theme, so the build renders all pages in parallel and the dev
+//! server re-renders just the pages a change touches.
+//!
+//! # Template contract
+//! Every template gets:
+//! - `site`: `title`, `description`, `language`, `base_url` (absolute, ends in `/`), `authors`,
+//!   `kinds` (each `name`, `dir`, `title`, `description`, `path`, `count`), `asset_version`.
+//! - `root`: the relative path from the page to the site root (`../../` on an article, `` on the
+//!   home page, the base path such as `/` on `404.html`, which is served at any depth). Every
+//!   internal URL in a template is `{{ root }}{{ something.path }}`.
+//! - `page`: `type` (`home`, `kind`, `article`, `search`, `404`), `path` (site path of this page),
+//!   `permalink` (absolute URL), `title` (the `<title>` text), `description`, `og_type`,
+//!   `json_ld` (a list of JSON strings, safe inside `<script type="application/ld+json">`).
+//!
+//! `home.html` also gets `intro` (HTML), `common_symptoms` (each `text`, `path`, `kind`),
+//! `sections` (each kind with its first `articles` as cards) and `errors` (cards).
+//! `kind.html` (or `kind-<name>.html`) gets `kind` (as in `site.kinds`, plus `intro` HTML) and
+//! `articles`: cards, each with `causes` and `fixes` (lists of `title`, `path`).
+//! `article.html` (or `article-<name>.html`) gets `article`: a card plus `symptoms`, `content`
+//! (HTML), `toc` (h2 entries with `id`, `title`, `children` of h3 entries), `steps`,
+//! `word_count`, `reading_minutes`, `updated_human`, `breadcrumbs` (`title`, `path`),
+//! `relations` (groups with `kind`, `heading`, `items` of cards), `related` (cards),
+//! `previous`/`next` (cards or none).
+//! A card is `slug`, `kind`, `kind_title`, `title`, `summary`, `path`, `error_codes`, `effort`,
+//! `weight`, `updated` (`YYYY-MM-DD` or empty).
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{Article, Site};
+use crate::pipeline::link::kinds;
+use crate::seo;
+use crate::theme::Theme;
+
+/// One page of the site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PageId {
+    /// `index.html`.
+    Home,
+    /// `<dir>/index.html` for the kind at this index of `config.kinds`.
+    Kind(usize),
+    /// `<slug>/index.html` for the article at this index of `site.articles`.
+    Article(usize),
+    /// `search/index.html`.
+    Search,
+    /// `404.html`.
+    NotFound,
+}
+
+/// A rendered file: where it goes in the build dir and its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Output {
+    /// Path relative to the build dir, `/`-separated.
+    pub path: String,
+    /// The file's contents.
+    pub bytes: Vec<u8>,
+}
+
+/// How many symptoms the home page shows.
+const COMMON_SYMPTOMS: usize = 12;
+/// How many articles of each kind the home page lists.
+const ARTICLES_PER_SECTION: usize = 5;
+
+/// Every page of the site, in a stable order.
+pub fn plan(site: &Site) -> Vec<PageId> {
+    let mut pages = vec![PageId::Home];
+    pages.extend((0..site.config.kinds.len()).map(PageId::Kind));
+    pages.extend((0..site.articles.len()).map(PageId::Article));
+    pages.push(PageId::Search);
+    pages.push(PageId::NotFound);
+    pages
+}
+
+/// The build-dir path of a page.
+pub fn output_path(site: &Site, page: PageId) -> String {
+    match page {
+        PageId::Home => "index.html".to_string(),
+        PageId::Kind(index) => format!("{}/index.html", site.config.kinds[index].dir),
+        PageId::Article(index) => format!("{}/index.html", site.articles[index].slug),
+        PageId::Search => "search/index.html".to_string(),
+        PageId::NotFound => "404.html".to_string(),
+    }
+}
+
+/// Renders pages of one site with one theme. Holds what every page context shares, computed
+/// once, so rendering N pages is O(N) work.
+pub struct PageRenderer<'a> {
+    site: &'a Site,
+    theme: &'a Theme,
+    shared: Shared<'a>,
+}
+
+impl<'a> PageRenderer<'a> {
+    /// Prepares to render pages of `site` through `theme`.
+    pub fn new(site: &'a Site, theme: &'a Theme) -> Self {
+        PageRenderer {
+            site,
+            theme,
+            shared: Shared::new(site, theme),
+        }
+    }
+
+    /// Renders one page.
+    pub fn render(&self, page: PageId) -> Result<Output, Box<Diagnostic>> {
+        let site = self.site;
+        let shared = &self.shared;
+        let path = output_path(site, page);
+        let (template_names, context, label): (Vec<String>, tera::Context, String) = match page {
+            PageId::Home => (
+                vec!["home.html".into()],
+                home_context(shared),
+                "the home page".into(),
+            ),
+            PageId::Kind(index) => {
+                let kind = &site.config.kinds[index];
+                (
+                    vec![format!("kind-{}.html", kind.name), "kind.html".into()],
+                    kind_context(shared, index),
+                    format!("the {} index", kind.name),
+                )
+            }
+            PageId::Article(index) => {
+                let article = &site.articles[index];
+                (
+                    vec![
+                        format!("article-{}.html", article.kind),
+                        "article.html".into(),
+                    ],
+                    article_context(shared, index),
+                    format!("`{}`", article.slug),
+                )
+            }
+            PageId::Search => (
+                vec!["search.html".into()],
+                search_context(shared),
+                "the search page".into(),
+            ),
+            PageId::NotFound => (
+                vec!["404.html".into()],
+                not_found_context(shared),
+                "the 404 page".into(),
+            ),
+        };
+        let names: Vec<&str> = template_names.iter().map(String::as_str).collect();
+        let Some(template) = self.theme.pick(&names) else {
+            return Err(Box::new(
+                Diagnostic::file(
+                    "templates",
+                    format!(
+                        "template `{}` is missing from the theme",
+                        names.last().unwrap_or(&"")
+                    ),
+                )
+                .with_help("add it to `templates/` or use the default theme"),
+            ));
+        };
+        let html = self.theme.render(template, &context, &label)?;
+        Ok(Output {
+            path,
+            bytes: html.into_bytes(),
+        })
+    }
+}
+
+/// The site files that are not templates: `sitemap.xml`, `robots.txt`, `feed.xml`.
+pub fn site_files(site: &Site) -> Vec<Output> {
+    let kind_paths: Vec<String> = site
+        .config
+        .kinds
+        .iter()
+        .map(|k| format!("{}/", k.dir))
+        .collect();
+    vec![
+        Output {
+            path: "sitemap.xml".into(),
+            bytes: seo::sitemap(site, &kind_paths).into_bytes(),
+        },
+        Output {
+            path: "robots.txt".into(),
+            bytes: seo::robots(site).into_bytes(),
+        },
+        Output {
+            path: "feed.xml".into(),
+            bytes: seo::atom_feed(site).into_bytes(),
+        },
+    ]
+}
+
+/// Data every page context starts from.
+struct Shared<'a> {
+    site: &'a Site,
+    site_context: SiteContext<'a>,
+}
+
+impl<'a> Shared<'a> {
+    fn new(site: &'a Site, theme: &'a Theme) -> Self {
+        let counts = kind_counts(site);
+        let kinds = site
+            .config
+            .kinds
+            .iter()
+            .map(|kind| KindContext {
+                name: &kind.name,
+                dir: &kind.dir,
+                title: &kind.title,
+                description: site
+                    .sections
+                    .get(&kind.name)
+                    .and_then(|s| s.description.as_deref())
+                    .unwrap_or(""),
+                path: format!("{}/", kind.dir),
+                count: counts.get(kind.name.as_str()).copied().unwrap_or(0),
+                intro: "",
+            })
+            .collect();
+        Shared {
+            site,
+            site_context: SiteContext {
+                title: &site.config.title,
+                description: site
+                    .home
+                    .description
+                    .as_deref()
+                    .unwrap_or(&site.config.description),
+                language: &site.config.language,
+                base_url: &site.config.base_url,
+                authors: &site.config.authors,
+                kinds,
+                asset_version: &theme.asset_version,
+            },
+        }
+    }
+
+    fn context(&self, root: &str, page: PageContext) -> tera::Context {
+        let mut context = tera::Context::new();
+        context.insert("site", &self.site_context);
+        context.insert("root", root);
+        context.insert("page", &page);
+        context
+    }
+
+    fn page(
+        &self,
+        kind: &'static str,
+        path: String,
+        title: String,
+        description: String,
+    ) -> PageContext {
+        PageContext {
+            kind,
+            permalink: self.site.config.permalink(&path),
+            path,
+            title,
+            description,
+            og_type: if kind == "article" {
+                "article"
+            } else {
+                "website"
+            },
+            json_ld: Vec::new(),
+        }
+    }
+}
+
+fn kind_counts(site: &Site) -> HashMap<&str, usize> {
+    let mut counts = HashMap::new();
+    for article in &site.articles {
+        *counts.entry(article.kind.as_str()).or_insert(0) += 1;
+    }
+    counts
+}
+
+#[derive(Serialize)]
+struct SiteContext<'a> {
+    title: &'a str,
+    description: &'a str,
+    language: &'a str,
+    base_url: &'a str,
+    authors: &'a [String],
+    kinds: Vec<KindContext<'a>>,
+    asset_version: &'a str,
+}
+
+#[derive(Serialize, Clone)]
+struct KindContext<'a> {
+    name: &'a str,
+    dir: &'a str,
+    title: &'a str,
+    description: &'a str,
+    path: String,
+    count: usize,
+    intro: &'a str,
+}
+
+#[derive(Serialize)]
+struct PageContext {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    path: String,
+    permalink: String,
+    title: String,
+    description: String,
+    og_type: &'static str,
+    json_ld: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct Card<'a> {
+    slug: &'a str,
+    kind: &'a str,
+    kind_title: &'a str,
+    title: &'a str,
+    summary: &'a str,
+    path: String,
+    error_codes: Vec<&'a str>,
+    effort: Option<&'a str>,
+    weight: i64,
+    updated: String,
+}
+
+fn card<'a>(site: &'a Site, index: usize) -> Card<'a> {
+    let article = &site.articles[index];
+    Card {
+        slug: &article.slug,
+        kind: &article.kind,
+        kind_title: &site.kind_of(article).title,
+        title: &article.front.title,
+        summary: &article.front.summary,
+        path: article.url_path(),
+        error_codes: article.error_codes().collect(),
+        effort: article.front.effort.as_deref(),
+        weight: article.front.weight,
+        updated: article
+            .front
+            .updated
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
+    }
+}
+
+#[derive(Serialize)]
+struct Link<'a> {
+    title: &'a str,
+    path: String,
+}
+
+#[derive(Serialize)]
+struct KindEntry<'a> {
+    #[serde(flatten)]
+    card: Card<'a>,
+    causes: Vec<Link<'a>>,
+    fixes: Vec<Link<'a>>,
+}
+
+#[derive(Serialize)]
+struct Section<'a> {
+    #[serde(flatten)]
+    kind: KindContext<'a>,
+    articles: Vec<Card<'a>>,
+}
+
+#[derive(Serialize)]
+struct Symptom<'a> {
+    text: &'a str,
+    path: String,
+    kind: &'a str,
+    title: &'a str,
+}
+
+fn home_context(shared: &Shared<'_>) -> tera::Context {
+    let site = shared.site;
+    let mut page = shared.page(
+        "home",
+        String::new(),
+        site.config.title.clone(),
+        shared.site_context.description.to_string(),
+    );
+    page.json_ld = seo::home_json_ld(site);
+    let mut context = shared.context("", page);
+    context.insert("intro", &site.home.html);
+    let mut seen = std::collections::HashSet::new();
+    let mut symptoms = Vec::new();
+    let causes: Vec<usize> = site.articles_of_kind(kinds::CAUSE).collect();
+    for round in 0..2 {
+        for &index in &causes {
+            let article = &site.articles[index];
+            if let Some(text) = article.front.symptoms.get(round)
+                && symptoms.len() < COMMON_SYMPTOMS
+                && seen.insert(text.to_lowercase())
+            {
+                symptoms.push(Symptom {
+                    text,
+                    path: article.url_path(),
+                    kind: &article.kind,
+                    title: &article.front.title,
+                });
+            }
+        }
+    }
+    context.insert("common_symptoms", &symptoms);
+    let sections: Vec<Section<'_>> = site
+        .config
+        .kinds
+        .iter()
+        .zip(&shared.site_context.kinds)
+        .map(|(kind, kind_context)| Section {
+            kind: kind_context.clone(),
+            articles: site
+                .articles_of_kind(&kind.name)
+                .take(ARTICLES_PER_SECTION)
+                .map(|i| card(site, i))
+                .collect(),
+        })
+        .collect();
+    context.insert("sections", &sections);
+    let errors: Vec<Card<'_>> = site
+        .articles_of_kind(kinds::ERROR)
+        .map(|i| card(site, i))
+        .collect();
+    context.insert("errors", &errors);
+    context
+}
+
+fn kind_context(shared: &Shared<'_>, index: usize) -> tera::Context {
+    let site = shared.site;
+    let kind = &site.config.kinds[index];
+    let mut kind_context = shared.site_context.kinds[index].clone();
+    let intro = site
+        .sections
+        .get(&kind.name)
+        .map_or("", |s| s.html.as_str());
+    kind_context.intro = intro;
+    let path = format!("{}/", kind.dir);
+    let mut page = shared.page(
+        "kind",
+        path.clone(),
+        format!("{} · {}", kind_context.title, site.config.title),
+        kind_context.description.to_string(),
+    );
+    page.json_ld = seo::kind_json_ld(site, kind_context.title, &path);
+    let mut context = shared.context("../", page);
+    let links = |i: usize, kind: &str| -> Vec<Link<'_>> {
+        site.relations[i]
+            .by_kind
+            .get(kind)
+            .map(|list| {
+                list.iter()
+                    .map(|&j| Link {
+                        title: &site.articles[j].front.title,
+                        path: site.articles[j].url_path(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let entries: Vec<KindEntry<'_>> = site
+        .articles_of_kind(&kind.name)
+        .map(|i| KindEntry {
+            card: card(site, i),
+            causes: links(i, kinds::CAUSE),
+            fixes: links(i, kinds::FIX),
+        })
+        .collect();
+    context.insert("kind", &kind_context);
+    context.insert("articles", &entries);
+    context
+}
+
+#[derive(Serialize)]
+struct TocEntry<'a> {
+    id: &'a str,
+    title: &'a str,
+    level: u8,
+    children: Vec<TocEntry<'a>>,
+}
+
+#[derive(Serialize)]
+struct RelationGroup<'a> {
+    kind: &'a str,
+    heading: String,
+    items: Vec<Card<'a>>,
+}
+
+#[derive(Serialize)]
+struct ArticleContext<'a> {
+    #[serde(flatten)]
+    card: Card<'a>,
+    symptoms: &'a [String],
+    content: &'a str,
+    toc: Vec<TocEntry<'a>>,
+    steps: &'a [String],
+    word_count: usize,
+    reading_minutes: usize,
+    updated_human: String,
+    breadcrumbs: Vec<seo::Crumb>,
+    relations: Vec<RelationGroup<'a>>,
+    related: Vec<Card<'a>>,
+    previous: Option<Card<'a>>,
+    next: Option<Card<'a>>,
+}
+
+fn article_context(shared: &Shared<'_>, index: usize) -> tera::Context {
+    let site = shared.site;
+    let article = &site.articles[index];
+    let relations = &site.relations[index];
+    let description = if article.front.summary.is_empty() {
+        seo::excerpt(&article.text, 160)
+    } else {
+        article.front.summary.clone()
+    };
+    let mut page = shared.page(
+        "article",
+        article.url_path(),
+        format!("{} · {}", article.front.title, site.config.title),
+        description,
+    );
+    page.json_ld = seo::article_json_ld(site, article);
+    let root = crate::markdown::root_of(&article.slug);
+    let mut context = shared.context(&root, page);
+    let mut groups: Vec<RelationGroup<'_>> = Vec::new();
+    for kind in &site.config.kinds {
+        if let Some(list) = relations.by_kind.get(&kind.name) {
+            groups.push(RelationGroup {
+                kind: &kind.name,
+                heading: relation_heading(&article.kind, &kind.name, &kind.title),
+                items: list.iter().map(|&j| card(site, j)).collect(),
+            });
+        }
+    }
+    let word_count = article.word_count();
+    let article_context = ArticleContext {
+        card: card(site, index),
+        symptoms: &article.front.symptoms,
+        content: &article.html,
+        toc: table_of_contents(article),
+        steps: &article.steps,
+        word_count,
+        reading_minutes: word_count.div_ceil(200).max(1),
+        updated_human: article.front.updated.map(|d| d.human()).unwrap_or_default(),
+        breadcrumbs: seo::breadcrumbs(site, article),
+        relations: groups,
+        related: relations.related.iter().map(|&j| card(site, j)).collect(),
+        previous: relations.previous.map(|j| card(site, j)),
+        next: relations.next.map(|j| card(site, j)),
+    };
+    context.insert("article", &article_context);
+    context
+}
+
+/// The heading of a relation box on an article page, from the article's kind and the kind of
+/// the articles listed.
+pub fn relation_heading(from: &str, to: &str, to_title: &str) -> String {
+    match (from, to) {
+        (kinds::CAUSE, kinds::FIX) => "Fixes for this cause".to_string(),
+        (kinds::FIX, kinds::CAUSE) => "Causes this fixes".to_string(),
+        (_, kinds::ERROR) => "Error codes".to_string(),
+        (kinds::ERROR, kinds::CAUSE) => "Why it happens".to_string(),
+        (kinds::ERROR, kinds::FIX) => "How to fix it".to_string(),
+        (_, kinds::CAUSE) => "Possible causes".to_string(),
+        (_, kinds::FIX) => "Fixes to try".to_string(),
+        _ => to_title.to_string(),
+    }
+}
+
+fn table_of_contents(article: &Article) -> Vec<TocEntry<'_>> {
+    let mut toc: Vec<TocEntry<'_>> = Vec::new();
+    for heading in &article.headings {
+        let entry = TocEntry {
+            id: &heading.id,
+            title: &heading.text,
+            level: heading.level,
+            children: Vec::new(),
+        };
+        match heading.level {
+            2 => toc.push(entry),
+            3 => match toc.last_mut() {
+                Some(parent) => parent.children.push(entry),
+                None => toc.push(entry),
+            },
+            _ => {}
+        }
+    }
+    toc
+}
+
+fn search_context(shared: &Shared<'_>) -> tera::Context {
+    let site = shared.site;
+    let page = shared.page(
+        "search",
+        "search/".to_string(),
+        format!("Search · {}", site.config.title),
+        format!("Search {}", site.config.title),
+    );
+    shared.context("../", page)
+}
+
+fn not_found_context(shared: &Shared<'_>) -> tera::Context {
+    let site = shared.site;
+    let page = shared.page(
+        "404",
+        "404.html".to_string(),
+        format!("Page not found · {}", site.config.title),
+        String::new(),
+    );
+    shared.context(site.config.base_path(), page)
+}

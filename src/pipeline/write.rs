@@ -1,0 +1,285 @@
+//! Stage 6, write: the only code that writes the build dir. A build writes every file into a
+//! fresh staging folder beside the build dir and, only when everything succeeded, swaps it in
+//! with one atomic `renameat2(RENAME_EXCHANGE)` (two renames where that is unavailable), then
+//! deletes the old site. A build that fails or is killed at any point leaves the previous site
+//! complete; leftover staging folders of dead builds are removed by the next build.
+//!
+//! A build dir that exists but was not made by Remedy is never replaced: it could be a folder
+//! of the writer's own. Remedy marks its build dirs with a `.remedy-build` file.
+
+use std::ffi::OsString;
+use std::fs;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+/// The file that marks a folder as a Remedy build dir.
+pub const MARKER_FILE: &str = ".remedy-build";
+const MARKER_TEXT: &str = "This folder is built by Remedy and replaced on every build.\n";
+const STAGING_INFIX: &str = ".remedy-staging-";
+
+/// A staging folder that files are written into before the swap.
+#[derive(Debug)]
+pub struct Staging {
+    dir: PathBuf,
+    target: PathBuf,
+    committed: bool,
+}
+
+impl Staging {
+    /// Creates a staging folder for `target` (the build dir), after checking that `target` may
+    /// be replaced and removing what dead builds left behind.
+    pub fn new(target: &Path) -> Result<Staging> {
+        let target = absolute(target)?;
+        check_replaceable(&target)?;
+        let parent = target
+            .parent()
+            .ok_or_else(|| Error::Usage(format!("cannot build into `{}`", target.display())))?
+            .to_path_buf();
+        fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
+        remove_dead_staging(&parent, &target);
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let dir = parent.join(format!(".{name}{STAGING_INFIX}{}", std::process::id()));
+        if dir.exists() {
+            fs::remove_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        }
+        fs::create_dir(&dir).map_err(|e| Error::io(&dir, e))?;
+        fs::write(dir.join(MARKER_FILE), MARKER_TEXT)
+            .map_err(|e| Error::io(dir.join(MARKER_FILE), e))?;
+        Ok(Staging {
+            dir,
+            target,
+            committed: false,
+        })
+    }
+
+    /// The staging folder, for writers that need a path (the tantivy index).
+    pub fn path(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Writes one file, `relative` being a `/`-separated path inside the build dir.
+    pub fn put(&self, relative: &str, bytes: &[u8]) -> Result<()> {
+        let path = self.dir.join(relative);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        }
+        fs::write(&path, bytes).map_err(|e| Error::io(&path, e))
+    }
+
+    /// Swaps the staging folder in as the build dir and deletes the previous site.
+    pub fn commit(mut self) -> Result<()> {
+        if self.target.exists() {
+            exchange(&self.dir, &self.target)?;
+            // `self.dir` now holds the previous site.
+            let _ = fs::remove_dir_all(&self.dir);
+        } else {
+            fs::rename(&self.dir, &self.target).map_err(|e| Error::io(&self.target, e))?;
+        }
+        self.committed = true;
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// Writes one file of an existing build dir in place, atomically (write beside, then rename),
+/// and only if its contents changed. Returns whether it wrote. Used by the dev server.
+pub fn update_file(build_dir: &Path, relative: &str, bytes: &[u8]) -> Result<bool> {
+    let path = build_dir.join(relative);
+    if fs::read(&path).is_ok_and(|old| old == bytes) {
+        return Ok(false);
+    }
+    let parent = path.parent().unwrap_or(build_dir);
+    fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+    let temporary = parent.join(format!(
+        ".{}.remedy-tmp",
+        path.file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default()
+    ));
+    let mut file = fs::File::create(&temporary).map_err(|e| Error::io(&temporary, e))?;
+    file.write_all(bytes)
+        .map_err(|e| Error::io(&temporary, e))?;
+    drop(file);
+    fs::rename(&temporary, &path).map_err(|e| Error::io(&path, e))?;
+    Ok(true)
+}
+
+/// Removes a page's file (and its folder if it becomes empty) from a build dir. Used by the dev
+/// server when an article is deleted.
+pub fn remove_file(build_dir: &Path, relative: &str) -> Result<()> {
+    let path = build_dir.join(relative);
+    match fs::remove_file(&path) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(Error::io(&path, e)),
+    }
+    if let Some(parent) = path.parent()
+        && parent != build_dir
+    {
+        let _ = fs::remove_dir(parent);
+    }
+    Ok(())
+}
+
+fn absolute(path: &Path) -> Result<PathBuf> {
+    if path.is_absolute() {
+        Ok(path.to_path_buf())
+    } else {
+        let cwd = std::env::current_dir().map_err(|e| Error::io(".", e))?;
+        Ok(cwd.join(path))
+    }
+}
+
+fn check_replaceable(target: &Path) -> Result<()> {
+    match fs::read_dir(target) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotADirectory => Err(Error::Usage(format!(
+            "build dir `{}` is a file",
+            target.display()
+        ))),
+        Err(e) => Err(Error::io(target, e)),
+        Ok(mut entries) => {
+            let empty = entries.next().is_none();
+            if empty || target.join(MARKER_FILE).is_file() {
+                Ok(())
+            } else {
+                Err(Error::Usage(format!(
+                    "build dir `{}` exists and was not made by Remedy: it would be replaced; \
+                     remove it or choose another `--out`",
+                    target.display()
+                )))
+            }
+        }
+    }
+}
+
+/// Removes staging folders left by builds whose process is gone.
+fn remove_dead_staging(parent: &Path, target: &Path) {
+    let Some(name) = target.file_name() else {
+        return;
+    };
+    let mut prefix = OsString::from(".");
+    prefix.push(name);
+    prefix.push(STAGING_INFIX);
+    let prefix = prefix.to_string_lossy().to_string();
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().to_string();
+        let Some(pid) = file_name.strip_prefix(&prefix) else {
+            continue;
+        };
+        let alive = pid
+            .parse::<i32>()
+            .is_ok_and(|pid| pid != std::process::id() as i32 && process_alive(pid));
+        if !alive {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+fn process_alive(pid: i32) -> bool {
+    #[cfg(unix)]
+    {
+        // SAFETY: kill with signal 0 only checks whether the process exists.
+        unsafe { libc::kill(pid, 0) == 0 }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = pid;
+        false
+    }
+}
+
+/// Atomically exchanges two directories, or, where the kernel cannot, renames in two steps.
+fn exchange(staging: &Path, target: &Path) -> Result<()> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::ffi::CString;
+        use std::os::unix::ffi::OsStrExt;
+        let from = CString::new(staging.as_os_str().as_bytes())
+            .map_err(|_| Error::Usage(format!("bad path `{}`", staging.display())))?;
+        let to = CString::new(target.as_os_str().as_bytes())
+            .map_err(|_| Error::Usage(format!("bad path `{}`", target.display())))?;
+        // SAFETY: both are valid NUL-terminated paths; AT_FDCWD resolves them like open(2).
+        let result = unsafe {
+            libc::syscall(
+                libc::SYS_renameat2,
+                libc::AT_FDCWD,
+                from.as_ptr(),
+                libc::AT_FDCWD,
+                to.as_ptr(),
+                libc::RENAME_EXCHANGE,
+            )
+        };
+        if result == 0 {
+            return Ok(());
+        }
+    }
+    let old = staging.with_extension("old");
+    fs::rename(target, &old).map_err(|e| Error::io(target, e))?;
+    fs::rename(staging, target).map_err(|e| Error::io(target, e))?;
+    fs::rename(&old, staging).map_err(|e| Error::io(staging, e))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn swaps_in_a_complete_site() {
+        let temp = tempfile::tempdir().unwrap();
+        let target = temp.path().join("public");
+        let staging = Staging::new(&target).unwrap();
+        staging.put("a/index.html", b"one").unwrap();
+        staging.commit().unwrap();
+        assert_eq!(fs::read(target.join("a/index.html")).unwrap(), b"one");
+
+        let staging = Staging::new(&target).unwrap();
+        staging.put("b/index.html", b"two").unwrap();
+        drop(staging); // a failed build
+        assert_eq!(fs::read(target.join("a/index.html")).unwrap(), b"one");
+
+        let staging = Staging::new(&target).unwrap();
+        staging.put("b/index.html", b"two").unwrap();
+        staging.commit().unwrap();
+        assert!(!target.join("a").exists());
+        let leftovers: Vec<_> = fs::read_dir(temp.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1);
+    }
+
+    #[test]
+    fn refuses_folders_it_did_not_make() {
+        let temp = tempfile::tempdir().unwrap();
+        fs::write(temp.path().join("precious.txt"), "x").unwrap();
+        let error = Staging::new(temp.path()).unwrap_err();
+        assert!(
+            error.to_string().contains("was not made by Remedy"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn updates_files_only_when_they_change() {
+        let temp = tempfile::tempdir().unwrap();
+        assert!(update_file(temp.path(), "x/index.html", b"a").unwrap());
+        assert!(!update_file(temp.path(), "x/index.html", b"a").unwrap());
+        assert!(update_file(temp.path(), "x/index.html", b"b").unwrap());
+        remove_file(temp.path(), "x/index.html").unwrap();
+        assert!(!temp.path().join("x").exists());
+    }
+}

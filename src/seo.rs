@@ -1,0 +1,363 @@
+//! What search engines and feed readers read: schema.org JSON-LD for each page, `sitemap.xml`,
+//! `robots.txt` and the Atom feed. Built from the [`Site`] in Rust rather than in templates, so
+//! the JSON is always valid and the XML always escaped. Output depends only on the content (no
+//! build time), so two builds give the same bytes.
+
+use std::fmt::Write as _;
+
+use serde_json::{Value, json};
+
+use crate::model::{Article, Site};
+use crate::pipeline::link::kinds;
+
+/// One crumb of a breadcrumb trail.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Crumb {
+    /// Shown text.
+    pub title: String,
+    /// Site path relative to the root (`causes/`), empty for home.
+    pub path: String,
+}
+
+/// The breadcrumb trail of an article: home, its kind, itself.
+pub fn breadcrumbs(site: &Site, article: &Article) -> Vec<Crumb> {
+    let kind = site.kind_of(article);
+    vec![
+        Crumb {
+            title: "Home".to_string(),
+            path: String::new(),
+        },
+        Crumb {
+            title: kind.title.clone(),
+            path: format!("{}/", kind.dir),
+        },
+        Crumb {
+            title: article.front.title.clone(),
+            path: article.url_path(),
+        },
+    ]
+}
+
+/// The JSON-LD blocks of an article page: a `BreadcrumbList`, then `FAQPage` for FAQ entries,
+/// `HowTo` for restore procedures and fixes with numbered steps, `TechArticle` otherwise.
+pub fn article_json_ld(site: &Site, article: &Article) -> Vec<String> {
+    let config = &site.config;
+    let permalink = config.permalink(&article.url_path());
+    let crumbs = breadcrumbs(site, article);
+    let breadcrumb = json!({
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": crumbs.iter().enumerate().map(|(i, crumb)| json!({
+            "@type": "ListItem",
+            "position": i + 1,
+            "name": crumb.title,
+            "item": config.permalink(&crumb.path),
+        })).collect::<Vec<_>>(),
+    });
+    let description = if article.front.summary.is_empty() {
+        excerpt(&article.text, 160)
+    } else {
+        article.front.summary.clone()
+    };
+    let mut main = if article.kind == kinds::FAQ {
+        json!({
+            "@context": "https://schema.org",
+            "@type": "FAQPage",
+            "mainEntity": [{
+                "@type": "Question",
+                "name": article.front.title,
+                "acceptedAnswer": {
+                    "@type": "Answer",
+                    "text": if article.text.is_empty() { description.clone() } else { article.text.clone() },
+                },
+            }],
+        })
+    } else if (article.kind == kinds::RESTORE || article.kind == kinds::FIX)
+        && !article.steps.is_empty()
+    {
+        let mut how_to = json!({
+            "@context": "https://schema.org",
+            "@type": "HowTo",
+            "name": article.front.title,
+            "description": description,
+            "step": article.steps.iter().enumerate().map(|(i, step)| json!({
+                "@type": "HowToStep",
+                "position": i + 1,
+                "name": excerpt(step, 80),
+                "text": step,
+            })).collect::<Vec<_>>(),
+        });
+        if let Some(minutes) = article
+            .front
+            .effort
+            .as_deref()
+            .and_then(crate::model::effort_minutes)
+        {
+            how_to["totalTime"] = Value::String(format!("PT{minutes}M"));
+        }
+        how_to
+    } else {
+        json!({
+            "@context": "https://schema.org",
+            "@type": "TechArticle",
+            "headline": article.front.title,
+            "description": description,
+        })
+    };
+    if let Value::Object(map) = &mut main {
+        map.insert("url".into(), Value::String(permalink.clone()));
+        map.insert("inLanguage".into(), Value::String(config.language.clone()));
+        if let Some(updated) = article.front.updated {
+            map.insert("dateModified".into(), Value::String(updated.to_string()));
+        }
+    }
+    vec![script_json(&breadcrumb), script_json(&main)]
+}
+
+/// The JSON-LD of the home page: a `WebSite`.
+pub fn home_json_ld(site: &Site) -> Vec<String> {
+    let config = &site.config;
+    vec![script_json(&json!({
+        "@context": "https://schema.org",
+        "@type": "WebSite",
+        "name": config.title,
+        "description": config.description,
+        "url": config.base_url,
+        "inLanguage": config.language,
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": format!("{}search/?q={{query}}", config.base_url),
+            "query-input": "required name=query",
+        },
+    }))]
+}
+
+/// The JSON-LD of a kind index: a `CollectionPage` with a `BreadcrumbList`.
+pub fn kind_json_ld(site: &Site, title: &str, path: &str) -> Vec<String> {
+    let config = &site.config;
+    vec![
+        script_json(&json!({
+            "@context": "https://schema.org",
+            "@type": "BreadcrumbList",
+            "itemListElement": [
+                {"@type": "ListItem", "position": 1, "name": "Home", "item": config.permalink("")},
+                {"@type": "ListItem", "position": 2, "name": title, "item": config.permalink(path)},
+            ],
+        })),
+        script_json(&json!({
+            "@context": "https://schema.org",
+            "@type": "CollectionPage",
+            "name": title,
+            "url": config.permalink(path),
+            "inLanguage": config.language,
+        })),
+    ]
+}
+
+/// JSON safe to put inside `<script>`: `<`, `>` and `&` escaped as JSON unicode escapes.
+pub fn script_json(value: &Value) -> String {
+    let text = serde_json::to_string(value).expect("JSON values always serialize");
+    text.replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+/// The first words of `text`, cut at a word boundary to at most `max` characters, with `…`.
+pub fn excerpt(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for word in text.split_whitespace() {
+        if out.chars().count() + word.chars().count() + 1 > max.saturating_sub(1) {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out.push('…');
+    out
+}
+
+/// `sitemap.xml`: the home page, every kind index and every article, with `lastmod` dates.
+pub fn sitemap(site: &Site, kind_paths: &[String]) -> String {
+    let config = &site.config;
+    let mut xml = String::with_capacity(200 + site.articles.len() * 120);
+    xml.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    xml.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let newest = site.articles.iter().filter_map(|a| a.front.updated).max();
+    let mut url = |path: &str, lastmod: Option<crate::model::Date>| {
+        let _ = write!(
+            xml,
+            "  <url><loc>{}</loc>",
+            xml_escape(&config.permalink(path))
+        );
+        if let Some(date) = lastmod {
+            let _ = write!(xml, "<lastmod>{date}</lastmod>");
+        }
+        xml.push_str("</url>\n");
+    };
+    url("", newest);
+    for path in kind_paths {
+        url(path, None);
+    }
+    for article in &site.articles {
+        url(&article.url_path(), article.front.updated);
+    }
+    xml.push_str("</urlset>\n");
+    xml
+}
+
+/// `robots.txt`: everything allowed, and where the sitemap is.
+pub fn robots(site: &Site) -> String {
+    format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
+        site.config.base_url
+    )
+}
+
+/// The Atom feed of the most recently updated articles (`[build] feed-limit`).
+pub fn atom_feed(site: &Site) -> String {
+    let config = &site.config;
+    let mut dated: Vec<&Article> = site
+        .articles
+        .iter()
+        .filter(|a| a.front.updated.is_some())
+        .collect();
+    dated.sort_by(|a, b| {
+        b.front
+            .updated
+            .cmp(&a.front.updated)
+            .then(a.slug.cmp(&b.slug))
+    });
+    dated.truncate(config.feed_limit);
+    let feed_updated = dated
+        .first()
+        .and_then(|a| a.front.updated)
+        .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |d| d.rfc3339());
+    let mut xml = String::new();
+    xml.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    let _ = writeln!(
+        xml,
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">",
+        xml_escape(&config.language)
+    );
+    let _ = writeln!(xml, "  <title>{}</title>", xml_escape(&config.title));
+    if !config.description.is_empty() {
+        let _ = writeln!(
+            xml,
+            "  <subtitle>{}</subtitle>",
+            xml_escape(&config.description)
+        );
+    }
+    let _ = writeln!(xml, "  <id>{}</id>", xml_escape(&config.base_url));
+    let _ = writeln!(
+        xml,
+        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>",
+        xml_escape(&config.permalink("feed.xml"))
+    );
+    let _ = writeln!(
+        xml,
+        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+        xml_escape(&config.base_url)
+    );
+    let _ = writeln!(xml, "  <updated>{feed_updated}</updated>");
+    let author = if config.authors.is_empty() {
+        config.title.clone()
+    } else {
+        config.authors.join(", ")
+    };
+    let _ = writeln!(
+        xml,
+        "  <author><name>{}</name></author>",
+        xml_escape(&author)
+    );
+    let _ = writeln!(xml, "  <generator>Remedy</generator>");
+    for article in dated {
+        let link = config.permalink(&article.url_path());
+        let kind = site.kind_of(article);
+        xml.push_str("  <entry>\n");
+        let _ = writeln!(
+            xml,
+            "    <title>{}</title>",
+            xml_escape(&article.front.title)
+        );
+        let _ = writeln!(xml, "    <id>{}</id>", xml_escape(&link));
+        let _ = writeln!(
+            xml,
+            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+            xml_escape(&link)
+        );
+        let _ = writeln!(
+            xml,
+            "    <updated>{}</updated>",
+            article
+                .front
+                .updated
+                .map(|d| d.rfc3339())
+                .unwrap_or_default()
+        );
+        let _ = writeln!(
+            xml,
+            "    <category term=\"{}\" label=\"{}\"/>",
+            xml_escape(&kind.name),
+            xml_escape(&kind.title)
+        );
+        if !article.front.summary.is_empty() {
+            let _ = writeln!(
+                xml,
+                "    <summary>{}</summary>",
+                xml_escape(&article.front.summary)
+            );
+        }
+        xml.push_str("  </entry>\n");
+    }
+    xml.push_str("</feed>\n");
+    xml
+}
+
+/// Escapes text for XML element content and attribute values.
+pub fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if (c as u32) < 0x20 && c != '\n' && c != '\t' && c != '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn script_json_cannot_close_the_script() {
+        let text = script_json(&json!({"name": "</script><b>&"}));
+        assert_eq!(
+            text,
+            "{\"name\":\"\\u003c/script\\u003e\\u003cb\\u003e\\u0026\"}"
+        );
+        let back: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(back["name"], "</script><b>&");
+    }
+
+    #[test]
+    fn excerpts_cut_at_words() {
+        assert_eq!(excerpt("short", 10), "short");
+        assert_eq!(excerpt("one two three four", 10), "one two…");
+    }
+
+    #[test]
+    fn xml_escaping() {
+        assert_eq!(xml_escape("a<b>&\"c'\u{1}"), "a&lt;b&gt;&amp;&quot;c&apos;");
+    }
+}

@@ -1,0 +1,348 @@
+//! The theme: Tera templates and static assets. The default theme is compiled into the binary
+//! (from `themes/default/`), so a site needs no theme folder; a site may name another theme in
+//! `themes/<name>/`, and may override any single template or asset with its own `templates/`
+//! and `static/` files (file by file, like mdBook and Zola). Template syntax errors become
+//! diagnostics naming the template file, line and column.
+
+use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+
+use include_dir::{Dir, include_dir};
+
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::error::{Error, Result};
+
+static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+
+/// The name of the theme compiled into Remedy.
+pub const DEFAULT_THEME_NAME: &str = "default";
+
+/// Where a template or asset came from, for diagnostics and for the dev server's watcher.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// A file on disk, relative to the site root.
+    File(PathBuf),
+    /// The default theme compiled into Remedy.
+    BuiltIn(PathBuf),
+}
+
+impl Origin {
+    /// The path shown in diagnostics.
+    pub fn display_path(&self) -> PathBuf {
+        match self {
+            Origin::File(path) => path.clone(),
+            Origin::BuiltIn(path) => Path::new("[built-in theme]").join(path),
+        }
+    }
+}
+
+/// One static asset, copied as is to the root of the build dir.
+#[derive(Debug, Clone)]
+pub struct Asset {
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+    /// Where it came from.
+    pub origin: Origin,
+}
+
+/// Templates, compiled once, and static assets.
+pub struct Theme {
+    /// The compiled templates.
+    pub tera: tera::Tera,
+    /// Template sources by template name, for diagnostics.
+    pub templates: BTreeMap<String, (String, Origin)>,
+    /// Assets by output path (`style.css`, `js/search.js`).
+    pub assets: BTreeMap<String, Asset>,
+    /// A short hash of all assets, appended to asset URLs so browsers reload changed files.
+    pub asset_version: String,
+    /// A hash of every template and asset: when it changes, every page must be rebuilt.
+    pub fingerprint: u64,
+}
+
+impl std::fmt::Debug for Theme {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Theme")
+            .field("templates", &self.templates.keys().collect::<Vec<_>>())
+            .field("assets", &self.assets.keys().collect::<Vec<_>>())
+            .finish()
+    }
+}
+
+/// The folders a site may use to override theme files.
+pub const SITE_TEMPLATES_DIR: &str = "templates";
+/// See [`SITE_TEMPLATES_DIR`].
+pub const SITE_STATIC_DIR: &str = "static";
+/// The folder that holds themes.
+pub const THEMES_DIR: &str = "themes";
+
+/// Loads the configured theme and the site's overrides, and compiles the templates.
+pub fn load(root: &Path, config: &Config) -> Result<Theme> {
+    let mut templates: BTreeMap<String, (String, Origin)> = BTreeMap::new();
+    let mut assets: BTreeMap<String, Asset> = BTreeMap::new();
+    let theme_dir = Path::new(THEMES_DIR).join(&config.theme);
+    let mut diagnostics = Vec::new();
+    if root.join(&theme_dir).is_dir() {
+        read_tree(
+            root,
+            &theme_dir.join("templates"),
+            &mut |name, bytes, origin| {
+                insert_template(&mut templates, &mut diagnostics, name, bytes, origin)
+            },
+        )?;
+        read_tree(
+            root,
+            &theme_dir.join("static"),
+            &mut |name, bytes, origin| {
+                assets.insert(name, Asset { bytes, origin });
+            },
+        )?;
+    } else if config.theme == DEFAULT_THEME_NAME {
+        embedded_files(&DEFAULT_THEME, &mut |path, bytes| {
+            let origin = Origin::BuiltIn(path.to_path_buf());
+            if let Ok(name) = path.strip_prefix("templates") {
+                insert_template(
+                    &mut templates,
+                    &mut diagnostics,
+                    slash(name),
+                    bytes.to_vec(),
+                    origin,
+                );
+            } else if let Ok(name) = path.strip_prefix("static") {
+                assets.insert(
+                    slash(name),
+                    Asset {
+                        bytes: bytes.to_vec(),
+                        origin,
+                    },
+                );
+            }
+        });
+    } else {
+        return Err(Error::Content(vec![
+            Diagnostic::file(
+                crate::config::CONFIG_FILE,
+                format!(
+                    "theme `{}` not found: there is no folder `{}`",
+                    config.theme,
+                    crate::diagnostic::display_path(&theme_dir)
+                ),
+            )
+            .with_help("remove `theme` to use the built-in default theme"),
+        ]));
+    }
+    read_tree(
+        root,
+        Path::new(SITE_TEMPLATES_DIR),
+        &mut |name, bytes, origin| {
+            insert_template(&mut templates, &mut diagnostics, name, bytes, origin)
+        },
+    )?;
+    read_tree(
+        root,
+        Path::new(SITE_STATIC_DIR),
+        &mut |name, bytes, origin| {
+            assets.insert(name, Asset { bytes, origin });
+        },
+    )?;
+    if !diagnostics.is_empty() {
+        return Err(Error::Content(diagnostics));
+    }
+
+    let mut tera = tera::Tera::new();
+    tera.autoescape_on([".html", ".htm", ".xml"]);
+    if let Err(error) = tera.add_raw_templates(templates.iter().map(|(n, (s, _))| (n, s))) {
+        return Err(Error::Content(vec![template_diagnostic(
+            &templates, &error, None,
+        )]));
+    }
+
+    let mut asset_hasher = std::collections::hash_map::DefaultHasher::new();
+    for (name, asset) in &assets {
+        name.hash(&mut asset_hasher);
+        asset.bytes.hash(&mut asset_hasher);
+    }
+    let asset_hash = asset_hasher.finish();
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    asset_hash.hash(&mut hasher);
+    for (name, (source, _)) in &templates {
+        name.hash(&mut hasher);
+        source.hash(&mut hasher);
+    }
+    Ok(Theme {
+        tera,
+        templates,
+        assets,
+        asset_version: format!("{:08x}", asset_hash as u32),
+        fingerprint: hasher.finish(),
+    })
+}
+
+impl Theme {
+    /// The first of `names` that exists, so `article-cause.html` can refine `article.html`.
+    pub fn pick<'a>(&self, names: &[&'a str]) -> Option<&'a str> {
+        names
+            .iter()
+            .copied()
+            .find(|n| self.templates.contains_key(*n))
+    }
+
+    /// Renders `template` with `context`; errors become diagnostics on the template file.
+    pub fn render(
+        &self,
+        template: &str,
+        context: &tera::Context,
+        page: &str,
+    ) -> Result<String, Box<Diagnostic>> {
+        self.tera
+            .render(template, context)
+            .map_err(|error| Box::new(template_diagnostic(&self.templates, &error, Some(page))))
+    }
+}
+
+fn insert_template(
+    templates: &mut BTreeMap<String, (String, Origin)>,
+    diagnostics: &mut Vec<Diagnostic>,
+    name: String,
+    bytes: Vec<u8>,
+    origin: Origin,
+) {
+    match String::from_utf8(bytes) {
+        Ok(text) => {
+            templates.insert(name, (text, origin));
+        }
+        Err(_) => diagnostics.push(Diagnostic::file(
+            origin.display_path(),
+            "template is not valid UTF-8",
+        )),
+    }
+}
+
+/// Turns a Tera error into a diagnostic on the template file, with line and column.
+fn template_diagnostic(
+    templates: &BTreeMap<String, (String, Origin)>,
+    error: &tera::Error,
+    page: Option<&str>,
+) -> Diagnostic {
+    let while_rendering = |d: Diagnostic| match page {
+        Some(page) => d.with_help(format!("while rendering `{page}`")),
+        None => d,
+    };
+    match error.kind() {
+        tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
+            let name = report.filename();
+            let span = report.span();
+            let message = format!("template error: {}", lowercase_first(report.message()));
+            let diagnostic = match templates.get(name) {
+                Some((source, origin)) => Diagnostic::at_line_col(
+                    origin.display_path(),
+                    source,
+                    span.start_line.max(1),
+                    span.start_col + 1,
+                    message,
+                )
+                .with_width(if span.start_line == span.end_line {
+                    span.end_col.saturating_sub(span.start_col)
+                } else {
+                    1
+                }),
+                None => Diagnostic::file(name, message),
+            };
+            while_rendering(diagnostic)
+        }
+        tera::ErrorKind::CircularInclude { tpl, include_chain } => {
+            while_rendering(Diagnostic::file(
+                template_path(templates, tpl),
+                format!(
+                    "template error: `{tpl}` includes itself ({})",
+                    include_chain.join(" → ")
+                ),
+            ))
+        }
+        tera::ErrorKind::CircularExtend {
+            tpl,
+            inheritance_chain,
+        } => while_rendering(Diagnostic::file(
+            template_path(templates, tpl),
+            format!(
+                "template error: `{tpl}` extends itself ({})",
+                inheritance_chain.join(" → ")
+            ),
+        )),
+        tera::ErrorKind::MissingParent { current, parent } => while_rendering(Diagnostic::file(
+            template_path(templates, current),
+            format!("template error: `{current}` extends `{parent}`, which does not exist"),
+        )),
+        tera::ErrorKind::TemplateNotFound(name) => while_rendering(Diagnostic::file(
+            "templates",
+            format!("template error: template `{name}` not found"),
+        )),
+        _ => while_rendering(Diagnostic::file(
+            "templates",
+            format!("template error: {}", lowercase_first(&error.to_string())),
+        )),
+    }
+}
+
+fn template_path(templates: &BTreeMap<String, (String, Origin)>, name: &str) -> PathBuf {
+    templates
+        .get(name)
+        .map_or_else(|| PathBuf::from(name), |(_, origin)| origin.display_path())
+}
+
+fn lowercase_first(message: &str) -> String {
+    let message = message.trim().trim_end_matches('.');
+    let mut chars = message.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Calls `visit(name, bytes, origin)` for every file under `root/dir`, names relative to `dir`
+/// with `/` separators, in sorted order. A missing folder has no files.
+fn read_tree(
+    root: &Path,
+    dir: &Path,
+    visit: &mut dyn FnMut(String, Vec<u8>, Origin),
+) -> Result<()> {
+    let full = root.join(dir);
+    if !full.is_dir() {
+        return Ok(());
+    }
+    for entry in walkdir::WalkDir::new(&full).sort_by_file_name() {
+        let entry = entry.map_err(|e| {
+            let path = e.path().unwrap_or(&full).to_path_buf();
+            Error::io(path, e.into())
+        })?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy();
+        if crate::pipeline::load::is_ignored(&name) {
+            continue;
+        }
+        let relative = entry.path().strip_prefix(&full).unwrap_or(entry.path());
+        let bytes = std::fs::read(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
+        visit(slash(relative), bytes, Origin::File(dir.join(relative)));
+    }
+    Ok(())
+}
+
+fn embedded_files(dir: &Dir<'static>, visit: &mut dyn FnMut(&Path, &[u8])) {
+    let mut files: Vec<_> = dir.files().collect();
+    files.sort_by_key(|f| f.path());
+    for file in files {
+        visit(file.path(), file.contents());
+    }
+    let mut dirs: Vec<_> = dir.dirs().collect();
+    dirs.sort_by_key(|d| d.path());
+    for sub in dirs {
+        embedded_files(sub, visit);
+    }
+}
+
+fn slash(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
