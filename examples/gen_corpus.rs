@@ -266,8 +266,11 @@ fn hugo_config() -> String {
 
 /// Minimal Hugo layouts doing the work Remedy's pages do: title, summary, symptoms, content,
 /// relation links (including the causes a fix addresses, derived like Remedy's reverse edges),
-/// section lists and the home page.
-const HUGO_LAYOUTS: [(&str, &str); 4] = [
+/// section lists and the home page. The reverse edges come from one cached partial that maps
+/// each fix to its causes for the whole site: a `where` over the causes on every fix page would
+/// be quadratic and more than double Hugo's build time at 10,000 articles, which would measure
+/// our template rather than Hugo.
+const HUGO_LAYOUTS: [(&str, &str); 5] = [
     (
         "layouts/_default/baseof.html",
         r#"<!DOCTYPE html>
@@ -308,13 +311,23 @@ const HUGO_LAYOUTS: [(&str, &str); 4] = [
 <ul>{{ range . }}{{ with site.GetPage (printf "/causes/%s" .) }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}{{ end }}</ul>{{ end }}
 {{ with .Params.fixes }}<h2>Fixes</h2>
 <ul>{{ range . }}{{ with site.GetPage (printf "/fixes/%s" .) }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}{{ end }}</ul>{{ end }}
-{{ if eq .Section "fixes" }}{{ $slug := .File.ContentBaseName }}{{ with (site.GetPage "/causes") }}{{ with where .Pages "Params.fixes" "intersect" (slice $slug) }}<h2>Fixes these causes</h2>
-<ul>{{ range . }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}{{ end }}{{ end }}
+{{ if eq .Section "fixes" }}{{ with (partialCached "causes-of-fix.html" . "site").Get .File.ContentBaseName }}<h2>Fixes these causes</h2>
+<ul>{{ range . }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}{{ end }}
 {{ with .Params.related }}<h2>Related</h2>
 <ul>{{ range . }}{{ with site.GetPage (printf "/%s" .) }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}{{ end }}</ul>{{ end }}
 {{ if not .Lastmod.IsZero }}<p class="updated">Updated {{ .Lastmod.Format "2006-01-02" }}</p>{{ end }}
 </article>
 {{ end }}
+"#,
+    ),
+    (
+        "layouts/partials/causes-of-fix.html",
+        r#"{{- /* Reverse edges, built once per site: fix slug -> the cause pages that list it. */ -}}
+{{- $causes := newScratch -}}
+{{- with site.GetPage "/causes" -}}
+{{- range .Pages -}}{{- $cause := . -}}{{- range .Params.fixes -}}{{- $causes.Add . (slice $cause) -}}{{- end -}}{{- end -}}
+{{- end -}}
+{{- return $causes -}}
 "#,
     ),
     (
