@@ -136,7 +136,7 @@ pub fn load_site(options: &BuildOptions) -> Result<Loaded> {
                 if article.front.draft && !options.drafts {
                     drafts.insert(article.slug.clone());
                 } else {
-                    articles.push(*article);
+                    articles.push(std::sync::Arc::new(*article));
                 }
             }
             Ok(Parsed::Section { kind, section }) => sections.push((kind, section)),

@@ -10,6 +10,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::config::{Config, Kind};
 
@@ -172,6 +173,9 @@ pub struct Article {
     pub text: String,
     /// The items of the body's first numbered list, as plain text (the steps of a procedure).
     pub steps: Vec<String>,
+    /// A hash of everything the article was parsed from (slug, kind, file text): equal
+    /// fingerprints mean equal articles. The dev server uses it to find the pages to re-render.
+    pub fingerprint: u64,
 }
 
 impl Article {
@@ -221,8 +225,9 @@ pub struct Section {
 pub struct Site {
     /// The configuration.
     pub config: Config,
-    /// Articles sorted by kind order, then weight, then title, then slug.
-    pub articles: Vec<Article>,
+    /// Articles sorted by kind order, then weight, then title, then slug. Shared, so the dev
+    /// server can re-link a site after a change without copying every article.
+    pub articles: Vec<Arc<Article>>,
     /// Relations, parallel to `articles`.
     pub relations: Vec<Relations>,
     /// `slug` → index into `articles`.
@@ -235,7 +240,7 @@ pub struct Site {
 
 impl Site {
     /// Builds the lookup tables for `articles`, which must already be in display order.
-    pub fn new(config: Config, articles: Vec<Article>) -> Site {
+    pub fn new(config: Config, articles: Vec<Arc<Article>>) -> Site {
         let by_slug = articles
             .iter()
             .enumerate()
@@ -254,7 +259,7 @@ impl Site {
 
     /// The article with this slug.
     pub fn article(&self, slug: &str) -> Option<&Article> {
-        self.by_slug.get(slug).map(|&i| &self.articles[i])
+        self.by_slug.get(slug).map(|&i| &*self.articles[i])
     }
 
     /// The kind definition of an article.
@@ -275,7 +280,7 @@ impl Site {
 }
 
 /// Sorts articles into display order: kind order, weight, title, slug.
-pub fn sort_articles(config: &Config, articles: &mut [Article]) {
+pub fn sort_articles(config: &Config, articles: &mut [Arc<Article>]) {
     let kind_order: HashMap<&str, (i64, usize)> = config
         .kinds
         .iter()

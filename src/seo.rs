@@ -225,6 +225,7 @@ pub fn atom_feed(site: &Site) -> String {
         .articles
         .iter()
         .filter(|a| a.front.updated.is_some())
+        .map(|a| &**a)
         .collect();
     dated.sort_by(|a, b| {
         b.front

@@ -6,6 +6,7 @@
 //! articles and relations: the dev server re-runs it after every change.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use crate::config::{Config, edit_distance};
 use crate::diagnostic::Diagnostic;
@@ -29,7 +30,7 @@ pub mod kinds {
 /// that were left out, so a relation to one gets a clear message.
 pub fn link(
     config: &Config,
-    mut articles: Vec<Article>,
+    mut articles: Vec<Arc<Article>>,
     sections: Vec<(Option<String>, Section)>,
     drafts: &HashSet<String>,
 ) -> (Site, Vec<Diagnostic>) {

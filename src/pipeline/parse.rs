@@ -86,7 +86,20 @@ pub fn parse(source: &Source, config: &Config) -> Result<Parsed, Vec<Diagnostic>
         links,
         text: rendered.text,
         steps: rendered.steps,
+        fingerprint: fingerprint(source, config),
     })))
+}
+
+/// A hash of everything an article is parsed from: its slug, kind and text, and the settings
+/// that change how Markdown renders.
+pub fn fingerprint(source: &Source, config: &Config) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    source.slug.hash(&mut hasher);
+    source.kind.hash(&mut hasher);
+    source.text.hash(&mut hasher);
+    config.allow_html.hash(&mut hasher);
+    hasher.finish()
 }
 
 fn check_problems(
