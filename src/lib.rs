@@ -28,9 +28,9 @@ pub mod markdown;
 pub mod model;
 pub mod pipeline;
 pub mod seo;
+pub mod serve;
 pub mod theme;
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -54,6 +54,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Include articles marked `draft = true`.
     pub drafts: bool,
+    /// Show a progress bar while rendering (only makes sense on a terminal).
+    pub progress: bool,
 }
 
 /// What a build did.
@@ -126,39 +128,11 @@ pub fn load_site(options: &BuildOptions) -> Result<Loaded> {
         .par_iter()
         .map(|source| parse::parse(source, &config))
         .collect();
-    let mut diagnostics = loaded.diagnostics;
-    let mut articles = Vec::new();
-    let mut sections = Vec::new();
-    let mut drafts = HashSet::new();
-    for result in results {
-        match result {
-            Ok(Parsed::Article(article)) => {
-                if article.front.draft && !options.drafts {
-                    drafts.insert(article.slug.clone());
-                } else {
-                    articles.push(std::sync::Arc::new(*article));
-                }
-            }
-            Ok(Parsed::Section { kind, section }) => sections.push((kind, section)),
-            Err(problems) => diagnostics.extend(problems),
-        }
-    }
     timings.push(("parse", started.elapsed()));
 
     let started = Instant::now();
-    let (site, link_diagnostics) = link::link(&config, articles, sections, &drafts);
-    diagnostics.extend(link_diagnostics);
+    let (site, warnings) = assemble(&config, results, loaded.diagnostics, options.drafts)?;
     timings.push(("link", started.elapsed()));
-
-    diagnostic::sort(&mut diagnostics);
-    let (errors, warnings): (Vec<_>, Vec<_>) =
-        diagnostics.into_iter().partition(Diagnostic::is_error);
-    if !errors.is_empty() {
-        let mut all = errors;
-        all.extend(warnings);
-        diagnostic::sort(&mut all);
-        return Err(Error::Content(all));
-    }
     Ok(Loaded {
         site,
         theme,
@@ -167,22 +141,73 @@ pub fn load_site(options: &BuildOptions) -> Result<Loaded> {
     })
 }
 
+/// Links parsed files into a site: leaves drafts out unless `include_drafts`, runs the link
+/// stage, and sorts every diagnostic (`diagnostics` holds those of earlier stages). Returns the
+/// site and its warnings, or [`Error::Content`] with every problem if there is any error.
+pub fn assemble(
+    config: &Config,
+    parsed: impl IntoIterator<Item = Result<Parsed, Vec<Diagnostic>>>,
+    mut diagnostics: Vec<Diagnostic>,
+    include_drafts: bool,
+) -> Result<(Site, Vec<Diagnostic>)> {
+    let mut articles = Vec::new();
+    let mut sections = Vec::new();
+    let mut left_out = link::LeftOut::default();
+    for result in parsed {
+        match result {
+            Ok(Parsed::Article(article)) => {
+                if article.front.draft && !include_drafts {
+                    left_out.drafts.insert(article.slug.clone());
+                } else {
+                    articles.push(article);
+                }
+            }
+            Ok(Parsed::Section { kind, section }) => sections.push((kind, section)),
+            Err(problems) => diagnostics.extend(problems),
+        }
+    }
+    // Articles whose file has problems of its own: links to them are not reported again.
+    for diagnostic in &diagnostics {
+        let path = diagnostic::display_path(&diagnostic.path);
+        if let Some(slug) = path
+            .strip_prefix("content/")
+            .and_then(|p| p.strip_suffix(".md"))
+        {
+            left_out.broken.insert(slug.to_string());
+        }
+    }
+    let (site, link_diagnostics) = link::link(config, articles, sections, &left_out);
+    diagnostics.extend(link_diagnostics);
+    diagnostic::sort(&mut diagnostics);
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(Error::Content(diagnostics));
+    }
+    Ok((site, diagnostics))
+}
+
 /// Renders every page of a loaded site, in parallel, handing each to `sink`. Template errors are
 /// collected; the first failing page of each template is reported.
 pub fn render_all(
-    loaded: &Loaded,
+    site: &Site,
+    theme: &theme::Theme,
+    progress: &indicatif::ProgressBar,
     sink: &(dyn Fn(&str, &[u8]) -> Result<()> + Sync),
 ) -> Result<usize> {
-    let site = &loaded.site;
-    let renderer = render::PageRenderer::new(site, &loaded.theme);
+    let renderer = render::PageRenderer::new(site, theme);
     let pages = render::plan(site);
+    progress.set_length(pages.len() as u64);
     let results: Vec<Result<(), Error>> = pages
         .par_iter()
-        .map(|&page| match renderer.render(page) {
-            Ok(output) => sink(&output.path, &output.bytes),
-            Err(diagnostic) => Err(Error::Content(vec![*diagnostic])),
+        .map(|&page| {
+            let result = match renderer.render(page) {
+                Ok(output) => sink(&output.path, &output.bytes),
+                Err(diagnostic) => Err(Error::Content(vec![*diagnostic])),
+            };
+            progress.inc(1);
+            result
         })
         .collect();
+    progress.finish_and_clear();
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
     for result in results {
         match result {
@@ -207,7 +232,7 @@ pub fn render_all(
     for output in render::site_files(site) {
         sink(&output.path, &output.bytes)?;
     }
-    for (path, asset) in &loaded.theme.assets {
+    for (path, asset) in &theme.assets {
         sink(path, &asset.bytes)?;
     }
     Ok(pages.len())
@@ -220,7 +245,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let build_dir = options.root.join(&loaded.site.config.build_dir);
     let started = Instant::now();
     let staging = write::Staging::new(&build_dir)?;
-    let pages = render_all(&loaded, &|path, bytes| staging.put(path, bytes))?;
+    let progress = progress_bar(options.progress && loaded.site.articles.len() >= PROGRESS_FROM);
+    let pages = render_all(&loaded.site, &loaded.theme, &progress, &|path, bytes| {
+        staging.put(path, bytes)
+    })?;
     loaded.timings.push(("render and write", started.elapsed()));
     let started = Instant::now();
     staging.commit()?;
@@ -238,8 +266,30 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
 /// Returns the warnings; errors come back as [`Error::Content`].
 pub fn check(options: &BuildOptions) -> Result<Vec<Diagnostic>> {
     let loaded = load_site(options)?;
-    render_all(&loaded, &|_, _| Ok(()))?;
+    render_all(
+        &loaded.site,
+        &loaded.theme,
+        &indicatif::ProgressBar::hidden(),
+        &|_, _| Ok(()),
+    )?;
     Ok(loaded.warnings)
+}
+
+/// Sites with at least this many articles show a progress bar while rendering.
+const PROGRESS_FROM: usize = 500;
+
+/// A progress bar on stderr, or a hidden one.
+fn progress_bar(visible: bool) -> indicatif::ProgressBar {
+    if !visible {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(0);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("rendering {bar:30} {pos}/{len} pages")
+    {
+        bar.set_style(style);
+    }
+    bar
 }
 
 /// Articles per kind, in kind order.

@@ -1,5 +1,6 @@
 //! `remedy build`: build the site, print warnings and a summary.
 
+use std::io::IsTerminal as _;
 use std::time::Instant;
 
 use crate::BuildOptions;
@@ -14,6 +15,7 @@ pub fn run(args: BuildArgs) -> Result<i32> {
         out: args.out,
         base_url: args.base_url,
         drafts: args.drafts,
+        progress: !args.quiet && std::io::stderr().is_terminal(),
     };
     let report = crate::build(&options)?;
     super::print_diagnostics(&report.warnings);

@@ -1,13 +1,26 @@
-//! `remedy serve`: build, serve, watch and live-reload.
+//! `remedy serve`: build, serve on 127.0.0.1, watch, rebuild what changed, live-reload.
 
+use std::io::IsTerminal as _;
+
+use crate::BuildOptions;
 use crate::cli::ServeArgs;
-use crate::error::{Error, Result};
+use crate::error::Result;
+use crate::serve::{ServeOptions, serve};
 
-/// Runs `remedy serve`.
+/// Runs `remedy serve` until interrupted.
 pub fn run(args: ServeArgs) -> Result<i32> {
-    let _ = args;
-    Err(Error::Usage(
-        "`remedy serve` is not built yet: use `remedy build` and open public/index.html"
-            .to_string(),
-    ))
+    let quiet = args.quiet;
+    serve(ServeOptions {
+        build: BuildOptions {
+            root: args.root,
+            drafts: args.drafts,
+            progress: !quiet && std::io::stderr().is_terminal(),
+            ..BuildOptions::default()
+        },
+        bind: args.bind,
+        port: args.port,
+        open: args.open,
+        quiet,
+    })?;
+    Ok(0)
 }

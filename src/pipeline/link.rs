@@ -26,13 +26,22 @@ pub mod kinds {
     pub const RESTORE: &str = "restore";
 }
 
-/// Builds the site from parsed articles and section intros. `drafts` are the slugs of drafts
-/// that were left out, so a relation to one gets a clear message.
+/// Slugs of articles that exist as files but are not in the site.
+#[derive(Debug, Clone, Default)]
+pub struct LeftOut {
+    /// Drafts left out of the build: a relation to one gets a clear message.
+    pub drafts: HashSet<String>,
+    /// Articles whose file has errors of its own: relations and links to them are not reported
+    /// again, so one broken file gives one diagnostic, not one per article that links to it.
+    pub broken: HashSet<String>,
+}
+
+/// Builds the site from parsed articles and section intros.
 pub fn link(
     config: &Config,
     mut articles: Vec<Arc<Article>>,
     sections: Vec<(Option<String>, Section)>,
-    drafts: &HashSet<String>,
+    left_out: &LeftOut,
 ) -> (Site, Vec<Diagnostic>) {
     sort_articles(config, &mut articles);
     let mut config = config.clone();
@@ -54,9 +63,9 @@ pub fn link(
         }
     }
     let mut diagnostics = Vec::new();
-    resolve_relations(&mut site, drafts, &mut diagnostics);
+    resolve_relations(&mut site, left_out, &mut diagnostics);
     set_neighbours(&mut site);
-    check_links(&site, &mut diagnostics);
+    check_links(&site, left_out, &mut diagnostics);
     check_error_codes(&site, &mut diagnostics);
     (site, diagnostics)
 }
@@ -70,7 +79,7 @@ type RelationField<'a> = (
     Option<&'a str>,
 );
 
-fn resolve_relations(site: &mut Site, drafts: &HashSet<String>, diagnostics: &mut Vec<Diagnostic>) {
+fn resolve_relations(site: &mut Site, left_out: &LeftOut, diagnostics: &mut Vec<Diagnostic>) {
     let fix_dir = site.config.kind(kinds::FIX).map(|k| k.dir.clone());
     let cause_dir = site.config.kind(kinds::CAUSE).map(|k| k.dir.clone());
     let mut forward: Vec<Vec<(usize, usize)>> = vec![Vec::new(); site.articles.len()];
@@ -94,7 +103,7 @@ fn resolve_relations(site: &mut Site, drafts: &HashSet<String>, diagnostics: &mu
         let mut seen = HashSet::new();
         for (field, values, want_kind, dir) in fields {
             for value in values {
-                let resolved = resolve(site, article, field, value, want_kind, dir, drafts);
+                let resolved = resolve(site, article, field, value, want_kind, dir, left_out);
                 match resolved {
                     Ok(target) => {
                         if !seen.insert((field, target)) {
@@ -113,7 +122,8 @@ fn resolve_relations(site: &mut Site, drafts: &HashSet<String>, diagnostics: &mu
                             related[index].push(target);
                         }
                     }
-                    Err(diagnostic) => diagnostics.push(*diagnostic),
+                    Err(Some(diagnostic)) => diagnostics.push(*diagnostic),
+                    Err(None) => {}
                 }
             }
         }
@@ -144,8 +154,37 @@ fn resolve_relations(site: &mut Site, drafts: &HashSet<String>, diagnostics: &mu
     site.relations = relations;
 }
 
-/// Resolves one relation value to an article index, or explains why it cannot.
+/// Resolves one relation value to an article index, or explains why it cannot; `Err(None)`
+/// when the target's own file is broken (already reported).
 fn resolve(
+    site: &Site,
+    article: &Article,
+    field: &str,
+    value: &Located,
+    want_kind: Option<&str>,
+    dir: Option<&str>,
+    left_out: &LeftOut,
+) -> Result<usize, Option<Box<Diagnostic>>> {
+    resolve_strict(
+        site,
+        article,
+        field,
+        value,
+        want_kind,
+        dir,
+        &left_out.drafts,
+    )
+    .map_err(|d| {
+        let raw = value.value.trim_end_matches(".md").trim_matches('/');
+        let slug = match dir {
+            Some(dir) if !raw.contains('/') => format!("{dir}/{raw}"),
+            _ => raw.to_string(),
+        };
+        (!left_out.broken.contains(&slug)).then_some(d)
+    })
+}
+
+fn resolve_strict(
     site: &Site,
     article: &Article,
     field: &str,
@@ -256,7 +295,7 @@ fn set_neighbours(site: &mut Site) {
     }
 }
 
-fn check_links(site: &Site, diagnostics: &mut Vec<Diagnostic>) {
+fn check_links(site: &Site, left_out: &LeftOut, diagnostics: &mut Vec<Diagnostic>) {
     let section_slugs: HashSet<String> = site
         .config
         .kinds
@@ -276,6 +315,9 @@ fn check_links(site: &Site, diagnostics: &mut Vec<Diagnostic>) {
                 continue;
             }
             let Some(target) = site.article(&link.target) else {
+                if left_out.broken.contains(&link.target) {
+                    continue;
+                }
                 let mut diagnostic = at(format!(
                     "broken link: `content/{}.md` does not exist",
                     link.target

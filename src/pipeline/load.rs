@@ -241,28 +241,87 @@ pub fn load_content(root: &Path, config: &Config) -> Result<Loaded> {
     Ok(loaded)
 }
 
-/// Reads one article or section file, given its path relative to `root`. Used by the dev server
-/// to reload a single changed file.
-pub fn load_one(root: &Path, config: &Config, relative: &Path) -> Result<Source, Box<Diagnostic>> {
-    let components: Vec<String> = relative
-        .strip_prefix(CONTENT_DIR)
-        .unwrap_or(relative)
+/// What one changed path under `content/` is, for the dev server's incremental rebuild.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// A Markdown file with a valid slug in a kind folder (or an `_index.md`): it can be
+    /// re-read on its own with [`load_one`].
+    Markdown {
+        /// `causes/x`, `causes/_index` or `_index`.
+        slug: String,
+        /// The kind's name; `None` for the home page's `_index.md`.
+        kind: Option<String>,
+    },
+    /// A file the walk skips (editor droppings, non-Markdown files): nothing to do.
+    Ignored,
+    /// Anything else (folders, symlinks, bad names, Markdown outside a kind folder): only a
+    /// full walk of `content/` gives the same result as a build.
+    NeedsFullWalk,
+}
+
+/// Classifies a path relative to the site root the way [`load_content`] would treat it.
+pub fn classify(root: &Path, config: &Config, relative: &Path) -> Change {
+    let Ok(inside) = relative.strip_prefix(CONTENT_DIR) else {
+        return Change::Ignored;
+    };
+    let components: Vec<String> = inside
         .components()
         .map(|c| c.as_os_str().to_string_lossy().to_string())
         .collect();
-    let name = components.last().cloned().unwrap_or_default();
-    let stem = name.strip_suffix(".md").unwrap_or(&name).to_string();
-    let kind = if components.len() > 1 {
-        config.kind_by_dir(&components[0]).map(|k| k.name.clone())
-    } else {
-        None
+    let Some(name) = components.last() else {
+        return Change::NeedsFullWalk;
     };
-    let mut parts: Vec<String> = components[..components.len().saturating_sub(1)].to_vec();
+    if components.iter().any(|c| is_ignored(c)) {
+        return Change::Ignored;
+    }
+    let full = root.join(relative);
+    match fs::symlink_metadata(&full) {
+        Ok(meta) if meta.file_type().is_symlink() || meta.is_dir() => return Change::NeedsFullWalk,
+        Ok(_) => {}
+        // Deleted: decide from the name alone.
+        Err(_) if !name.ends_with(".md") => return Change::NeedsFullWalk,
+        Err(_) => {}
+    }
+    let Some(stem) = name.strip_suffix(".md") else {
+        return Change::Ignored;
+    };
+    let kind = if components.len() == 1 {
+        if stem != "_index" {
+            return Change::NeedsFullWalk;
+        }
+        None
+    } else {
+        match config.kind_by_dir(&components[0]) {
+            Some(kind) => Some(kind.name.clone()),
+            None => return Change::NeedsFullWalk,
+        }
+    };
+    let mut parts: Vec<&str> = components[..components.len() - 1]
+        .iter()
+        .map(String::as_str)
+        .collect();
     parts.push(stem);
+    if !parts.iter().all(|p| is_slug_segment(p)) {
+        return Change::NeedsFullWalk;
+    }
+    Change::Markdown {
+        slug: parts.join("/"),
+        kind,
+    }
+}
+
+/// Reads one Markdown file that [`classify`] accepted. Used by the dev server to reload a
+/// single changed file; gives the same diagnostics as [`load_content`] for it.
+pub fn load_one(
+    root: &Path,
+    relative: &Path,
+    slug: String,
+    kind: Option<String>,
+) -> Result<Source, Box<Diagnostic>> {
     let text = read_source(root, relative, None)?;
     Ok(Source {
         path: relative.to_path_buf(),
-        slug: parts.join("/"),
+        slug,
         kind,
         text,
     })

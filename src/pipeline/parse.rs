@@ -3,6 +3,8 @@
 //! runs it in parallel and the dev server re-runs it on the one file that changed. It knows
 //! nothing of other articles: relations and links are checked by the link stage.
 
+use std::sync::Arc;
+
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::front_matter;
@@ -13,8 +15,8 @@ use crate::pipeline::load::Source;
 /// What one source file parses into.
 #[derive(Debug, Clone)]
 pub enum Parsed {
-    /// An article.
-    Article(Box<Article>),
+    /// An article, shared so the dev server can keep it between rebuilds without copying.
+    Article(Arc<Article>),
     /// An `_index.md` intro of the home page (`kind: None`) or of a kind.
     Section {
         /// The kind's name, or `None` for the home page.
@@ -75,7 +77,7 @@ pub fn parse(source: &Source, config: &Config) -> Result<Parsed, Vec<Diagnostic>
             ..link
         })
         .collect();
-    Ok(Parsed::Article(Box::new(Article {
+    Ok(Parsed::Article(Arc::new(Article {
         slug: source.slug.clone(),
         kind,
         path: source.path.clone(),

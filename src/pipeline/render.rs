@@ -608,3 +608,119 @@ fn not_found_context(shared: &Shared<'_>) -> tera::Context {
     );
     shared.context(site.config.base_path(), page)
 }
+
+/// For every page, its output path and a fingerprint of everything its context is made from.
+/// Two sites give a page the same fingerprint only if the page renders the same, so the dev
+/// server re-renders exactly the pages whose fingerprint changed. This must mirror the context
+/// builders above: a field added to a context must be hashed here too (the dev server's
+/// byte-identity tests catch a miss).
+pub fn fingerprints(site: &Site, theme: &Theme) -> Vec<(String, PageId, u64)> {
+    use std::hash::{Hash, Hasher};
+    type Hasher64 = std::collections::hash_map::DefaultHasher;
+
+    let shared = Shared::new(site, theme);
+    let mut global = Hasher64::new();
+    theme.fingerprint.hash(&mut global);
+    serde_json::to_string(&shared.site_context)
+        .unwrap_or_default()
+        .hash(&mut global);
+    site.config.base_url.hash(&mut global);
+    let global = global.finish();
+
+    let card_hashes: Vec<u64> = site
+        .articles
+        .iter()
+        .map(|article| {
+            let mut hasher = Hasher64::new();
+            article.slug.hash(&mut hasher);
+            article.kind.hash(&mut hasher);
+            article.front.title.hash(&mut hasher);
+            article.front.summary.hash(&mut hasher);
+            for code in article.error_codes() {
+                code.hash(&mut hasher);
+            }
+            article.front.effort.hash(&mut hasher);
+            article.front.weight.hash(&mut hasher);
+            article.front.updated.hash(&mut hasher);
+            hasher.finish()
+        })
+        .collect();
+    let section_hash = |kind: Option<&str>| {
+        let mut hasher = Hasher64::new();
+        let section = match kind {
+            Some(kind) => site.sections.get(kind),
+            None => Some(&site.home),
+        };
+        if let Some(section) = section {
+            section.title.hash(&mut hasher);
+            section.description.hash(&mut hasher);
+            section.html.hash(&mut hasher);
+        }
+        hasher.finish()
+    };
+
+    let mut out = Vec::with_capacity(site.articles.len() + site.config.kinds.len() + 3);
+    for page in plan(site) {
+        let mut hasher = Hasher64::new();
+        global.hash(&mut hasher);
+        // Not the page id itself: article indexes shift when an article is added.
+        let tag: u8 = match page {
+            PageId::Home => 0,
+            PageId::Kind(_) => 1,
+            PageId::Article(_) => 2,
+            PageId::Search => 3,
+            PageId::NotFound => 4,
+        };
+        tag.hash(&mut hasher);
+        match page {
+            PageId::Home => {
+                section_hash(None).hash(&mut hasher);
+                for index in site.articles_of_kind(kinds::CAUSE) {
+                    card_hashes[index].hash(&mut hasher);
+                    site.articles[index].front.symptoms.hash(&mut hasher);
+                }
+                for kind in &site.config.kinds {
+                    for index in site.articles_of_kind(&kind.name).take(ARTICLES_PER_SECTION) {
+                        card_hashes[index].hash(&mut hasher);
+                    }
+                }
+                for index in site.articles_of_kind(kinds::ERROR) {
+                    card_hashes[index].hash(&mut hasher);
+                }
+            }
+            PageId::Kind(kind_index) => {
+                let kind = &site.config.kinds[kind_index];
+                section_hash(Some(&kind.name)).hash(&mut hasher);
+                for index in site.articles_of_kind(&kind.name) {
+                    card_hashes[index].hash(&mut hasher);
+                    for linked_kind in [kinds::CAUSE, kinds::FIX] {
+                        if let Some(list) = site.relations[index].by_kind.get(linked_kind) {
+                            for &j in list {
+                                card_hashes[j].hash(&mut hasher);
+                            }
+                        }
+                    }
+                }
+            }
+            PageId::Article(index) => {
+                let relations = &site.relations[index];
+                site.articles[index].fingerprint.hash(&mut hasher);
+                card_hashes[index].hash(&mut hasher);
+                for (kind, list) in &relations.by_kind {
+                    kind.hash(&mut hasher);
+                    for &j in list {
+                        card_hashes[j].hash(&mut hasher);
+                    }
+                }
+                for &j in &relations.related {
+                    card_hashes[j].hash(&mut hasher);
+                }
+                relations.previous.map(|j| card_hashes[j]).hash(&mut hasher);
+                relations.next.map(|j| card_hashes[j]).hash(&mut hasher);
+            }
+            PageId::Search | PageId::NotFound => {}
+        }
+        out.push((output_path(site, page), page, hasher.finish()));
+    }
+    out
+}

@@ -1,0 +1,334 @@
+//! Incremental rebuilds for the dev server. Keeps every parsed file, the last good site and a
+//! fingerprint per page (see [`render::fingerprints`]); on a change it re-reads and re-parses only
+//! the changed files, re-links the whole graph (linear, and articles are shared, not copied),
+//! and re-renders only the pages whose fingerprint changed: the article itself, its kind index,
+//! the pages that list it through relations or as previous/next, and the home page when it
+//! shows it. Sitemap, feed and robots are regenerated and written only if their bytes changed.
+//!
+//! A change to `book.toml` or to the theme rebuilds everything. A change the per-file path
+//! cannot reproduce exactly (folders, symlinks, bad names) re-walks `content/`, still reusing
+//! the parse of every file whose text is unchanged. Whatever the path, the build dir ends up
+//! byte-identical to what `remedy build` writes for the same sources. When the sources have
+//! errors, nothing is written and the last good site keeps being served.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::config::{CONFIG_FILE, Config};
+use crate::diagnostic::Diagnostic;
+use crate::error::{Error, Result};
+use crate::model::Site;
+use crate::pipeline::load::{self, Change, Source};
+use crate::pipeline::parse::{self, Parsed};
+use crate::pipeline::render::{self, PageId};
+use crate::pipeline::write;
+use crate::theme::{self, Theme};
+use crate::{BuildOptions, assemble};
+
+/// What a call to [`Incremental::apply`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// The build dir was updated.
+    Rebuilt {
+        /// Whether everything was rebuilt (configuration or theme changed).
+        full: bool,
+        /// Build-dir paths written or removed, `/`-separated, sorted.
+        written: Vec<String>,
+        /// Time from the start of the rebuild to the last file written.
+        elapsed: Duration,
+        /// Warnings of the new site.
+        warnings: Vec<Diagnostic>,
+    },
+    /// The sources have errors; the build dir was left as it was.
+    Failed(Vec<Diagnostic>),
+    /// Nothing that affects the site changed.
+    Unchanged,
+}
+
+/// The dev server's build state.
+pub struct Incremental {
+    options: BuildOptions,
+    config: Config,
+    theme: Theme,
+    build_dir: PathBuf,
+    /// Every file under `content/` that the last walk found, parsed or with its problems.
+    files: BTreeMap<PathBuf, FileEntry>,
+    /// Problems of the tree itself (unknown folders, bad names), from the last walk.
+    tree_diagnostics: Vec<Diagnostic>,
+    /// Fingerprints of the pages in the build dir, by build-dir path.
+    pages: HashMap<String, u64>,
+    /// The last site that built, if any.
+    site: Option<Site>,
+}
+
+struct FileEntry {
+    /// The text it was parsed from, to skip unchanged files on a re-walk.
+    text_fingerprint: u64,
+    parsed: std::result::Result<Parsed, Vec<Diagnostic>>,
+}
+
+impl Incremental {
+    /// Builds the site once, fully. Content errors do not fail this: the state is kept and
+    /// [`Incremental::last_failure`] holds them, so the server can start and show them.
+    pub fn new(options: BuildOptions) -> Result<(Incremental, Outcome)> {
+        let config = crate::load_config(&options)?;
+        let theme = theme::load(&options.root, &config);
+        let (theme, theme_error) = match theme {
+            Ok(theme) => (Some(theme), None),
+            Err(Error::Content(diagnostics)) => (None, Some(diagnostics)),
+            Err(other) => return Err(other),
+        };
+        let build_dir = options.root.join(&config.build_dir);
+        let Some(theme) = theme else {
+            return Err(Error::Content(theme_error.unwrap_or_default()));
+        };
+        let mut state = Incremental {
+            options,
+            config,
+            theme,
+            build_dir,
+            files: BTreeMap::new(),
+            tree_diagnostics: Vec::new(),
+            pages: HashMap::new(),
+            site: None,
+        };
+        let outcome = state.rebuild_everything()?;
+        Ok((state, outcome))
+    }
+
+    /// The build dir being served.
+    pub fn build_dir(&self) -> &Path {
+        &self.build_dir
+    }
+
+    /// The last site that built.
+    pub fn site(&self) -> Option<&Site> {
+        self.site.as_ref()
+    }
+
+    /// Applies a batch of changed paths (relative to the site root or absolute under it).
+    pub fn apply(&mut self, changed: &[PathBuf]) -> Result<Outcome> {
+        let root = self.options.root.clone();
+        let relative: Vec<PathBuf> = changed
+            .iter()
+            .map(|p| p.strip_prefix(&root).unwrap_or(p).to_path_buf())
+            .collect();
+        let touches = |prefix: &str| relative.iter().any(|p| p.starts_with(prefix));
+        if relative.iter().any(|p| p == Path::new(CONFIG_FILE))
+            || touches(theme::THEMES_DIR)
+            || touches(theme::SITE_TEMPLATES_DIR)
+            || touches(theme::SITE_STATIC_DIR)
+        {
+            return self.reload_everything();
+        }
+        let mut walk = false;
+        let mut any = false;
+        for path in &relative {
+            match load::classify(&root, &self.config, path) {
+                Change::Ignored => {}
+                Change::NeedsFullWalk => walk = true,
+                Change::Markdown { slug, kind } => {
+                    any = true;
+                    self.tree_diagnostics.retain(|d| &d.path != path);
+                    if !root.join(path).exists() {
+                        self.files.remove(path);
+                        continue;
+                    }
+                    let case_clash = self.files.keys().any(|other| {
+                        other != path
+                            && other.to_string_lossy().to_lowercase()
+                                == path.to_string_lossy().to_lowercase()
+                    });
+                    if case_clash {
+                        walk = true;
+                        continue;
+                    }
+                    match load::load_one(&root, path, slug, kind) {
+                        Ok(source) => self.parse_into_cache(source),
+                        Err(diagnostic) => {
+                            self.files.insert(
+                                path.clone(),
+                                FileEntry {
+                                    text_fingerprint: 0,
+                                    parsed: Err(vec![*diagnostic]),
+                                },
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        if walk {
+            return self.rewalk(false);
+        }
+        if !any {
+            return Ok(Outcome::Unchanged);
+        }
+        self.relink_and_write(false, Instant::now())
+    }
+
+    fn parse_into_cache(&mut self, source: Source) {
+        let text_fingerprint = parse::fingerprint(&source, &self.config);
+        if let Some(entry) = self.files.get(&source.path)
+            && entry.text_fingerprint == text_fingerprint
+            && text_fingerprint != 0
+        {
+            return;
+        }
+        let parsed = parse::parse(&source, &self.config);
+        self.files.insert(
+            source.path.clone(),
+            FileEntry {
+                text_fingerprint,
+                parsed,
+            },
+        );
+    }
+
+    /// Reloads configuration and theme, then rebuilds everything.
+    fn reload_everything(&mut self) -> Result<Outcome> {
+        let config = match crate::load_config(&self.options) {
+            Ok(config) => config,
+            Err(Error::Content(diagnostics)) => return Ok(Outcome::Failed(diagnostics)),
+            Err(other) => return Err(other),
+        };
+        let theme = match theme::load(&self.options.root, &config) {
+            Ok(theme) => theme,
+            Err(Error::Content(diagnostics)) => return Ok(Outcome::Failed(diagnostics)),
+            Err(other) => return Err(other),
+        };
+        self.build_dir = self.options.root.join(&config.build_dir);
+        self.config = config;
+        self.theme = theme;
+        self.files.clear();
+        self.rebuild_everything()
+    }
+
+    fn rebuild_everything(&mut self) -> Result<Outcome> {
+        self.pages.clear();
+        self.rewalk(true)
+    }
+
+    /// Walks `content/` again, re-parsing only files whose text changed.
+    fn rewalk(&mut self, full: bool) -> Result<Outcome> {
+        let started = Instant::now();
+        let loaded = load::load_content(&self.options.root, &self.config)?;
+        self.tree_diagnostics = loaded.diagnostics;
+        let mut previous = std::mem::take(&mut self.files);
+        let config = &self.config;
+        let reused: Vec<(Source, u64, Option<FileEntry>)> = loaded
+            .sources
+            .into_iter()
+            .map(|source| {
+                let text_fingerprint = parse::fingerprint(&source, config);
+                let entry = previous
+                    .remove(&source.path)
+                    .filter(|entry| entry.text_fingerprint == text_fingerprint);
+                (source, text_fingerprint, entry)
+            })
+            .collect();
+        let fresh: Vec<(PathBuf, FileEntry)> = reused
+            .into_par_iter()
+            .map(|(source, text_fingerprint, entry)| {
+                let entry = entry.unwrap_or_else(|| FileEntry {
+                    text_fingerprint,
+                    parsed: parse::parse(&source, config),
+                });
+                (source.path, entry)
+            })
+            .collect();
+        self.files = fresh.into_iter().collect();
+        self.relink_and_write(full, started)
+    }
+
+    fn relink_and_write(&mut self, full: bool, started: Instant) -> Result<Outcome> {
+        let parsed: Vec<_> = self.files.values().map(|e| e.parsed.clone()).collect();
+        let (site, warnings) = match assemble(
+            &self.config,
+            parsed,
+            self.tree_diagnostics.clone(),
+            self.options.drafts,
+        ) {
+            Ok(result) => result,
+            Err(Error::Content(diagnostics)) => return Ok(Outcome::Failed(diagnostics)),
+            Err(other) => return Err(other),
+        };
+        let fingerprints = render::fingerprints(&site, &self.theme);
+        let written = if full || self.site.is_none() {
+            self.write_everything(&site)?
+        } else {
+            self.write_changes(&site, &fingerprints)?
+        };
+        self.pages = fingerprints
+            .into_iter()
+            .map(|(path, _, fp)| (path, fp))
+            .collect();
+        self.site = Some(site);
+        Ok(Outcome::Rebuilt {
+            full,
+            written,
+            elapsed: started.elapsed(),
+            warnings,
+        })
+    }
+
+    /// A full build through a staging dir, swapped in like `remedy build` does.
+    fn write_everything(&self, site: &Site) -> Result<Vec<String>> {
+        let staging = write::Staging::new(&self.build_dir)?;
+        crate::render_all(
+            site,
+            &self.theme,
+            &indicatif::ProgressBar::hidden(),
+            &|path, bytes| staging.put(path, bytes),
+        )?;
+        staging.commit()?;
+        Ok(vec!["*".to_string()])
+    }
+
+    /// Re-renders the pages whose fingerprint changed and rewrites the site files.
+    fn write_changes(
+        &self,
+        site: &Site,
+        fingerprints: &[(String, PageId, u64)],
+    ) -> Result<Vec<String>> {
+        let renderer = render::PageRenderer::new(site, &self.theme);
+        let stale: Vec<&(String, PageId, u64)> = fingerprints
+            .iter()
+            .filter(|(path, _, fingerprint)| self.pages.get(path) != Some(fingerprint))
+            .collect();
+        let results: Vec<Result<Option<String>>> = stale
+            .par_iter()
+            .map(|(_, page, _)| {
+                let output = renderer
+                    .render(*page)
+                    .map_err(|d| Error::Content(vec![*d]))?;
+                let changed = write::update_file(&self.build_dir, &output.path, &output.bytes)?;
+                Ok(changed.then_some(output.path))
+            })
+            .collect();
+        let mut written = Vec::new();
+        for result in results {
+            if let Some(path) = result? {
+                written.push(path);
+            }
+        }
+        let current: std::collections::HashSet<&str> =
+            fingerprints.iter().map(|(p, _, _)| p.as_str()).collect();
+        for path in self.pages.keys() {
+            if !current.contains(path.as_str()) {
+                write::remove_file(&self.build_dir, path)?;
+                written.push(path.clone());
+            }
+        }
+        for output in render::site_files(site) {
+            if write::update_file(&self.build_dir, &output.path, &output.bytes)? {
+                written.push(output.path);
+            }
+        }
+        written.sort();
+        Ok(written)
+    }
+}

@@ -1,0 +1,186 @@
+//! `remedy serve`: build once, serve the build dir on 127.0.0.1, watch the sources, rebuild only
+//! what changed ([`incremental`]) and tell open pages to reload ([`http::LiveHub`]).
+//!
+//! The dev server writes the same build dir `remedy build` writes, with the same bytes: the
+//! live-reload script is added to HTML responses on the way out, never to files. When a save
+//! breaks the build, the diagnostics are printed (the same text as `remedy check`) and shown in
+//! an overlay on every open page, and the last good site keeps being served.
+
+pub mod http;
+pub mod incremental;
+pub mod watch;
+
+use std::path::Path;
+use std::sync::{Arc, RwLock};
+
+use crate::BuildOptions;
+use crate::diagnostic::Diagnostic;
+use crate::error::{Error, Result};
+use incremental::{Incremental, Outcome};
+
+/// How to serve.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// What to build.
+    pub build: BuildOptions,
+    /// Address to bind.
+    pub bind: String,
+    /// Port (0 picks a free one).
+    pub port: u16,
+    /// Open a browser once serving.
+    pub open: bool,
+    /// Print nothing but problems.
+    pub quiet: bool,
+}
+
+/// Builds, serves and watches until the process is stopped.
+pub fn serve(options: ServeOptions) -> Result<()> {
+    let root = options
+        .build
+        .root
+        .canonicalize()
+        .map_err(|e| Error::io(&options.build.root, e))?;
+    let build = BuildOptions {
+        root: root.clone(),
+        ..options.build.clone()
+    };
+    let started = std::time::Instant::now();
+    let (mut state, first) = Incremental::new(build)?;
+    let hub = http::LiveHub::new();
+    report(&options, &first, started.elapsed(), &hub, &state);
+    let build_dir = Arc::new(RwLock::new(state.build_dir().to_path_buf()));
+    let server = http::start(
+        &options.bind,
+        options.port,
+        Arc::clone(&build_dir),
+        Arc::clone(&hub),
+        Box::new(|_, _| None),
+    )?;
+    let url = format!("http://{}/", server.address());
+    eprintln!("serving {} at {url} (Ctrl+C to stop)", display(&root));
+    if options.open {
+        open_browser(&url);
+    }
+    let theme = state
+        .site()
+        .map_or_else(|| "default".to_string(), |s| s.config.theme.clone());
+    let mut watcher = watch::Watcher::new(&root, state.build_dir(), &theme)?;
+    while let Some(changed) = watcher.next_batch() {
+        let started = std::time::Instant::now();
+        let outcome = state.apply(&changed)?;
+        *build_dir.write().expect("build dir lock") = state.build_dir().to_path_buf();
+        report(&options, &outcome, started.elapsed(), &hub, &state);
+    }
+    drop(server);
+    Ok(())
+}
+
+/// Prints what a rebuild did and tells the open pages.
+fn report(
+    options: &ServeOptions,
+    outcome: &Outcome,
+    elapsed: std::time::Duration,
+    hub: &http::LiveHub,
+    state: &Incremental,
+) {
+    match outcome {
+        Outcome::Rebuilt {
+            full,
+            written,
+            warnings,
+            ..
+        } => {
+            let paths: Vec<String> = written.iter().map(|p| url_path(p)).collect();
+            hub.reload(&paths);
+            crate::cmd::print_diagnostics(warnings);
+            if !options.quiet {
+                if *full {
+                    let summary = state
+                        .site()
+                        .map(|site| {
+                            crate::articles_per_kind(site)
+                                .into_iter()
+                                .filter(|(_, n)| *n > 0)
+                                .map(|(title, n)| format!("{n} {}", title.to_lowercase()))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        })
+                        .unwrap_or_default();
+                    eprintln!("built the whole site ({summary}) in {elapsed:.2?}");
+                } else {
+                    eprintln!(
+                        "rebuilt {} file{} in {elapsed:.2?}",
+                        written.len(),
+                        if written.len() == 1 { "" } else { "s" }
+                    );
+                }
+            }
+        }
+        Outcome::Failed(diagnostics) => {
+            crate::cmd::print_diagnostics(diagnostics);
+            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+            eprintln!(
+                "error: {errors} problem{} found; still serving the last good build",
+                if errors == 1 { "" } else { "s" }
+            );
+            hub.problems(&problems_text(diagnostics));
+        }
+        Outcome::Unchanged => {}
+    }
+}
+
+/// The overlay text: every diagnostic as `remedy check` prints it.
+pub fn problems_text(diagnostics: &[Diagnostic]) -> String {
+    diagnostics
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// The URL path of a build-dir file: `causes/x/index.html` → `/causes/x/`.
+pub fn url_path(file: &str) -> String {
+    if file == "*" {
+        return file.to_string();
+    }
+    match file.strip_suffix("index.html") {
+        Some(dir) => format!("/{dir}"),
+        None => format!("/{file}"),
+    }
+}
+
+fn display(path: &Path) -> String {
+    crate::diagnostic::display_path(path)
+}
+
+fn open_browser(url: &str) {
+    let command: Option<(&str, Vec<&str>)> = if cfg!(target_os = "macos") {
+        Some(("open", vec![url]))
+    } else if cfg!(windows) {
+        Some(("cmd", vec!["/C", "start", url]))
+    } else {
+        Some(("xdg-open", vec![url]))
+    };
+    if let Some((program, args)) = command
+        && std::process::Command::new(program)
+            .args(args)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .is_err()
+    {
+        eprintln!("could not open a browser; open {url} yourself");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn url_paths() {
+        assert_eq!(url_path("causes/x/index.html"), "/causes/x/");
+        assert_eq!(url_path("index.html"), "/");
+        assert_eq!(url_path("sitemap.xml"), "/sitemap.xml");
+    }
+}
