@@ -1,0 +1,230 @@
+//! Helpers shared by the integration tests: run the real `remedy` binary, copy fixture sites
+//! into temporary folders, read a build dir back. A failed assertion on a run prints the
+//! command, its working dir, exit code, stdout and stderr, so a failure explains itself.
+//!
+//! Tests never write into the repository: fixtures are copied into a `TempDir` first, and the
+//! bundled site is built with `--out` pointing into Cargo's target tmp dir.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+use tempfile::TempDir;
+
+/// The folder holding the fixture sites.
+pub fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// The root of the bundled knowledge base: the repository itself.
+pub fn bundled_root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The base URL of the bundled site, from its `book.toml`.
+pub const BUNDLED_BASE_URL: &str = "https://iphone-backup-help.example.com/";
+
+/// One finished run of `remedy`.
+pub struct Run {
+    /// The command line, for messages.
+    pub command: String,
+    /// The working dir it ran in.
+    pub dir: PathBuf,
+    /// The exit code (`None` if killed by a signal).
+    pub code: Option<i32>,
+    /// What it printed on stdout.
+    pub stdout: String,
+    /// What it printed on stderr.
+    pub stderr: String,
+}
+
+impl fmt::Display for Run {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "command: {}\nworking dir: {}\nexit code: {:?}\n--- stdout ---\n{}\n--- stderr ---\n{}\n--- end ---",
+            self.command,
+            self.dir.display(),
+            self.code,
+            self.stdout,
+            self.stderr
+        )
+    }
+}
+
+impl Run {
+    /// Panics with the whole run unless it exited with `code`.
+    #[track_caller]
+    pub fn expect_code(&self, code: i32) -> &Self {
+        if self.code != Some(code) {
+            panic!("expected exit code {code}\n{self}");
+        }
+        self
+    }
+
+    /// Panics with the whole run and both texts unless stderr is exactly `expected`.
+    #[track_caller]
+    pub fn expect_stderr(&self, expected: &str) -> &Self {
+        if self.stderr != expected {
+            panic!(
+                "stderr differs from what was expected\n--- expected stderr ---\n{expected}\n{self}"
+            );
+        }
+        self
+    }
+}
+
+/// Runs `remedy args...` in `dir`.
+pub fn remedy(dir: &Path, args: &[&str]) -> Run {
+    let output = Command::new(env!("CARGO_BIN_EXE_remedy"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run remedy {args:?} in {}: {e}", dir.display()));
+    Run {
+        command: format!("remedy {}", args.join(" ")),
+        dir: dir.to_path_buf(),
+        code: output.status.code(),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+/// A site in a temporary folder, copied from a fixture.
+pub struct TestSite {
+    temp: TempDir,
+}
+
+impl TestSite {
+    /// Copies `tests/fixtures/<name>` into a new temporary folder.
+    pub fn new(name: &str) -> TestSite {
+        let temp = tempfile::Builder::new()
+            .prefix("remedy-test-")
+            .tempdir()
+            .expect("a temporary folder");
+        let site = TestSite { temp };
+        site.overlay(name);
+        site
+    }
+
+    /// Copies the files of `tests/fixtures/<name>` over the site, replacing files of the same
+    /// path: a `broken/...` fixture holds only the files that differ from `basic`.
+    pub fn overlay(&self, name: &str) -> &Self {
+        let from = fixtures_dir().join(name);
+        assert!(from.is_dir(), "no fixture {}", from.display());
+        copy_tree(&from, self.root());
+        self
+    }
+
+    /// The site root.
+    pub fn root(&self) -> &Path {
+        self.temp.path()
+    }
+
+    /// A path inside the site.
+    pub fn path(&self, relative: &str) -> PathBuf {
+        self.root().join(relative)
+    }
+
+    /// Writes a file inside the site.
+    pub fn write(&self, relative: &str, text: &str) {
+        let path = self.path(relative);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+
+    /// Runs `remedy args...` with the site root as working dir.
+    pub fn remedy(&self, args: &[&str]) -> Run {
+        remedy(self.root(), args)
+    }
+
+    /// The names in the site root, sorted (to see what a build left behind).
+    pub fn top_level(&self) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(self.root())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+}
+
+/// Copies every file under `from` into `to`, creating folders as needed.
+pub fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+        } else {
+            fs::copy(entry.path(), &target).unwrap_or_else(|e| {
+                panic!(
+                    "cannot copy {} to {}: {e}",
+                    entry.path().display(),
+                    target.display()
+                )
+            });
+        }
+    }
+}
+
+/// Every file under `dir`, by `/`-separated relative path, with its bytes.
+pub fn read_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    for entry in walkdir::WalkDir::new(dir) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let relative = entry.path().strip_prefix(dir).unwrap();
+            let key = relative.to_string_lossy().replace('\\', "/");
+            files.insert(key, fs::read(entry.path()).unwrap());
+        }
+    }
+    files
+}
+
+/// Panics, naming the first differing files, unless two trees hold the same files and bytes.
+#[track_caller]
+pub fn assert_same_tree(
+    left: &BTreeMap<String, Vec<u8>>,
+    right: &BTreeMap<String, Vec<u8>>,
+    what: &str,
+) {
+    let only_left: Vec<_> = left.keys().filter(|k| !right.contains_key(*k)).collect();
+    let only_right: Vec<_> = right.keys().filter(|k| !left.contains_key(*k)).collect();
+    let differing: Vec<_> = left
+        .iter()
+        .filter(|(k, v)| right.get(*k).is_some_and(|w| w != *v))
+        .map(|(k, _)| k)
+        .collect();
+    assert!(
+        only_left.is_empty() && only_right.is_empty() && differing.is_empty(),
+        "{what}: only in the first: {only_left:?}; only in the second: {only_right:?}; \
+         different bytes: {differing:?}"
+    );
+}
+
+/// The bundled site, built once per test run into Cargo's target tmp dir, with the run.
+pub struct BundledBuild {
+    /// The build dir.
+    pub dir: PathBuf,
+    /// The `remedy build` run that made it.
+    pub run: Run,
+}
+
+/// Builds the bundled site once and hands every test the same build dir. The dir lives under
+/// `CARGO_TARGET_TMPDIR` and is replaced by the next run's build (Remedy swaps its own build
+/// dirs atomically), so nothing accumulates and nothing is written into the repository.
+pub fn bundled_build() -> &'static BundledBuild {
+    static BUILD: OnceLock<BundledBuild> = OnceLock::new();
+    BUILD.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("bundled-site/public");
+        let out = dir.to_str().expect("a UTF-8 target dir").to_string();
+        let run = remedy(bundled_root(), &["build", "--out", &out]);
+        run.expect_code(0);
+        BundledBuild { dir, run }
+    })
+}
