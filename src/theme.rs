@@ -153,9 +153,7 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme> {
     let mut tera = tera::Tera::new();
     tera.autoescape_on([".html", ".htm", ".xml"]);
     if let Err(error) = tera.add_raw_templates(templates.iter().map(|(n, (s, _))| (n, s))) {
-        return Err(Error::Content(vec![template_diagnostic(
-            &templates, &error, None,
-        )]));
+        return Err(Error::Content(load_diagnostics(&templates, &error)));
     }
 
     let mut asset_hasher = std::collections::hash_map::DefaultHasher::new();
@@ -219,21 +217,129 @@ fn insert_template(
     }
 }
 
+/// Turns an error from loading the templates into diagnostics. Tera reports the problems it
+/// finds once every template is parsed (unknown filters, tests and includes; blocks that no
+/// parent has) as one text of reports, `error: MESSAGE` then ` --> NAME:LINE:COL`, the source line
+/// and a caret line; each becomes a diagnostic on its template file.
+fn load_diagnostics(
+    templates: &BTreeMap<String, (String, Origin)>,
+    error: &tera::Error,
+) -> Vec<Diagnostic> {
+    if let tera::ErrorKind::Msg(text) = error.kind() {
+        let reports = parse_reports(text);
+        if !reports.is_empty() {
+            return reports
+                .into_iter()
+                .map(|report| {
+                    let message = format!("template error: {}", lowercase_first(&report.message));
+                    match templates.get(&report.template) {
+                        Some((source, origin)) => Diagnostic::at_line_col(
+                            origin.display_path(),
+                            source,
+                            report.line,
+                            report.col,
+                            message,
+                        )
+                        .with_width(report.width),
+                        None => Diagnostic::file(&report.template, message),
+                    }
+                })
+                .collect();
+        }
+    }
+    vec![template_diagnostic(templates, error, None)]
+}
+
+/// One problem of a Tera report text.
+#[derive(Debug, PartialEq, Eq)]
+struct Report {
+    message: String,
+    template: String,
+    line: usize,
+    col: usize,
+    width: usize,
+}
+
+/// Reads the reports out of a text of Tera reports; an empty list when it holds none.
+fn parse_reports(text: &str) -> Vec<Report> {
+    let mut reports = Vec::new();
+    let mut lines = text.lines().peekable();
+    while let Some(line) = lines.next() {
+        let Some(message) = line.strip_prefix("error: ") else {
+            continue;
+        };
+        let Some(location) = lines
+            .next()
+            .and_then(|l| l.trim_start().strip_prefix("--> "))
+        else {
+            continue;
+        };
+        let mut parts = location.rsplitn(3, ':');
+        let (Some(col), Some(line_number), Some(template)) = (
+            parts.next().and_then(|c| c.parse().ok()),
+            parts.next().and_then(|l| l.parse().ok()),
+            parts.next(),
+        ) else {
+            continue;
+        };
+        // Then ` |`, `N | source`, ` | ^^^`.
+        let width = lines
+            .by_ref()
+            .take(3)
+            .last()
+            .map_or(1, |carets| carets.matches('^').count().max(1));
+        reports.push(Report {
+            message: message.to_string(),
+            template: template.to_string(),
+            line: line_number,
+            col,
+            width,
+        });
+    }
+    reports
+}
+
+/// Splits a Tera message into a message and a help line: "Field `x` is not defined. Available
+/// fields: a, b" becomes "field `x` is not defined" and "available fields are `a`, `b`".
+fn split_message(message: &str) -> (String, Option<String>) {
+    for (label, help) in [
+        ("Available fields: ", "available fields are"),
+        ("Available variables: ", "available variables are"),
+    ] {
+        if let Some((head, list)) = message.split_once(label) {
+            let names: Vec<String> = list
+                .trim()
+                .trim_end_matches('.')
+                .split(", ")
+                .map(|name| format!("`{name}`"))
+                .collect();
+            return (
+                lowercase_first(head),
+                Some(format!("{help} {}", names.join(", "))),
+            );
+        }
+    }
+    (lowercase_first(message), None)
+}
+
 /// Turns a Tera error into a diagnostic on the template file, with line and column.
 fn template_diagnostic(
     templates: &BTreeMap<String, (String, Origin)>,
     error: &tera::Error,
     page: Option<&str>,
 ) -> Diagnostic {
-    let while_rendering = |d: Diagnostic| match page {
-        Some(page) => d.with_help(format!("while rendering `{page}`")),
-        None => d,
+    // `page` names the page, such as "the home page" or "`causes/x`".
+    let while_rendering = |d: Diagnostic| match (page, d.help.clone()) {
+        (Some(page), Some(help)) => d.with_help(format!("{help} (while rendering {page})")),
+        (Some(page), None) => d.with_help(format!("while rendering {page}")),
+        (None, _) => d,
     };
     match error.kind() {
         tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
             let name = report.filename();
             let span = report.span();
-            let message = format!("template error: {}", lowercase_first(report.message()));
+            let (message, help) = split_message(report.message());
+            let message = format!("template error: {message}");
             let diagnostic = match templates.get(name) {
                 Some((source, origin)) => Diagnostic::at_line_col(
                     origin.display_path(),
@@ -248,6 +354,10 @@ fn template_diagnostic(
                     1
                 }),
                 None => Diagnostic::file(name, message),
+            };
+            let diagnostic = match help {
+                Some(help) => diagnostic.with_help(help),
+                None => diagnostic,
             };
             while_rendering(diagnostic)
         }
@@ -345,4 +455,63 @@ fn embedded_files(dir: &Dir<'static>, visit: &mut dyn FnMut(&Path, &[u8])) {
 
 fn slash(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load_with_override(name: &str, text: &str) -> Vec<String> {
+        let temp = tempfile::tempdir().unwrap();
+        let path = temp.path().join(SITE_TEMPLATES_DIR).join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, text).unwrap();
+        match load(temp.path(), &Config::default()) {
+            Err(Error::Content(diagnostics)) => diagnostics.iter().map(|d| d.to_string()).collect(),
+            other => panic!("expected template problems, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn problems_found_after_parsing_point_into_the_template() {
+        // Tera reports these as one text of reports rather than as a located error.
+        let problems = load_with_override(
+            "article.html",
+            "{% extends \"base.html\" %}\n{% block main %}\n{{ article.title | shout }}\n{% include \"nope.html\" %}\n{% endblock main %}\n{% block sidebar %}{% endblock sidebar %}\n",
+        );
+        assert_eq!(
+            problems,
+            [
+                "templates/article.html:3:20: template error: unknown filter `shout`\n 3 | {{ article.title | shout }}\n   |                    ^^^^^",
+                "templates/article.html:4:12: template error: unknown template `nope.html`\n 4 | {% include \"nope.html\" %}\n   |            ^^^^^^^^^^^",
+                "templates/article.html:6:10: template error: block `sidebar` is not defined in any parent template\n 6 | {% block sidebar %}{% endblock sidebar %}\n   |          ^^^^^^^",
+            ]
+        );
+    }
+
+    #[test]
+    fn syntax_errors_point_into_the_template() {
+        let problems = load_with_override("home.html", "<h1>{{ site.title }</h1>\n");
+        assert_eq!(
+            problems,
+            [
+                "templates/home.html:1:19: template error: found `}` but expected }}\n 1 | <h1>{{ site.title }</h1>\n   |                   ^"
+            ]
+        );
+    }
+
+    #[test]
+    fn lists_of_available_names_become_help() {
+        assert_eq!(
+            split_message("Field `nope` is not defined. Available fields: content, title"),
+            (
+                "field `nope` is not defined".to_string(),
+                Some("available fields are `content`, `title`".to_string())
+            )
+        );
+        assert_eq!(
+            split_message("Unknown filter `x`."),
+            ("unknown filter `x`".to_string(), None)
+        );
+    }
 }
