@@ -1,5 +1,9 @@
 //! `remedy new KIND TITLE`: scaffold an article with valid front matter in its kind's folder,
 //! weighted after the kind's last article and dated today. Never overwrites a file.
+//!
+//! An error page must name its code, so `remedy new error "Error 9013"` takes the code from the
+//! title (its last word with a digit) and names the file after it, `errors/9013.md`, as the
+//! bundled site does; a title without a code gets its slug as a placeholder code.
 
 use std::fs;
 use std::path::Path;
@@ -33,7 +37,12 @@ pub fn run(args: NewArgs) -> Result<i32> {
     if title.is_empty() {
         return Err(Error::Usage("the title is empty".to_string()));
     }
-    let slug = load::suggest_slug(title);
+    let code = if kind.name == kinds::ERROR {
+        error_code(title)
+    } else {
+        None
+    };
+    let slug = load::suggest_slug(code.as_deref().unwrap_or(title));
     let relative = Path::new(CONTENT_DIR)
         .join(&kind.dir)
         .join(format!("{slug}.md"));
@@ -45,7 +54,7 @@ pub fn run(args: NewArgs) -> Result<i32> {
         )));
     }
     let weight = next_weight(&args.root.join(CONTENT_DIR).join(&kind.dir));
-    let text = scaffold(&kind.name, title, weight, Date::today());
+    let text = scaffold(&kind.name, title, &slug, weight, Date::today());
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
     }
@@ -54,8 +63,18 @@ pub fn run(args: NewArgs) -> Result<i32> {
     Ok(0)
 }
 
-/// The text of a new article of `kind`.
-pub fn scaffold(kind: &str, title: &str, weight: i64, today: Date) -> String {
+/// The error code in a title such as "Error 9013" or "0x8007000E: out of memory": its last word
+/// with a digit in it.
+pub fn error_code(title: &str) -> Option<String> {
+    title
+        .split_whitespace()
+        .map(|word| word.trim_matches(|c: char| !c.is_ascii_alphanumeric()))
+        .rfind(|word| word.chars().any(|c| c.is_ascii_digit()))
+        .map(str::to_string)
+}
+
+/// The text of a new article of `kind` whose file is named `slug`.
+pub fn scaffold(kind: &str, title: &str, slug: &str, weight: i64, today: Date) -> String {
     let title_toml = toml::Value::String(title.to_string()).to_string();
     let mut front = format!(
         "+++\ntitle = {title_toml}\nsummary = \"\"\nsymptoms = []\nweight = {weight}\nupdated = {today}\n"
@@ -70,7 +89,11 @@ pub fn scaffold(kind: &str, title: &str, weight: i64, today: Date) -> String {
             "## Steps\n\n1. \n\n## If it did not help\n"
         }
         kinds::ERROR => {
-            front.push_str("error_codes = []\ncauses = []\nfixes = []\n");
+            let code = error_code(title).unwrap_or_else(|| slug.to_string());
+            let code = toml::Value::String(code).to_string();
+            front.push_str(&format!(
+                "error_codes = [{code}]\ncauses = []\nfixes = []\n"
+            ));
             "## What you see\n\n## Why it happens\n\n## What to do\n"
         }
         kinds::RESTORE => "## Before you start\n\n## Steps\n\n1. \n",
@@ -112,12 +135,36 @@ mod tests {
             day: 26,
         };
         for kind in ["cause", "fix", "error", "restore", "guide"] {
-            let text = scaffold(kind, "A \"quoted\" title", 20, today);
+            let text = scaffold(kind, "A \"quoted\" title", "a-quoted-title", 20, today);
             let path = Path::new("content/x/a.md");
             let split = crate::front_matter::split(path, &text).unwrap();
             let front = crate::front_matter::parse(path, &text, &split).unwrap();
             assert_eq!(front.title, "A \"quoted\" title");
             assert_eq!(front.weight, 20);
         }
+    }
+
+    #[test]
+    fn error_pages_get_their_code_from_the_title() {
+        assert_eq!(error_code("Error 9013").as_deref(), Some("9013"));
+        assert_eq!(
+            error_code("0x8007000E: out of memory").as_deref(),
+            Some("0x8007000E")
+        );
+        assert_eq!(error_code("Backup failed (4000)").as_deref(), Some("4000"));
+        assert_eq!(error_code("Backup failed"), None);
+        let today = Date {
+            year: 2026,
+            month: 11,
+            day: 26,
+        };
+        // A scaffolded error page passes the link stage's "error page without a code" check.
+        let text = scaffold("error", "Backup failed", "backup-failed", 10, today);
+        assert!(
+            text.contains("error_codes = [\"backup-failed\"]\n"),
+            "{text}"
+        );
+        let text = scaffold("error", "Error 9013", "9013", 10, today);
+        assert!(text.contains("error_codes = [\"9013\"]\n"), "{text}");
     }
 }

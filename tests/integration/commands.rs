@@ -32,6 +32,8 @@ fn new_articles_of_every_kind_build() {
             "Restore from a Mac",
             "content/restore/restore-from-a-mac.md",
         ),
+        ("error", "Error 9013", "content/errors/9013.md"),
+        ("error", "Backup failed", "content/errors/backup-failed.md"),
         (
             "faq",
             "Is my backup encrypted?",
