@@ -318,6 +318,16 @@ fn check_links(site: &Site, left_out: &LeftOut, diagnostics: &mut Vec<Diagnostic
                 if left_out.broken.contains(&link.target) {
                     continue;
                 }
+                if left_out.drafts.contains(&link.target) {
+                    diagnostics.push(
+                        at(format!(
+                            "`{}` is a draft, and drafts are left out of the build",
+                            link.target
+                        ))
+                        .with_help("publish it (`draft = false`) or build with `--drafts`"),
+                    );
+                    continue;
+                }
                 let mut diagnostic = at(format!(
                     "broken link: `content/{}.md` does not exist",
                     link.target
@@ -401,5 +411,69 @@ fn check_error_codes(site: &Site, diagnostics: &mut Vec<Diagnostic>) {
                 owners.insert(key, article);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::load::Source;
+    use crate::pipeline::parse::{Parsed, parse};
+
+    /// Parses `(slug, text)` articles and links them; returns the diagnostics as printed.
+    fn link_articles(files: &[(&str, &str)], left_out: &LeftOut) -> Vec<String> {
+        let config = Config::default();
+        let articles = files
+            .iter()
+            .map(|(slug, text)| {
+                let source = Source {
+                    path: format!("content/{slug}.md").into(),
+                    slug: slug.to_string(),
+                    kind: config
+                        .kind_by_dir(slug.split('/').next().unwrap())
+                        .map(|k| k.name.clone()),
+                    text: text.to_string(),
+                };
+                match parse(&source, &config) {
+                    Ok(Parsed::Article(article)) => article,
+                    other => panic!("{slug} did not parse: {other:?}"),
+                }
+            })
+            .collect();
+        let (_, diagnostics) = link(&config, articles, Vec::new(), left_out);
+        diagnostics.iter().map(|d| d.to_string()).collect()
+    }
+
+    const CAUSE: &str =
+        "+++\ntitle = \"Full\"\nfixes = [\"free-up\"]\n+++\nSee [how](@/guides/how.md).\n";
+
+    fn slugs(slugs: &[&str]) -> HashSet<String> {
+        slugs.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn relations_and_links_to_drafts_say_so() {
+        let left_out = LeftOut {
+            drafts: slugs(&["fixes/free-up", "guides/how"]),
+            broken: HashSet::new(),
+        };
+        assert_eq!(
+            link_articles(&[("causes/full", CAUSE)], &left_out),
+            [
+                "content/causes/full.md:3:10: `fixes/free-up` is a draft, and drafts are left out of the build\n 3 | fixes = [\"free-up\"]\n   |          ^^^^^^^^^\n  help: publish it (`draft = false`) or build with `--drafts`",
+                "content/causes/full.md:5:11: `guides/how` is a draft, and drafts are left out of the build\n 5 | See [how](@/guides/how.md).\n   |           ^^^^^^^^^^^^^^^\n  help: publish it (`draft = false`) or build with `--drafts`",
+            ]
+        );
+    }
+
+    #[test]
+    fn relations_and_links_to_broken_articles_are_not_reported_again() {
+        let left_out = LeftOut {
+            drafts: HashSet::new(),
+            broken: slugs(&["fixes/free-up", "guides/how"]),
+        };
+        assert!(link_articles(&[("causes/full", CAUSE)], &left_out).is_empty());
+        let messages = link_articles(&[("causes/full", CAUSE)], &LeftOut::default());
+        assert_eq!(messages.len(), 2, "{messages:#?}");
     }
 }
