@@ -272,8 +272,10 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
         Err(error) => {
             let span = error.span().unwrap_or(0..0);
             let span = span.start + bom..span.end + bom;
-            let mut diagnostic = Diagnostic::at(path, text, span, toml_message(&error));
-            if let Some(help) = unknown_field_help(error.message()) {
+            let (message, help) = describe_toml_error(&error, text_no_bom);
+            let help = help.map(|help| belongs_elsewhere(error.message()).unwrap_or(help));
+            let mut diagnostic = Diagnostic::at(path, text, span, message);
+            if let Some(help) = help {
                 diagnostic = diagnostic.with_help(help);
             }
             return Err(vec![diagnostic]);
@@ -462,6 +464,26 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
     }
 }
 
+/// The keys of each table of `book.toml`, to tell a writer where a misplaced key goes.
+const TABLE_KEYS: [(&str, &[&str]); 4] = [
+    ("book", &["title", "description", "language", "authors"]),
+    (
+        "build",
+        &["build-dir", "theme", "base-url", "allow-html", "feed-limit"],
+    ),
+    ("search", &["fuzzy", "prefix", "weights"]),
+    ("check", &["stale-after"]),
+];
+
+/// For an unknown key that is known in another table: "`theme` goes in `[build]`".
+fn belongs_elsewhere(message: &str) -> Option<String> {
+    let (field, candidates) = parse_unknown_field(message)?;
+    let (table, _) = TABLE_KEYS
+        .iter()
+        .find(|(_, keys)| keys.contains(&field) && !candidates.contains(&field))?;
+    Some(format!("`{field}` goes in the `[{table}]` table"))
+}
+
 /// Folders of the build dir that belong to Remedy, not to a kind.
 pub const RESERVED_DIRS: [&str; 5] = ["search", "js", "css", "troubleshoot", "static"];
 
@@ -530,9 +552,54 @@ fn capitalize(word: &str) -> String {
     }
 }
 
-/// The message of a TOML error, made to read like Remedy's other messages.
-pub fn toml_message(error: &toml::de::Error) -> String {
-    let message = error.message().trim().trim_end_matches('.');
+/// A TOML error as Remedy says it: a lowercase message without Rust or TOML-spec jargon, and a
+/// help line where one helps. `toml_text` is the text that was parsed (spans index into it).
+///
+/// - `unknown field `x`, expected one of ...` → `unknown field `x``, with "did you mean" (by
+///   spelling, or by meaning for names other tools use, such as `date` for `updated`) or the
+///   list of known fields as help;
+/// - `invalid type: string "ten", expected i64` → `expected a whole number, found the string
+///   `"ten"``, with how to write one;
+/// - `duplicate key` → `duplicate key `title``.
+pub fn describe_toml_error(error: &toml::de::Error, toml_text: &str) -> (String, Option<String>) {
+    let raw = error.message().trim().trim_end_matches('.');
+    if let Some((field, candidates)) = parse_unknown_field(raw) {
+        return (
+            format!("unknown field `{field}`"),
+            Some(unknown_field_hint(field, &candidates)),
+        );
+    }
+    if let Some(rest) = raw.strip_prefix("invalid type: ")
+        && let Some((found, expected)) = rest.rsplit_once(", expected ")
+    {
+        let (expected, help) = describe_expected(expected);
+        let message = format!("expected {expected}, found {}", describe_found(found));
+        return (message, help.map(str::to_string));
+    }
+    if raw == "duplicate key"
+        && let Some(key) = error
+            .span()
+            .and_then(|span| toml_text.get(span))
+            .filter(|key| !key.is_empty() && !key.contains('\n'))
+    {
+        return (format!("duplicate key `{key}`"), None);
+    }
+    if raw.starts_with("string values must be quoted") {
+        return (
+            "text must be in quotes".to_string(),
+            Some("write it as `\"...\"`".to_string()),
+        );
+    }
+    if raw.starts_with("missing escaped value") {
+        return (
+            "unknown escape after `\\`".to_string(),
+            Some("write `\\\\` for a backslash, or use single quotes: `'C:\\path'`".to_string()),
+        );
+    }
+    (lowercase_first(raw), None)
+}
+
+fn lowercase_first(message: &str) -> String {
     let mut chars = message.chars();
     match chars.next() {
         Some(first) => first.to_lowercase().chain(chars).collect(),
@@ -540,31 +607,100 @@ pub fn toml_message(error: &toml::de::Error) -> String {
     }
 }
 
-/// For "unknown field `x`, expected one of `a`, `b`" messages, suggests the closest known field.
-pub fn unknown_field_help(message: &str) -> Option<String> {
+/// Splits "unknown field `x`, expected one of `a`, `b`" (or "expected `a`") into the field and
+/// the known fields.
+fn parse_unknown_field(message: &str) -> Option<(&str, Vec<&str>)> {
     let rest = message.strip_prefix("unknown field `")?;
     let (field, expected) = rest.split_once('`')?;
-    let candidates: Vec<&str> = expected
+    let candidates = expected
         .split('`')
         .skip(1)
         .step_by(2)
         .filter(|c| !c.is_empty())
         .collect();
-    let best = candidates
+    Some((field, candidates))
+}
+
+/// Field names other tools use, and the field Remedy has for them.
+const FIELD_SYNONYMS: [(&str, &str); 8] = [
+    ("date", "updated"),
+    ("lastmod", "updated"),
+    ("last_modified", "updated"),
+    ("description", "summary"),
+    ("order", "weight"),
+    ("folder", "dir"),
+    ("directory", "dir"),
+    ("error_code", "error_codes"),
+];
+
+/// "did you mean `x`?" for a misspelled or differently named field, else the known fields.
+fn unknown_field_hint(field: &str, candidates: &[&str]) -> String {
+    let synonym = FIELD_SYNONYMS
+        .iter()
+        .find(|(other, ours)| *other == field && candidates.contains(ours))
+        .map(|(_, ours)| *ours);
+    let close = candidates
         .iter()
         .map(|c| (edit_distance(field, c), *c))
-        .min()?;
-    if best.0 <= 2.max(field.len() / 3) {
-        Some(format!("did you mean `{}`?", best.1))
-    } else {
-        Some(format!(
+        .min()
+        .filter(|(distance, _)| *distance <= 2.max(field.len() / 3))
+        .map(|(_, c)| c);
+    match synonym.or(close) {
+        Some(best) => format!("did you mean `{best}`?"),
+        None => format!(
             "known fields are {}",
             candidates
                 .iter()
                 .map(|c| format!("`{c}`"))
                 .collect::<Vec<_>>()
                 .join(", ")
-        ))
+        ),
+    }
+}
+
+/// What serde expected, in words, and how to write one.
+fn describe_expected(expected: &str) -> (&str, Option<&'static str>) {
+    match expected {
+        "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" | "usize" | "isize" => (
+            "a whole number",
+            Some("write a number without quotes, such as `10`"),
+        ),
+        "f32" | "f64" => (
+            "a number",
+            Some("write a number without quotes, such as `1.5`"),
+        ),
+        "a boolean" => (
+            "`true` or `false`",
+            Some("write `true` or `false`, without quotes"),
+        ),
+        "a string" => ("a string", Some("put the text in double quotes: `\"...\"`")),
+        "a sequence" => (
+            "a list",
+            Some("write a list in brackets: `[\"first\", \"second\"]`"),
+        ),
+        "a TOML datetime" => (
+            "a date",
+            Some("write the date without quotes, such as `2026-11-26`"),
+        ),
+        other if other.starts_with("struct ") || other == "a map" => ("a table", None),
+        other => (other, None),
+    }
+}
+
+/// What serde found, in words: `string "ten"` → `the string `"ten"``.
+fn describe_found(found: &str) -> String {
+    let (kind, value) = match found.split_once(' ') {
+        Some((kind, value)) => (kind, value.trim_matches('`')),
+        None => (found, ""),
+    };
+    match (kind, value) {
+        ("string", value) => format!("the string `{value}`"),
+        ("integer", value) => format!("the number `{value}`"),
+        ("floating", value) => format!("the number `{}`", value.trim_start_matches("point `")),
+        ("boolean", value) => format!("`{value}`"),
+        ("sequence", _) => "a list".to_string(),
+        ("map", _) => "a table".to_string(),
+        _ => found.to_string(),
     }
 }
 
@@ -611,18 +747,56 @@ mod tests {
             parse_str("[book]\ntitle = \"Help\"\n\n[build]\nbuild_dir = \"out\"\n").unwrap_err();
         assert_eq!(
             errors[0].to_string(),
-            "book.toml:5:1: unknown field `build_dir`, expected one of `build-dir`, `theme`, `base-url`, `allow-html`, `feed-limit`\n 5 | build_dir = \"out\"\n   | ^^^^^^^^^\n  help: did you mean `build-dir`?"
+            "book.toml:5:1: unknown field `build_dir`\n 5 | build_dir = \"out\"\n   | ^^^^^^^^^\n  help: did you mean `build-dir`?"
         );
+    }
+
+    #[test]
+    fn keys_in_the_wrong_table_say_where_they_go() {
+        let errors = parse_str("[book]\ntitle = \"Help\"\ntheme = \"default\"\n").unwrap_err();
+        assert_eq!(
+            errors[0].to_string(),
+            "book.toml:3:1: unknown field `theme`\n 3 | theme = \"default\"\n   | ^^^^^\n  help: `theme` goes in the `[build]` table"
+        );
+        let errors = parse_str("[kinds.cause]\nfolder = \"c\"\n").unwrap_err();
+        assert_eq!(errors[0].help.as_deref(), Some("did you mean `dir`?"));
+        let errors = parse_str("[book]\nzzz = 1\n").unwrap_err();
+        assert_eq!(
+            errors[0].help.as_deref(),
+            Some("known fields are `title`, `description`, `language`, `authors`")
+        );
+    }
+
+    #[test]
+    fn toml_errors_read_like_remedy_messages() {
+        let message = |text: &str| {
+            let errors = parse_str(text).unwrap_err();
+            (errors[0].message.clone(), errors[0].help.clone())
+        };
+        assert_eq!(
+            message("[build]\nallow-html = \"yes\"\n"),
+            (
+                "expected `true` or `false`, found the string `\"yes\"`".to_string(),
+                Some("write `true` or `false`, without quotes".to_string())
+            )
+        );
+        assert_eq!(
+            message("[book]\nauthors = \"me\"\n").0,
+            "expected a list, found the string `\"me\"`"
+        );
+        assert_eq!(
+            message("[book]\ntitle = \"a\"\ntitle = \"b\"\n").0,
+            "duplicate key `title`"
+        );
+        assert_eq!(message("[book]\ntitle = a\n").0, "text must be in quotes");
+        assert_eq!(message("[build\n").0, "unclosed table, expected `]`");
     }
 
     #[test]
     fn wrong_types_point_at_the_value() {
         let errors = parse_str("[book]\ntitle = 3\n").unwrap_err();
         assert_eq!(errors[0].location(), "book.toml:2:9");
-        assert_eq!(
-            errors[0].message,
-            "invalid type: integer `3`, expected a string"
-        );
+        assert_eq!(errors[0].message, "expected a string, found the number `3`");
     }
 
     #[test]

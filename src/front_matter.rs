@@ -9,7 +9,7 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::config::{toml_message, unknown_field_help};
+use crate::config::describe_toml_error;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Date, FrontMatter, Located, effort_minutes};
 
@@ -214,20 +214,18 @@ fn deserialize<T: serde::de::DeserializeOwned>(
     toml::from_str(split.front_matter).map_err(|error| {
         let offset = split.front_matter_offset;
         let span = error.span().unwrap_or(0..0);
-        let message = toml_message(&error);
+        let (message, help) = describe_toml_error(&error, split.front_matter);
         // serde reports a missing field at the start of the block: point at the opening `+++`.
         let span = if span == (0..0) {
             0..3
         } else {
             span.start + offset..span.end + offset
         };
-        let mut diagnostic = Diagnostic::at(path, text, span, message);
-        if let Some(help) = unknown_field_help(error.message()) {
-            diagnostic = diagnostic.with_help(help);
-        } else if error.message().contains("expected a TOML datetime") {
-            diagnostic = diagnostic.with_help("write dates without quotes: `updated = 2026-11-26`");
-        }
-        vec![diagnostic]
+        let diagnostic = Diagnostic::at(path, text, span, message);
+        vec![match help {
+            Some(help) => diagnostic.with_help(help),
+            None => diagnostic,
+        }]
     })
 }
 
@@ -266,14 +264,21 @@ mod tests {
     fn unknown_field_is_located_in_the_file() {
         let e = parse_text("+++\ntitle = \"A\"\nfixs = [\"a\"]\n+++\n").unwrap_err();
         assert_eq!(e[0].location(), "content/causes/x.md:3:1");
+        assert_eq!(e[0].message, "unknown field `fixs`");
         assert_eq!(e[0].help.as_deref(), Some("did you mean `fixes`?"));
+        // Names from other generators get the field Remedy has for them.
+        let e = parse_text("+++\ntitle = \"A\"\ndate = 2026-01-01\n+++\n").unwrap_err();
+        assert_eq!(e[0].help.as_deref(), Some("did you mean `updated`?"));
     }
 
     #[test]
     fn wrong_types_and_missing_title() {
         let e = parse_text("+++\ntitle = \"A\"\nweight = \"ten\"\n+++\n").unwrap_err();
         assert_eq!(e[0].location(), "content/causes/x.md:3:10");
-        assert_eq!(e[0].message, "invalid type: string \"ten\", expected i64");
+        assert_eq!(
+            e[0].to_string(),
+            "content/causes/x.md:3:10: expected a whole number, found the string `\"ten\"`\n 3 | weight = \"ten\"\n   |          ^^^^^\n  help: write a number without quotes, such as `10`"
+        );
         let e = parse_text("+++\nweight = 3\n+++\n").unwrap_err();
         assert_eq!(e[0].location(), "content/causes/x.md:1:1");
         assert_eq!(e[0].message, "missing `title` in front matter");
@@ -285,6 +290,10 @@ mod tests {
     fn dates_in_quotes_get_help() {
         let e = parse_text("+++\ntitle = \"A\"\nupdated = \"2026-01-01\"\n+++\n").unwrap_err();
         assert_eq!(e[0].location(), "content/causes/x.md:3:11");
+        assert_eq!(
+            e[0].message,
+            "expected a date, found the string `\"2026-01-01\"`"
+        );
         assert!(e[0].help.as_deref().unwrap().contains("without quotes"));
     }
 
