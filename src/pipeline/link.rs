@@ -227,10 +227,11 @@ fn resolve_strict(
                     "`{slug}` is a {target_kind}, but `{field}` lists {}",
                     plural(site, want)
                 ))
-                .with_help(format!(
-                    "move it to the field for {}",
-                    plural(site, target_kind)
-                ))
+                .with_help(match target_kind.as_str() {
+                    kinds::CAUSE => "list it in `causes`".to_string(),
+                    kinds::FIX => "list it in `fixes`".to_string(),
+                    _ => format!("list {} in `related`", plural(site, target_kind)),
+                })
                 .into()),
                 _ => Ok(target),
             }
@@ -462,6 +463,28 @@ mod tests {
             [
                 "content/causes/full.md:3:10: `fixes/free-up` is a draft, and drafts are left out of the build\n 3 | fixes = [\"free-up\"]\n   |          ^^^^^^^^^\n  help: publish it (`draft = false`) or build with `--drafts`",
                 "content/causes/full.md:5:11: `guides/how` is a draft, and drafts are left out of the build\n 5 | See [how](@/guides/how.md).\n   |           ^^^^^^^^^^^^^^^\n  help: publish it (`draft = false`) or build with `--drafts`",
+            ]
+        );
+    }
+
+    #[test]
+    fn relations_to_the_wrong_kind_say_which_field_takes_them() {
+        let cause = "+++\ntitle = \"Full\"\nfixes = [\"guides/how\", \"causes/other\"]\n+++\n";
+        let other = "+++\ntitle = \"Other\"\n+++\n";
+        let guide = "+++\ntitle = \"How\"\n+++\n";
+        let messages = link_articles(
+            &[
+                ("causes/full", cause),
+                ("causes/other", other),
+                ("guides/how", guide),
+            ],
+            &LeftOut::default(),
+        );
+        assert_eq!(
+            messages,
+            [
+                "content/causes/full.md:3:10: `guides/how` is a guide, but `fixes` lists fixes\n 3 | fixes = [\"guides/how\", \"causes/other\"]\n   |          ^^^^^^^^^^^^\n  help: list guides in `related`",
+                "content/causes/full.md:3:24: `causes/other` is a cause, but `fixes` lists fixes\n 3 | fixes = [\"guides/how\", \"causes/other\"]\n   |                        ^^^^^^^^^^^^^^\n  help: list it in `causes`",
             ]
         );
     }

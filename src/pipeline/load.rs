@@ -220,11 +220,13 @@ pub fn load_content(root: &Path, config: &Config) -> Result<Loaded> {
                 Diagnostic::file(
                     &relative,
                     format!(
-                        "slug `{slug}` differs only in case from `{}`",
+                        "duplicate slug: `{slug}` differs only in case from `{}`",
                         crate::diagnostic::display_path(&first)
                     ),
                 )
-                .with_help("the two pages would collide on case-insensitive file systems"),
+                .with_help(
+                    "rename one of them: on macOS and Windows the two pages would be one file",
+                ),
             );
             continue;
         }
@@ -450,6 +452,22 @@ mod tests {
         assert!(is_slug_segment("icloud-storage_full2"));
         assert!(!is_slug_segment("with space"));
         assert!(!is_slug_segment("café"));
+    }
+
+    #[test]
+    fn slugs_that_differ_only_in_case_are_refused() {
+        let temp = tempfile::tempdir().unwrap();
+        let guides = temp.path().join("content/guides");
+        fs::create_dir_all(&guides).unwrap();
+        for name in ["How.md", "how.md"] {
+            fs::write(guides.join(name), "+++\ntitle = \"How\"\n+++\n").unwrap();
+        }
+        let loaded = load_content(temp.path(), &Config::default()).unwrap();
+        assert_eq!(loaded.sources.len(), 1);
+        assert_eq!(
+            loaded.diagnostics[0].to_string(),
+            "content/guides/how.md: duplicate slug: `guides/how` differs only in case from `content/guides/How.md`\n  help: rename one of them: on macOS and Windows the two pages would be one file"
+        );
     }
 
     #[test]
