@@ -560,7 +560,7 @@ fn capitalize(word: &str) -> String {
 ///   list of known fields as help;
 /// - `invalid type: string "ten", expected i64` → `expected a whole number, found the string
 ///   `"ten"``, with how to write one;
-/// - `duplicate key` → `duplicate key `title``.
+/// - `duplicate key` → `duplicate key `title``; an unclosed string says so.
 pub fn describe_toml_error(error: &toml::de::Error, toml_text: &str) -> (String, Option<String>) {
     let raw = error.message().trim().trim_end_matches('.');
     if let Some((field, candidates)) = parse_unknown_field(raw) {
@@ -583,6 +583,15 @@ pub fn describe_toml_error(error: &toml::de::Error, toml_text: &str) -> (String,
             .filter(|key| !key.is_empty() && !key.contains('\n'))
     {
         return (format!("duplicate key `{key}`"), None);
+    }
+    if raw == "invalid basic string, expected `\"`" {
+        return (
+            "the string is not closed".to_string(),
+            Some(
+                "end it with `\"` on the same line; text over several lines goes between `\"\"\"`"
+                    .to_string(),
+            ),
+        );
     }
     if raw.starts_with("string values must be quoted") {
         return (
@@ -789,6 +798,10 @@ mod tests {
             "duplicate key `title`"
         );
         assert_eq!(message("[book]\ntitle = a\n").0, "text must be in quotes");
+        assert_eq!(
+            message("[book]\ntitle = \"a\n").0,
+            "the string is not closed"
+        );
         assert_eq!(message("[build\n").0, "unclosed table, expected `]`");
     }
 
