@@ -7,7 +7,6 @@ use crate::support::TestSite;
 
 /// Copies `basic`, overlays `broken/<name>`, and checks what `check` and `build` print.
 #[track_caller]
-#[allow(dead_code)] // used by the fixtures of the next commits
 fn assert_problems(name: &str, expected: &str) {
     let site = TestSite::new("basic");
     site.overlay(&format!("broken/{name}"));
@@ -31,4 +30,281 @@ fn the_basic_fixture_is_clean() {
     site.remedy(&["check"])
         .expect_code(0)
         .expect_stderr("no problems found\n");
+}
+
+/// A string left open in the front matter: pointed at where the closing quote is missing. The error
+/// page that lists this cause is not also blamed.
+#[test]
+fn invalid_toml_in_front_matter() {
+    assert_problems(
+        "invalid-toml",
+        r#"content/causes/storage-full.md:3:49: the string is not closed
+ 3 | summary = "There is no room left for the backup.
+   |                                                 ^
+  help: end it with `"` on the same line; text over several lines goes between `"""`
+
+error: 1 problem found; nothing was written
+"#,
+    );
+}
+
+/// A misspelled field, with a "did you mean" help.
+#[test]
+fn unknown_field_with_did_you_mean() {
+    assert_problems(
+        "unknown-field",
+        r#"content/fixes/free-up-storage.md:4:1: unknown field `wieght`
+ 4 | wieght = 10
+   | ^^^^^^
+  help: did you mean `weight`?
+
+error: 1 problem found; nothing was written
+"#,
+    );
+}
+
+/// A string where a number goes: the caret under the value.
+#[test]
+fn wrong_type() {
+    assert_problems(
+        "wrong-type",
+        r#"content/guides/how-it-works.md:4:10: expected a whole number, found the string `"first"`
+ 4 | weight = "first"
+   |          ^^^^^^^
+  help: write a number without quotes, such as `10`
+
+error: 1 problem found; nothing was written
+"#,
+    );
+}
+
+/// No `title`: pointed at the opening `+++`. The cause that links to this guide is not also blamed.
+#[test]
+fn missing_title() {
+    assert_problems(
+        "missing-title",
+        r#"content/guides/how-it-works.md:1:1: missing `title` in front matter
+ 1 | +++
+   | ^^^
+  help: add a line such as `title = "Not enough iCloud storage"`
+
+error: 1 problem found; nothing was written
+"#,
+    );
+}
+
+/// A folder under `content/` that no kind uses.
+#[test]
+fn unknown_kind_folder() {
+    assert_problems(
+        "unknown-kind-folder",
+        r#"content/howtos: unknown kind folder `howtos`
+  help: the kinds in `book.toml` use the folders `guides`, `causes`, `fixes`, `practices`, `restore`, `errors`, `faq`
+
+error: 1 problem found; nothing was written
+"#,
+    );
+}
+
+/// A fix that does not exist, with the closest fix as help.
+#[test]
+fn relation_to_a_missing_article() {
+    assert_problems(
+        "missing-relation",
+        r#"content/causes/storage-full.md:6:10: no fix `free-up-space`: `content/fixes/free-up-space.md` does not exist
+ 6 | fixes = ["free-up-space"]
+   |          ^^^^^^^^^^^^^^^
+  help: did you mean `free-up-storage`?
+
+error: 1 problem found; nothing was written
+"#,
+    );
+}
+
+/// A guide listed in `fixes`.
+#[test]
+fn relation_to_the_wrong_kind() {
+    assert_problems(
+        "wrong-kind-relation",
+        r#"content/causes/storage-full.md:6:29: `guides/how-it-works` is a guide, but `fixes` lists fixes
+ 6 | fixes = ["free-up-storage", "guides/how-it-works"]
+   |                             ^^^^^^^^^^^^^^^^^^^^^
+  help: list guides in `related`
+
+error: 1 problem found; nothing was written
+"#,
+    );
+}
+
+/// An `@/` link to a file that does not exist.
+#[test]
+fn broken_internal_link() {
+    assert_problems(
+        "broken-link",
+        r#"content/causes/storage-full.md:13:66: broken link: `content/guides/how-it-work.md` does not exist
+ 13 | The backup needs more room than the plan has. See [how it works](@/guides/how-it-work.md#where-backups-live).
+    |                                                                  ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+  help: did you mean `@/guides/how-it-works.md`?
+
+error: 1 problem found; nothing was written
+"#,
+    );
+}
+
+/// An `@/` link to a heading id the target does not have.
+#[test]
+fn broken_heading_anchor() {
+    assert_problems(
+        "broken-anchor",
+        r#"content/causes/storage-full.md:13:66: broken anchor: `guides/how-it-works` has no heading with id `where-backup-lives`
+ 13 | The backup needs more room than the plan has. See [how it works](@/guides/how-it-works.md#where-backup-lives).
+    |                                                                  ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+  help: did you mean `#where-backups-live`?
+
+error: 1 problem found; nothing was written
+"#,
+    );
+}
+
+/// Two files whose slugs differ only in case (needs a case-sensitive file system). The link to the
+/// refused one is not also reported.
+#[test]
+fn duplicate_slug_differing_only_in_case() {
+    assert_problems(
+        "duplicate-slug",
+        r#"content/guides/how-it-works.md: duplicate slug: `guides/how-it-works` differs only in case from `content/guides/How-It-Works.md`
+  help: rename one of them: on macOS and Windows the two pages would be one file
+
+error: 1 problem found; nothing was written
+"#,
+    );
+}
+
+/// Two error pages for the same code.
+#[test]
+fn duplicate_error_code() {
+    assert_problems(
+        "duplicate-error-code",
+        r#"content/errors/9006.md:4:16: duplicate error code `9006`: `content/errors/storage-error.md` already has it
+ 4 | error_codes = ["9006"]
+   |                ^^^^^^
+  help: each error code has one page; merge the two or link them
+
+error: 1 problem found; nothing was written
+"#,
+    );
+}
+
+/// A syntax error in the site's own `templates/article.html`: the template file and line.
+#[test]
+fn template_syntax_error_in_a_site_override() {
+    assert_problems(
+        "template-syntax",
+        r#"templates/article.html:3:22: template error: found `}` but expected }}
+ 3 | <h1>{{ article.title }</h1>
+   |                      ^
+
+error: 1 problem found; nothing was written
+"#,
+    );
+}
+
+/// An unknown filter, which Tera finds once all templates are loaded.
+#[test]
+fn template_with_an_unknown_filter() {
+    assert_problems(
+        "template-unknown-filter",
+        r#"templates/article.html:3:24: template error: unknown filter `shout`
+ 3 | <h1>{{ article.title | shout }}</h1>
+   |                        ^^^^^
+
+error: 1 problem found; nothing was written
+"#,
+    );
+}
+
+/// A field that does not exist, found while rendering: the template line and the page.
+#[test]
+fn template_error_while_rendering() {
+    assert_problems(
+        "template-render",
+        r#"templates/article.html:4:15: template error: field `author` is not defined
+ 4 | <p>{{ article.author.name }}</p>
+   |               ^^^^^^
+  help: available fields are `breadcrumbs`, `content`, `effort`, `error_codes`, `kind`, `kind_title`, `next`, `path`, `previous`, `reading_minutes`, `related`, `relations`, `slug`, `steps`, `summary`, `symptoms`, `title`, `toc`, `updated`, `updated_human`, `weight`, `word_count` (while rendering `guides/how-it-works`)
+
+error: 1 problem found; nothing was written
+"#,
+    );
+}
+
+/// A key of `[build]` written under `[book]`: its line, and where it goes.
+#[test]
+fn unknown_key_in_book_toml() {
+    assert_problems(
+        "config-unknown-key",
+        r#"book.toml:3:1: unknown field `theme`
+ 3 | theme = "default"
+   | ^^^^^
+  help: `theme` goes in the `[build]` table
+
+error: 1 problem found; nothing was written
+"#,
+    );
+}
+
+/// A string where `book.toml` takes a number.
+#[test]
+fn wrong_type_in_book_toml() {
+    assert_problems(
+        "config-wrong-type",
+        r#"book.toml:6:14: expected a whole number, found the string `"ten"`
+ 6 | feed-limit = "ten"
+   |              ^^^^^
+  help: write a number without quotes, such as `10`
+
+error: 1 problem found; nothing was written
+"#,
+    );
+}
+
+/// A table header without its `]`.
+#[test]
+fn invalid_toml_in_book_toml() {
+    assert_problems(
+        "config-invalid-toml",
+        r#"book.toml:4:7: unclosed table, expected `]`
+ 4 | [build
+   |       ^
+
+error: 1 problem found; nothing was written
+"#,
+    );
+}
+
+/// Four problems in four files: all reported in one run, sorted by path.
+#[test]
+fn problems_in_several_files_are_all_reported_sorted() {
+    assert_problems(
+        "several",
+        r#"content/causes/storage-full.md:6:10: no fix `free-up-space`: `content/fixes/free-up-space.md` does not exist
+ 6 | fixes = ["free-up-space"]
+   |          ^^^^^^^^^^^^^^^
+
+content/errors/9006.md:5:11: no cause `storage-ful`: `content/causes/storage-ful.md` does not exist
+ 5 | causes = ["storage-ful"]
+   |           ^^^^^^^^^^^^^
+  help: did you mean `storage-full`?
+
+content/fixes/free-up-storage.md:4:1: unknown field `wieght`
+ 4 | wieght = 10
+   | ^^^^^^
+  help: did you mean `weight`?
+
+content/howtos: unknown kind folder `howtos`
+  help: the kinds in `book.toml` use the folders `guides`, `causes`, `fixes`, `practices`, `restore`, `errors`, `faq`
+
+error: 4 problems found; nothing was written
+"#,
+    );
 }
