@@ -115,7 +115,12 @@ pub fn load_site(options: &BuildOptions) -> Result<Loaded> {
     let mut timings = Vec::new();
     let started = Instant::now();
     let config = load_config(options)?;
-    let theme = theme::load(&options.root, &config)?;
+    // Template problems are reported together with the content's, not instead of them.
+    let (theme, template_problems) = match theme::load(&options.root, &config) {
+        Ok(theme) => (Some(theme), Vec::new()),
+        Err(Error::Content(problems)) => (None, problems),
+        Err(other) => return Err(other),
+    };
     timings.push(("config and theme", started.elapsed()));
 
     let started = Instant::now();
@@ -131,8 +136,12 @@ pub fn load_site(options: &BuildOptions) -> Result<Loaded> {
     timings.push(("parse", started.elapsed()));
 
     let started = Instant::now();
-    let (site, warnings) = assemble(&config, results, loaded.diagnostics, options.drafts)?;
+    let mut diagnostics = loaded.diagnostics;
+    diagnostics.extend(template_problems);
+    let (site, warnings) = assemble(&config, results, diagnostics, options.drafts)?;
     timings.push(("link", started.elapsed()));
+    // Template problems are errors, so `assemble` has returned them if there were any.
+    let theme = theme.ok_or_else(|| Error::Internal("the theme did not load".to_string()))?;
     Ok(Loaded {
         site,
         theme,

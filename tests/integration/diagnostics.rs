@@ -308,3 +308,22 @@ error: 4 problems found; nothing was written
 "#,
     );
 }
+
+/// A broken template and a broken article: both reported in one run, not the template alone.
+#[test]
+fn template_and_content_problems_are_reported_together() {
+    assert_problems(
+        "template-and-content",
+        r#"content/fixes/free-up-storage.md:4:1: unknown field `wieght`
+ 4 | wieght = 10
+   | ^^^^^^
+  help: did you mean `weight`?
+
+templates/article.html:3:22: template error: found `}` but expected }}
+ 3 | <h1>{{ article.title }</h1>
+   |                      ^
+
+error: 2 problems found; nothing was written
+"#,
+    );
+}
