@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
 use crate::html::{anchors, pages, tags};
-use crate::support::{BUNDLED_BASE_URL, bundled_build};
+use crate::support::{BUNDLED_BASE_URL, bundled_build, bundled_root, remedy};
 
 /// The attributes that hold URLs a reader's browser follows or loads.
 const URL_ATTRIBUTES: [&str; 3] = ["href", "src", "action"];
@@ -154,6 +154,26 @@ fn every_internal_url_of_the_bundled_site_resolves() {
         problems.len(),
         problems.join("\n")
     );
+}
+
+#[test]
+fn every_internal_url_resolves_when_the_site_is_published_under_a_path() {
+    // Served from https://example.org/help/, the 404 page's root-relative URLs must carry
+    // `/help/`, and absolute URLs the whole base.
+    let temp = tempfile::tempdir().unwrap();
+    let out = temp.path().join("public");
+    let base_url = "https://example.org/help/";
+    let out_arg = out.to_str().unwrap();
+    remedy(
+        bundled_root(),
+        &["build", "--out", out_arg, "--base-url", base_url],
+    )
+    .expect_code(0);
+    let (problems, checked) = broken_links(&out, base_url);
+    assert!(checked > 1000, "only {checked} internal URLs");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    let not_found = std::fs::read_to_string(out.join("404.html")).unwrap();
+    assert!(not_found.contains("href=\"/help/"), "{not_found}");
 }
 
 #[test]
