@@ -114,6 +114,7 @@ fn resolve_relations(site: &mut Site, left_out: &LeftOut, diagnostics: &mut Vec<
                                     value.span.clone(),
                                     format!("`{}` is listed twice in `{field}`", value.value),
                                 )
+                                .with_help("remove one of the two")
                                 .warning(),
                             );
                         } else if want_kind.is_some() {

@@ -327,3 +327,27 @@ error: 2 problems found; nothing was written
 "#,
     );
 }
+
+/// Warnings are printed but do not stop `build` or `check`; `check --strict` fails on them.
+#[test]
+fn warnings_fail_only_a_strict_check() {
+    let site = TestSite::new("basic");
+    site.overlay("warnings");
+    let warning = r#"content/causes/storage-full.md:6:29: warning: `fixes/free-up-storage` is listed twice in `fixes`
+ 6 | fixes = ["free-up-storage", "fixes/free-up-storage"]
+   |                             ^^^^^^^^^^^^^^^^^^^^^^^
+  help: remove one of the two
+
+"#;
+    site.remedy(&["check"])
+        .expect_code(0)
+        .expect_stderr(&format!("{warning}1 warning, no errors\n"));
+    site.remedy(&["check", "--strict"])
+        .expect_code(1)
+        .expect_stderr(&format!(
+            "{warning}error: 1 warning (--strict treats warnings as errors)\n"
+        ));
+    let build = site.remedy(&["build", "--quiet"]);
+    build.expect_code(0).expect_stderr(warning);
+    assert!(site.path("public/causes/storage-full/index.html").is_file());
+}
