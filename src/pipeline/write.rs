@@ -134,12 +134,14 @@ pub fn remove_file(build_dir: &Path, relative: &str) -> Result<()> {
 }
 
 fn absolute(path: &Path) -> Result<PathBuf> {
-    if path.is_absolute() {
-        Ok(path.to_path_buf())
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
     } else {
         let cwd = std::env::current_dir().map_err(|e| Error::io(".", e))?;
-        Ok(cwd.join(path))
-    }
+        cwd.join(path)
+    };
+    // Collecting the components drops `.` ones: `/site/./public` → `/site/public` in messages.
+    Ok(joined.components().collect())
 }
 
 fn check_replaceable(target: &Path) -> Result<()> {
@@ -156,8 +158,8 @@ fn check_replaceable(target: &Path) -> Result<()> {
                 Ok(())
             } else {
                 Err(Error::Usage(format!(
-                    "build dir `{}` exists and was not made by Remedy: it would be replaced; \
-                     remove it or choose another `--out`",
+                    "build dir `{}` exists and was not made by Remedy (it has no `{MARKER_FILE}` \
+                     file), so it is not replaced: remove it or choose another `--out`",
                     target.display()
                 )))
             }
@@ -266,10 +268,14 @@ mod tests {
     fn refuses_folders_it_did_not_make() {
         let temp = tempfile::tempdir().unwrap();
         fs::write(temp.path().join("precious.txt"), "x").unwrap();
-        let error = Staging::new(temp.path()).unwrap_err();
-        assert!(
-            error.to_string().contains("was not made by Remedy"),
-            "{error}"
+        let error = Staging::new(&temp.path().join(".")).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "build dir `{}` exists and was not made by Remedy (it has no `.remedy-build` \
+                 file), so it is not replaced: remove it or choose another `--out`",
+                temp.path().display()
+            )
         );
     }
 

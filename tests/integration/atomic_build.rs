@@ -52,3 +52,22 @@ fn a_successful_build_replaces_the_site_and_leaves_no_staging_folder() {
         ["book.toml", "content", "public", "public-keep.txt"]
     );
 }
+
+#[test]
+fn a_build_dir_not_made_by_remedy_is_never_replaced() {
+    let site = TestSite::new("basic");
+    site.write("public/notes.txt", "the writer's own file\n");
+    let public = site.root().canonicalize().unwrap().join("public");
+    site.remedy(&["build"])
+        .expect_code(2)
+        .expect_stderr(&format!(
+            "error: build dir `{}` exists and was not made by Remedy (it has no `.remedy-build` \
+         file), so it is not replaced: remove it or choose another `--out`\n",
+            public.display()
+        ));
+    assert_eq!(
+        std::fs::read_to_string(site.path("public/notes.txt")).unwrap(),
+        "the writer's own file\n"
+    );
+    assert_eq!(site.top_level(), ["book.toml", "content", "public"]);
+}
