@@ -130,3 +130,23 @@ fn search_on_a_site_that_was_never_built_exits_2() {
         "{run}"
     );
 }
+
+#[test]
+fn drafts_are_built_only_with_drafts() {
+    let site = TestSite::new("basic");
+    site.write(
+        "content/guides/coming-soon.md",
+        "+++\ntitle = \"Coming soon\"\ndraft = true\nupdated = 2026-11-25\n+++\n\nNot yet.\n",
+    );
+    site.remedy(&["build"]).expect_code(0);
+    let public = site.path("public");
+    assert!(!public.join("guides/coming-soon").exists());
+    for file in ["sitemap.xml", "feed.xml", "guides/index.html", "index.html"] {
+        let text = std::fs::read_to_string(public.join(file)).unwrap();
+        assert!(!text.contains("coming-soon"), "{file} names the draft");
+    }
+    site.remedy(&["build", "--drafts"]).expect_code(0);
+    assert!(public.join("guides/coming-soon/index.html").is_file());
+    let sitemap = std::fs::read_to_string(public.join("sitemap.xml")).unwrap();
+    assert!(sitemap.contains("guides/coming-soon/"), "{sitemap}");
+}
