@@ -6,10 +6,10 @@
 //!
 //! ```text
 //!  book.toml ─┐
-//!  content/ ──┴─ load ─→ parse (parallel) ─→ link ─→ render (parallel) ─→ write
-//!                Source     Article           Site      pages, sitemap,      staging dir,
-//!                                          (relations)  feed, assets         swapped in
-//!                                                                            atomically
+//!  content/ ──┴─ load ─→ parse (parallel) ─→ link ─→ render (parallel) ─→ index ─→ write
+//!                Source     Article           Site      pages, sitemap,     search    staging dir,
+//!                                          (relations)  feed, assets        indexes   swapped in
+//!                                                                                     atomically
 //! ```
 //!
 //! Each stage lives in [`pipeline`], in a file named after it. Content problems at any stage are
@@ -27,6 +27,7 @@ pub mod front_matter;
 pub mod markdown;
 pub mod model;
 pub mod pipeline;
+pub mod search;
 pub mod seo;
 pub mod serve;
 pub mod theme;
@@ -41,7 +42,7 @@ pub use crate::diagnostic::Diagnostic;
 pub use crate::error::{Error, Result};
 use crate::model::Site;
 use crate::pipeline::parse::Parsed;
-use crate::pipeline::{link, load, parse, render, write};
+use crate::pipeline::{index, link, load, parse, render, write};
 
 /// What to build and how.
 #[derive(Debug, Clone, Default)]
@@ -259,6 +260,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         staging.put(path, bytes)
     })?;
     loaded.timings.push(("render and write", started.elapsed()));
+    let started = Instant::now();
+    index::index(&loaded.site, &staging)?;
+    loaded.timings.push(("search index", started.elapsed()));
     let started = Instant::now();
     staging.commit()?;
     loaded.timings.push(("swap", started.elapsed()));

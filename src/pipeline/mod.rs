@@ -1,6 +1,7 @@
 //! The build pipeline, one stage per file: [`load`] → [`parse`] → [`link`] → [`render`] →
-//! [`write`]. Only `load` reads the content tree and only `write` writes the build dir.
+//! [`index`] → [`write`]. Only `load` reads the content tree and only `write` writes the build dir.
 
+pub mod index;
 pub mod link;
 pub mod load;
 pub mod parse;

@@ -1,0 +1,372 @@
+//! The tantivy index: its schema, how a [`Site`] is written into it, and how `remedy search`
+//! opens it again. It lives in `<build-dir>/search/index/`, is written fresh on every build and
+//! merged into one segment, so document numbers follow the site's display order and BM25
+//! statistics count no deleted documents.
+//!
+//! Every searchable field is analysed by [`analysis`] through the tokenizer registered as
+//! [`TOKENIZER`], and indexed with term frequencies but no positions (no query needs phrases).
+//! Beside tantivy's own files, [`META_FILE`] records what the index was made with: its format,
+//! the stemmer and its version, the field weights and the query options. An index whose record
+//! is missing or differs from what this binary makes is refused with a "run `remedy build`"
+//! error, never read wrongly.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use tantivy::schema::{
+    Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
+};
+use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
+use tantivy::{Index, IndexReader, IndexWriter, TantivyDocument};
+
+use crate::config::SearchConfig;
+use crate::error::{Error, Result};
+use crate::model::Site;
+use crate::search::analysis;
+
+/// The name Remedy's analysis is registered under in the tantivy index.
+pub const TOKENIZER: &str = "remedy_en";
+/// The file beside tantivy's that records how the index was made.
+pub const META_FILE: &str = "remedy-search.json";
+/// The version of the index layout; bumped whenever fields or analysis change.
+pub const FORMAT: u32 = 1;
+
+/// The searchable fields, strongest first (DESIGN.md, "Search, by symptom").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SearchField {
+    /// Exact error codes.
+    ErrorCodes,
+    /// The title.
+    Title,
+    /// The symptoms of the front matter.
+    Symptoms,
+    /// The summary.
+    Summary,
+    /// The body's headings.
+    Headings,
+    /// The body text.
+    Body,
+}
+
+impl SearchField {
+    /// Every searchable field, strongest first.
+    pub const ALL: [SearchField; 6] = [
+        SearchField::ErrorCodes,
+        SearchField::Title,
+        SearchField::Symptoms,
+        SearchField::Summary,
+        SearchField::Headings,
+        SearchField::Body,
+    ];
+
+    /// The field's name in the schema.
+    pub fn name(self) -> &'static str {
+        match self {
+            SearchField::ErrorCodes => "error_codes",
+            SearchField::Title => "title",
+            SearchField::Symptoms => "symptoms",
+            SearchField::Summary => "summary",
+            SearchField::Headings => "headings",
+            SearchField::Body => "body",
+        }
+    }
+
+    /// The field's weight under `[search.weights]`.
+    pub fn weight(self, weights: &crate::config::FieldWeights) -> f32 {
+        match self {
+            SearchField::ErrorCodes => weights.error_codes,
+            SearchField::Title => weights.title,
+            SearchField::Symptoms => weights.symptoms,
+            SearchField::Summary => weights.summary,
+            SearchField::Headings => weights.headings,
+            SearchField::Body => weights.body,
+        }
+    }
+}
+
+/// The schema's fields.
+#[derive(Debug, Clone)]
+pub struct Fields {
+    /// `causes/icloud-storage-full` (stored, indexed whole).
+    pub slug: Field,
+    /// The kind's name (stored).
+    pub kind: Field,
+    /// The page's URL path from the host: base path + slug + `/` (stored).
+    pub url: Field,
+    /// The title as written (stored; the searchable title is [`SearchField::Title`]).
+    pub title_stored: Field,
+    /// The summary as written (stored).
+    pub summary_stored: Field,
+    /// The searchable fields, in [`SearchField::ALL`] order.
+    pub searchable: [Field; 6],
+}
+
+impl Fields {
+    /// The tantivy field of a searchable field.
+    pub fn get(&self, field: SearchField) -> Field {
+        self.searchable[field as usize]
+    }
+}
+
+/// The schema and its fields.
+pub fn schema() -> (Schema, Fields) {
+    let mut builder = Schema::builder();
+    let slug = builder.add_text_field("slug", STRING | STORED);
+    let kind = builder.add_text_field("kind", STORED);
+    let url = builder.add_text_field("url", STORED);
+    let title_stored = builder.add_text_field("title_text", STORED);
+    let summary_stored = builder.add_text_field("summary_text", STORED);
+    let indexing = TextFieldIndexing::default()
+        .set_tokenizer(TOKENIZER)
+        .set_index_option(IndexRecordOption::WithFreqs);
+    let options = TextOptions::default().set_indexing_options(indexing);
+    let searchable = SearchField::ALL.map(|f| builder.add_text_field(f.name(), options.clone()));
+    let fields = Fields {
+        slug,
+        kind,
+        url,
+        title_stored,
+        summary_stored,
+        searchable,
+    };
+    (builder.build(), fields)
+}
+
+/// Remedy's analysis as a tantivy tokenizer: the terms of [`analysis::index_terms`].
+#[derive(Debug, Clone, Default)]
+pub struct RemedyTokenizer;
+
+/// The token stream of [`RemedyTokenizer`].
+#[derive(Debug)]
+pub struct RemedyTokenStream {
+    tokens: Vec<Token>,
+    next: usize,
+}
+
+impl Tokenizer for RemedyTokenizer {
+    type TokenStream<'a> = RemedyTokenStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> RemedyTokenStream {
+        let tokens = analysis::index_terms(text)
+            .into_iter()
+            .enumerate()
+            .map(|(position, term)| Token {
+                offset_from: term.span.start,
+                offset_to: term.span.end,
+                position,
+                text: term.term,
+                position_length: 1,
+            })
+            .collect();
+        RemedyTokenStream { tokens, next: 0 }
+    }
+}
+
+impl TokenStream for RemedyTokenStream {
+    fn advance(&mut self) -> bool {
+        self.next += 1;
+        self.next <= self.tokens.len()
+    }
+
+    fn token(&self) -> &Token {
+        &self.tokens[self.next - 1]
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.tokens[self.next - 1]
+    }
+}
+
+/// What the index was made with ([`META_FILE`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IndexMeta {
+    /// [`FORMAT`].
+    pub format: u32,
+    /// `frostem 1.20260821.8`.
+    pub stemmer: String,
+    /// Field weights, in [`SearchField::ALL`] order.
+    pub weights: [f32; 6],
+    /// Whether typo tolerance is on.
+    pub fuzzy: bool,
+    /// Whether the last word matches as a prefix.
+    pub prefix: bool,
+}
+
+impl IndexMeta {
+    /// The record for an index made now with these options.
+    pub fn new(config: &SearchConfig) -> IndexMeta {
+        IndexMeta {
+            format: FORMAT,
+            stemmer: stemmer_id(),
+            weights: SearchField::ALL.map(|f| f.weight(&config.weights)),
+            fuzzy: config.fuzzy,
+            prefix: config.prefix,
+        }
+    }
+}
+
+/// `frostem 1.20260821.8`: the stemmer both indexes were made with.
+pub fn stemmer_id() -> String {
+    format!("{} {}", analysis::STEMMER_CRATE, analysis::STEMMER_VERSION)
+}
+
+fn tantivy_error(what: &str, error: tantivy::TantivyError) -> Error {
+    Error::Internal(format!("{what}: {error}"))
+}
+
+/// Writes the tantivy index of `site` into the empty folder `dir`, merged to one segment, and
+/// its [`META_FILE`]. Returns the index, open.
+pub fn write(site: &Site, dir: &Path) -> Result<Index> {
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let (schema, fields) = schema();
+    let index =
+        Index::create_in_dir(dir, schema).map_err(|e| tantivy_error("creating the index", e))?;
+    index.tokenizers().register(TOKENIZER, RemedyTokenizer);
+    // One indexing thread keeps documents in site order; a large budget keeps them in one
+    // segment for all but huge sites, and any extra segments are merged below.
+    let mut writer: IndexWriter = index
+        .writer_with_num_threads(1, 400_000_000)
+        .map_err(|e| tantivy_error("opening the index writer", e))?;
+    let base_path = site.config.base_path();
+    for article in &site.articles {
+        let mut doc = TantivyDocument::default();
+        doc.add_text(fields.slug, &article.slug);
+        doc.add_text(fields.kind, &article.kind);
+        doc.add_text(fields.url, format!("{base_path}{}", article.url_path()));
+        doc.add_text(fields.title_stored, &article.front.title);
+        doc.add_text(fields.summary_stored, &article.front.summary);
+        for code in article.error_codes() {
+            doc.add_text(fields.get(SearchField::ErrorCodes), code);
+        }
+        doc.add_text(fields.get(SearchField::Title), &article.front.title);
+        for symptom in &article.front.symptoms {
+            doc.add_text(fields.get(SearchField::Symptoms), symptom);
+        }
+        doc.add_text(fields.get(SearchField::Summary), &article.front.summary);
+        for heading in &article.headings {
+            doc.add_text(fields.get(SearchField::Headings), &heading.text);
+        }
+        doc.add_text(fields.get(SearchField::Body), &article.text);
+        writer
+            .add_document(doc)
+            .map_err(|e| tantivy_error("indexing", e))?;
+    }
+    writer
+        .commit()
+        .map_err(|e| tantivy_error("committing the index", e))?;
+    let segments = index
+        .searchable_segment_ids()
+        .map_err(|e| tantivy_error("listing segments", e))?;
+    if segments.len() > 1 {
+        writer
+            .merge(&segments)
+            .wait()
+            .map_err(|e| tantivy_error("merging segments", e))?;
+    }
+    writer
+        .wait_merging_threads()
+        .map_err(|e| tantivy_error("merging segments", e))?;
+    let meta = serde_json::to_string_pretty(&IndexMeta::new(&site.config.search))
+        .map_err(|e| Error::Internal(e.to_string()))?;
+    let meta_path = dir.join(META_FILE);
+    std::fs::write(&meta_path, meta).map_err(|e| Error::io(&meta_path, e))?;
+    Ok(index)
+}
+
+/// An index opened for searching.
+pub struct OpenIndex {
+    /// The tantivy index.
+    pub index: Index,
+    /// Its reader.
+    pub reader: IndexReader,
+    /// Its fields.
+    pub fields: Fields,
+    /// What it was made with.
+    pub meta: IndexMeta,
+}
+
+impl std::fmt::Debug for OpenIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OpenIndex")
+            .field("meta", &self.meta)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Opens the index in `dir`, refusing one that is missing or made differently.
+pub fn open(dir: &Path) -> Result<OpenIndex> {
+    let stale = |why: String| {
+        Error::Search(format!(
+            "{why} in `{}`: run `remedy build` first",
+            crate::diagnostic::display_path(dir)
+        ))
+    };
+    let meta_path = dir.join(META_FILE);
+    let text = match std::fs::read_to_string(&meta_path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(stale("no search index".to_string()));
+        }
+        Err(e) => return Err(Error::io(&meta_path, e)),
+    };
+    let meta: IndexMeta = serde_json::from_str(&text)
+        .map_err(|_| stale("the search index is damaged or from another version".to_string()))?;
+    if meta.format != FORMAT || meta.stemmer != stemmer_id() {
+        return Err(stale(format!(
+            "the search index was made by another version of remedy (format {}, {})",
+            meta.format, meta.stemmer
+        )));
+    }
+    let index = Index::open_in_dir(dir)
+        .map_err(|e| stale(format!("the search index cannot be opened ({e})")))?;
+    index.tokenizers().register(TOKENIZER, RemedyTokenizer);
+    let (schema, fields) = schema();
+    if index.schema() != schema {
+        return Err(stale(
+            "the search index has another schema than this version of remedy makes".to_string(),
+        ));
+    }
+    let reader = index
+        .reader()
+        .map_err(|e| stale(format!("the search index cannot be read ({e})")))?;
+    Ok(OpenIndex {
+        index,
+        reader,
+        fields,
+        meta,
+    })
+}
+
+/// The stored fields of a document, as search results show them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StoredDoc {
+    /// `causes/icloud-storage-full`.
+    pub slug: String,
+    /// `cause`.
+    pub kind: String,
+    /// The title.
+    pub title: String,
+    /// `/causes/icloud-storage-full/`.
+    pub url: String,
+    /// The summary.
+    pub summary: String,
+}
+
+impl StoredDoc {
+    /// Reads the stored fields of a tantivy document.
+    pub fn from_document(doc: &TantivyDocument, fields: &Fields) -> StoredDoc {
+        let text = |field: Field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_string()
+        };
+        StoredDoc {
+            slug: text(fields.slug),
+            kind: text(fields.kind),
+            title: text(fields.title_stored),
+            url: text(fields.url),
+            summary: text(fields.summary_stored),
+        }
+    }
+}

@@ -1,0 +1,21 @@
+//! Symptom search: everything between an article's text and a ranked list of answers.
+//!
+//! ```text
+//!                  analysis (terms: tokenize, lower-case, stop words, stem)
+//!                     │
+//!  Site ──→ index ──→ tantivy index (search/index/) ──→ searcher ──→ `remedy search`
+//!                     │
+//!                     └──→ export ──→ browser index (search/*.js) ──→ search.js in the browser
+//!                                      ▲                               ▲
+//!                     query: the spec both searchers follow ──────────┘
+//! ```
+//!
+//! [`analysis`] is the one definition of a term, [`query`] the one definition of how a query is
+//! matched and ranked; [`searcher`] implements the spec over tantivy for the command line and
+//! `search.js` implements it over the browser index, which [`export`] derives from the tantivy
+//! index itself, so both rank alike.
+
+pub mod analysis;
+pub mod index;
+pub mod query;
+pub mod searcher;

@@ -1,0 +1,36 @@
+//! The quality bar on the labelled queries, for the command line: MRR ≥ 0.90 and hit@3 ≥ 0.95.
+
+use remedy::search::{index, searcher};
+
+use crate::support;
+
+/// The bar the issue sets.
+pub const MIN_MRR: f64 = 0.90;
+/// The bar the issue sets.
+pub const MIN_HIT3: f64 = 0.95;
+
+#[test]
+fn the_cli_ranks_the_labelled_queries_well() {
+    let open = index::open(&support::bundled_build().join("search/index")).expect("open index");
+    let queries = support::labelled_queries();
+    let results: Vec<Vec<String>> = queries
+        .iter()
+        .map(|q| {
+            searcher::search(&open, &q.q, 10)
+                .expect("search")
+                .into_iter()
+                .map(|hit| hit.slug)
+                .collect()
+        })
+        .collect();
+    support::print_results("CLI", &queries, &results);
+    let (mrr, hit3) = support::mrr_and_hit3(&queries, &results);
+    println!(
+        "CLI: MRR {mrr:.3}, hit@3 {hit3:.3} over {} queries",
+        queries.len()
+    );
+    assert!(
+        mrr >= MIN_MRR && hit3 >= MIN_HIT3,
+        "CLI quality below the bar: MRR {mrr:.3} (need {MIN_MRR}), hit@3 {hit3:.3} (need {MIN_HIT3})"
+    );
+}
