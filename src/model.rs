@@ -218,6 +218,12 @@ pub struct Section {
     pub description: Option<String>,
     /// The intro, rendered to HTML.
     pub html: String,
+    /// The file it was read from (`content/causes/_index.md`), for diagnostics.
+    pub path: PathBuf,
+    /// The file's text, for diagnostics.
+    pub source: String,
+    /// Its `@/` links, checked by the link stage like an article's.
+    pub links: Vec<InternalLink>,
 }
 
 /// Everything a build renders: configuration, articles in display order and their relations.

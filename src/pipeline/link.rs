@@ -305,11 +305,21 @@ fn check_links(site: &Site, left_out: &LeftOut, diagnostics: &mut Vec<Diagnostic
         .map(|k| format!("{}/_index", k.dir))
         .chain(std::iter::once("_index".to_string()))
         .collect();
-    for article in &site.articles {
-        for link in &article.links {
-            let at = |message: String| {
-                Diagnostic::at(&article.path, &article.source, link.span.clone(), message)
-            };
+    // Articles and the `_index.md` intros of the home page and the kinds, which link alike.
+    let intros = std::iter::once(&site.home).chain(
+        site.config
+            .kinds
+            .iter()
+            .filter_map(|kind| site.sections.get(&kind.name)),
+    );
+    let files = site
+        .articles
+        .iter()
+        .map(|a| (&a.path, &a.source, &a.links))
+        .chain(intros.map(|s| (&s.path, &s.source, &s.links)));
+    for (path, source, links) in files {
+        for link in links {
+            let at = |message: String| Diagnostic::at(path, source, link.span.clone(), message);
             if section_slugs.contains(&link.target) {
                 if link.anchor.is_some() {
                     diagnostics.push(at("links to an index page cannot have an anchor".into()));

@@ -46,13 +46,25 @@ pub fn parse(source: &Source, config: &Config) -> Result<Parsed, Vec<Diagnostic>
         let (rendered, problems) =
             markdown::render(body, slug, &markdown::root_of(slug), config.allow_html);
         check_problems(source, body_offset, &problems)?;
-        let html = rendered.html;
+        // In-page `#anchor` links are left alone: an index page's ids come from the theme.
+        let links = rendered
+            .links
+            .into_iter()
+            .filter(|link| !body[link.span.clone()].starts_with('#'))
+            .map(|link| InternalLink {
+                span: link.span.start + body_offset..link.span.end + body_offset,
+                ..link
+            })
+            .collect();
         return Ok(Parsed::Section {
             kind: source.kind.clone(),
             section: Section {
                 title: front.title,
                 description: front.description,
-                html,
+                html: rendered.html,
+                path: source.path.clone(),
+                source: source.text.clone(),
+                links,
             },
         });
     }

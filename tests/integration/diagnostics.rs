@@ -351,3 +351,24 @@ fn warnings_fail_only_a_strict_check() {
     build.expect_code(0).expect_stderr(warning);
     assert!(site.path("public/causes/storage-full/index.html").is_file());
 }
+
+/// The `_index.md` intros of the home page and of a kind are checked like articles (an in-page
+/// `#list` link is left alone: an index page's ids come from the theme).
+#[test]
+fn broken_links_in_section_intros() {
+    assert_problems(
+        "intro-links",
+        r#"content/_index.md:1:33: broken link: `content/guides/how-it-work.md` does not exist
+ 1 | Welcome. Start with [the guide](@/guides/how-it-work.md).
+   |                                 ^^^^^^^^^^^^^^^^^^^^^^^
+  help: did you mean `@/guides/how-it-works.md`?
+
+content/causes/_index.md:6:26: broken anchor: `guides/how-it-works` has no heading with id `where-backup-lives`
+ 6 | See [where backups live](@/guides/how-it-works.md#where-backup-lives) and [the list](#list).
+   |                          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+  help: did you mean `#where-backups-live`?
+
+error: 2 problems found; nothing was written
+"#,
+    );
+}
