@@ -2,7 +2,8 @@
 //! task lists, heading attributes, smart punctuation and GitHub-style alerts (`> [!WARNING]`).
 //!
 //! Besides the HTML it gathers what later stages need without re-parsing: every heading with a
-//! unique id (explicit `{#id}` or derived from the text), the internal `@/kind/slug.md#anchor`
+//! unique id (explicit `{#id}` or derived from the text, never one of the theme's own ids such
+//! as `main`), the internal `@/kind/slug.md#anchor`
 //! and `#anchor` links with their positions (the link stage checks them once every article is
 //! known), the body as plain text for search, and the items of the first numbered list (the
 //! steps of a procedure, for structured data). `@/` links are resolved here to URLs relative to
@@ -72,7 +73,8 @@ pub fn render(
         out: Vec::new(),
         rendered: Rendered::default(),
         problems: Vec::new(),
-        used_ids: HashSet::new(),
+        // Heading ids never take an id the theme gives its own elements.
+        used_ids: crate::theme::page_ids().clone(),
         heading: None,
         list_depth: 0,
         steps_list: StepsList::NotSeen,
@@ -420,6 +422,21 @@ mod tests {
             r.html
         );
         assert_eq!(r.headings[0].text, "What’s not included?");
+    }
+
+    #[test]
+    fn headings_never_take_the_theme_s_ids() {
+        let ids = crate::theme::page_ids();
+        assert!(ids.contains("main"), "the skip link's target: {ids:?}");
+        for id in ids {
+            let text = id.replace('-', " ");
+            if heading_id(&text) != *id {
+                continue; // no heading text gives this id
+            }
+            let heading = format!("## {text}\n");
+            let (r, _) = render(&heading, "guides/x", &root_of("guides/x"), true);
+            assert_eq!(r.headings[0].id, format!("{id}-1"), "{heading}");
+        }
     }
 
     #[test]

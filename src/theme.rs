@@ -4,9 +4,10 @@
 //! and `static/` files (file by file, like mdBook and Zola). Template syntax errors become
 //! diagnostics naming the template file, line and column.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use include_dir::{Dir, include_dir};
 
@@ -174,6 +175,32 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme> {
         assets,
         asset_version: format!("{:08x}", asset_hash as u32),
         fingerprint: hasher.finish(),
+    })
+}
+
+/// The ids the built-in theme gives elements of its pages (`main` for the skip link, ...): a
+/// heading in an article must not take one, or two elements would share an id and the skip link
+/// or a label would point at the heading. Collected once from the literal `id="..."` values of
+/// the built-in templates, so the list follows the theme.
+pub fn page_ids() -> &'static HashSet<String> {
+    static IDS: OnceLock<HashSet<String>> = OnceLock::new();
+    IDS.get_or_init(|| {
+        let mut ids = HashSet::new();
+        embedded_files(&DEFAULT_THEME, &mut |path, bytes| {
+            if !path.starts_with("templates") {
+                return;
+            }
+            let text = String::from_utf8_lossy(bytes);
+            for after in text.split("id=\"").skip(1) {
+                if let Some(id) = after.split('"').next()
+                    && !id.is_empty()
+                    && !id.contains(['{', '}', ' '])
+                {
+                    ids.insert(id.to_string());
+                }
+            }
+        });
+        ids
     })
 }
 

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
 use crate::html::{anchors, pages, tags};
-use crate::support::{BUNDLED_BASE_URL, bundled_build, bundled_root, remedy};
+use crate::support::{BUNDLED_BASE_URL, TestSite, bundled_build, bundled_root, remedy};
 
 /// The attributes that hold URLs a reader's browser follows or loads.
 const URL_ATTRIBUTES: [&str; 3] = ["href", "src", "action"];
@@ -174,6 +174,48 @@ fn every_internal_url_resolves_when_the_site_is_published_under_a_path() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     let not_found = std::fs::read_to_string(out.join("404.html")).unwrap();
     assert!(not_found.contains("href=\"/help/"), "{not_found}");
+}
+
+/// The ids used more than once on a page.
+fn duplicate_ids(html: &str) -> Vec<String> {
+    let mut seen = HashSet::new();
+    let mut duplicates: Vec<String> = tags(html)
+        .iter()
+        .filter_map(|tag| tag.attribute("id"))
+        .filter(|id| !seen.insert(id.to_string()))
+        .map(str::to_string)
+        .collect();
+    duplicates.dedup();
+    duplicates
+}
+
+#[test]
+fn no_page_of_the_bundled_site_has_duplicate_ids() {
+    let build = bundled_build();
+    let problems: Vec<String> = pages(&build.dir)
+        .iter()
+        .filter_map(|(path, html)| {
+            let duplicates = duplicate_ids(html);
+            (!duplicates.is_empty()).then(|| format!("{path}: {duplicates:?}"))
+        })
+        .collect();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn headings_named_like_the_theme_s_own_elements_get_other_ids() {
+    // `## Main` must not become a second `id="main"`: the skip link would jump to it.
+    let site = TestSite::new("basic");
+    site.write(
+        "content/guides/how-it-works.md",
+        "+++\ntitle = \"How backups work\"\n+++\n\n## Where backups live\n\n## Main\n\n\
+         See [main](#main-1).\n",
+    );
+    site.remedy(&["build"]).expect_code(0);
+    let page = site.path("public/guides/how-it-works/index.html");
+    let html = std::fs::read_to_string(page).unwrap();
+    assert_eq!(duplicate_ids(&html), Vec::<String>::new());
+    assert!(html.contains("<h2 id=\"main-1\">Main</h2>"), "{html}");
 }
 
 #[test]
