@@ -208,7 +208,11 @@ fn resolve_strict(
     {
         return Err(at(format!(
             "`{field}` needs a kind named `{want}`, and this site has none"
-        )));
+        ))
+        .with_help(format!(
+            "add `[kinds.{want}]` to `book.toml`, or list the article in `related`"
+        ))
+        .into());
     }
     let slug = match dir {
         Some(dir) if !raw.contains('/') => format!("{dir}/{raw}"),
@@ -497,6 +501,26 @@ mod tests {
                 "content/causes/full.md:3:10: `guides/how` is a guide, but `fixes` lists fixes\n 3 | fixes = [\"guides/how\", \"causes/other\"]\n   |          ^^^^^^^^^^^^\n  help: list guides in `related`",
                 "content/causes/full.md:3:24: `causes/other` is a cause, but `fixes` lists fixes\n 3 | fixes = [\"guides/how\", \"causes/other\"]\n   |                        ^^^^^^^^^^^^^^\n  help: list it in `causes`",
             ]
+        );
+    }
+
+    #[test]
+    fn relations_need_their_kind_in_the_site() {
+        let mut config = Config::default();
+        config.kinds.retain(|k| k.name != kinds::FIX);
+        let source = Source {
+            path: "content/causes/full.md".into(),
+            slug: "causes/full".to_string(),
+            kind: Some(kinds::CAUSE.to_string()),
+            text: "+++\ntitle = \"Full\"\nfixes = [\"x\"]\n+++\n".to_string(),
+        };
+        let Ok(Parsed::Article(article)) = parse(&source, &config) else {
+            panic!("the article parses");
+        };
+        let (_, diagnostics) = link(&config, vec![article], Vec::new(), &LeftOut::default());
+        assert_eq!(
+            diagnostics[0].to_string(),
+            "content/causes/full.md:3:10: `fixes` needs a kind named `fix`, and this site has none\n 3 | fixes = [\"x\"]\n   |          ^^^\n  help: add `[kinds.fix]` to `book.toml`, or list the article in `related`"
         );
     }
 
