@@ -378,9 +378,23 @@ fn not_utf8(path: &Path, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let col = before[line_start..].chars().count() + 1;
+    // The line as an editor would show it, the bad bytes as `�`, so the caret has context.
+    let line_end = bytes[valid_up_to..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(bytes.len(), |i| valid_up_to + i);
+    let line_bytes = &bytes[bytes[..valid_up_to]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1)..line_end];
+    let source_line = String::from_utf8_lossy(line_bytes)
+        .trim_end_matches('\r')
+        .to_string();
     Diagnostic {
         line,
         col,
+        source_line: Some(source_line),
+        width: 1,
         ..Diagnostic::file(
             path,
             format!(
@@ -467,6 +481,21 @@ mod tests {
         assert_eq!(
             loaded.diagnostics[0].to_string(),
             "content/guides/how.md: duplicate slug: `guides/how` differs only in case from `content/guides/How.md`\n  help: rename one of them: on macOS and Windows the two pages would be one file"
+        );
+    }
+
+    #[test]
+    fn files_that_are_not_utf8_show_the_line() {
+        let bytes = b"+++\ntitle = \"Caf\xe9\"\n+++\n";
+        let error = String::from_utf8(bytes.to_vec()).unwrap_err();
+        let diagnostic = not_utf8(
+            Path::new("content/guides/x.md"),
+            bytes,
+            error.utf8_error().valid_up_to(),
+        );
+        assert_eq!(
+            diagnostic.to_string(),
+            "content/guides/x.md:2:13: file is not valid UTF-8 (byte 0xe9)\n 2 | title = \"Caf\u{fffd}\"\n   |             ^\n  help: save the file as UTF-8"
         );
     }
 
