@@ -65,7 +65,12 @@ pub fn load_config(root: &Path) -> Result<Config> {
                 )]));
             }
         },
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+        Err(error)
+            if matches!(
+                error.kind(),
+                std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+            ) =>
+        {
             return Err(Error::Usage(format!(
                 "no `{CONFIG_FILE}` in `{}`: this is not a Remedy site (use `--root DIR`)",
                 crate::diagnostic::display_path(root)

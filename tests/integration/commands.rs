@@ -93,6 +93,16 @@ fn a_folder_without_book_toml_is_a_usage_error() {
 }
 
 #[test]
+fn a_root_that_is_a_file_is_a_usage_error() {
+    let site = TestSite::new("basic");
+    site.remedy(&["check", "--root", "book.toml"])
+        .expect_code(2)
+        .expect_stderr(
+            "error: no `book.toml` in `book.toml`: this is not a Remedy site (use `--root DIR`)\n",
+        );
+}
+
+#[test]
 fn root_and_out_may_be_given_from_elsewhere() {
     let site = TestSite::new("basic");
     let elsewhere = tempfile::tempdir().unwrap();
