@@ -261,7 +261,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     })?;
     loaded.timings.push(("render and write", started.elapsed()));
     let started = Instant::now();
-    index::index(&loaded.site, &staging)?;
+    index::index(&loaded.site, staging.path())?;
     loaded.timings.push(("search index", started.elapsed()));
     let started = Instant::now();
     staging.commit()?;

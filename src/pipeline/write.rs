@@ -93,6 +93,21 @@ impl Drop for Staging {
     }
 }
 
+/// Replaces the folder `target` with the complete folder `replacement` in one atomic exchange
+/// (when the kernel allows), then deletes the old contents. `target` may be missing. Used by
+/// the dev server to swap in a fresh `search/` folder.
+pub fn replace_dir(replacement: &Path, target: &Path) -> Result<()> {
+    if target.exists() {
+        exchange(replacement, target)?;
+        fs::remove_dir_all(replacement).map_err(|e| Error::io(replacement, e))
+    } else {
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        }
+        fs::rename(replacement, target).map_err(|e| Error::io(target, e))
+    }
+}
+
 /// Writes one file of an existing build dir in place, atomically (write beside, then rename),
 /// and only if its contents changed. Returns whether it wrote. Used by the dev server.
 pub fn update_file(build_dir: &Path, relative: &str, bytes: &[u8]) -> Result<bool> {

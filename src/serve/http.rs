@@ -26,8 +26,8 @@ const LIVE_CSS: &str = include_str!("live.css");
 const LIVE_TAG: &str = "<script src=\"/_remedy/live.js\" defer></script>";
 
 /// Handles extra endpoints under [`PREFIX`] (search): `(path after the prefix, query string)` →
-/// `Some((content type, body))`, or `None` for 404.
-pub type Endpoint = dyn Fn(&str, &str) -> Option<(String, Vec<u8>)> + Send + Sync;
+/// `Some((status, content type, body))`, or `None` for 404.
+pub type Endpoint = dyn Fn(&str, &str) -> Option<(u16, String, Vec<u8>)> + Send + Sync;
 
 /// Sends live-reload events to every open page.
 #[derive(Default)]
@@ -74,6 +74,14 @@ impl LiveHub {
         if had {
             self.broadcast(event("ok", &serde_json::json!({})));
         }
+    }
+
+    /// Tells listeners that the search index now reflects site version `generation`.
+    pub fn search_updated(&self, generation: u64) {
+        self.broadcast(event(
+            "search",
+            &serde_json::json!({ "generation": generation }),
+        ));
     }
 
     /// How many pages are listening.
@@ -181,8 +189,8 @@ fn handle(context: &Arc<Context>, request: Request) {
                 ));
             }
             other => match (context.endpoint)(other, query) {
-                Some((content_type, body)) => {
-                    let _ = request.respond(bytes_response(200, &content_type, body));
+                Some((status, content_type, body)) => {
+                    let _ = request.respond(bytes_response(status, &content_type, body));
                 }
                 None => respond_not_found(context, request),
             },

@@ -28,6 +28,9 @@ use crate::pipeline::write;
 use crate::theme::{self, Theme};
 use crate::{BuildOptions, assemble};
 
+use super::search::{Job, SearchSlot};
+use std::sync::Arc;
+
 /// What a call to [`Incremental::apply`] did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
@@ -62,6 +65,10 @@ pub struct Incremental {
     pages: HashMap<String, u64>,
     /// The last site that built, if any.
     site: Option<Site>,
+    /// Counts site versions, so search indexes are never replaced by older ones.
+    generation: u64,
+    /// The search index in the build dir, and the lock that orders writes to it.
+    search: Arc<SearchSlot>,
 }
 
 struct FileEntry {
@@ -73,7 +80,7 @@ struct FileEntry {
 impl Incremental {
     /// Builds the site once, fully. Content errors do not fail this: the state is kept and
     /// [`Incremental::last_failure`] holds them, so the server can start and show them.
-    pub fn new(options: BuildOptions) -> Result<(Incremental, Outcome)> {
+    pub fn new(options: BuildOptions, search: Arc<SearchSlot>) -> Result<(Incremental, Outcome)> {
         let config = crate::load_config(&options)?;
         let theme = theme::load(&options.root, &config);
         let (theme, theme_error) = match theme {
@@ -94,6 +101,8 @@ impl Incremental {
             tree_diagnostics: Vec::new(),
             pages: HashMap::new(),
             site: None,
+            generation: 0,
+            search,
         };
         let outcome = state.rebuild_everything()?;
         Ok((state, outcome))
@@ -107,6 +116,32 @@ impl Incremental {
     /// The last site that built.
     pub fn site(&self) -> Option<&Site> {
         self.site.as_ref()
+    }
+
+    /// What the background re-indexer needs to bring the search indexes up to date with the
+    /// last site built.
+    pub fn search_job(&self) -> Option<Job> {
+        let site = self.site.as_ref()?;
+        let mut carry: Vec<String> = self
+            .pages
+            .keys()
+            .filter(|p| p.starts_with("search/"))
+            .cloned()
+            .collect();
+        carry.extend(
+            self.theme
+                .assets
+                .keys()
+                .filter(|p| p.starts_with("search/"))
+                .cloned(),
+        );
+        carry.sort();
+        carry.dedup();
+        Some(Job {
+            generation: self.generation,
+            site: site.clone(),
+            carry,
+        })
     }
 
     /// Applies a batch of changed paths (relative to the site root or absolute under it).
@@ -257,7 +292,9 @@ impl Incremental {
             Err(other) => return Err(other),
         };
         let fingerprints = render::fingerprints(&site, &self.theme);
-        let written = if full || self.site.is_none() {
+        self.generation += 1;
+        let full = full || self.site.is_none();
+        let written = if full {
             self.write_everything(&site)?
         } else {
             self.write_changes(&site, &fingerprints)?
@@ -284,7 +321,11 @@ impl Incremental {
             &indicatif::ProgressBar::hidden(),
             &|path, bytes| staging.put(path, bytes),
         )?;
+        crate::pipeline::index::index(site, staging.path())?;
+        let mut guard = self.search.hold();
         staging.commit()?;
+        self.search
+            .installed(&mut guard, self.generation, &self.build_dir);
         Ok(vec!["*".to_string()])
     }
 
@@ -294,6 +335,7 @@ impl Incremental {
         site: &Site,
         fingerprints: &[(String, PageId, u64)],
     ) -> Result<Vec<String>> {
+        let _hold = self.search.hold();
         let renderer = render::PageRenderer::new(site, &self.theme);
         let stale: Vec<&(String, PageId, u64)> = fingerprints
             .iter()

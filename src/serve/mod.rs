@@ -8,6 +8,7 @@
 
 pub mod http;
 pub mod incremental;
+pub mod search;
 pub mod watch;
 
 use std::path::Path;
@@ -45,17 +46,33 @@ pub fn serve(options: ServeOptions) -> Result<()> {
         ..options.build.clone()
     };
     let started = std::time::Instant::now();
-    let (mut state, first) = Incremental::new(build)?;
+    let slot = search::SearchSlot::new();
+    let (mut state, first) = Incremental::new(build, Arc::clone(&slot))?;
     let hub = http::LiveHub::new();
     report(&options, &first, started.elapsed(), &hub, &state);
     let build_dir = Arc::new(RwLock::new(state.build_dir().to_path_buf()));
+    let endpoint_slot = Arc::clone(&slot);
     let server = http::start(
         &options.bind,
         options.port,
         Arc::clone(&build_dir),
         Arc::clone(&hub),
-        Box::new(|_, _| None),
+        Box::new(move |path, query| match path {
+            "search" => {
+                let (status, body) = endpoint_slot.answer(query);
+                Some((status, "application/json".to_string(), body.into_bytes()))
+            }
+            _ => None,
+        }),
     )?;
+    let search_hub = Arc::clone(&hub);
+    let reindexer = search::Reindexer::start(
+        Arc::clone(&slot),
+        Arc::clone(&build_dir),
+        move |generation| {
+            search_hub.search_updated(generation);
+        },
+    );
     let url = format!("http://{}/", server.address());
     eprintln!("serving {} at {url} (Ctrl+C to stop)", display(&root));
     if options.open {
@@ -70,6 +87,15 @@ pub fn serve(options: ServeOptions) -> Result<()> {
         let outcome = state.apply(&changed)?;
         *build_dir.write().expect("build dir lock") = state.build_dir().to_path_buf();
         report(&options, &outcome, started.elapsed(), &hub, &state);
+        match &outcome {
+            Outcome::Rebuilt { full: false, .. } => {
+                if let Some(job) = state.search_job() {
+                    reindexer.request(job);
+                }
+            }
+            Outcome::Rebuilt { full: true, .. } => hub.search_updated(slot.generation()),
+            _ => {}
+        }
     }
     drop(server);
     Ok(())

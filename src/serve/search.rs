@@ -1,0 +1,195 @@
+//! Search while serving: the dev server answers `GET /_remedy/search?q=...&limit=N` from the
+//! tantivy index in the build dir (the same JSON as `remedy search --json`), and keeps both
+//! search indexes up to date after each incremental rebuild.
+//!
+//! Re-indexing runs on its own thread so a page reload never waits for it: the thread always
+//! indexes the newest site it was given (older pending ones are skipped), writes the indexes
+//! into a scratch folder beside the build dir and swaps it in as `search/` atomically. Every
+//! site version has a generation number; an index is only swapped in if it is newer than the
+//! one in place, so a slow re-index can never replace the index of a later full rebuild.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Mutex, RwLock};
+
+use crate::error::{Error, Result};
+use crate::model::Site;
+use crate::pipeline::index::{self, TANTIVY_DIR};
+use crate::pipeline::write;
+use crate::search::{index as search_index, searcher};
+
+/// The search index being served and the generation of the site it was made from.
+#[derive(Default)]
+pub struct SearchSlot {
+    generation: Mutex<u64>,
+    open: RwLock<Option<search_index::OpenIndex>>,
+}
+
+impl SearchSlot {
+    /// A new, empty slot.
+    pub fn new() -> Arc<SearchSlot> {
+        Arc::new(SearchSlot::default())
+    }
+
+    /// Runs `swap` (which puts the indexes of site generation `generation` into `build_dir`)
+    /// unless a newer generation is already in place, then reopens the index. Returns whether
+    /// it swapped.
+    pub fn install(
+        &self,
+        generation: u64,
+        build_dir: &Path,
+        swap: impl FnOnce() -> Result<()>,
+    ) -> Result<bool> {
+        let mut current = self.generation.lock().expect("search lock");
+        if *current > generation {
+            return Ok(false);
+        }
+        swap()?;
+        *current = generation;
+        let opened = search_index::open(&build_dir.join(TANTIVY_DIR)).ok();
+        *self.open.write().expect("search lock") = opened;
+        Ok(true)
+    }
+
+    /// The generation of the index in place.
+    pub fn generation(&self) -> u64 {
+        *self.generation.lock().expect("search lock")
+    }
+
+    /// Holds off index swaps while the caller writes files into the build dir.
+    pub fn hold(&self) -> std::sync::MutexGuard<'_, u64> {
+        self.generation.lock().expect("search lock")
+    }
+
+    /// Records that the build dir's indexes (written by a full build) are of `generation`,
+    /// with the lock already held through `guard`, and reopens the index.
+    pub fn installed(
+        &self,
+        guard: &mut std::sync::MutexGuard<'_, u64>,
+        generation: u64,
+        build_dir: &Path,
+    ) {
+        **guard = generation;
+        let opened = search_index::open(&build_dir.join(TANTIVY_DIR)).ok();
+        *self.open.write().expect("search lock") = opened;
+    }
+
+    /// Answers a query string such as `q=backup&limit=5` as JSON.
+    pub fn answer(&self, query_string: &str) -> (u16, String) {
+        let mut query = String::new();
+        let mut limit = 10usize;
+        for pair in query_string.split('&') {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let value = super::http::percent_decode(&value.replace('+', " ")).unwrap_or_default();
+            match key {
+                "q" => query = value,
+                "limit" => limit = value.parse().unwrap_or(10).clamp(1, 100),
+                _ => {}
+            }
+        }
+        let open = self.open.read().expect("search lock");
+        let Some(open) = open.as_ref() else {
+            return (
+                503,
+                serde_json::json!({"error": "the search index is not built yet"}).to_string(),
+            );
+        };
+        match searcher::search(open, &query, limit) {
+            Ok(hits) => (
+                200,
+                serde_json::to_string(&hits).unwrap_or_else(|_| "[]".into()),
+            ),
+            Err(error) => (
+                500,
+                serde_json::json!({"error": error.to_string()}).to_string(),
+            ),
+        }
+    }
+}
+
+/// What the re-indexer needs: the site of one generation, and the build-dir files under
+/// `search/` that are pages or assets rather than index files (they are carried over).
+pub struct Job {
+    /// The site version's generation.
+    pub generation: u64,
+    /// The site.
+    pub site: Site,
+    /// Build-dir paths under `search/` that the indexer does not write (`search/index.html`).
+    pub carry: Vec<String>,
+}
+
+/// A background re-indexer.
+pub struct Reindexer {
+    sender: Sender<Job>,
+}
+
+impl Reindexer {
+    /// Starts the thread. `done(generation)` is called after each index swapped in.
+    pub fn start(
+        slot: Arc<SearchSlot>,
+        build_dir: Arc<RwLock<PathBuf>>,
+        done: impl Fn(u64) + Send + 'static,
+    ) -> Reindexer {
+        let (sender, receiver) = channel();
+        std::thread::spawn(move || run(&receiver, &slot, &build_dir, &done));
+        Reindexer { sender }
+    }
+
+    /// Asks for the indexes of a site version.
+    pub fn request(&self, job: Job) {
+        let _ = self.sender.send(job);
+    }
+}
+
+fn run(
+    receiver: &Receiver<Job>,
+    slot: &SearchSlot,
+    build_dir: &RwLock<PathBuf>,
+    done: &dyn Fn(u64),
+) {
+    while let Ok(mut job) = receiver.recv() {
+        while let Ok(newer) = receiver.try_recv() {
+            job = newer;
+        }
+        if job.generation <= slot.generation() {
+            continue;
+        }
+        let generation = job.generation;
+        let target = build_dir.read().expect("build dir lock").clone();
+        match reindex(slot, &job, &target) {
+            Ok(true) => done(generation),
+            Ok(false) => {}
+            Err(error) => eprintln!("error: updating the search index failed: {error}"),
+        }
+    }
+}
+
+fn reindex(slot: &SearchSlot, job: &Job, build_dir: &Path) -> Result<bool> {
+    let name = build_dir
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let parent = build_dir
+        .parent()
+        .ok_or_else(|| Error::Internal("the build dir has no parent".into()))?;
+    let scratch = parent.join(format!(".{name}.remedy-search-{}", std::process::id()));
+    if scratch.exists() {
+        std::fs::remove_dir_all(&scratch).map_err(|e| Error::io(&scratch, e))?;
+    }
+    std::fs::create_dir_all(&scratch).map_err(|e| Error::io(&scratch, e))?;
+    let result = index::index(&job.site, &scratch).and_then(|()| {
+        slot.install(job.generation, build_dir, || {
+            for path in &job.carry {
+                let from = build_dir.join(path);
+                let to = scratch.join(path);
+                if let Some(parent) = to.parent() {
+                    std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+                }
+                std::fs::copy(&from, &to).map_err(|e| Error::io(&from, e))?;
+            }
+            write::replace_dir(&scratch.join("search"), &build_dir.join("search"))
+        })
+    });
+    let _ = std::fs::remove_dir_all(&scratch);
+    result
+}
