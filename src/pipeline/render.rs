@@ -14,8 +14,10 @@
 //!   `permalink` (absolute URL), `title` (the `<title>` text), `description`, `og_type`,
 //!   `json_ld` (a list of JSON strings, safe inside `<script type="application/ld+json">`).
 //!
-//! `home.html` also gets `intro` (HTML), `common_symptoms` (each `text`, `path`, `kind`),
-//! `sections` (each kind with its first `articles` as cards) and `errors` (cards).
+//! `home.html` also gets `intro` (HTML), `common_symptoms` (each `text`, `path`, `kind`,
+//! `title`), `sections` (each kind as in `site.kinds` with its first `articles` as cards) and
+//! `errors` (cards). `search.html` and `404.html` get `sections` too, to offer a way in
+//! without JavaScript.
 //! `kind.html` (or `kind-<name>.html`) gets `kind` (as in `site.kinds`, plus `intro` HTML) and
 //! `articles`: cards, each with `causes` and `fixes` (lists of `title`, `path`).
 //! `article.html` (or `article-<name>.html`) gets `article`: a card plus `symptoms`, `content`
@@ -194,6 +196,8 @@ pub fn site_files(site: &Site) -> Vec<Output> {
 struct Shared<'a> {
     site: &'a Site,
     site_context: SiteContext<'a>,
+    /// Each kind with its first articles, for the home, search and 404 pages.
+    sections: Vec<Section<'a>>,
 }
 
 impl<'a> Shared<'a> {
@@ -216,9 +220,18 @@ impl<'a> Shared<'a> {
                 count: counts.get(kind.name.as_str()).copied().unwrap_or(0),
                 intro: "",
             })
+            .collect::<Vec<_>>();
+        let sections = first_articles(site)
+            .into_iter()
+            .zip(&kinds)
+            .map(|(articles, kind)| Section {
+                kind: kind.clone(),
+                articles: articles.into_iter().map(|i| card(site, i)).collect(),
+            })
             .collect();
         Shared {
             site,
+            sections,
             site_context: SiteContext {
                 title: &site.config.title,
                 description: site
@@ -264,6 +277,27 @@ impl<'a> Shared<'a> {
             json_ld: Vec::new(),
         }
     }
+}
+
+/// The first [`ARTICLES_PER_SECTION`] articles of each kind, in `config.kinds` order, from one
+/// pass over the articles (which are already in display order).
+fn first_articles(site: &Site) -> Vec<Vec<usize>> {
+    let position: HashMap<&str, usize> = site
+        .config
+        .kinds
+        .iter()
+        .enumerate()
+        .map(|(i, kind)| (kind.name.as_str(), i))
+        .collect();
+    let mut firsts = vec![Vec::new(); site.config.kinds.len()];
+    for (index, article) in site.articles.iter().enumerate() {
+        if let Some(&kind) = position.get(article.kind.as_str())
+            && firsts[kind].len() < ARTICLES_PER_SECTION
+        {
+            firsts[kind].push(index);
+        }
+    }
+    firsts
 }
 
 fn kind_counts(site: &Site) -> HashMap<&str, usize> {
@@ -402,21 +436,7 @@ fn home_context(shared: &Shared<'_>) -> tera::Context {
         }
     }
     context.insert("common_symptoms", &symptoms);
-    let sections: Vec<Section<'_>> = site
-        .config
-        .kinds
-        .iter()
-        .zip(&shared.site_context.kinds)
-        .map(|(kind, kind_context)| Section {
-            kind: kind_context.clone(),
-            articles: site
-                .articles_of_kind(&kind.name)
-                .take(ARTICLES_PER_SECTION)
-                .map(|i| card(site, i))
-                .collect(),
-        })
-        .collect();
-    context.insert("sections", &sections);
+    context.insert("sections", &shared.sections);
     let errors: Vec<Card<'_>> = site
         .articles_of_kind(kinds::ERROR)
         .map(|i| card(site, i))
@@ -595,7 +615,9 @@ fn search_context(shared: &Shared<'_>) -> tera::Context {
         format!("Search · {}", site.config.title),
         format!("Search {}", site.config.title),
     );
-    shared.context("../", page)
+    let mut context = shared.context("../", page);
+    context.insert("sections", &shared.sections);
+    context
 }
 
 fn not_found_context(shared: &Shared<'_>) -> tera::Context {
@@ -606,7 +628,100 @@ fn not_found_context(shared: &Shared<'_>) -> tera::Context {
         format!("Page not found · {}", site.config.title),
         String::new(),
     );
-    shared.context(site.config.base_path(), page)
+    let mut context = shared.context(site.config.base_path(), page);
+    context.insert("sections", &shared.sections);
+    context
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::BuildOptions;
+
+    fn bundled_site() -> crate::Loaded {
+        crate::load_site(&BuildOptions {
+            root: env!("CARGO_MANIFEST_DIR").into(),
+            ..BuildOptions::default()
+        })
+        .expect("the bundled site loads")
+    }
+
+    fn page_html(loaded: &crate::Loaded, page: PageId) -> String {
+        let renderer = PageRenderer::new(&loaded.site, &loaded.theme);
+        String::from_utf8(renderer.render(page).expect("page renders").bytes).unwrap()
+    }
+
+    #[test]
+    fn first_articles_are_the_first_of_each_kind_in_display_order() {
+        let site = &bundled_site().site;
+        let firsts = first_articles(site);
+        assert_eq!(firsts.len(), site.config.kinds.len());
+        for (kind, found) in site.config.kinds.iter().zip(&firsts) {
+            let expected: Vec<usize> = site
+                .articles_of_kind(&kind.name)
+                .take(ARTICLES_PER_SECTION)
+                .collect();
+            assert_eq!(found, &expected, "kind `{}`", kind.name);
+        }
+    }
+
+    #[test]
+    fn every_page_carries_the_search_hooks_and_the_content_security_policy() {
+        let loaded = bundled_site();
+        let csp = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; \
+                   img-src 'self' data:; style-src 'self'; script-src 'self'\">";
+        for page in plan(&loaded.site) {
+            let html = page_html(&loaded, page);
+            let root = match page {
+                PageId::Home => "",
+                PageId::Kind(_) | PageId::Search => "../",
+                PageId::Article(_) => "../../",
+                PageId::NotFound => "/",
+            };
+            for needle in [
+                format!("data-root=\"{root}\""),
+                format!(
+                    "<form class=\"search-form{}\" role=\"search\" action=\"{root}search/\" \
+                     method=\"get\">",
+                    if page == PageId::Home {
+                        " search-form-hero"
+                    } else {
+                        ""
+                    }
+                ),
+                "<input id=\"search-input\" type=\"search\" name=\"q\"".to_string(),
+                "<label for=\"search-input\"".to_string(),
+                format!("<script src=\"{root}js/search.js?v="),
+                csp.to_string(),
+            ] {
+                assert!(html.contains(&needle), "{page:?} lacks {needle}");
+            }
+            assert_eq!(html.matches("<main").count(), 1, "{page:?}");
+            assert!(!html.contains(" style="), "{page:?} has an inline style");
+            assert!(
+                html.matches("<script").count()
+                    == html
+                        .matches("<script type=\"application/ld+json\">")
+                        .count()
+                        + 1,
+                "{page:?} has an inline script"
+            );
+        }
+    }
+
+    #[test]
+    fn the_search_page_has_a_live_region_and_a_way_in_without_javascript() {
+        let loaded = bundled_site();
+        let html = page_html(&loaded, PageId::Search);
+        assert!(html.contains("<div id=\"search-results\" aria-live=\"polite\"></div>"));
+        let noscript = &html[html.find("<noscript>").unwrap()..html.find("</noscript>").unwrap()];
+        assert!(noscript.contains("href=\"../faq/\""), "{noscript}");
+        assert!(noscript.contains("href=\"../guides/\""), "{noscript}");
+        assert!(
+            noscript.contains("href=\"../faq/how-to-troubleshoot-backup/\""),
+            "{noscript}"
+        );
+    }
 }
 
 /// For every page, its output path and a fingerprint of everything its context is made from.
