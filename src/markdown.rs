@@ -7,8 +7,9 @@
 //! and `#anchor` links with their positions (the link stage checks them once every article is
 //! known), the body as plain text for search, and the items of the first numbered list (the
 //! steps of a procedure, for structured data). `@/` links are resolved here to URLs relative to
-//! the page, which depends only on the two slugs. Tables are wrapped so they scroll on phones,
-//! and task-list boxes are rendered as text a screen reader can announce.
+//! the page, which depends only on the two slugs. Tables are wrapped so they scroll on phones
+//! (each wrap a focusable region with its own name: `Table`, `Table 2`, ...), and task-list
+//! boxes are rendered as text a screen reader can announce.
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -79,6 +80,7 @@ pub fn render(
         list_depth: 0,
         steps_list: StepsList::NotSeen,
         step_text: None,
+        tables: 0,
     };
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         renderer.event(event, range);
@@ -153,6 +155,8 @@ struct Renderer<'a> {
     list_depth: usize,
     steps_list: StepsList,
     step_text: Option<String>,
+    /// Tables seen so far, to give each scrollable table region a unique name.
+    tables: usize,
 }
 
 impl<'a> Renderer<'a> {
@@ -209,9 +213,17 @@ impl<'a> Renderer<'a> {
             }
             Event::End(TagEnd::BlockQuote(Some(_))) => self.push(Event::Html("</div>\n".into())),
             Event::Start(Tag::Table(alignments)) => {
+                // A named region is a landmark, and landmarks on a page need distinct names.
+                self.tables += 1;
+                let name = match self.tables {
+                    1 => "Table".to_string(),
+                    n => format!("Table {n}"),
+                };
                 self.push(Event::Html(
-                    "<div class=\"table-wrap\" role=\"region\" aria-label=\"Table\" tabindex=\"0\">\n"
-                        .into(),
+                    format!(
+                        "<div class=\"table-wrap\" role=\"region\" aria-label=\"{name}\" tabindex=\"0\">\n"
+                    )
+                    .into(),
                 ));
                 self.push(Event::Start(Tag::Table(alignments)));
             }
@@ -480,6 +492,23 @@ mod tests {
         assert!(r.html.contains("<div class=\"alert alert-warning\" role=\"note\">\n<p class=\"alert-title\">Warning</p>\n<p>Careful.</p>\n</div>"), "{}", r.html);
         assert!(r.html.contains("<div class=\"table-wrap\""));
         assert!(r.html.contains("Done: </span>"));
+    }
+
+    #[test]
+    fn each_table_region_has_its_own_name() {
+        let (r, _) = render(
+            "| a |\n|---|\n| 1 |\n\n| b |\n|---|\n| 2 |\n\n| c |\n|---|\n| 3 |\n",
+            "a/b",
+            &root_of("a/b"),
+            true,
+        );
+        let names: Vec<&str> = r
+            .html
+            .split("aria-label=\"")
+            .skip(1)
+            .map(|rest| &rest[..rest.find('"').unwrap()])
+            .collect();
+        assert_eq!(names, ["Table", "Table 2", "Table 3"]);
     }
 
     #[test]
