@@ -6,7 +6,9 @@
 //! # Template contract
 //! Every template gets:
 //! - `site`: `title`, `description`, `language`, `base_url` (absolute, ends in `/`), `authors`,
-//!   `kinds` (each `name`, `dir`, `title`, `description`, `path`, `count`), `asset_version`.
+//!   `kinds` (each `name`, `dir`, `title`, `description`, `path`, `count`), `asset_version`,
+//!   `has_search_script` (whether the theme ships `js/search.js`, so a page never links a
+//!   script that is not there).
 //! - `root`: the relative path from the page to the site root (`../../` on an article, `` on the
 //!   home page, the base path such as `/` on `404.html`, which is served at any depth). Every
 //!   internal URL in a template is `{{ root }}{{ something.path }}`.
@@ -62,6 +64,8 @@ pub struct Output {
     pub bytes: Vec<u8>,
 }
 
+/// The browser search client among the theme's assets; pages load it only if it is there.
+const SEARCH_SCRIPT: &str = "js/search.js";
 /// How many symptoms the home page shows.
 const COMMON_SYMPTOMS: usize = 12;
 /// How many articles of each kind the home page lists.
@@ -244,6 +248,7 @@ impl<'a> Shared<'a> {
                 authors: &site.config.authors,
                 kinds,
                 asset_version: &theme.asset_version,
+                has_search_script: theme.assets.contains_key(SEARCH_SCRIPT),
             },
         }
     }
@@ -317,6 +322,7 @@ struct SiteContext<'a> {
     authors: &'a [String],
     kinds: Vec<KindContext<'a>>,
     asset_version: &'a str,
+    has_search_script: bool,
 }
 
 #[derive(Serialize, Clone)]
@@ -633,97 +639,6 @@ fn not_found_context(shared: &Shared<'_>) -> tera::Context {
     context
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::BuildOptions;
-
-    fn bundled_site() -> crate::Loaded {
-        crate::load_site(&BuildOptions {
-            root: env!("CARGO_MANIFEST_DIR").into(),
-            ..BuildOptions::default()
-        })
-        .expect("the bundled site loads")
-    }
-
-    fn page_html(loaded: &crate::Loaded, page: PageId) -> String {
-        let renderer = PageRenderer::new(&loaded.site, &loaded.theme);
-        String::from_utf8(renderer.render(page).expect("page renders").bytes).unwrap()
-    }
-
-    #[test]
-    fn first_articles_are_the_first_of_each_kind_in_display_order() {
-        let site = &bundled_site().site;
-        let firsts = first_articles(site);
-        assert_eq!(firsts.len(), site.config.kinds.len());
-        for (kind, found) in site.config.kinds.iter().zip(&firsts) {
-            let expected: Vec<usize> = site
-                .articles_of_kind(&kind.name)
-                .take(ARTICLES_PER_SECTION)
-                .collect();
-            assert_eq!(found, &expected, "kind `{}`", kind.name);
-        }
-    }
-
-    #[test]
-    fn every_page_carries_the_search_hooks_and_the_content_security_policy() {
-        let loaded = bundled_site();
-        let csp = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; \
-                   img-src 'self' data:; style-src 'self'; script-src 'self'\">";
-        for page in plan(&loaded.site) {
-            let html = page_html(&loaded, page);
-            let root = match page {
-                PageId::Home => "",
-                PageId::Kind(_) | PageId::Search => "../",
-                PageId::Article(_) => "../../",
-                PageId::NotFound => "/",
-            };
-            for needle in [
-                format!("data-root=\"{root}\""),
-                format!(
-                    "<form class=\"search-form{}\" role=\"search\" action=\"{root}search/\" \
-                     method=\"get\">",
-                    if page == PageId::Home {
-                        " search-form-hero"
-                    } else {
-                        ""
-                    }
-                ),
-                "<input id=\"search-input\" type=\"search\" name=\"q\"".to_string(),
-                "<label for=\"search-input\"".to_string(),
-                format!("<script src=\"{root}js/search.js?v="),
-                csp.to_string(),
-            ] {
-                assert!(html.contains(&needle), "{page:?} lacks {needle}");
-            }
-            assert_eq!(html.matches("<main").count(), 1, "{page:?}");
-            assert!(!html.contains(" style="), "{page:?} has an inline style");
-            assert!(
-                html.matches("<script").count()
-                    == html
-                        .matches("<script type=\"application/ld+json\">")
-                        .count()
-                        + 1,
-                "{page:?} has an inline script"
-            );
-        }
-    }
-
-    #[test]
-    fn the_search_page_has_a_live_region_and_a_way_in_without_javascript() {
-        let loaded = bundled_site();
-        let html = page_html(&loaded, PageId::Search);
-        assert!(html.contains("<div id=\"search-results\" aria-live=\"polite\"></div>"));
-        let noscript = &html[html.find("<noscript>").unwrap()..html.find("</noscript>").unwrap()];
-        assert!(noscript.contains("href=\"../faq/\""), "{noscript}");
-        assert!(noscript.contains("href=\"../guides/\""), "{noscript}");
-        assert!(
-            noscript.contains("href=\"../faq/how-to-troubleshoot-backup/\""),
-            "{noscript}"
-        );
-    }
-}
-
 /// For every page, its output path and a fingerprint of everything its context is made from.
 /// Two sites give a page the same fingerprint only if the page renders the same, so the dev
 /// server re-renders exactly the pages whose fingerprint changed. This must mirror the context
@@ -774,6 +689,7 @@ pub fn fingerprints(site: &Site, theme: &Theme) -> Vec<(String, PageId, u64)> {
         hasher.finish()
     };
 
+    let first_articles_of_kinds = first_articles(site);
     let mut out = Vec::with_capacity(site.articles.len() + site.config.kinds.len() + 3);
     for page in plan(site) {
         let mut hasher = Hasher64::new();
@@ -833,9 +749,160 @@ pub fn fingerprints(site: &Site, theme: &Theme) -> Vec<(String, PageId, u64)> {
                 relations.previous.map(|j| card_hashes[j]).hash(&mut hasher);
                 relations.next.map(|j| card_hashes[j]).hash(&mut hasher);
             }
-            PageId::Search | PageId::NotFound => {}
+            PageId::Search | PageId::NotFound => {
+                for &index in first_articles_of_kinds.iter().flatten() {
+                    card_hashes[index].hash(&mut hasher);
+                }
+            }
         }
         out.push((output_path(site, page), page, hasher.finish()));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::BuildOptions;
+
+    fn bundled_site() -> crate::Loaded {
+        crate::load_site(&BuildOptions {
+            root: env!("CARGO_MANIFEST_DIR").into(),
+            ..BuildOptions::default()
+        })
+        .expect("the bundled site loads")
+    }
+
+    fn page_html(loaded: &crate::Loaded, page: PageId) -> String {
+        let renderer = PageRenderer::new(&loaded.site, &loaded.theme);
+        String::from_utf8(renderer.render(page).expect("page renders").bytes).unwrap()
+    }
+
+    #[test]
+    fn first_articles_are_the_first_of_each_kind_in_display_order() {
+        let site = &bundled_site().site;
+        let firsts = first_articles(site);
+        assert_eq!(firsts.len(), site.config.kinds.len());
+        for (kind, found) in site.config.kinds.iter().zip(&firsts) {
+            let expected: Vec<usize> = site
+                .articles_of_kind(&kind.name)
+                .take(ARTICLES_PER_SECTION)
+                .collect();
+            assert_eq!(found, &expected, "kind `{}`", kind.name);
+        }
+    }
+
+    #[test]
+    fn every_page_carries_the_search_hooks_and_the_content_security_policy() {
+        let loaded = bundled_site();
+        let csp = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; \
+                   img-src 'self' data:; style-src 'self'; script-src 'self'\">";
+        for page in plan(&loaded.site) {
+            let html = page_html(&loaded, page);
+            let root = match page {
+                PageId::Home => "",
+                PageId::Kind(_) | PageId::Search => "../",
+                PageId::Article(_) => "../../",
+                PageId::NotFound => "/",
+            };
+            for needle in [
+                format!("data-root=\"{root}\""),
+                format!(
+                    "<form class=\"search-form{}\" role=\"search\" action=\"{root}search/\" \
+                     method=\"get\">",
+                    if page == PageId::Home {
+                        " search-form-hero"
+                    } else {
+                        ""
+                    }
+                ),
+                "<input id=\"search-input\" type=\"search\" name=\"q\"".to_string(),
+                "<label for=\"search-input\"".to_string(),
+                csp.to_string(),
+            ] {
+                assert!(html.contains(&needle), "{page:?} lacks {needle}");
+            }
+            let script = format!(
+                "<script src=\"{root}js/search.js?v={}\" defer></script>",
+                loaded.theme.asset_version
+            );
+            assert_eq!(
+                html.contains(&script),
+                loaded.theme.assets.contains_key(SEARCH_SCRIPT),
+                "{page:?}: the search script is linked if and only if the theme has it"
+            );
+            assert_eq!(html.matches("<main").count(), 1, "{page:?}");
+            assert!(!html.contains(" style="), "{page:?} has an inline style");
+            assert_eq!(
+                html.matches("<script").count(),
+                html.matches("<script type=\"application/ld+json\">")
+                    .count()
+                    + usize::from(html.contains(&script)),
+                "{page:?} has an inline script"
+            );
+        }
+    }
+
+    #[test]
+    fn a_page_whose_fingerprint_is_unchanged_renders_the_same() {
+        let mut loaded = bundled_site();
+        let render_all = |loaded: &crate::Loaded| -> Vec<String> {
+            plan(&loaded.site)
+                .into_iter()
+                .map(|page| page_html(loaded, page))
+                .collect()
+        };
+        let before = fingerprints(&loaded.site, &loaded.theme);
+        let before_html = render_all(&loaded);
+        // The first guide is listed on the home, search and 404 pages, its kind index and its
+        // neighbours and relations.
+        let first_guide = loaded.site.articles_of_kind("guide").next().unwrap();
+        std::sync::Arc::make_mut(&mut loaded.site.articles[first_guide])
+            .front
+            .title
+            .push_str(" (renamed)");
+        let after = fingerprints(&loaded.site, &loaded.theme);
+        let after_html = render_all(&loaded);
+        let mut changed = Vec::new();
+        for ((old, new), (old_html, new_html)) in before
+            .iter()
+            .zip(&after)
+            .zip(before_html.iter().zip(&after_html))
+        {
+            if old.2 == new.2 {
+                assert!(
+                    old_html == new_html,
+                    "{} changed but kept its fingerprint",
+                    old.0
+                );
+            } else {
+                changed.push(old.0.as_str());
+            }
+        }
+        for page in [
+            "index.html",
+            "search/index.html",
+            "404.html",
+            "guides/index.html",
+        ] {
+            assert!(
+                changed.contains(&page),
+                "{page} not re-rendered: {changed:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_search_page_has_a_live_region_and_a_way_in_without_javascript() {
+        let loaded = bundled_site();
+        let html = page_html(&loaded, PageId::Search);
+        assert!(html.contains("<div id=\"search-results\" aria-live=\"polite\"></div>"));
+        let noscript = &html[html.find("<noscript>").unwrap()..html.find("</noscript>").unwrap()];
+        assert!(noscript.contains("href=\"../faq/\""), "{noscript}");
+        assert!(noscript.contains("href=\"../guides/\""), "{noscript}");
+        assert!(
+            noscript.contains("href=\"../faq/how-to-troubleshoot-backup/\""),
+            "{noscript}"
+        );
+    }
 }
