@@ -45,6 +45,9 @@ pub fn serve(options: ServeOptions) -> Result<()> {
         root: root.clone(),
         ..options.build.clone()
     };
+    // Watch before the first build, so nothing saved while it runs is missed.
+    let config = crate::load_config(&build)?;
+    let mut watcher = watch::Watcher::new(&root, &root.join(&config.build_dir), &config.theme)?;
     let started = std::time::Instant::now();
     let slot = search::SearchSlot::new();
     let (mut state, first) = Incremental::new(build, Arc::clone(&slot))?;
@@ -78,10 +81,6 @@ pub fn serve(options: ServeOptions) -> Result<()> {
     if options.open {
         open_browser(&url);
     }
-    let theme = state
-        .site()
-        .map_or_else(|| "default".to_string(), |s| s.config.theme.clone());
-    let mut watcher = watch::Watcher::new(&root, state.build_dir(), &theme)?;
     while let Some(changed) = watcher.next_batch() {
         let started = std::time::Instant::now();
         let outcome = state.apply(&changed)?;

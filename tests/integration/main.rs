@@ -10,6 +10,7 @@
 //! - [`atomic_build`]: a failed build leaves the previous site untouched.
 //! - [`reproducible`]: two builds give the same bytes.
 //! - [`commands`]: `new`, usage errors, `--root`/`--out`/`--base-url`.
+//! - [`serve`]: the dev server, live reload, overlay, safety, and incremental = full builds.
 
 mod atomic_build;
 mod bundled_site;
@@ -19,5 +20,6 @@ mod html;
 mod json_ld;
 mod links;
 mod reproducible;
+mod serve;
 mod site_files;
 mod support;

@@ -1,0 +1,467 @@
+//! `remedy serve`, for real: the server is started on a free port over a copy of the bundled
+//! site, pages are fetched over HTTP, Markdown is edited on disk, and the live-reload events are
+//! read from the event stream. After a run of edits of every kind, the served build dir must be
+//! byte-identical to what `remedy build` writes for the same sources.
+
+use std::io::{BufRead as _, BufReader, Read as _, Write as _};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+use crate::support::{assert_same_tree, bundled_root, copy_tree, read_tree};
+
+/// How long any one expected event may take (generous: CI machines are slow and shared).
+const PATIENCE: Duration = Duration::from_secs(60);
+
+/// A running `remedy serve`, killed when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+    stderr: Receiver<String>,
+    site: tempfile::TempDir,
+}
+
+impl Server {
+    /// Copies the bundled site into a temporary folder and serves it on a free port.
+    fn start() -> Server {
+        let site = tempfile::Builder::new()
+            .prefix("remedy-serve-")
+            .tempdir()
+            .unwrap();
+        std::fs::copy(
+            bundled_root().join("book.toml"),
+            site.path().join("book.toml"),
+        )
+        .unwrap();
+        copy_tree(
+            &bundled_root().join("content"),
+            &site.path().join("content"),
+        );
+        Server::start_in(site)
+    }
+
+    fn start_in(site: tempfile::TempDir) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_remedy"))
+            .args(["serve", "--port", "0"])
+            .current_dir(site.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("remedy serve starts");
+        let (sender, stderr) = channel();
+        let pipe = child.stderr.take().unwrap();
+        std::thread::spawn(move || {
+            for line in BufReader::new(pipe).lines() {
+                let Ok(line) = line else { break };
+                if sender.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut server = Server {
+            child,
+            port: 0,
+            stderr,
+            site,
+        };
+        let line = server.wait_for_line(|l| l.starts_with("serving "));
+        let port = line
+            .rsplit("http://127.0.0.1:")
+            .next()
+            .and_then(|rest| rest.split('/').next())
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("no port in {line:?}"));
+        server.port = port;
+        server
+    }
+
+    fn wait_for_line(&mut self, wanted: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + PATIENCE;
+        let mut seen = Vec::new();
+        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+            match self.stderr.recv_timeout(left) {
+                Ok(line) if wanted(&line) => return line,
+                Ok(line) => seen.push(line),
+                Err(_) => break,
+            }
+        }
+        panic!(
+            "the server never printed the expected line; it printed:\n{}",
+            seen.join("\n")
+        );
+    }
+
+    fn path(&self, relative: &str) -> std::path::PathBuf {
+        self.site.path().join(relative)
+    }
+
+    fn edit(&self, relative: &str, change: impl FnOnce(String) -> String) {
+        let path = self.path(relative);
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, change(text)).unwrap();
+    }
+
+    fn get(&self, path: &str) -> Response {
+        get(self.port, path)
+    }
+
+    fn events(&self) -> Events {
+        Events::connect(self.port)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// An HTTP response.
+struct Response {
+    status: u16,
+    headers: String,
+    body: String,
+}
+
+fn get(port: u16, path: &str) -> Response {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream.set_read_timeout(Some(PATIENCE)).unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).unwrap();
+    let raw = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((&raw, ""));
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    Response {
+        status,
+        headers: head.to_ascii_lowercase(),
+        body: body.to_string(),
+    }
+}
+
+/// The live-reload event stream, read on a thread.
+struct Events {
+    events: Receiver<(String, serde_json::Value)>,
+}
+
+impl Events {
+    fn connect(port: u16) -> Events {
+        let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        write!(
+            stream,
+            "GET /_remedy/events HTTP/1.1\r\nHost: localhost\r\n\r\n"
+        )
+        .unwrap();
+        let (sender, events) = channel();
+        let (ready_sender, ready) = channel();
+        std::thread::spawn(move || {
+            let mut reader = BufReader::new(stream);
+            let mut name = String::new();
+            let mut line = String::new();
+            while reader.read_line(&mut line).is_ok_and(|n| n > 0) {
+                let text = line.trim_end().to_string();
+                line.clear();
+                if text.starts_with("retry:") {
+                    let _ = ready_sender.send(());
+                } else if let Some(event) = text.strip_prefix("event: ") {
+                    name = event.to_string();
+                } else if let Some(data) = text.strip_prefix("data: ") {
+                    let value = serde_json::from_str(data).unwrap_or(serde_json::Value::Null);
+                    if sender.send((std::mem::take(&mut name), value)).is_err() {
+                        break;
+                    }
+                }
+            }
+        });
+        ready
+            .recv_timeout(PATIENCE)
+            .expect("the event stream opens");
+        Events { events }
+    }
+
+    /// Waits for the next event called `name`, skipping others.
+    fn next(&self, name: &str) -> serde_json::Value {
+        let deadline = Instant::now() + PATIENCE;
+        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+            match self.events.recv_timeout(left) {
+                Ok((event, data)) if event == name => return data,
+                Ok(_) => {}
+                Err(_) => break,
+            }
+        }
+        panic!("no `{name}` event arrived");
+    }
+}
+
+fn paths(reload: &serde_json::Value) -> Vec<String> {
+    reload["paths"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn edits_reload_the_page_and_errors_show_in_an_overlay() {
+    let server = Server::start();
+    let page = server.get("/causes/low-battery/");
+    assert_eq!(page.status, 200);
+    assert!(
+        page.headers.contains("content-type: text/html"),
+        "{}",
+        page.headers
+    );
+    assert!(
+        page.body
+            .contains("<script src=\"/_remedy/live.js\" defer></script></body>")
+    );
+    let on_disk =
+        std::fs::read_to_string(server.path("public/causes/low-battery/index.html")).unwrap();
+    assert!(
+        !on_disk.contains("_remedy"),
+        "the live-reload script must not reach the build dir"
+    );
+
+    let events = server.events();
+    server.edit("content/causes/low-battery.md", |text| {
+        text.replacen("title = \"", "title = \"Flat battery: ", 1)
+    });
+    let reload = events.next("reload");
+    let changed = paths(&reload);
+    assert!(
+        changed.contains(&"/causes/low-battery/".to_string()),
+        "{changed:?}"
+    );
+    assert!(changed.contains(&"/causes/".to_string()), "{changed:?}");
+    assert!(
+        !changed.contains(&"/guides/how-icloud-backup-works/".to_string()),
+        "an unrelated page was re-rendered: {changed:?}"
+    );
+    assert!(
+        server
+            .get("/causes/low-battery/")
+            .body
+            .contains("Flat battery: ")
+    );
+
+    // Break the front matter: the overlay payload is the same text `remedy check` prints.
+    let good = std::fs::read_to_string(server.path("content/causes/low-battery.md")).unwrap();
+    server.edit("content/causes/low-battery.md", |text| {
+        text.replacen("weight = ", "weight = \"heavy\" # ", 1)
+    });
+    let problems = events.next("problems");
+    let text = problems["text"].as_str().unwrap();
+    let check = crate::support::remedy(server.site.path(), &["check"]);
+    check.expect_code(1);
+    assert!(text.starts_with("content/causes/low-battery.md:"), "{text}");
+    assert!(
+        check.stderr.starts_with(text),
+        "overlay:\n{text}\ncheck:\n{}",
+        check.stderr
+    );
+    // The last good site is still served.
+    let page = server.get("/causes/low-battery/");
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Flat battery: "));
+
+    // A new page connecting now is told about the problem at once.
+    let late = server.events();
+    assert!(
+        late.next("problems")["text"]
+            .as_str()
+            .unwrap()
+            .contains("low-battery.md")
+    );
+
+    // Fixing the file clears the overlay (a reload event, even if no page changed).
+    std::fs::write(server.path("content/causes/low-battery.md"), good).unwrap();
+    events.next("reload");
+}
+
+#[test]
+fn the_server_refuses_traversal_and_serves_the_site_404() {
+    let server = Server::start();
+    std::fs::write(server.site.path().join("secret.txt"), "do not serve").unwrap();
+    for attack in [
+        "/../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E/%2E%2E/etc/passwd",
+        "/causes/..%2f..%2fsecret.txt",
+        "/..%5csecret.txt",
+        "/causes/%00",
+        "/causes/",
+    ] {
+        let response = server.get(attack);
+        if attack == "/causes/" {
+            assert_eq!(response.status, 200, "a kind page");
+            continue;
+        }
+        assert_eq!(response.status, 404, "{attack}");
+        assert!(!response.body.contains("do not serve"), "{attack}");
+    }
+    let missing = server.get("/no/such/page/");
+    assert_eq!(missing.status, 404);
+    assert!(
+        missing.body.contains("<h1"),
+        "the site's own 404 page: {}",
+        missing.body
+    );
+    let redirect = server.get("/causes/low-battery");
+    assert_eq!(redirect.status, 301);
+    assert!(redirect.headers.contains("location: /causes/low-battery/"));
+    let css = server.get("/style.css");
+    assert!(
+        css.headers.contains("content-type: text/css"),
+        "{}",
+        css.headers
+    );
+    let sitemap = server.get("/sitemap.xml");
+    assert!(sitemap.headers.contains("content-type: application/xml"));
+    let post = {
+        let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+        write!(
+            stream,
+            "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut raw = String::new();
+        stream.read_to_string(&mut raw).unwrap();
+        raw
+    };
+    assert!(post.starts_with("HTTP/1.1 405"), "{post}");
+}
+
+#[test]
+fn search_answers_while_serving_and_follows_edits() {
+    let server = Server::start();
+    let response = server.get("/_remedy/search?q=error+9006&limit=3");
+    assert_eq!(response.status, 200);
+    assert!(response.headers.contains("content-type: application/json"));
+    let hits: serde_json::Value = serde_json::from_str(&response.body).unwrap();
+    assert_eq!(hits[0]["slug"], "errors/9006", "{hits}");
+    assert_eq!(hits[0]["url"], "/errors/9006/");
+
+    let events = server.events();
+    server.edit("content/fixes/restart-iphone.md", |text| {
+        text.replacen("+++\n\n", "+++\n\nA quokka can restart anything.\n\n", 1)
+    });
+    events.next("reload");
+    events.next("search");
+    let hits: serde_json::Value =
+        serde_json::from_str(&server.get("/_remedy/search?q=quokka").body).unwrap();
+    assert_eq!(hits[0]["slug"], "fixes/restart-iphone", "{hits}");
+}
+
+#[test]
+fn a_port_in_use_is_named_with_the_flag_to_change_it() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port().to_string();
+    let run = crate::support::remedy(bundled_root(), &["serve", "--port", &port]);
+    run.expect_code(2);
+    assert!(
+        run.stderr
+            .contains(&format!("port {port} is already in use"))
+            && run.stderr.contains("`--port`"),
+        "{run}"
+    );
+}
+
+#[test]
+fn incremental_rebuilds_equal_a_full_build() {
+    let server = Server::start();
+    let events = server.events();
+    let step = |what: &str, change: &dyn Fn()| {
+        change();
+        let reload = events.next("reload");
+        eprintln!("{what}: {} paths", paths(&reload).len());
+    };
+    step("body edit", &|| {
+        server.edit("content/guides/how-icloud-backup-works.md", |t| {
+            format!("{t}\nOne more line.\n")
+        })
+    });
+    step("title and weight change reorder the kind", &|| {
+        server.edit("content/causes/outdated-ios.md", |t| {
+            t.replacen("title = \"", "title = \"Aardvark: ", 1)
+                .replacen("weight = ", "weight = 1 # ", 1)
+        })
+    });
+    step("new article with relations", &|| {
+        std::fs::write(
+            server.path("content/fixes/cool-the-phone.md"),
+            "+++\ntitle = \"Let the phone cool down\"\nsummary = \"A hot phone pauses backups.\"\nsymptoms = [\"phone is hot\"]\nweight = 5\nupdated = 2026-11-20\neffort = \"15 min\"\nrelated = [\"causes/low-battery\"]\n+++\n\n## Steps\n\n1. Take it out of the sun.\n2. Try again later.\n",
+        )
+        .unwrap()
+    });
+    step("a cause starts listing the new fix", &|| {
+        server.edit("content/causes/low-battery.md", |t| {
+            t.replacen("fixes = [", "fixes = [\"cool-the-phone\", ", 1)
+        })
+    });
+    step("section intro edit", &|| {
+        server.edit("content/fixes/_index.md", |t| {
+            format!("{t}\nMore fixes appear over time.\n")
+        })
+    });
+    step("article deleted, with its relation removed", &|| {
+        server.edit("content/causes/low-battery.md", |t| {
+            t.replacen("fixes = [\"cool-the-phone\", ", "fixes = [", 1)
+        });
+        std::fs::remove_file(server.path("content/fixes/cool-the-phone.md")).unwrap();
+    });
+    step(
+        "editor-style save: write a temporary file, rename it over the article",
+        &|| {
+            let target = server.path("content/faq/is-my-iphone-backing-up.md");
+            let text = std::fs::read_to_string(&target).unwrap();
+            let temporary = server.path("content/faq/.is-my-iphone-backing-up.md.swp");
+            std::fs::write(
+                &temporary,
+                text.replacen("title = \"", "title = \"Quick check: ", 1),
+            )
+            .unwrap();
+            std::fs::rename(&temporary, &target).unwrap();
+        },
+    );
+    // Last, a template override: it rebuilds everything, and since changes are applied in
+    // order, its reload (`*`) means every earlier change is in the build dir too.
+    std::fs::create_dir_all(server.path("templates")).unwrap();
+    let base =
+        std::fs::read_to_string(bundled_root().join("themes/default/templates/404.html")).unwrap();
+    std::fs::write(
+        server.path("templates/404.html"),
+        base.replacen("</h1>", " (custom)</h1>", 1),
+    )
+    .unwrap();
+    while !paths(&events.next("reload")).contains(&"*".to_string()) {}
+
+    let out = tempfile::tempdir().unwrap();
+    let full = out.path().join("full");
+    crate::support::remedy(
+        server.site.path(),
+        &["build", "--out", full.to_str().unwrap()],
+    )
+    .expect_code(0);
+    let without_tantivy = |dir: &Path| {
+        let mut tree = read_tree(dir);
+        tree.retain(|path, _| !path.starts_with("search/index/"));
+        tree
+    };
+    assert_same_tree(
+        &without_tantivy(&server.path("public")),
+        &without_tantivy(&full),
+        "the served build dir and a full build",
+    );
+}
