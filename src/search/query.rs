@@ -18,9 +18,11 @@
 //! sum over the fields of the number of articles whose field holds `t`.
 //! - **Exact**: the word's own term, if the dictionary has it. Weight 1.
 //! - **Prefix** (last word only, `[search] prefix = true`, at least [`MIN_PREFIX_CHARS`]
-//!   characters typed): every other term that starts with what was typed (lower-cased, before
-//!   stemming), weight `typed/len(t)` in characters, so the more of a term is guessed, the
-//!   less it counts. At most [`MAX_PREFIX_TERMS`] of them: highest `df` first, then term order.
+//!   characters typed, and only when the word has no exact variant, so a finished word is
+//!   not diluted by its longer neighbours): every other term that starts with what was typed
+//!   (lower-cased, before stemming), weight `typed/len(t)` in characters, so the more of a term
+//!   is guessed, the less it counts. At most [`MAX_PREFIX_TERMS`] of them: highest `df`
+//!   first, then term order.
 //! - **Typo** (`[search] fuzzy = true`, words that are not codes, only when the word has
 //!   neither an exact nor a prefix variant, so exact matches always come first): terms within
 //!   edit distance 1 of the word's term if the word has [`FUZZY_ONE_EDIT_FROM`] or more
@@ -143,7 +145,7 @@ pub fn plan(query: &str, dictionary: &dyn Dictionary, options: QueryOptions) -> 
                     how: Match::Exact,
                 });
             }
-            if last {
+            if last && (variants.is_empty() || unfinished_stop_word) {
                 variants.extend(prefix_variants(&word, dictionary));
             }
             if variants.is_empty() && options.fuzzy && !word.code && !unfinished_stop_word {
@@ -351,12 +353,16 @@ mod tests {
         assert_eq!(planned[1].variants[0].weight, 3.0 / 4.0);
         let planned = plan("storage ful ", &dictionary(), ALL);
         assert!(planned[1].variants.is_empty());
+        let planned = plan("storage full", &dictionary(), ALL);
+        assert_eq!(variants(&planned[1]), [("full", Match::Exact)]);
     }
 
     #[test]
     fn typos_only_when_nothing_matches_exactly() {
         let planned = plan("batery backup", &dictionary(), ALL);
         assert_eq!(variants(&planned[0]), [("batteri", Match::Typo(1))]);
+        let planned = plan("backup stor", &dictionary(), ALL);
+        assert_eq!(variants(&planned[0]), [("backup", Match::Exact)]);
         let planned = plan("stor", &dictionary(), ALL);
         assert_eq!(
             variants(&planned[0]),
