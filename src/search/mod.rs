@@ -16,6 +16,8 @@
 //! index itself, so both rank alike.
 
 pub mod analysis;
+pub mod export;
+pub mod impacts;
 pub mod index;
 pub mod query;
 pub mod searcher;

@@ -3,5 +3,6 @@
 //! Chromium. One binary; the bundled knowledge base is built once and shared by all tests.
 
 mod cli;
+mod js;
 mod quality;
 mod support;

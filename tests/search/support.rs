@@ -133,3 +133,70 @@ pub fn describe(args: &[&str], cwd: &Path, output: &Output) -> String {
         String::from_utf8_lossy(&output.stderr)
     )
 }
+
+/// `count` queries sampled from the bundled corpus, the same every run: runs of one to three
+/// words from titles, summaries, symptoms and headings, some with the last word cut short (as
+/// while typing), some with a typo, some finished with a space, some in capitals, plus the
+/// error codes.
+pub fn sampled_queries(count: usize) -> Vec<String> {
+    let options = remedy::BuildOptions {
+        root: bundled_site().to_path_buf(),
+        ..remedy::BuildOptions::default()
+    };
+    let loaded = remedy::load_site(&options).expect("load the bundled site");
+    let mut sources: Vec<String> = Vec::new();
+    let mut codes: Vec<String> = Vec::new();
+    for article in &loaded.site.articles {
+        sources.push(article.front.title.clone());
+        sources.push(article.front.summary.clone());
+        sources.extend(article.front.symptoms.iter().cloned());
+        sources.extend(article.headings.iter().map(|h| h.text.clone()));
+        codes.extend(article.error_codes().map(str::to_string));
+    }
+    let mut state: u64 = 0x5eed;
+    let mut next = move |below: usize| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((state >> 33) as usize) % below.max(1)
+    };
+    let mut queries: Vec<String> = codes.iter().map(|c| format!("error {c}")).collect();
+    while queries.len() < count {
+        let source = &sources[next(sources.len())];
+        let words: Vec<&str> = source
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '?' | ':' | '(' | ')'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        if words.is_empty() {
+            continue;
+        }
+        let length = 1 + next(3.min(words.len()));
+        let start = next(words.len() - length + 1);
+        let mut picked: Vec<String> = words[start..start + length]
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        let last = picked.last_mut().expect("a word");
+        let chars: Vec<char> = last.chars().collect();
+        match next(6) {
+            0 if chars.len() > 3 => *last = chars[..3.max(chars.len() * 2 / 3)].iter().collect(),
+            1 if chars.len() >= 5 => {
+                let mut typo = chars.clone();
+                let at = 1 + next(typo.len() - 2);
+                typo.swap(at, at + 1);
+                *last = typo.into_iter().collect();
+            }
+            2 if chars.len() >= 5 => {
+                let mut typo = chars.clone();
+                typo.remove(1 + next(typo.len() - 1));
+                *last = typo.into_iter().collect();
+            }
+            3 => last.push(' '),
+            4 => *last = last.to_uppercase(),
+            _ => {}
+        }
+        queries.push(picked.join(" "));
+    }
+    queries.truncate(count);
+    queries
+}

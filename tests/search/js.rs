@@ -1,0 +1,253 @@
+//! The browser client under Node, against the CLI: the same stems as Rust on every word of the
+//! bundled corpus and of a large English word list, the same analysis of every title, summary
+//! and symptom, the quality bar on the labelled queries, and the same top 5 as `remedy search`
+//! for every labelled query and a few hundred queries sampled from the corpus.
+//!
+//! These tests need `node`. Without it they print a notice and pass, unless
+//! `REMEDY_REQUIRE_BROWSER=1` (set by `.ci/run`), which makes a missing `node` a failure.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use remedy::search::{analysis, index, searcher};
+
+use crate::quality::{MIN_HIT3, MIN_MRR};
+use crate::support;
+
+/// `node`, or `None` (with a printed notice) when it is missing and not required.
+fn node() -> Option<PathBuf> {
+    let found = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|dir| dir.join("node"))
+            .find(|candidate| candidate.is_file())
+    });
+    if found.is_none() {
+        assert!(
+            std::env::var("REMEDY_REQUIRE_BROWSER").as_deref() != Ok("1"),
+            "`node` is required (REMEDY_REQUIRE_BROWSER=1) but not on PATH"
+        );
+        eprintln!("notice: `node` not found; skipping the JavaScript client tests");
+    }
+    found
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("search-js");
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir.join(name)
+}
+
+/// Runs `tests/search/js/run_queries.js` and parses its JSON output.
+fn run_client(node: &Path, queries: &[String], extra: &[&str], tag: &str) -> serde_json::Value {
+    let file = scratch(&format!("{tag}.json"));
+    std::fs::write(&file, serde_json::to_string(queries).unwrap()).unwrap();
+    let script = support::repo().join("tests/search/js/run_queries.js");
+    let build = support::bundled_build();
+    let mut command = Command::new(node);
+    command.arg(&script).arg(&build).arg(&file).args(extra);
+    let output = command.output().expect("run node");
+    assert!(
+        output.status.success(),
+        "{:?} failed\n  stdout: {}\n  stderr: {}",
+        command,
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("client output is JSON")
+}
+
+fn slugs(results: &serde_json::Value) -> Vec<Vec<String>> {
+    results["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .map(|hits| {
+            hits.as_array()
+                .expect("hits")
+                .iter()
+                .map(|hit| hit["slug"].as_str().expect("slug").to_string())
+                .collect()
+        })
+        .collect()
+}
+
+fn cli_top(queries: &[String], limit: usize) -> Vec<Vec<String>> {
+    let open = index::open(&support::bundled_build().join("search/index")).expect("open index");
+    queries
+        .iter()
+        .map(|q| {
+            searcher::search(&open, q, limit)
+                .expect("search")
+                .into_iter()
+                .map(|h| h.slug)
+                .collect()
+        })
+        .collect()
+}
+
+/// Every word of the bundled corpus, lower-cased, as the stemmer receives it.
+fn corpus_words() -> BTreeSet<String> {
+    let impacts = bundled_texts();
+    let mut words = BTreeSet::new();
+    for text in impacts {
+        for compound in analysis::compounds(&text) {
+            let whole = compound.whole();
+            if !compound.is_code() {
+                words.insert(whole);
+                for part in compound.parts {
+                    words.insert(part);
+                }
+            }
+        }
+    }
+    words
+}
+
+/// Titles, summaries, symptoms, headings and bodies of the bundled knowledge base.
+fn bundled_texts() -> Vec<String> {
+    let options = remedy::BuildOptions {
+        root: support::bundled_site().to_path_buf(),
+        ..remedy::BuildOptions::default()
+    };
+    let loaded = remedy::load_site(&options).expect("load the bundled site");
+    let mut texts = Vec::new();
+    for article in &loaded.site.articles {
+        texts.push(article.front.title.clone());
+        texts.push(article.front.summary.clone());
+        texts.extend(article.front.symptoms.iter().cloned());
+        texts.extend(article.headings.iter().map(|h| h.text.clone()));
+        texts.push(article.text.clone());
+    }
+    texts
+}
+
+#[test]
+fn the_js_stemmer_stems_like_rust() {
+    let Some(node) = node() else { return };
+    let mut words = corpus_words();
+    let list = std::fs::read_to_string(support::repo().join("tests/data/words.txt"))
+        .expect("tests/data/words.txt");
+    words.extend(list.lines().filter(|l| !l.is_empty()).map(str::to_string));
+    let mut tsv = String::new();
+    for word in &words {
+        tsv.push_str(word);
+        tsv.push('\t');
+        tsv.push_str(&analysis::stem(word));
+        tsv.push('\n');
+    }
+    let file = scratch("stems.tsv");
+    std::fs::write(&file, tsv).unwrap();
+    let output = Command::new(&node)
+        .arg(support::repo().join("tests/js/stemmer_parity.js"))
+        .arg(&file)
+        .output()
+        .expect("run node");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    println!("{stdout}");
+    assert!(
+        output.status.success(),
+        "the JS stemmer differs from frostem:\n{stdout}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        stdout.contains(&format!("{} words checked", words.len())),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn the_js_analysis_matches_rust_on_the_corpus() {
+    let Some(node) = node() else { return };
+    let mut texts: Vec<String> = bundled_texts()
+        .into_iter()
+        .flat_map(|t| {
+            // Bodies are long: analyse them sentence by sentence.
+            t.split(['.', '\n']).map(str::to_string).collect::<Vec<_>>()
+        })
+        .filter(|t| !t.trim().is_empty())
+        .collect();
+    texts.extend(
+        [
+            "won’t back up",
+            "iPhone's",
+            "E-1234 and 0x8007000E",
+            "iOS 17.1.2.",
+            "Wi-Fi",
+            "ÉCRAN cassé",
+            "naïve café",
+            "ΣΊΣΥΦΟΣ",
+            "backup to",
+            "how do i",
+            "x\u{301}y",
+            "１２３ full-width",
+            "日本語のテキスト",
+            "a—b",
+            "end.",
+            "rock'n'roll",
+        ]
+        .map(str::to_string),
+    );
+    let output = run_client(&node, &texts, &["--analyze"], "analysis");
+    let js: Vec<Vec<String>> = serde_json::from_value(output["terms"].clone()).unwrap();
+    let mut differences = Vec::new();
+    for (text, js_terms) in texts.iter().zip(&js) {
+        let rust: Vec<String> = analysis::query_words(text, true)
+            .into_iter()
+            .map(|w| w.term)
+            .collect();
+        if &rust != js_terms {
+            differences.push(format!("{text:?}\n  rust {rust:?}\n  js   {js_terms:?}"));
+        }
+    }
+    println!(
+        "analysis parity: {} texts, {} differ",
+        texts.len(),
+        differences.len()
+    );
+    assert!(differences.is_empty(), "{}", differences.join("\n"));
+}
+
+#[test]
+fn the_js_client_ranks_the_labelled_queries_well() {
+    let Some(node) = node() else { return };
+    let queries = support::labelled_queries();
+    let texts: Vec<String> = queries.iter().map(|q| q.q.clone()).collect();
+    let results = slugs(&run_client(&node, &texts, &["10"], "labelled"));
+    support::print_results("JS client", &queries, &results);
+    let (mrr, hit3) = support::mrr_and_hit3(&queries, &results);
+    println!(
+        "JS client: MRR {mrr:.3}, hit@3 {hit3:.3} over {} queries",
+        queries.len()
+    );
+    assert!(
+        mrr >= MIN_MRR && hit3 >= MIN_HIT3,
+        "JS quality below the bar: MRR {mrr:.3} (need {MIN_MRR}), hit@3 {hit3:.3} (need {MIN_HIT3})"
+    );
+}
+
+#[test]
+fn the_js_client_returns_the_cli_top_5() {
+    let Some(node) = node() else { return };
+    let mut queries: Vec<String> = support::labelled_queries()
+        .into_iter()
+        .map(|q| q.q)
+        .collect();
+    let labelled = queries.len();
+    queries.extend(support::sampled_queries(300));
+    let js = slugs(&run_client(&node, &queries, &["5"], "parity"));
+    let cli = cli_top(&queries, 5);
+    let mut differences = Vec::new();
+    for ((query, js), cli) in queries.iter().zip(&js).zip(&cli) {
+        if js != cli {
+            differences.push(format!("{query:?}\n  cli {cli:?}\n  js  {js:?}"));
+        }
+    }
+    println!(
+        "top-5 parity: {} queries ({labelled} labelled, {} sampled), {} differ",
+        queries.len(),
+        queries.len() - labelled,
+        differences.len()
+    );
+    assert!(differences.is_empty(), "{}", differences.join("\n"));
+}

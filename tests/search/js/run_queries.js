@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+// Runs queries through the browser search client (themes/default/static/js/search.js) under
+// Node, over a built site's browser index, and prints the results as JSON:
+//
+//   node tests/search/js/run_queries.js BUILD_DIR QUERIES.json LIMIT > results.json
+//
+// QUERIES.json is a JSON array of query strings. The output is one JSON object:
+// {"results": [[{slug, kind, title, url, score, excerpt}, ...], ...], "files": [...],
+//  "millis": [...]} with the files each query loaded (cold, one fresh client per query when
+// "--cold" is given) and how long each query took once its files were loaded.
+//
+// With --analyze it prints instead, for each query, the terms of its words as the client's
+// analysis makes them (the last word kept even if it is a stop word):
+// {"terms": [["term", ...], ...]}.
+'use strict';
+
+const fs = require('fs');
+const path = require('path');
+const vm = require('vm');
+
+const args = process.argv.slice(2);
+const cold = args.includes('--cold');
+const analyze = args.includes('--analyze');
+const [buildDir, queriesFile, limitText] = args.filter((a) => !a.startsWith('--'));
+if (!buildDir || !queriesFile) {
+  console.error('usage: node run_queries.js BUILD_DIR QUERIES.json [LIMIT] [--cold]');
+  process.exit(2);
+}
+const limit = Number(limitText || 10);
+const client = require(path.join(__dirname, '..', '..', '..', 'themes', 'default', 'static', 'js', 'search.js'));
+const queries = JSON.parse(fs.readFileSync(queriesFile, 'utf8'));
+
+function newEngine(loaded) {
+  client.installQueue();
+  return client.createEngine({
+    load(file) {
+      const full = path.join(buildDir, 'search', file);
+      loaded.push(file);
+      vm.runInThisContext(fs.readFileSync(full, 'utf8'), { filename: full });
+    },
+  });
+}
+
+(async () => {
+  if (analyze) {
+    const engine = newEngine([]);
+    const terms = [];
+    for (const query of queries) {
+      terms.push((await engine.words(query)).map((w) => w.term));
+    }
+    process.stdout.write(JSON.stringify({ terms }));
+    return;
+  }
+  const results = [];
+  const files = [];
+  const millis = [];
+  let shared = null;
+  let sharedLoaded = [];
+  for (const query of queries) {
+    let engine;
+    let loaded;
+    if (cold || !shared) {
+      loaded = [];
+      engine = newEngine(loaded);
+      if (!cold) { shared = engine; sharedLoaded = loaded; }
+    } else {
+      engine = shared;
+      loaded = sharedLoaded;
+    }
+    const before = loaded.length;
+    const hits = await engine.search(query, { limit });
+    // Time a second run, with every file in memory: the scoring itself.
+    const start = process.hrtime.bigint();
+    await engine.search(query, { limit });
+    millis.push(Number(process.hrtime.bigint() - start) / 1e6);
+    results.push(hits);
+    files.push(loaded.slice(cold ? 0 : before));
+  }
+  process.stdout.write(JSON.stringify({ results, files, millis }));
+})().catch((error) => {
+  console.error(error && error.stack || String(error));
+  process.exit(1);
+});

@@ -1,0 +1,504 @@
+/*!
+ * Remedy search client: the browser side of Remedy's symptom search. Plain JavaScript, no
+ * build step, no dependencies; it runs in the page (every page loads it) and in Node (tests).
+ *
+ * It follows the query spec written once in src/search/query.rs (words, exact/prefix/typo
+ * variants, impacts, ranking) over the browser index that src/search/export.rs writes into
+ * search/ (format described there), with the analysis of src/search/analysis.rs. The constants
+ * of all three come from the index's manifest, never from this file.
+ *
+ * API: window.Remedy.search(query, {limit}) -> Promise of [{slug, kind, title, url, score,
+ * excerpt}], best first. Node: require('search.js').createEngine({load}) gives the same search
+ * over a loader of your own.
+ *
+ * Everything from content reaches the DOM through textContent or element creation, never as
+ * HTML.
+ */
+(function (root, factory) {
+  var api = factory(root);
+  if (typeof module === 'object' && module.exports) module.exports = api;
+  else api.start(root);
+})(typeof globalThis !== 'undefined' ? globalThis : this, function (root) {
+  'use strict';
+
+  // ---- data files: every file pushes its data onto globalThis.RemedySearch ----------------------
+
+  var receiver = null;
+  function dispatch(item) {
+    if (receiver) receiver(item);
+  }
+  function installQueue() {
+    var queue = root.RemedySearch;
+    var early = Array.isArray(queue) ? queue : [];
+    root.RemedySearch = { push: function () { for (var i = 0; i < arguments.length; i++) dispatch(arguments[i]); } };
+    early.forEach(dispatch);
+  }
+
+  // ---- base64 VLQ ------------------------------------------------------------------------------
+
+  var DIGIT = new Int8Array(128).fill(-1);
+  'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.split('').forEach(function (c, i) {
+    DIGIT[c.charCodeAt(0)] = i;
+  });
+
+  function Reader(text) {
+    this.text = text;
+    this.at = 0;
+  }
+  Reader.prototype.number = function () {
+    var value = 0, shift = 0, digit;
+    do {
+      digit = DIGIT[this.text.charCodeAt(this.at++)];
+      if (digit < 0 || digit === undefined) throw new Error('bad search index data');
+      value += (digit & 31) * Math.pow(2, shift);
+      shift += 5;
+    } while (digit & 32);
+    return value;
+  };
+  Reader.prototype.chars = function (count) {
+    var s = this.text.substr(this.at, count);
+    this.at += count;
+    return s;
+  };
+  Reader.prototype.gaps = function () {
+    var count = this.number(), out = new Array(count), previous = -1;
+    for (var i = 0; i < count; i++) {
+      previous = previous + 1 + this.number();
+      out[i] = previous;
+    }
+    return out;
+  };
+
+  // ---- analysis (src/search/analysis.rs) ---------------------------------------------------------
+
+  var ALNUM = /[\p{Alphabetic}\p{N}]/u;
+  var NUMERIC = /\p{N}/u;
+  function isAlnum(c) { return c !== undefined && ALNUM.test(c); }
+  function isNumeric(c) { return c !== undefined && NUMERIC.test(c); }
+  function isApostrophe(c) { return c === "'" || c === '\u2019' || c === '\u02bc'; }
+  function charCount(s) { var n = 0; for (var _ of s) n++; return n; } // eslint-disable-line no-unused-vars
+
+  /** Rule 1: the compounds of a text, each {parts, joiners}. */
+  function compounds(text) {
+    var chars = Array.from(text), out = [], i = 0;
+    while (i < chars.length) {
+      if (!isAlnum(chars[i])) { i++; continue; }
+      var parts = [''], joiners = [];
+      for (;;) {
+        var c = chars[i];
+        parts[parts.length - 1] += c.toLowerCase();
+        i++;
+        var next = chars[i];
+        if (next === undefined) break;
+        if (isAlnum(next)) continue;
+        var after = chars[i + 1];
+        if (!isAlnum(after)) break;
+        if (isApostrophe(next)) {
+          i++;
+        } else if (next === '-' || next === '_' || (next === '.' && isNumeric(c) && isNumeric(after))) {
+          joiners.push(next);
+          parts.push('');
+          i++;
+        } else {
+          break;
+        }
+      }
+      out.push({ parts: parts, joiners: joiners });
+    }
+    return out;
+  }
+  function isCode(compound) {
+    return compound.parts.some(function (p) { return Array.from(p).some(isNumeric); });
+  }
+  function whole(compound) {
+    var code = isCode(compound), s = compound.parts[0];
+    for (var i = 1; i < compound.parts.length; i++) s += (code ? compound.joiners[i - 1] : '') + compound.parts[i];
+    return s;
+  }
+
+  /** The words of a query: [{typed, term, code, role}], role 'required' | 'optional' | 'unfinished'. */
+  function queryWords(text, keepLast, analysis, stem) {
+    var found = compounds(text), words = [];
+    found.forEach(function (compound, i) {
+      var typed = whole(compound);
+      if (charCount(typed) > analysis.maxTermChars) return;
+      var code = isCode(compound);
+      var single = !code && compound.parts.length === 1;
+      var role = 'required';
+      if (single && analysis.stopWords.indexOf(typed) >= 0) {
+        if (!(keepLast && i + 1 === found.length)) return;
+        role = 'unfinished';
+      } else if (single && analysis.questionWords.indexOf(typed) >= 0) {
+        role = 'optional';
+      }
+      var term = code ? typed : stem(typed);
+      words = words.filter(function (w) { return w.term !== term; });
+      words.push({ typed: typed, term: term, code: code, role: role });
+    });
+    return words;
+  }
+
+  /** Code point order, which is the byte order of the index's terms. */
+  function compare(a, b) {
+    if (a === b) return 0;
+    var i = 0, j = 0;
+    while (i < a.length && j < b.length) {
+      var x = a.codePointAt(i), y = b.codePointAt(j);
+      if (x !== y) return x < y ? -1 : 1;
+      i += x > 0xffff ? 2 : 1;
+      j += y > 0xffff ? 2 : 1;
+    }
+    if (i >= a.length && j >= b.length) return 0;
+    return i >= a.length ? -1 : 1;
+  }
+  function startsWith(s, prefix) { return s.lastIndexOf(prefix, 0) === 0; }
+
+  /** Optimal string alignment distance between code point arrays, or -1 above limit. */
+  function editDistance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return -1;
+    var width = b.length + 1, before = new Array(width).fill(0), previous = [], current = new Array(width).fill(0);
+    for (var k = 0; k < width; k++) previous.push(k);
+    for (var i = 1; i <= a.length; i++) {
+      current[0] = i;
+      var rowMin = i;
+      for (var j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var best = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, before[j - 2] + 1);
+        current[j] = best;
+        if (best < rowMin) rowMin = best;
+      }
+      if (rowMin > limit) return -1;
+      var t = before; before = previous; previous = current; current = t;
+    }
+    return previous[b.length] <= limit ? previous[b.length] : -1;
+  }
+
+  // ---- the engine ------------------------------------------------------------------------------
+
+  function createEngine(options) {
+    var load = options.load;
+    var manifest = null, manifestPromise = null;
+    var pending = {};         // file path -> {resolve, reject}
+    var shards = {};          // shard number -> {terms: sorted array, entries: Map}
+    var rich = {};            // rich id -> entry
+    var info = {};            // doc -> [slug, kindIndex, title, summary]
+    var blocks = {};          // info block number -> true once loaded
+    var files = {};           // file path -> Promise
+    var scale = null;
+
+    function receive(item) {
+      var type = item[0];
+      if (type === 'manifest') {
+        manifest = item[1];
+        var low = manifest.scale[0], ratio = Math.log(manifest.scale[1] / manifest.scale[0]);
+        scale = function (level) { return low * Math.exp((level - 1) / 65534 * ratio); };
+        settle('manifest.js');
+        return;
+      }
+      if (!manifest || item[1] !== manifest.build) {
+        fail(pathOf(type, item[2]), new Error('stale search index'));
+        return;
+      }
+      if (type === 'terms') { shards[item[2]] = decodeShard(item[3]); settle(pathOf('terms', item[2])); }
+      else if (type === 'rich') {
+        var reader = new Reader(item[3]);
+        rich[item[2]] = decodeEntry(reader, '');
+        item[4].forEach(function (record) { info[record[0]] = record.slice(1); });
+        settle(pathOf('rich', item[2]));
+      } else if (type === 'docs') {
+        var first = item[2] * manifest.infoBlock;
+        item[3].forEach(function (record, i) { info[first + i] = record; });
+        blocks[item[2]] = true;
+        settle(pathOf('docs', item[2]));
+      }
+    }
+    function pathOf(type, id) {
+      return (type === 'terms' ? 't/' : type === 'rich' ? 'r/' : 'd/') + id + '.js';
+    }
+    function settle(path) { var p = pending[path]; if (p) { delete pending[path]; p.resolve(); } }
+    function fail(path, error) { var p = pending[path]; if (p) { delete pending[path]; p.reject(error); } }
+
+    function fetchFile(path) {
+      if (files[path]) return files[path];
+      var promise = new Promise(function (resolve, reject) {
+        pending[path] = { resolve: resolve, reject: reject };
+        receiver = receive;
+        Promise.resolve(load(path)).then(function () {
+          // A file that loaded but pushed nothing for this path is not ours.
+          fail(path, new Error('search index file ' + path + ' is missing its data'));
+        }, function (error) { fail(path, error); });
+      });
+      files[path] = promise;
+      promise.catch(function () { delete files[path]; });
+      return promise;
+    }
+
+    function ready() {
+      if (!manifestPromise) {
+        manifestPromise = fetchFile('manifest.js').then(function () {
+          if (!root.RemedyStemmer) throw new Error('the search index has no stemmer');
+          return manifest;
+        });
+        manifestPromise.catch(function () { manifestPromise = null; });
+      }
+      return manifestPromise;
+    }
+
+    // One term entry (export.rs, "Encoding"). `previous` is the term before it in its shard.
+    function decodeEntry(reader, previous) {
+      var shared = reader.number();
+      var suffix = reader.chars(reader.number());
+      var entry = { term: previous.slice(0, shared) + suffix, df: reader.number() };
+      var flags = reader.number();
+      if (flags & 1) { entry.rich = true; return entry; }
+      var headLength = reader.number(), docs = new Array(headLength), levels = new Array(headLength);
+      var level = 65535, doc = 0;
+      for (var i = 0; i < headLength; i++) {
+        var decrease = reader.number();
+        level -= decrease;
+        doc = (decrease === 0 && i > 0) ? doc + 1 + reader.number() : reader.number();
+        docs[i] = doc;
+        levels[i] = level;
+      }
+      entry.docs = docs;
+      entry.levels = levels;
+      if (flags & 2) {
+        entry.complement = reader.number() === 1;
+        entry.tailLevel = reader.number();
+        entry.tail = reader.gaps();
+      }
+      entry.codes = reader.gaps();
+      return entry;
+    }
+    function decodeShard(payload) {
+      var reader = new Reader(payload), terms = [], entries = new Map(), previous = '';
+      while (reader.at < payload.length) {
+        var entry = decodeEntry(reader, previous);
+        terms.push(entry.term);
+        entries.set(entry.term, entry);
+        previous = entry.term;
+      }
+      return { terms: terms, entries: entries };
+    }
+
+    // Shard numbers whose terms may start with `prefix` (or equal `term` when exact).
+    function shardOf(term) {
+      var first = manifest.shards, lo = 0, hi = first.length - 1;
+      while (lo < hi) {
+        var mid = (lo + hi + 1) >> 1;
+        if (compare(first[mid], term) <= 0) lo = mid; else hi = mid - 1;
+      }
+      return lo;
+    }
+    function shardsWithPrefix(prefix) {
+      var out = [shardOf(prefix)];
+      for (var n = out[0] + 1; n < manifest.shards.length && startsWith(manifest.shards[n], prefix); n++) out.push(n);
+      return out;
+    }
+    function loadShards(numbers) {
+      return Promise.all(numbers.map(function (n) { return fetchFile('t/' + n + '.js'); }));
+    }
+
+    // The dictionary as query.rs sees it, once the right shards are loaded.
+    function stub(term) {
+      var shard = shards[shardOf(term)];
+      return shard ? shard.entries.get(term) : undefined;
+    }
+    function withPrefix(prefix) {
+      var out = [];
+      shardsWithPrefix(prefix).forEach(function (n) {
+        var shard = shards[n], terms = shard.terms, lo = 0, hi = terms.length;
+        while (lo < hi) { var mid = (lo + hi) >> 1; if (compare(terms[mid], prefix) < 0) lo = mid + 1; else hi = mid; }
+        for (var i = lo; i < terms.length && startsWith(terms[i], prefix); i++) out.push(shard.entries.get(terms[i]));
+      });
+      return out;
+    }
+
+    // Section 2 of the spec: the variants of each word. Loads the shards it needs.
+    function plan(text) {
+      var q = manifest.query;
+      var unfinished = manifest.options.prefix && !/\s$/u.test(text);
+      var words = queryWords(text, unfinished, manifest.analysis, root.RemedyStemmer.stem);
+      var exactShards = [];
+      words.forEach(function (w) {
+        if (w.role !== 'unfinished' && !(w.term in manifest.rich)) exactShards.push(shardOf(w.term));
+      });
+      return loadShards(unique(exactShards)).then(function () {
+        return Promise.all(words.map(function (w, i) {
+          var last = unfinished && i + 1 === words.length;
+          var variants = [];
+          if (w.role !== 'unfinished' && (w.term in manifest.rich || stub(w.term))) {
+            variants.push({ term: w.term, weight: 1, exact: true });
+          }
+          var typedChars = charCount(w.typed);
+          var step = Promise.resolve();
+          if (last && (variants.length === 0 || w.role === 'unfinished') && typedChars >= q.minPrefixChars) {
+            step = loadShards(shardsWithPrefix(w.typed)).then(function () {
+              var found = withPrefix(w.typed).filter(function (e) { return w.role === 'unfinished' || e.term !== w.term; });
+              found.sort(function (a, b) { return b.df - a.df || compare(a.term, b.term); });
+              found.slice(0, q.maxPrefixTerms).forEach(function (e) {
+                variants.push({ term: e.term, weight: typedChars / charCount(e.term), exact: false });
+              });
+            });
+          }
+          return step.then(function () {
+            var allowed = typedChars >= q.fuzzyTwoEditsFrom ? 2 : typedChars >= q.fuzzyOneEditFrom ? 1 : 0;
+            if (variants.length > 0 || !manifest.options.fuzzy || w.code || w.role === 'unfinished' || allowed === 0) return;
+            var first = String.fromCodePoint(w.term.codePointAt(0));
+            return loadShards(shardsWithPrefix(first)).then(function () {
+              var target = Array.from(w.term), found = [];
+              withPrefix(first).forEach(function (e) {
+                var d = editDistance(target, Array.from(e.term), allowed);
+                if (d > 0) found.push({ d: d, df: e.df, term: e.term });
+              });
+              found.sort(function (a, b) { return a.d - b.d || b.df - a.df || compare(a.term, b.term); });
+              found.slice(0, q.maxTypoTerms).forEach(function (f) {
+                variants.push({ term: f.term, weight: f.d === 1 ? q.typoWeightOne : q.typoWeightTwo, exact: false });
+              });
+            });
+          }).then(function () {
+            return { word: w, required: w.role === 'required', variants: variants };
+          });
+        }));
+      });
+    }
+
+    // The postings of a variant's term: from its rich file or its shard.
+    function entryOf(term) {
+      if (term in manifest.rich) return fetchFile('r/' + manifest.rich[term] + '.js').then(function () { return rich[manifest.rich[term]]; });
+      return Promise.resolve(stub(term));
+    }
+
+    // Sections 3 and 4 of the spec: score and rank.
+    function rank(planned) {
+      var terms = [];
+      planned.forEach(function (p) { p.variants.forEach(function (v) { terms.push(v.term); }); });
+      return Promise.all(unique(terms).map(entryOf)).then(function (loaded) {
+        var entries = {};
+        loaded.forEach(function (e) { entries[e.term] = e; });
+        var n = manifest.docs;
+        var score = new Float64Array(n), words = new Uint16Array(n), codes = new Uint16Array(n);
+        var matched = new Uint8Array(n), best = new Float64Array(n), touched = [];
+        planned.forEach(function (p) {
+          if (p.variants.length === 0) return;
+          var seen = [];
+          p.variants.forEach(function (v) {
+            var e = entries[v.term], i;
+            var put = function (doc, value) {
+              if (best[doc] === 0) seen.push(doc);
+              if (value > best[doc]) best[doc] = value;
+            };
+            for (i = 0; i < e.docs.length; i++) put(e.docs[i], v.weight * scale(e.levels[i]));
+            if (e.tail) {
+              var tailValue = v.weight * scale(e.tailLevel);
+              if (!e.complement) {
+                for (i = 0; i < e.tail.length; i++) put(e.tail[i], tailValue);
+              } else {
+                var skip = new Uint8Array(n);
+                e.docs.forEach(function (d) { skip[d] = 1; });
+                e.tail.forEach(function (d) { skip[d] = 1; });
+                for (i = 0; i < n; i++) if (!skip[i]) put(i, tailValue);
+              }
+            }
+          });
+          seen.forEach(function (doc) {
+            if (!matched[doc]) { matched[doc] = 1; touched.push(doc); }
+            score[doc] += best[doc];
+            if (p.required) words[doc] += 1;
+            best[doc] = 0;
+          });
+          if (p.word.code && p.variants[0] && p.variants[0].exact) {
+            entries[p.variants[0].term].codes.forEach(function (doc) { if (matched[doc]) codes[doc] += 1; });
+          }
+        });
+        touched.sort(function (a, b) {
+          return codes[b] - codes[a] || words[b] - words[a] || score[b] - score[a] || a - b;
+        });
+        return touched.map(function (doc) { return { doc: doc, score: score[doc] }; });
+      });
+    }
+
+    function unique(list) {
+      return list.filter(function (x, i) { return list.indexOf(x) === i; });
+    }
+
+    function describe(results) {
+      var missing = [];
+      results.forEach(function (r) {
+        if (!info[r.doc]) missing.push(Math.floor(r.doc / manifest.infoBlock));
+      });
+      return Promise.all(unique(missing).map(function (b) { return fetchFile('d/' + b + '.js'); })).then(function () {
+        return results.map(function (r) {
+          var d = info[r.doc], kind = manifest.kinds[d[1]] || ['', ''];
+          return {
+            slug: d[0],
+            kind: kind[0],
+            kindTitle: kind[1],
+            title: d[2],
+            url: manifest.basePath + d[0] + '/',
+            score: r.score,
+            excerpt: d[3]
+          };
+        });
+      });
+    }
+
+    function search(query, opts) {
+      var limit = (opts && opts.limit) || 10;
+      return ready().then(function () {
+        return plan(String(query));
+      }).then(function (planned) {
+        return rank(planned);
+      }).then(function (ranked) {
+        return describe(ranked.slice(0, limit));
+      });
+    }
+
+    return {
+      search: search,
+      ready: ready,
+      /** The analysed words of a query, for highlighting. */
+      words: function (query) {
+        return ready().then(function () {
+          return queryWords(String(query), true, manifest.analysis, root.RemedyStemmer.stem);
+        });
+      },
+      stats: function () { return { files: Object.keys(files) }; }
+    };
+  }
+
+  // ---- in the page -------------------------------------------------------------------------------
+
+  function start(window) {
+    var document = window.document;
+    if (!document) return;
+    installQueue();
+    var html = document.documentElement;
+    var rootPath = html.getAttribute('data-root') || '';
+    var script = document.currentScript;
+    var base = new URL(rootPath + 'search/', script ? script.src : document.baseURI).href;
+    var engine = createEngine({
+      load: function (path) {
+        return new Promise(function (resolve, reject) {
+          var element = document.createElement('script');
+          element.src = base + path;
+          element.async = true;
+          element.onload = function () { element.remove(); resolve(); };
+          element.onerror = function () { element.remove(); reject(new Error('could not load ' + path)); };
+          document.head.appendChild(element);
+        });
+      }
+    });
+    window.Remedy = window.Remedy || {};
+    window.Remedy.search = function (query, opts) { return engine.search(query, opts); };
+    window.Remedy.engine = engine;
+  }
+
+  return {
+    createEngine: createEngine,
+    installQueue: installQueue,
+    analysis: { compounds: compounds, queryWords: queryWords, editDistance: editDistance, compare: compare },
+    start: start
+  };
+});
