@@ -10,8 +10,8 @@
 //!   `js/stemmer.js`, so the browser always stems with the port of the stemmer the index was
 //!   made with), then the manifest: format, build id, stemmer version, the analysis and query
 //!   constants of [`analysis`] and [`query`] (the client takes them from here, so Rust holds
-//!   the only copy), the impact scale, the document count, the kinds, the first term of every
-//!   term shard and the *rich* terms.
+//!   the only copy), the impact scale, the document count, the kinds (name, title, folder),
+//!   the first term of every term shard and the *rich* terms.
 //! - `t/N.js`, term shards: every term of the index in byte order, cut into shards of about
 //!   [`SHARD_BYTES`], each with its postings (below).
 //! - `r/N.js`, rich files: the postings of one very common term (held by a quarter of the
@@ -297,8 +297,8 @@ const FLAG_TAIL: u64 = 2;
 pub struct SiteInfo {
     /// The base path links start with (`/` or `/help/`).
     pub base_path: String,
-    /// The kinds: name and title, in order.
-    pub kinds: Vec<(String, String)>,
+    /// The kinds: name, title and folder, in order.
+    pub kinds: Vec<(String, String, String)>,
 }
 
 impl SiteInfo {
@@ -310,7 +310,15 @@ impl SiteInfo {
                 .config
                 .kinds
                 .iter()
-                .map(|k| (k.name.clone(), k.title.clone()))
+                .map(|k| {
+                    // The title the site shows: its section intro's, if it has one.
+                    let title = site
+                        .sections
+                        .get(&k.name)
+                        .and_then(|s| s.title.clone())
+                        .unwrap_or_else(|| k.title.clone());
+                    (k.name.clone(), title, k.dir.clone())
+                })
                 .collect(),
         }
     }
@@ -334,7 +342,7 @@ pub fn files(impacts: &Impacts, meta: &IndexMeta, site: &SiteInfo) -> Result<Vec
         .kinds
         .iter()
         .enumerate()
-        .map(|(i, (name, _))| (name.as_str(), i))
+        .map(|(i, (name, _, _))| (name.as_str(), i))
         .collect();
     let info = |doc: u32| {
         let d = &impacts.docs[doc as usize];

@@ -2,7 +2,9 @@
 //! client under Node (same answers as the CLI, same stems as Rust) and the search UI in headless
 //! Chromium. One binary; the bundled knowledge base is built once and shared by all tests.
 
+mod browser;
 mod cli;
 mod js;
 mod quality;
 mod support;
+mod webdriver;

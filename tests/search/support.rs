@@ -19,9 +19,7 @@ pub fn bundled_site() -> &'static Path {
         if temp.exists() {
             std::fs::remove_dir_all(&temp).expect("remove the previous fixture");
         }
-        std::fs::create_dir_all(&temp).expect("create the fixture folder");
-        std::fs::copy(repo().join("book.toml"), temp.join("book.toml")).expect("copy book.toml");
-        copy_dir(&repo().join("content"), &temp.join("content"));
+        copy_site(repo(), &temp);
         let options = remedy::BuildOptions {
             root: temp.clone(),
             ..remedy::BuildOptions::default()
@@ -34,6 +32,13 @@ pub fn bundled_site() -> &'static Path {
 /// The build dir of [`bundled_site`].
 pub fn bundled_build() -> PathBuf {
     bundled_site().join("public")
+}
+
+/// Copies a site's `book.toml` and `content/` into `to`.
+pub fn copy_site(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create the fixture folder");
+    std::fs::copy(from.join("book.toml"), to.join("book.toml")).expect("copy book.toml");
+    copy_dir(&from.join("content"), &to.join("content"));
 }
 
 fn copy_dir(from: &Path, to: &Path) {

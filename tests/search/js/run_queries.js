@@ -7,7 +7,8 @@
 // QUERIES.json is a JSON array of query strings. The output is one JSON object:
 // {"results": [[{slug, kind, title, url, score, excerpt}, ...], ...], "files": [...],
 //  "millis": [...]} with the files each query loaded (cold, one fresh client per query when
-// "--cold" is given) and how long each query took once its files were loaded.
+// "--cold" is given) and how long each query took once its files were loaded (the median of
+// "--repeat N" runs).
 //
 // With --analyze it prints instead, for each query, the terms of its words as the client's
 // analysis makes them (the last word kept even if it is a stop word):
@@ -21,7 +22,9 @@ const vm = require('vm');
 const args = process.argv.slice(2);
 const cold = args.includes('--cold');
 const analyze = args.includes('--analyze');
-const [buildDir, queriesFile, limitText] = args.filter((a) => !a.startsWith('--'));
+const repeatAt = args.indexOf('--repeat');
+const repeat = repeatAt >= 0 ? Number(args[repeatAt + 1]) : 1;
+const [buildDir, queriesFile, limitText] = args.filter((a, i) => !a.startsWith('--') && (repeatAt < 0 || i !== repeatAt + 1));
 if (!buildDir || !queriesFile) {
   console.error('usage: node run_queries.js BUILD_DIR QUERIES.json [LIMIT] [--cold]');
   process.exit(2);
@@ -69,10 +72,16 @@ function newEngine(loaded) {
     }
     const before = loaded.length;
     const hits = await engine.search(query, { limit });
-    // Time a second run, with every file in memory: the scoring itself.
-    const start = process.hrtime.bigint();
-    await engine.search(query, { limit });
-    millis.push(Number(process.hrtime.bigint() - start) / 1e6);
+    // Time further runs, with every file in memory: the query work itself (median of
+    // `repeat` runs; with --repeat N, default 1).
+    const times = [];
+    for (let r = 0; r < repeat; r++) {
+      const start = process.hrtime.bigint();
+      await engine.search(query, { limit });
+      times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+    times.sort((a, b) => a - b);
+    millis.push(times[Math.floor(times.length / 2)]);
     results.push(hits);
     files.push(loaded.slice(cold ? 0 : before));
   }

@@ -80,10 +80,12 @@
 
   /** Rule 1: the compounds of a text, each {parts, joiners}. */
   function compounds(text) {
-    var chars = Array.from(text), out = [], i = 0;
+    var chars = Array.from(text), offsets = [], out = [], i = 0, at = 0;
+    for (var k = 0; k < chars.length; k++) { offsets.push(at); at += chars[k].length; }
+    offsets.push(at);
     while (i < chars.length) {
       if (!isAlnum(chars[i])) { i++; continue; }
-      var parts = [''], joiners = [];
+      var start = i, parts = [''], joiners = [];
       for (;;) {
         var c = chars[i];
         parts[parts.length - 1] += c.toLowerCase();
@@ -103,7 +105,7 @@
           break;
         }
       }
-      out.push({ parts: parts, joiners: joiners });
+      out.push({ parts: parts, joiners: joiners, start: offsets[start], end: offsets[i] });
     }
     return out;
   }
@@ -136,6 +138,31 @@
       words.push({ typed: typed, term: term, code: code, role: role });
     });
     return words;
+  }
+
+  /**
+   * Where `text` holds one of `terms`: [[start, end], ...] in UTF-16 offsets, one per word whose
+   * index terms (analysis.rs, rules 2 and 3) meet the set.
+   */
+  function highlights(text, terms, analysis, stem) {
+    var ranges = [];
+    compounds(text).forEach(function (compound) {
+      var candidates = [];
+      var single = function (part) {
+        if (Array.from(part).some(isNumeric)) return part;
+        return analysis.stopWords.indexOf(part) >= 0 ? null : stem(part);
+      };
+      if (compound.parts.length === 1) {
+        candidates.push(single(compound.parts[0]));
+      } else {
+        candidates.push(isCode(compound) ? whole(compound) : stem(whole(compound)));
+        compound.parts.forEach(function (part) { candidates.push(single(part)); });
+      }
+      if (candidates.some(function (t) { return t !== null && terms.has(t); })) {
+        ranges.push([compound.start, compound.end]);
+      }
+    });
+    return ranges;
   }
 
   /** Code point order, which is the byte order of the index's terms. */
@@ -370,52 +397,102 @@
       return Promise.resolve(stub(term));
     }
 
-    // Sections 3 and 4 of the spec: score and rank.
-    function rank(planned) {
+    // An entry's impacts as numbers, and its tail as a list of documents, made once.
+    function values(e) {
+      if (!e.values) {
+        e.values = new Float64Array(e.levels.length);
+        for (var i = 0; i < e.levels.length; i++) e.values[i] = scale(e.levels[i]);
+      }
+      return e.values;
+    }
+    function tailDocs(e) {
+      if (!e.tailDocs) {
+        if (!e.complement) {
+          e.tailDocs = e.tail;
+        } else {
+          var n = manifest.docs, skip = new Uint8Array(n), out = [], i;
+          for (i = 0; i < e.docs.length; i++) skip[e.docs[i]] = 1;
+          for (i = 0; i < e.tail.length; i++) skip[e.tail[i]] = 1;
+          for (i = 0; i < n; i++) if (!skip[i]) out.push(i);
+          e.tailDocs = out;
+        }
+        e.tailValue = scale(e.tailLevel);
+      }
+      return e.tailDocs;
+    }
+
+    var work = null;
+    function workspace(n) {
+      if (!work || work.n !== n) {
+        work = { n: n, score: new Float64Array(n), words: new Uint16Array(n), codes: new Uint16Array(n),
+          matched: new Uint8Array(n), best: new Float64Array(n) };
+      }
+      return work;
+    }
+
+    // Sections 3 and 4 of the spec: score, then the best `limit` by rule 4.
+    function rank(planned, limit) {
       var terms = [];
       planned.forEach(function (p) { p.variants.forEach(function (v) { terms.push(v.term); }); });
       return Promise.all(unique(terms).map(entryOf)).then(function (loaded) {
         var entries = {};
         loaded.forEach(function (e) { entries[e.term] = e; });
-        var n = manifest.docs;
-        var score = new Float64Array(n), words = new Uint16Array(n), codes = new Uint16Array(n);
-        var matched = new Uint8Array(n), best = new Float64Array(n), touched = [];
+        var w = workspace(manifest.docs);
+        var score = w.score, words = w.words, codes = w.codes, matched = w.matched, best = w.best;
+        var touched = [], i, doc;
         planned.forEach(function (p) {
           if (p.variants.length === 0) return;
           var seen = [];
           p.variants.forEach(function (v) {
-            var e = entries[v.term], i;
-            var put = function (doc, value) {
+            var e = entries[v.term], weight = v.weight, docs = e.docs, vals = values(e), value;
+            for (i = 0; i < docs.length; i++) {
+              doc = docs[i];
+              value = weight * vals[i];
               if (best[doc] === 0) seen.push(doc);
               if (value > best[doc]) best[doc] = value;
-            };
-            for (i = 0; i < e.docs.length; i++) put(e.docs[i], v.weight * scale(e.levels[i]));
+            }
             if (e.tail) {
-              var tailValue = v.weight * scale(e.tailLevel);
-              if (!e.complement) {
-                for (i = 0; i < e.tail.length; i++) put(e.tail[i], tailValue);
-              } else {
-                var skip = new Uint8Array(n);
-                e.docs.forEach(function (d) { skip[d] = 1; });
-                e.tail.forEach(function (d) { skip[d] = 1; });
-                for (i = 0; i < n; i++) if (!skip[i]) put(i, tailValue);
+              var tail = tailDocs(e);
+              value = weight * e.tailValue;
+              for (i = 0; i < tail.length; i++) {
+                doc = tail[i];
+                if (best[doc] === 0) seen.push(doc);
+                if (value > best[doc]) best[doc] = value;
               }
             }
           });
-          seen.forEach(function (doc) {
+          for (i = 0; i < seen.length; i++) {
+            doc = seen[i];
             if (!matched[doc]) { matched[doc] = 1; touched.push(doc); }
             score[doc] += best[doc];
             if (p.required) words[doc] += 1;
             best[doc] = 0;
-          });
+          }
           if (p.word.code && p.variants[0] && p.variants[0].exact) {
-            entries[p.variants[0].term].codes.forEach(function (doc) { if (matched[doc]) codes[doc] += 1; });
+            entries[p.variants[0].term].codes.forEach(function (d) { if (matched[d]) codes[d] += 1; });
           }
         });
-        touched.sort(function (a, b) {
-          return codes[b] - codes[a] || words[b] - words[a] || score[b] - score[a] || a - b;
-        });
-        return touched.map(function (doc) { return { doc: doc, score: score[doc] }; });
+        function before(a, b) {
+          return codes[a] !== codes[b] ? codes[a] > codes[b]
+            : words[a] !== words[b] ? words[a] > words[b]
+              : score[a] !== score[b] ? score[a] > score[b] : a < b;
+        }
+        // The best `limit`, kept sorted as they come.
+        var top = [];
+        for (i = 0; i < touched.length; i++) {
+          doc = touched[i];
+          if (top.length === limit && !before(doc, top[limit - 1])) continue;
+          var at = top.length;
+          while (at > 0 && before(doc, top[at - 1])) at--;
+          top.splice(at, 0, doc);
+          if (top.length > limit) top.pop();
+        }
+        var out = top.map(function (d) { return { doc: d, score: score[d] }; });
+        for (i = 0; i < touched.length; i++) {
+          doc = touched[i];
+          score[doc] = 0; words[doc] = 0; codes[doc] = 0; matched[doc] = 0;
+        }
+        return out;
       });
     }
 
@@ -423,14 +500,15 @@
       return list.filter(function (x, i) { return list.indexOf(x) === i; });
     }
 
-    function describe(results) {
+    function describe(results, terms) {
       var missing = [];
       results.forEach(function (r) {
         if (!info[r.doc]) missing.push(Math.floor(r.doc / manifest.infoBlock));
       });
       return Promise.all(unique(missing).map(function (b) { return fetchFile('d/' + b + '.js'); })).then(function () {
         return results.map(function (r) {
-          var d = info[r.doc], kind = manifest.kinds[d[1]] || ['', ''];
+          var d = info[r.doc], kind = manifest.kinds[d[1]] || ['', '', ''];
+          var stem = root.RemedyStemmer.stem;
           return {
             slug: d[0],
             kind: kind[0],
@@ -438,7 +516,11 @@
             title: d[2],
             url: manifest.basePath + d[0] + '/',
             score: r.score,
-            excerpt: d[3]
+            excerpt: d[3],
+            highlights: {
+              title: highlights(d[2], terms, manifest.analysis, stem),
+              excerpt: highlights(d[3], terms, manifest.analysis, stem)
+            }
           };
         });
       });
@@ -449,9 +531,9 @@
       return ready().then(function () {
         return plan(String(query));
       }).then(function (planned) {
-        return rank(planned);
-      }).then(function (ranked) {
-        return describe(ranked.slice(0, limit));
+        var terms = new Set();
+        planned.forEach(function (p) { p.variants.forEach(function (v) { terms.add(v.term); }); });
+        return rank(planned, limit).then(function (ranked) { return describe(ranked, terms); });
       });
     }
 
@@ -464,11 +546,21 @@
           return queryWords(String(query), true, manifest.analysis, root.RemedyStemmer.stem);
         });
       },
+      /** The kinds of the site: [[name, title, dir], ...]. */
+      kinds: function () { return manifest ? manifest.kinds : []; },
       stats: function () { return { files: Object.keys(files) }; }
     };
   }
 
   // ---- in the page -------------------------------------------------------------------------------
+  //
+  // The header's search field (#search-input, on every page) shows the best results under it
+  // as the reader types; on the search page (#search-results) the results fill the page and
+  // follow ?q=. Keyboard: `/` or Ctrl/Cmd+K focuses the field, arrows move through the
+  // results, Enter opens one, Esc closes the list.
+
+  var POPUP_RESULTS = 8;
+  var PAGE_RESULTS = 20;
 
   function start(window) {
     var document = window.document;
@@ -476,13 +568,13 @@
     installQueue();
     var html = document.documentElement;
     var rootPath = html.getAttribute('data-root') || '';
-    var script = document.currentScript;
-    var base = new URL(rootPath + 'search/', script ? script.src : document.baseURI).href;
+    var siteRoot = new URL(rootPath || './', document.baseURI);
+    var searchBase = new URL('search/', siteRoot).href;
     var engine = createEngine({
       load: function (path) {
         return new Promise(function (resolve, reject) {
           var element = document.createElement('script');
-          element.src = base + path;
+          element.src = searchBase + path;
           element.async = true;
           element.onload = function () { element.remove(); resolve(); };
           element.onerror = function () { element.remove(); reject(new Error('could not load ' + path)); };
@@ -492,7 +584,221 @@
     });
     window.Remedy = window.Remedy || {};
     window.Remedy.search = function (query, opts) { return engine.search(query, opts); };
-    window.Remedy.engine = engine;
+
+    var input = document.getElementById('search-input');
+    var page = document.getElementById('search-results');
+    if (!input) return;
+    var form = input.form;
+    var fileMode = window.location.protocol === 'file:';
+
+    function href(slug) {
+      return new URL(slug + '/' + (fileMode ? 'index.html' : ''), siteRoot).href;
+    }
+    function element(name, className, text) {
+      var e = document.createElement(name);
+      if (className) e.className = className;
+      if (text !== undefined) e.textContent = text;
+      return e;
+    }
+    // Text with the given ranges wrapped in <mark>, built from text nodes only.
+    function marked(name, className, text, ranges) {
+      var e = element(name, className), at = 0;
+      ranges.forEach(function (r) {
+        if (r[0] > at) e.appendChild(document.createTextNode(text.slice(at, r[0])));
+        e.appendChild(element('mark', null, text.slice(r[0], r[1])));
+        at = r[1];
+      });
+      if (at < text.length) e.appendChild(document.createTextNode(text.slice(at)));
+      return e;
+    }
+
+    var popup = null;
+    if (!page) {
+      popup = element('div', 'search-popup');
+      popup.id = 'search-popup';
+      popup.hidden = true;
+      form.appendChild(popup);
+      input.setAttribute('role', 'combobox');
+      input.setAttribute('aria-autocomplete', 'list');
+      input.setAttribute('aria-expanded', 'false');
+      input.setAttribute('aria-controls', popup.id);
+    }
+    var container = page || popup;
+    var options = [];
+    var active = -1;
+
+    function setActive(index) {
+      if (options.length === 0) { active = -1; return; }
+      if (active >= 0 && options[active]) options[active].setAttribute('aria-selected', 'false');
+      active = index < 0 ? -1 : Math.min(index, options.length - 1);
+      if (active >= 0) {
+        options[active].setAttribute('aria-selected', 'true');
+        input.setAttribute('aria-activedescendant', options[active].id);
+        options[active].scrollIntoView({ block: 'nearest' });
+      } else {
+        input.removeAttribute('aria-activedescendant');
+      }
+    }
+    function open() {
+      if (!popup) return;
+      popup.hidden = false;
+      input.setAttribute('aria-expanded', 'true');
+    }
+    function close() {
+      if (!popup) return;
+      popup.hidden = true;
+      input.setAttribute('aria-expanded', 'false');
+      input.removeAttribute('aria-activedescendant');
+    }
+
+    function kindLink(name) {
+      var kinds = engine.kinds();
+      for (var i = 0; i < kinds.length; i++) if (kinds[i][0] === name) return kinds[i];
+      return null;
+    }
+    function renderEmpty(query) {
+      var box = element('div', 'search-empty');
+      box.appendChild(element('p', 'search-empty-title', 'No results for \u201c' + query + '\u201d'));
+      box.appendChild(element('p', null, 'Check the spelling, use fewer words, or type just the error code.'));
+      var help = [kindLink('faq'), kindLink('guide')].filter(Boolean);
+      if (help.length) {
+        box.appendChild(element('p', null, 'Or start from the common questions and the troubleshooting guides:'));
+        var list = element('ul', 'search-empty-links');
+        help.forEach(function (kind) {
+          var item = element('li');
+          var link = element('a', 'kind-' + kind[0], kind[1]);
+          link.href = new URL(kind[2] + '/' + (fileMode ? 'index.html' : ''), siteRoot).href;
+          item.appendChild(link);
+          list.appendChild(item);
+        });
+        box.appendChild(list);
+      }
+      return box;
+    }
+    function render(query, results) {
+      container.textContent = '';
+      container.setAttribute('data-query', query);
+      options = [];
+      active = -1;
+      input.removeAttribute('aria-activedescendant');
+      if (results.length === 0) {
+        container.appendChild(renderEmpty(query));
+        return;
+      }
+      var list = element(page ? 'ol' : 'div', 'search-hits');
+      list.setAttribute('role', 'listbox');
+      list.setAttribute('aria-label', 'Search results');
+      results.forEach(function (r, i) {
+        var item = element(page ? 'li' : 'div', 'search-hit kind-' + r.kind.replace(/[^a-z0-9_-]/gi, ''));
+        item.id = 'search-hit-' + i;
+        item.setAttribute('role', 'option');
+        item.setAttribute('aria-selected', 'false');
+        var link = element('a', 'search-hit-link');
+        link.href = href(r.slug);
+        link.tabIndex = -1;
+        link.appendChild(element('span', 'kind-label search-hit-kind', r.kindTitle || r.kind));
+        link.appendChild(marked('span', 'search-hit-title', r.title, r.highlights.title));
+        if (r.excerpt) link.appendChild(marked('span', 'search-hit-excerpt', r.excerpt, r.highlights.excerpt));
+        item.appendChild(link);
+        item.addEventListener('mousemove', function () { if (active !== i) setActive(i); });
+        list.appendChild(item);
+        options.push(item);
+      });
+      container.appendChild(list);
+      if (page) {
+        var count = element('p', 'search-count', results.length + (results.length === 1 ? ' result' : ' results') +
+          ' for \u201c' + query + '\u201d');
+        container.insertBefore(count, list);
+      }
+    }
+    function renderFailure() {
+      container.textContent = '';
+      options = [];
+      container.appendChild(element('p', 'search-empty', 'Search could not load its index. Browse the sections instead.'));
+    }
+
+    var sequence = 0, timer = 0;
+    function run(query) {
+      var mine = ++sequence;
+      if (!query.trim()) {
+        container.textContent = '';
+        options = [];
+        close();
+        return;
+      }
+      engine.search(query, { limit: page ? PAGE_RESULTS : POPUP_RESULTS }).then(function (results) {
+        if (mine !== sequence) return;
+        render(query.trim(), results);
+        if (document.activeElement === input || page) open();
+      }, function (error) {
+        if (mine !== sequence) return;
+        renderFailure();
+        open();
+        if (window.console) window.console.error(error);
+      });
+    }
+    function schedule() {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(function () { run(input.value); }, 60);
+      if (page) {
+        var url = new URL(window.location.href);
+        if (input.value) url.searchParams.set('q', input.value); else url.searchParams.delete('q');
+        window.history.replaceState(null, '', url.href);
+      }
+    }
+
+    input.addEventListener('input', schedule);
+    input.addEventListener('focus', function () {
+      engine.ready().catch(function () {});
+      if (popup && options.length) open();
+    });
+    input.addEventListener('keydown', function (event) {
+      var visible = page || (popup && !popup.hidden);
+      if (event.key === 'ArrowDown' && options.length) {
+        event.preventDefault();
+        open();
+        setActive(visible ? active + 1 : 0);
+      } else if (event.key === 'ArrowUp' && options.length && visible) {
+        event.preventDefault();
+        setActive(active - 1);
+      } else if (event.key === 'Enter') {
+        if (visible && active >= 0) {
+          event.preventDefault();
+          window.location.href = options[active].querySelector('a').href;
+        } else if (page) {
+          event.preventDefault();
+          window.clearTimeout(timer);
+          run(input.value);
+        }
+      } else if (event.key === 'Escape') {
+        if (popup && !popup.hidden) { event.preventDefault(); close(); }
+        else if (!page) input.blur();
+      }
+    });
+    document.addEventListener('keydown', function (event) {
+      var target = event.target;
+      var editing = target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+      if ((event.key === '/' && !editing && !event.ctrlKey && !event.metaKey && !event.altKey) ||
+          ((event.ctrlKey || event.metaKey) && (event.key === 'k' || event.key === 'K'))) {
+        event.preventDefault();
+        input.focus();
+        input.select();
+      }
+    });
+    document.addEventListener('mousedown', function (event) {
+      if (popup && !form.contains(event.target)) close();
+    });
+    form.addEventListener('focusout', function (event) {
+      if (popup && !form.contains(event.relatedTarget)) close();
+    });
+
+    if (page) {
+      var query = new URL(window.location.href).searchParams.get('q') || '';
+      if (query) {
+        input.value = query;
+        run(query);
+      }
+    }
   }
 
   return {
