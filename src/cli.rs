@@ -48,6 +48,9 @@ pub struct BuildArgs {
     /// Print nothing but problems
     #[arg(long, short)]
     pub quiet: bool,
+    /// Print how long each step of the build took
+    #[arg(long)]
+    pub timings: bool,
 }
 
 /// `remedy serve`.

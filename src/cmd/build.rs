@@ -19,6 +19,11 @@ pub fn run(args: BuildArgs) -> Result<i32> {
     };
     let report = crate::build(&options)?;
     super::print_diagnostics(&report.warnings);
+    if args.timings {
+        for (step, took) in &report.timings {
+            eprintln!("{step:>20}: {took:.2?}");
+        }
+    }
     if !args.quiet {
         let kinds: Vec<String> = report
             .articles_per_kind

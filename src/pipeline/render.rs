@@ -645,55 +645,69 @@ fn not_found_context(shared: &Shared<'_>) -> tera::Context {
 /// builders above: a field added to a context must be hashed here too (the dev server's
 /// byte-identity tests catch a miss).
 pub fn fingerprints(site: &Site, theme: &Theme) -> Vec<(String, PageId, u64)> {
-    use std::hash::{Hash, Hasher};
-    type Hasher64 = std::collections::hash_map::DefaultHasher;
-
-    let shared = Shared::new(site, theme);
-    let mut global = Hasher64::new();
-    theme.fingerprint.hash(&mut global);
-    serde_json::to_string(&shared.site_context)
-        .unwrap_or_default()
-        .hash(&mut global);
-    site.config.base_url.hash(&mut global);
-    let global = global.finish();
-
-    let card_hashes: Vec<u64> = site
-        .articles
-        .iter()
-        .map(|article| {
-            let mut hasher = Hasher64::new();
-            article.slug.hash(&mut hasher);
-            article.kind.hash(&mut hasher);
-            article.front.title.hash(&mut hasher);
-            article.front.summary.hash(&mut hasher);
-            for code in article.error_codes() {
-                code.hash(&mut hasher);
-            }
-            article.front.effort.hash(&mut hasher);
-            article.front.weight.hash(&mut hasher);
-            article.front.updated.hash(&mut hasher);
-            hasher.finish()
+    let fingerprinter = Fingerprinter::new(site, theme);
+    plan(site)
+        .into_iter()
+        .map(|page| {
+            (
+                output_path(site, page),
+                page,
+                fingerprinter.page(site, page),
+            )
         })
-        .collect();
-    let section_hash = |kind: Option<&str>| {
-        let mut hasher = Hasher64::new();
-        let section = match kind {
-            Some(kind) => site.sections.get(kind),
-            None => Some(&site.home),
-        };
-        if let Some(section) = section {
-            section.title.hash(&mut hasher);
-            section.description.hash(&mut hasher);
-            section.html.hash(&mut hasher);
-        }
-        hasher.finish()
-    };
+        .collect()
+}
 
-    let first_articles_of_kinds = first_articles(site);
-    let mut out = Vec::with_capacity(site.articles.len() + site.config.kinds.len() + 3);
-    for page in plan(site) {
+type Hasher64 = std::collections::hash_map::DefaultHasher;
+
+/// What page fingerprints are made from, computed once per site: a hash of everything every
+/// page shares, a hash per card, and the first articles of each kind. The dev server keeps it
+/// between rebuilds that change no card, so re-fingerprinting one article's page is O(1).
+#[derive(Debug, Clone)]
+pub struct Fingerprinter {
+    global: u64,
+    card_hashes: Vec<u64>,
+    first_articles_of_kinds: Vec<Vec<usize>>,
+}
+
+impl Fingerprinter {
+    /// Computes the shared hashes of `site`.
+    pub fn new(site: &Site, theme: &Theme) -> Fingerprinter {
+        use std::hash::{Hash, Hasher};
+        let shared = Shared::new(site, theme);
+        let mut global = Hasher64::new();
+        theme.fingerprint.hash(&mut global);
+        serde_json::to_string(&shared.site_context)
+            .unwrap_or_default()
+            .hash(&mut global);
+        site.config.base_url.hash(&mut global);
+        Fingerprinter {
+            global: global.finish(),
+            card_hashes: site.articles.iter().map(|a| card_hash(a)).collect(),
+            first_articles_of_kinds: first_articles(site),
+        }
+    }
+
+    /// The fingerprint of one page of `site` (the site this fingerprinter was made from, or
+    /// one that differs from it only in the body of articles).
+    pub fn page(&self, site: &Site, page: PageId) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let card_hashes = &self.card_hashes;
+        let section_hash = |kind: Option<&str>| {
+            let mut hasher = Hasher64::new();
+            let section = match kind {
+                Some(kind) => site.sections.get(kind),
+                None => Some(&site.home),
+            };
+            if let Some(section) = section {
+                section.title.hash(&mut hasher);
+                section.description.hash(&mut hasher);
+                section.html.hash(&mut hasher);
+            }
+            hasher.finish()
+        };
         let mut hasher = Hasher64::new();
-        global.hash(&mut hasher);
+        self.global.hash(&mut hasher);
         // Not the page id itself: article indexes shift when an article is added.
         let tag: u8 = match page {
             PageId::Home => 0,
@@ -710,10 +724,8 @@ pub fn fingerprints(site: &Site, theme: &Theme) -> Vec<(String, PageId, u64)> {
                     card_hashes[index].hash(&mut hasher);
                     site.articles[index].front.symptoms.hash(&mut hasher);
                 }
-                for kind in &site.config.kinds {
-                    for index in site.articles_of_kind(&kind.name).take(ARTICLES_PER_SECTION) {
-                        card_hashes[index].hash(&mut hasher);
-                    }
+                for &index in self.first_articles_of_kinds.iter().flatten() {
+                    card_hashes[index].hash(&mut hasher);
                 }
                 for index in site.articles_of_kind(kinds::ERROR) {
                     card_hashes[index].hash(&mut hasher);
@@ -750,14 +762,31 @@ pub fn fingerprints(site: &Site, theme: &Theme) -> Vec<(String, PageId, u64)> {
                 relations.next.map(|j| card_hashes[j]).hash(&mut hasher);
             }
             PageId::Search | PageId::NotFound => {
-                for &index in first_articles_of_kinds.iter().flatten() {
+                for &index in self.first_articles_of_kinds.iter().flatten() {
                     card_hashes[index].hash(&mut hasher);
                 }
             }
         }
-        out.push((output_path(site, page), page, hasher.finish()));
+        hasher.finish()
     }
-    out
+}
+
+/// A hash of what an article shows wherever it is listed (its card), and of what the pages
+/// that list causes show of them (symptoms, on the home page).
+pub fn card_hash(article: &Article) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = Hasher64::new();
+    article.slug.hash(&mut hasher);
+    article.kind.hash(&mut hasher);
+    article.front.title.hash(&mut hasher);
+    article.front.summary.hash(&mut hasher);
+    for code in article.error_codes() {
+        code.hash(&mut hasher);
+    }
+    article.front.effort.hash(&mut hasher);
+    article.front.weight.hash(&mut hasher);
+    article.front.updated.hash(&mut hasher);
+    hasher.finish()
 }
 
 #[cfg(test)]

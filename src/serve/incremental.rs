@@ -67,6 +67,12 @@ pub struct Incremental {
     site: Option<Site>,
     /// Counts site versions, so search indexes are never replaced by older ones.
     generation: u64,
+    /// The shared hashes behind the page fingerprints of the last site built.
+    fingerprinter: Option<render::Fingerprinter>,
+    /// The warnings of the last site built.
+    warnings: Vec<Diagnostic>,
+    /// Whether the last rebuild failed (the build dir holds an older site).
+    failed: bool,
     /// The search index in the build dir, and the lock that orders writes to it.
     search: Arc<SearchSlot>,
 }
@@ -102,6 +108,9 @@ impl Incremental {
             pages: HashMap::new(),
             site: None,
             generation: 0,
+            fingerprinter: None,
+            warnings: Vec::new(),
+            failed: false,
             search,
         };
         let outcome = state.rebuild_everything()?;
@@ -161,22 +170,26 @@ impl Incremental {
         }
         let mut walk = false;
         let mut any = false;
+        let mut markdown = Vec::new();
         for path in &relative {
             match load::classify(&root, &self.config, path) {
                 Change::Ignored => {}
                 Change::NeedsFullWalk => walk = true,
                 Change::Markdown { slug, kind } => {
                     any = true;
+                    markdown.push(path.clone());
                     self.tree_diagnostics.retain(|d| &d.path != path);
                     if !root.join(path).exists() {
                         self.files.remove(path);
                         continue;
                     }
-                    let case_clash = self.files.keys().any(|other| {
-                        other != path
-                            && other.to_string_lossy().to_lowercase()
-                                == path.to_string_lossy().to_lowercase()
-                    });
+                    // Only a file new to the site can clash with another's name.
+                    let case_clash = !self.files.contains_key(path)
+                        && self.files.keys().any(|other| {
+                            other != path
+                                && other.to_string_lossy().to_lowercase()
+                                    == path.to_string_lossy().to_lowercase()
+                        });
                     if case_clash {
                         walk = true;
                         continue;
@@ -202,7 +215,100 @@ impl Incremental {
         if !any {
             return Ok(Outcome::Unchanged);
         }
-        self.relink_and_write(false, Instant::now())
+        let started = Instant::now();
+        if let Some(outcome) = self.body_only(&markdown, started)? {
+            return Ok(outcome);
+        }
+        self.relink_and_write(false, started)
+    }
+
+    /// The fast path for the most common edit: only the bodies of existing articles changed
+    /// (front matter identical, headings identical or not linked to, links still resolving).
+    /// Then the relation graph, the order, every card and every other page are unchanged, so
+    /// only the edited articles' pages are rendered; nothing is re-linked. Returns `None` when
+    /// the edit is anything else, having changed nothing.
+    fn body_only(&mut self, paths: &[PathBuf], started: Instant) -> Result<Option<Outcome>> {
+        if self.failed || paths.is_empty() {
+            return Ok(None);
+        }
+        let (Some(site), Some(fingerprinter)) = (self.site.as_mut(), self.fingerprinter.as_ref())
+        else {
+            return Ok(None);
+        };
+        let mut replacements = Vec::new();
+        for path in paths {
+            let Some(FileEntry {
+                parsed: Ok(Parsed::Article(new)),
+                ..
+            }) = self.files.get(path)
+            else {
+                return Ok(None);
+            };
+            let Some(&index) = site.by_slug.get(&new.slug) else {
+                return Ok(None);
+            };
+            let old = &site.articles[index];
+            if old.fingerprint == new.fingerprint {
+                continue;
+            }
+            if old.kind != new.kind || old.front != new.front {
+                return Ok(None);
+            }
+            if old.headings != new.headings && has_anchor_links_into(site, &new.slug) {
+                return Ok(None);
+            }
+            replacements.push((index, Arc::clone(new)));
+        }
+        let originals: Vec<(usize, Arc<crate::model::Article>)> = replacements
+            .iter()
+            .map(|(index, new)| {
+                (
+                    *index,
+                    std::mem::replace(&mut site.articles[*index], Arc::clone(new)),
+                )
+            })
+            .collect();
+        let restore = |site: &mut Site| {
+            for (index, old) in &originals {
+                site.articles[*index] = Arc::clone(old);
+            }
+        };
+        if replacements
+            .iter()
+            .any(|(index, _)| !crate::pipeline::link::links_resolve(site, &site.articles[*index]))
+        {
+            restore(site);
+            return Ok(None);
+        }
+        let _hold = self.search.hold();
+        let renderer = render::PageRenderer::new(site, &self.theme);
+        let mut outputs = Vec::new();
+        for (index, _) in &replacements {
+            let page = PageId::Article(*index);
+            match renderer.render(page) {
+                Ok(output) => outputs.push((output, fingerprinter.page(site, page))),
+                Err(_) => {
+                    drop(renderer);
+                    restore(site);
+                    return Ok(None);
+                }
+            }
+        }
+        let mut written = Vec::new();
+        for (output, fingerprint) in outputs {
+            if write::update_file(&self.build_dir, &output.path, &output.bytes)? {
+                written.push(output.path.clone());
+            }
+            self.pages.insert(output.path, fingerprint);
+        }
+        written.sort();
+        self.generation += 1;
+        Ok(Some(Outcome::Rebuilt {
+            full: false,
+            written,
+            elapsed: started.elapsed(),
+            warnings: self.warnings.clone(),
+        }))
     }
 
     fn parse_into_cache(&mut self, source: Source) {
@@ -227,12 +333,18 @@ impl Incremental {
     fn reload_everything(&mut self) -> Result<Outcome> {
         let config = match crate::load_config(&self.options) {
             Ok(config) => config,
-            Err(Error::Content(diagnostics)) => return Ok(Outcome::Failed(diagnostics)),
+            Err(Error::Content(diagnostics)) => {
+                self.failed = true;
+                return Ok(Outcome::Failed(diagnostics));
+            }
             Err(other) => return Err(other),
         };
         let theme = match theme::load(&self.options.root, &config) {
             Ok(theme) => theme,
-            Err(Error::Content(diagnostics)) => return Ok(Outcome::Failed(diagnostics)),
+            Err(Error::Content(diagnostics)) => {
+                self.failed = true;
+                return Ok(Outcome::Failed(diagnostics));
+            }
             Err(other) => return Err(other),
         };
         self.build_dir = self.options.root.join(&config.build_dir);
@@ -288,10 +400,23 @@ impl Incremental {
             self.options.drafts,
         ) {
             Ok(result) => result,
-            Err(Error::Content(diagnostics)) => return Ok(Outcome::Failed(diagnostics)),
+            Err(Error::Content(diagnostics)) => {
+                self.failed = true;
+                return Ok(Outcome::Failed(diagnostics));
+            }
             Err(other) => return Err(other),
         };
-        let fingerprints = render::fingerprints(&site, &self.theme);
+        let fingerprinter = render::Fingerprinter::new(&site, &self.theme);
+        let fingerprints: Vec<(String, PageId, u64)> = render::plan(&site)
+            .into_iter()
+            .map(|page| {
+                (
+                    render::output_path(&site, page),
+                    page,
+                    fingerprinter.page(&site, page),
+                )
+            })
+            .collect();
         self.generation += 1;
         let full = full || self.site.is_none();
         let written = if full {
@@ -304,6 +429,9 @@ impl Incremental {
             .map(|(path, _, fp)| (path, fp))
             .collect();
         self.site = Some(site);
+        self.fingerprinter = Some(fingerprinter);
+        self.warnings.clone_from(&warnings);
+        self.failed = false;
         Ok(Outcome::Rebuilt {
             full,
             written,
@@ -373,4 +501,16 @@ impl Incremental {
         written.sort();
         Ok(written)
     }
+}
+
+/// Whether any article links to an anchor inside the article `slug`.
+fn has_anchor_links_into(site: &Site, slug: &str) -> bool {
+    let into = |links: &[crate::model::InternalLink]| {
+        links
+            .iter()
+            .any(|link| link.target == slug && link.anchor.is_some())
+    };
+    site.articles.iter().any(|article| into(&article.links))
+        || into(&site.home.links)
+        || site.sections.values().any(|section| into(&section.links))
 }

@@ -392,6 +392,31 @@ fn incremental_rebuilds_equal_a_full_build() {
             format!("{t}\nOne more line.\n")
         })
     });
+    step(
+        "body edit that adds a heading to a page others link into",
+        &|| {
+            server.edit("content/fixes/restart-iphone.md", |t| {
+                format!("{t}\n## If it restarts by itself\n\nThat is a different problem.\n")
+            })
+        },
+    );
+    step("body edit that breaks a link, then the fix", &|| {
+        server.edit("content/fixes/update-ios.md", |t| {
+            format!("{t}\nSee [this](@/causes/no-such-cause.md).\n")
+        });
+        assert!(
+            events.next("problems")["text"]
+                .as_str()
+                .unwrap()
+                .contains("no-such-cause")
+        );
+        server.edit("content/fixes/update-ios.md", |t| {
+            t.replace(
+                "See [this](@/causes/no-such-cause.md).",
+                "See [this](@/causes/outdated-ios.md).",
+            )
+        });
+    });
     step("title and weight change reorder the kind", &|| {
         server.edit("content/causes/outdated-ios.md", |t| {
             t.replacen("title = \"", "title = \"Aardvark: ", 1)

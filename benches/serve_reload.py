@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""Benchmark: `remedy serve` on a generated knowledge base — the time from writing one article's
+file to the server sending the reload event, against a full `remedy build` of the same site
+measured in the same run.
+
+Usage: python3 benches/serve_reload.py [--articles 10000] [--edits 25] [--builds 3]
+
+It builds the release binary and the corpus generator, generates the site into a temporary
+folder, starts `remedy serve` on a free port, listens to /_remedy/events, and edits one cause
+at a time (an added paragraph, written with a plain write(2), as an editor's save would).
+Reported: median and 90th percentile of write → reload, the median full build, and the ratio.
+"""
+import argparse, os, re, shutil, socket, statistics, subprocess, sys, tempfile, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--articles", type=int, default=10000)
+    parser.add_argument("--edits", type=int, default=25)
+    parser.add_argument("--builds", type=int, default=3)
+    parser.add_argument("--seed", type=int, default=42)
+    args = parser.parse_args()
+
+    subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "remedy", "--example", "gen_corpus"], cwd=ROOT, check=True)
+    remedy = os.path.join(ROOT, "target", "release", "remedy")
+    generator = os.path.join(ROOT, "target", "release", "examples", "gen_corpus")
+    work = tempfile.mkdtemp(prefix="remedy-bench-serve-")
+    site = os.path.join(work, "site")
+    try:
+        subprocess.run([generator, "--articles", str(args.articles), "--seed", str(args.seed), "--out", site], check=True, stdout=subprocess.DEVNULL)
+
+        builds = []
+        for i in range(args.builds):
+            out = os.path.join(work, f"full-{i}")
+            start = time.perf_counter()
+            subprocess.run([remedy, "build", "--quiet", "--out", out], cwd=site, check=True)
+            builds.append(time.perf_counter() - start)
+            shutil.rmtree(out)
+
+        server = subprocess.Popen([remedy, "serve", "--port", "0", "--quiet"], cwd=site, stderr=subprocess.PIPE, text=True)
+        try:
+            port = None
+            for line in server.stderr:
+                match = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+                if match:
+                    port = int(match.group(1))
+                    break
+            if port is None:
+                sys.exit("remedy serve did not start")
+            stream = socket.create_connection(("127.0.0.1", port))
+            stream.sendall(b"GET /_remedy/events HTTP/1.1\r\nHost: localhost\r\n\r\n")
+            buffer = b""
+            while b"retry:" not in buffer:
+                buffer += stream.recv(65536)
+            causes = sorted(os.listdir(os.path.join(site, "content", "causes")))
+            causes = [c for c in causes if not c.startswith("_")][: args.edits]
+            times = []
+            for i, name in enumerate(causes):
+                path = os.path.join(site, "content", "causes", name)
+                with open(path) as f:
+                    text = f.read()
+                text = text.replace("\n+++\n", f"\n+++\n\nEdited paragraph number {i}.\n", 1)
+                buffer = b""
+                start = time.perf_counter()
+                with open(path, "w") as f:
+                    f.write(text)
+                while b"event: reload" not in buffer and b"event: problems" not in buffer:
+                    buffer += stream.recv(65536)
+                times.append((time.perf_counter() - start) * 1000)
+                if b"event: problems" in buffer:
+                    sys.exit("an edit broke the build: " + buffer.decode(errors="replace"))
+                time.sleep(0.2)
+        finally:
+            server.kill()
+            server.wait()
+
+        times.sort()
+        median = statistics.median(times)
+        p90 = times[min(len(times) - 1, int(len(times) * 0.9))]
+        full = statistics.median(builds) * 1000
+        print(f"site: {args.articles} articles (seed {args.seed})")
+        print(f"full build (remedy build), median of {len(builds)}: {full:.0f} ms")
+        print(f"edit → reload event, {len(times)} edits: median {median:.1f} ms, p90 {p90:.1f} ms, min {times[0]:.1f} ms, max {times[-1]:.1f} ms")
+        print(f"ratio incremental / full build: {median / full:.4f} ({full / median:.0f}x faster)")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
