@@ -76,7 +76,7 @@ impl Staging {
         if self.target.exists() {
             exchange(&self.dir, &self.target)?;
             // `self.dir` now holds the previous site.
-            let _ = fs::remove_dir_all(&self.dir);
+            remove_tree(&self.dir);
         } else {
             fs::rename(&self.dir, &self.target).map_err(|e| Error::io(&self.target, e))?;
         }
@@ -91,6 +91,39 @@ impl Drop for Staging {
             let _ = fs::remove_dir_all(&self.dir);
         }
     }
+}
+
+/// Deletes a folder tree, its subfolders in parallel: on file systems mounted with online
+/// discard, deleting thousands of small files is bound by the device's latency, not the CPU,
+/// and several deletions in flight finish about twice as fast as one after another.
+pub fn remove_tree(dir: &Path) {
+    use rayon::prelude::*;
+    let mut folders = Vec::new();
+    if let Ok(kinds) = fs::read_dir(dir) {
+        for kind in kinds.flatten() {
+            if kind.file_type().is_ok_and(|t| t.is_dir()) {
+                match fs::read_dir(kind.path()) {
+                    Ok(pages) => folders.extend(pages.flatten().map(|p| p.path())),
+                    Err(_) => folders.push(kind.path()),
+                }
+            }
+        }
+    }
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(8).build();
+    let remove = || {
+        folders.par_iter().for_each(|folder| {
+            if folder.is_dir() {
+                let _ = fs::remove_dir_all(folder);
+            } else {
+                let _ = fs::remove_file(folder);
+            }
+        });
+    };
+    match pool {
+        Ok(pool) => pool.install(remove),
+        Err(_) => remove(),
+    }
+    let _ = fs::remove_dir_all(dir);
 }
 
 /// Replaces the folder `target` with the complete folder `replacement` in one atomic exchange
