@@ -289,10 +289,10 @@ pub fn check(options: &BuildOptions) -> Result<Vec<Diagnostic>> {
 }
 
 /// Sites with at least this many articles show a progress bar while rendering.
-const PROGRESS_FROM: usize = 500;
+pub(crate) const PROGRESS_FROM: usize = 500;
 
 /// A progress bar on stderr, or a hidden one.
-fn progress_bar(visible: bool) -> indicatif::ProgressBar {
+pub(crate) fn progress_bar(visible: bool) -> indicatif::ProgressBar {
     if !visible {
         return indicatif::ProgressBar::hidden();
     }

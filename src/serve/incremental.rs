@@ -443,12 +443,15 @@ impl Incremental {
     /// A full build through a staging dir, swapped in like `remedy build` does.
     fn write_everything(&self, site: &Site) -> Result<Vec<String>> {
         let staging = write::Staging::new(&self.build_dir)?;
-        crate::render_all(
-            site,
-            &self.theme,
-            &indicatif::ProgressBar::hidden(),
-            &|path, bytes| staging.put(path, bytes),
-        )?;
+        // A progress bar for the first build of a large site; later full rebuilds are quiet.
+        let progress = crate::progress_bar(
+            self.options.progress
+                && self.site.is_none()
+                && site.articles.len() >= crate::PROGRESS_FROM,
+        );
+        crate::render_all(site, &self.theme, &progress, &|path, bytes| {
+            staging.put(path, bytes)
+        })?;
         crate::pipeline::index::index(site, staging.path())?;
         let mut guard = self.search.hold();
         staging.commit()?;
