@@ -76,7 +76,7 @@
   function isAlnum(c) { return c !== undefined && ALNUM.test(c); }
   function isNumeric(c) { return c !== undefined && NUMERIC.test(c); }
   function isApostrophe(c) { return c === "'" || c === '\u2019' || c === '\u02bc'; }
-  function charCount(s) { var n = 0; for (var _ of s) n++; return n; } // eslint-disable-line no-unused-vars
+  function charCount(s) { var n = 0; for (var c of s) n += c ? 1 : 0; return n; }
 
   /** Rule 1: the compounds of a text, each {parts, joiners}. */
   function compounds(text) {
