@@ -251,3 +251,47 @@ fn the_js_client_returns_the_cli_top_5() {
     );
     assert!(differences.is_empty(), "{}", differences.join("\n"));
 }
+
+#[test]
+fn a_cached_manifest_of_an_older_build_is_reloaded() {
+    let Some(node) = node() else { return };
+    let base = Path::new(env!("CARGO_TARGET_TMPDIR")).join("search-stale");
+    if base.exists() {
+        std::fs::remove_dir_all(&base).unwrap();
+    }
+    let old = base.join("old");
+    let new = base.join("new");
+    support::copy_site(support::repo(), &old);
+    support::copy_site(support::repo(), &new);
+    std::fs::write(
+        new.join("content/causes/overheating.md"),
+        "+++\ntitle = \"The iPhone overheats during the backup\"\n\
+         summary = \"A hot phone pauses its backup.\"\nsymptoms = [\"phone too hot\"]\n+++\n\n\
+         Let it cool down.\n",
+    )
+    .unwrap();
+    for root in [&old, &new] {
+        let options = remedy::BuildOptions {
+            root: root.clone(),
+            ..remedy::BuildOptions::default()
+        };
+        remedy::build(&options).expect("the fixture builds");
+    }
+    let output = Command::new(&node)
+        .arg(support::repo().join("tests/search/js/stale_manifest.js"))
+        .arg(old.join("public"))
+        .arg(new.join("public"))
+        .arg("iphone overheats")
+        .output()
+        .expect("run node");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let result: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(result["manifests"], 2, "{result}");
+    assert_eq!(result["stale"], result["fresh"], "{result}");
+    assert_eq!(result["fresh"][0], "causes/overheating", "{result}");
+}

@@ -37,8 +37,9 @@ function newEngine(loaded) {
   client.installQueue();
   return client.createEngine({
     load(file) {
-      const full = path.join(buildDir, 'search', file);
-      loaded.push(file);
+      const bare = file.split('?')[0];
+      const full = path.join(buildDir, 'search', bare);
+      loaded.push(bare);
       vm.runInThisContext(fs.readFileSync(full, 'utf8'), { filename: full });
     },
   });

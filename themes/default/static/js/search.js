@@ -210,7 +210,6 @@
     var shards = {};          // shard number -> {terms: sorted array, entries: Map}
     var rich = {};            // rich id -> entry
     var info = {};            // doc -> [slug, kindIndex, title, summary]
-    var blocks = {};          // info block number -> true once loaded
     var files = {};           // file path -> Promise
     var scale = null;
 
@@ -224,7 +223,9 @@
         return;
       }
       if (!manifest || item[1] !== manifest.build) {
-        fail(pathOf(type, item[2]), new Error('stale search index'));
+        var stale = new Error('the search index changed since its manifest was loaded');
+        stale.stale = true;
+        fail(pathOf(type, item[2]), stale);
         return;
       }
       if (type === 'terms') { shards[item[2]] = decodeShard(item[3]); settle(pathOf('terms', item[2])); }
@@ -236,7 +237,6 @@
       } else if (type === 'docs') {
         var first = item[2] * manifest.infoBlock;
         item[3].forEach(function (record, i) { info[first + i] = record; });
-        blocks[item[2]] = true;
         settle(pathOf('docs', item[2]));
       }
     }
@@ -246,12 +246,19 @@
     function settle(path) { var p = pending[path]; if (p) { delete pending[path]; p.resolve(); } }
     function fail(path, error) { var p = pending[path]; if (p) { delete pending[path]; p.reject(error); } }
 
+    // Data files are asked for with the build they must come from, so no cache can hand out
+    // a file of another build under the same URL; the manifest, after a stale file, with a
+    // fresh query string.
+    var manifestTag = '';
+    function urlOf(path) {
+      return path === 'manifest.js' ? path + manifestTag : path + '?b=' + manifest.build;
+    }
     function fetchFile(path) {
       if (files[path]) return files[path];
       var promise = new Promise(function (resolve, reject) {
         pending[path] = { resolve: resolve, reject: reject };
         receiver = receive;
-        Promise.resolve(load(path)).then(function () {
+        Promise.resolve(load(urlOf(path))).then(function () {
           // A file that loaded but pushed nothing for this path is not ours.
           fail(path, new Error('search index file ' + path + ' is missing its data'));
         }, function (error) { fail(path, error); });
@@ -526,14 +533,32 @@
       });
     }
 
-    function search(query, opts) {
-      var limit = (opts && opts.limit) || 10;
+    function attempt(query, limit) {
       return ready().then(function () {
         return plan(String(query));
       }).then(function (planned) {
         var terms = new Set();
         planned.forEach(function (p) { p.variants.forEach(function (v) { terms.add(v.term); }); });
         return rank(planned, limit).then(function (ranked) { return describe(ranked, terms); });
+      });
+    }
+    // Forgets everything loaded, so the next query starts from a fresh manifest.
+    function reset() {
+      manifest = null;
+      manifestPromise = null;
+      shards = {};
+      rich = {};
+      info = {};
+      files = {};
+      work = null;
+      manifestTag = '?r=' + Date.now();
+    }
+    function search(query, opts) {
+      var limit = (opts && opts.limit) || 10;
+      return attempt(query, limit).catch(function (error) {
+        if (!error || !error.stale) throw error;
+        reset();
+        return attempt(query, limit);
       });
     }
 
