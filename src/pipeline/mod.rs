@@ -1,5 +1,6 @@
 //! The build pipeline, one stage per file: [`load`] → [`parse`] → [`link`] → [`render`] →
-//! [`index`] → [`write`]. Only `load` reads the content tree and only `write` writes the build dir.
+//! [`index`] → [`mod@write`]. Only `load` reads the content tree and only `write` writes the
+//! build dir.
 
 pub mod index;
 pub mod link;

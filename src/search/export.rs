@@ -1,6 +1,6 @@
-//! The browser index: the tantivy index ([`impacts`]) rewritten as small static files under
-//! `<build-dir>/search/`, so a first query downloads only what it needs, over HTTP or from
-//! `file://`. Every file is JavaScript that hands its data to the client,
+//! The browser index: the tantivy index, read back as [`crate::search::impacts`], rewritten as
+//! small static files under `<build-dir>/search/`, so a first query downloads only what it
+//! needs, over HTTP or from `file://`. Every file is JavaScript that hands its data to the client,
 //! `(globalThis.RemedySearch ||= []).push(DATA)`, so the client can load it with a `<script>`
 //! element where `fetch` is not allowed; `search.js` reads the same data in Node through
 //! `require`.

@@ -37,9 +37,15 @@
 //! lengths quantized by tantivy, document count including every article) summed over the
 //! searchable fields, each multiplied by its field weight (`[search.weights]`). A word scores,
 //! in an article, the largest `weight × impact` among its variants (so `ful` matching both
-//! `full` and `fulli` counts once); an article's score is the sum of its words' scores. The
-//! browser works from impacts stored in the index to [`crate::search::export`]'s precision;
-//! the CLI computes them with tantivy at full precision.
+//! `full` and `fulli` counts once); an article's score is the sum of its words' scores.
+//!
+//! *Precision.* The CLI computes impacts with tantivy at full precision. The browser index
+//! ([`crate::search::export`]) stores them to 16 bits (steps of 0.02%), and for a term held by
+//! more than [`HEAD_POSTINGS`](crate::search::export::HEAD_POSTINGS) articles exactly only for
+//! the articles it scores highest in: the others that hold it all score the mean of their
+//! impacts, which keeps a query of common words small to download. Where no term is that
+//! common both rank alike, as the tests check on the bundled knowledge base; on larger sites
+//! the browser's order differs only among articles whose difference lies in such a tail.
 //!
 //! # 4. Ranking
 //! An article matches when any variant of any word is in it. Matches are ordered by:
