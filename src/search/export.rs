@@ -11,7 +11,8 @@
 //!   made with), then the manifest: format, build id, stemmer version, the analysis and query
 //!   constants of [`analysis`] and [`query`] (the client takes them from here, so Rust holds
 //!   the only copy), the impact scale, the document count, the kinds (name, title, folder),
-//!   the first term of every term shard and the *rich* terms.
+//!   the first term of every term shard, the *rich* terms and the first letters that have a
+//!   word list.
 //! - `t/N.js`, term shards: every term of the index in byte order, cut into shards of about
 //!   [`SHARD_BYTES`], each with its postings (below).
 //! - `r/N.js`, rich files: the postings of one very common term (held by a quarter of the
@@ -21,6 +22,9 @@
 //!   only a stub, so prefix and typo matching still see the term.
 //! - `d/N.js`, info blocks: the info (slug, kind, title, summary) of [`INFO_BLOCK`] articles in
 //!   document order, for results no rich file carried.
+//! - `w/X.js`, word lists: every term starting with the character of code point X (hex) and
+//!   its `df`, without postings, for typo matching, which compares a word with every term of
+//!   the same first letter and then needs the postings of only the few it keeps.
 //!
 //! Every data file carries the build id; the client refuses a file from another build (a
 //! cached manifest) and reloads the manifest.
@@ -40,11 +44,12 @@
 //! Numbers are written as base64 VLQ (5 bits per character, the sixth says more follows, as
 //! in source maps), which keeps the files ASCII and lets gzip see their structure. A term
 //! entry is: shared prefix length with the previous term, suffix length (UTF-16 units),
-//! suffix, `df`, flags (1: rich stub, 2: has a tail), then unless a stub: head length, head
-//! postings (quantized impact as a decrease from the previous one, starting from 65535; the
-//! document, as a gap from the previous one when the impact is equal, else absolute), then with
-//! a tail: its mode (0 listed, 1 complement), its quantized impact, its count and its
-//! documents as gaps (`d - previous - 1`), then the error-code documents as a count and gaps.
+//! suffix, `df`, flags (1: a stub, no postings follow; 2: has a tail), then unless a stub:
+//! head length, head postings (quantized impact as a decrease from the previous one, starting
+//! from 65535; the document, as a gap from the previous one when the impact is equal, else
+//! absolute), then with a tail: its mode (0 listed, 1 complement), its quantized impact, its
+//! count and its documents as gaps (`d - previous - 1`), then the error-code documents as a
+//! count and gaps.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -61,9 +66,9 @@ pub const FORMAT: u32 = 1;
 /// Postings per term stored with exact impacts.
 pub const HEAD_POSTINGS: usize = 256;
 /// About how many bytes of payload a term shard holds.
-pub const SHARD_BYTES: usize = 24 * 1024;
+pub const SHARD_BYTES: usize = 16 * 1024;
 /// Articles per info block.
-pub const INFO_BLOCK: usize = 64;
+pub const INFO_BLOCK: usize = 32;
 /// At most this many terms get a rich file.
 pub const MAX_RICH_TERMS: usize = 256;
 
@@ -289,7 +294,8 @@ fn push_term_head(out: &mut String, previous: &str, term: &str, df: u64, flags: 
     push_number(out, flags);
 }
 
-const FLAG_RICH: u64 = 1;
+/// No postings follow: a rich term in its term shard, or any entry of a word list.
+const FLAG_STUB: u64 = 1;
 const FLAG_TAIL: u64 = 2;
 
 /// Everything the browser index is made from besides the impacts.
@@ -421,7 +427,7 @@ pub fn files(impacts: &Impacts, meta: &IndexMeta, site: &SiteInfo) -> Result<Vec
                 &previous,
                 &term.term,
                 term.doc_freq,
-                FLAG_RICH,
+                FLAG_STUB,
             );
         } else {
             let encoded = split(term, &scale);
@@ -437,6 +443,17 @@ pub fn files(impacts: &Impacts, meta: &IndexMeta, site: &SiteInfo) -> Result<Vec
     }
     if !payload.is_empty() || shards.is_empty() {
         shards.push((first, payload));
+    }
+
+    // Word lists for typo matching: every term and its `df`, by first character.
+    let mut word_lists: BTreeMap<char, (String, String)> = BTreeMap::new();
+    for term in &impacts.terms {
+        let Some(first) = term.term.chars().next() else {
+            continue;
+        };
+        let (previous, payload) = word_lists.entry(first).or_default();
+        push_term_head(payload, previous, &term.term, term.doc_freq, FLAG_STUB);
+        previous.clone_from(&term.term);
     }
 
     // The build id: a hash of everything the data files hold.
@@ -460,6 +477,18 @@ pub fn files(impacts: &Impacts, meta: &IndexMeta, site: &SiteInfo) -> Result<Vec
     }
     let build = format!("{:016x}", hasher.finish());
 
+    // (The word lists hold nothing the term shards do not: the hash covers them.)
+    for (first, (_, payload)) in &word_lists {
+        let code = u32::from(*first);
+        out.push(data_file(
+            format!("w/{code:x}.js"),
+            &format!(
+                "[\"words\",{},{code},{}]",
+                js_string(&build),
+                js_string(payload)
+            ),
+        ));
+    }
     for (n, (_, payload)) in shards.iter().enumerate() {
         out.push(data_file(
             format!("t/{n}.js"),
@@ -522,6 +551,7 @@ pub fn files(impacts: &Impacts, meta: &IndexMeta, site: &SiteInfo) -> Result<Vec
         "basePath": site.base_path,
         "kinds": site.kinds,
         "shards": shards.iter().map(|(first, _)| first.as_str()).collect::<Vec<_>>(),
+        "wordLists": word_lists.keys().collect::<String>(),
         "rich": rich_id
             .iter()
             .map(|(&t, &id)| (impacts.terms[t].term.clone(), id))

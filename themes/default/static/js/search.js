@@ -210,6 +210,7 @@
     var shards = {};          // shard number -> {terms: sorted array, entries: Map}
     var rich = {};            // rich id -> entry
     var info = {};            // doc -> [slug, kindIndex, title, summary]
+    var wordLists = {};       // first code point -> [{term, df}]
     var files = {};           // file path -> Promise
     var scale = null;
 
@@ -234,6 +235,15 @@
         rich[item[2]] = decodeEntry(reader, '');
         item[4].forEach(function (record) { info[record[0]] = record.slice(1); });
         settle(pathOf('rich', item[2]));
+      } else if (type === 'words') {
+        var words = new Reader(item[3]), list = [], previous = '';
+        while (words.at < item[3].length) {
+          var entry = decodeEntry(words, previous);
+          list.push(entry);
+          previous = entry.term;
+        }
+        wordLists[item[2]] = list;
+        settle(pathOf('words', item[2]));
       } else if (type === 'docs') {
         var first = item[2] * manifest.infoBlock;
         item[3].forEach(function (record, i) { info[first + i] = record; });
@@ -241,6 +251,7 @@
       }
     }
     function pathOf(type, id) {
+      if (type === 'words') return 'w/' + id.toString(16) + '.js';
       return (type === 'terms' ? 't/' : type === 'rich' ? 'r/' : 'd/') + id + '.js';
     }
     function settle(path) { var p = pending[path]; if (p) { delete pending[path]; p.resolve(); } }
@@ -285,7 +296,7 @@
       var suffix = reader.chars(reader.number());
       var entry = { term: previous.slice(0, shared) + suffix, df: reader.number() };
       var flags = reader.number();
-      if (flags & 1) { entry.rich = true; return entry; }
+      if (flags & 1) { entry.stub = true; return entry; }
       var headLength = reader.number(), docs = new Array(headLength), levels = new Array(headLength);
       var level = 65535, doc = 0;
       for (var i = 0; i < headLength; i++) {
@@ -379,16 +390,21 @@
           return step.then(function () {
             var allowed = typedChars >= q.fuzzyTwoEditsFrom ? 2 : typedChars >= q.fuzzyOneEditFrom ? 1 : 0;
             if (variants.length > 0 || !manifest.options.fuzzy || w.code || w.role === 'unfinished' || allowed === 0) return;
-            var first = String.fromCodePoint(w.term.codePointAt(0));
-            return loadShards(shardsWithPrefix(first)).then(function () {
+            var code = w.term.codePointAt(0), first = String.fromCodePoint(code);
+            if (manifest.wordLists.indexOf(first) < 0) return;
+            return fetchFile('w/' + code.toString(16) + '.js').then(function () {
               var target = Array.from(w.term), found = [];
-              withPrefix(first).forEach(function (e) {
+              wordLists[code].forEach(function (e) {
                 var d = editDistance(target, Array.from(e.term), allowed);
                 if (d > 0) found.push({ d: d, df: e.df, term: e.term });
               });
               found.sort(function (a, b) { return a.d - b.d || b.df - a.df || compare(a.term, b.term); });
-              found.slice(0, q.maxTypoTerms).forEach(function (f) {
-                variants.push({ term: f.term, weight: f.d === 1 ? q.typoWeightOne : q.typoWeightTwo, exact: false });
+              var kept = found.slice(0, q.maxTypoTerms);
+              return loadShards(unique(kept.filter(function (f) { return !(f.term in manifest.rich); })
+                .map(function (f) { return shardOf(f.term); }))).then(function () {
+                kept.forEach(function (f) {
+                  variants.push({ term: f.term, weight: f.d === 1 ? q.typoWeightOne : q.typoWeightTwo, exact: false });
+                });
               });
             });
           }).then(function () {
@@ -549,6 +565,7 @@
       shards = {};
       rich = {};
       info = {};
+      wordLists = {};
       files = {};
       work = null;
       manifestTag = '?r=' + Date.now();
