@@ -108,6 +108,33 @@ impl Default for CheckConfig {
     }
 }
 
+/// A setting whose value is checked against the content later (after loading), kept together
+/// with where `book.toml` gives it so that a problem found then still points at its line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Setting {
+    /// The value as written, trimmed.
+    pub value: String,
+    /// A diagnostic located at the value, with an empty message.
+    place: Diagnostic,
+}
+
+impl Setting {
+    /// A diagnostic (an error) about this setting, at its place in `book.toml`.
+    pub fn diagnostic(&self, message: impl Into<String>) -> Diagnostic {
+        let mut diagnostic = self.place.clone();
+        diagnostic.message = message.into();
+        diagnostic
+    }
+}
+
+/// `[troubleshooter]`: the generated troubleshooter under `/troubleshoot/`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TroubleshooterConfig {
+    /// The article a reader who is still stuck is sent to (a full slug such as
+    /// `fixes/contact-apple-support`), checked by the link stage like a relation.
+    pub escalation: Option<Setting>,
+}
+
 /// The whole configuration of a site.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
@@ -133,6 +160,8 @@ pub struct Config {
     pub search: SearchConfig,
     /// Content-health options.
     pub check: CheckConfig,
+    /// Troubleshooter options.
+    pub troubleshooter: TroubleshooterConfig,
     /// The kinds of article, in display order.
     pub kinds: Vec<Kind>,
 }
@@ -151,6 +180,7 @@ impl Default for Config {
             feed_limit: 50,
             search: SearchConfig::default(),
             check: CheckConfig::default(),
+            troubleshooter: TroubleshooterConfig::default(),
             kinds: standard_kinds(),
         }
     }
@@ -208,6 +238,7 @@ struct RawConfig {
     build: Option<RawBuild>,
     search: Option<RawSearch>,
     check: Option<RawCheck>,
+    troubleshooter: Option<RawTroubleshooter>,
     kinds: Option<BTreeMap<Spanned<String>, RawKind>>,
 }
 
@@ -253,6 +284,12 @@ struct RawWeights {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawCheck {
     stale_after: Option<u32>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawTroubleshooter {
+    escalation: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -389,6 +426,26 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
         config.check.stale_after_days = days;
     }
 
+    if let Some(escalation) = raw.troubleshooter.and_then(|t| t.escalation) {
+        let value = escalation
+            .get_ref()
+            .trim()
+            .trim_end_matches(".md")
+            .trim_matches('/')
+            .to_string();
+        if value.is_empty() {
+            diagnostics.push(
+                at(escalation.span(), "`escalation` is empty".to_string())
+                    .with_help("name an article by its full slug, such as `fixes/contact-support`"),
+            );
+        } else {
+            config.troubleshooter.escalation = Some(Setting {
+                value,
+                place: at(escalation.span(), String::new()),
+            });
+        }
+    }
+
     if let Some(kinds) = raw.kinds {
         config.kinds = Vec::new();
         let mut dirs = BTreeSet::new();
@@ -465,7 +522,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
 }
 
 /// The keys of each table of `book.toml`, to tell a writer where a misplaced key goes.
-const TABLE_KEYS: [(&str, &[&str]); 4] = [
+const TABLE_KEYS: [(&str, &[&str]); 5] = [
     ("book", &["title", "description", "language", "authors"]),
     (
         "build",
@@ -473,6 +530,7 @@ const TABLE_KEYS: [(&str, &[&str]); 4] = [
     ),
     ("search", &["fuzzy", "prefix", "weights"]),
     ("check", &["stale-after"]),
+    ("troubleshooter", &["escalation"]),
 ];
 
 /// For an unknown key that is known in another table: "`theme` goes in `[build]`".
@@ -847,6 +905,22 @@ mod tests {
         }
         let errors = parse_str("[build]\nbuild-dir = \"content\"\n").unwrap_err();
         assert_eq!(errors[0].location(), "book.toml:2:13");
+    }
+
+    #[test]
+    fn the_escalation_article_is_kept_with_its_place() {
+        let config =
+            parse_str("[troubleshooter]\nescalation = \"fixes/contact-support.md\"\n").unwrap();
+        let escalation = config.troubleshooter.escalation.unwrap();
+        assert_eq!(escalation.value, "fixes/contact-support");
+        assert_eq!(escalation.diagnostic("x").location(), "book.toml:2:14");
+        let errors = parse_str("[troubleshooter]\nescalation = \" \"\n").unwrap_err();
+        assert_eq!(errors[0].message, "`escalation` is empty");
+        let errors = parse_str("[book]\nescalation = \"x\"\n").unwrap_err();
+        assert_eq!(
+            errors[0].help.as_deref(),
+            Some("`escalation` goes in the `[troubleshooter]` table")
+        );
     }
 
     #[test]

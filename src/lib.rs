@@ -24,13 +24,17 @@ pub mod config;
 pub mod diagnostic;
 pub mod error;
 pub mod front_matter;
+pub mod health;
+pub mod llms;
 pub mod markdown;
 pub mod model;
 pub mod pipeline;
 pub mod search;
+pub mod search_tests;
 pub mod seo;
 pub mod serve;
 pub mod theme;
+pub mod troubleshooter;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -196,7 +200,8 @@ pub fn assemble(
 }
 
 /// Renders every page of a loaded site, in parallel, handing each to `sink`. Template errors are
-/// collected; the first failing page of each template is reported.
+/// collected; the first failing page of each template is reported. Returns the number of HTML
+/// pages (the articles' Markdown files are written too, but not counted).
 pub fn render_all(
     site: &Site,
     theme: &theme::Theme,
@@ -245,7 +250,7 @@ pub fn render_all(
     for (path, asset) in &theme.assets {
         sink(path, &asset.bytes)?;
     }
-    Ok(pages.len())
+    Ok(pages.iter().filter(|page| page.is_html()).count())
 }
 
 /// Builds the site into its build dir: everything [`load_site`] does, then render and write.
@@ -275,17 +280,41 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     })
 }
 
-/// Checks the site without writing anything: loads, links and renders every page in memory.
-/// Returns the warnings; errors come back as [`Error::Content`].
+/// Checks the site without writing anything: loads, links and renders every page in memory,
+/// then runs the content-health checks ([`health`]) and the site's `search-tests.toml`
+/// ([`search_tests`]) against a search index built in memory. Returns the warnings; errors
+/// (failing search tests among them) come back as [`Error::Content`].
 pub fn check(options: &BuildOptions) -> Result<Vec<Diagnostic>> {
+    check_at(options, model::Date::today())
+}
+
+/// [`check`], as if today were `today` (for the staleness check).
+pub fn check_at(options: &BuildOptions, today: model::Date) -> Result<Vec<Diagnostic>> {
     let loaded = load_site(options)?;
+    let search_tests = load::load_search_tests(&options.root)?;
     render_all(
         &loaded.site,
         &loaded.theme,
         &indicatif::ProgressBar::hidden(),
         &|_, _| Ok(()),
     )?;
-    Ok(loaded.warnings)
+    let site = &loaded.site;
+    let mut diagnostics = loaded.warnings;
+    diagnostics.extend(health::check(site, today));
+    let index = search::index::in_ram(site)?;
+    diagnostics.extend(health::unfindable_symptoms(site, &index)?);
+    if let Some(text) = search_tests {
+        let path = Path::new(search_tests::FILE);
+        match search_tests::parse(path, &text, site) {
+            Ok(tests) => diagnostics.extend(search_tests::run(path, &text, &tests, &index)?),
+            Err(problems) => diagnostics.extend(problems),
+        }
+    }
+    diagnostic::sort(&mut diagnostics);
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(Error::Content(diagnostics));
+    }
+    Ok(diagnostics)
 }
 
 /// Sites with at least this many articles show a progress bar while rendering.

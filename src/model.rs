@@ -242,6 +242,10 @@ pub struct Site {
     pub home: Section,
     /// Kind intros (`content/<dir>/_index.md`), by kind name.
     pub sections: HashMap<String, Section>,
+    /// The troubleshooter's "still stuck?" article (`[troubleshooter] escalation`), resolved.
+    pub escalation: Option<usize>,
+    /// Symptoms → causes → fixes, derived from the relations by the link stage.
+    pub troubleshooter: crate::troubleshooter::Troubleshooter,
 }
 
 impl Site {
@@ -260,6 +264,8 @@ impl Site {
             by_slug,
             home: Section::default(),
             sections: HashMap::new(),
+            escalation: None,
+            troubleshooter: Default::default(),
         }
     }
 

@@ -55,7 +55,7 @@ pub fn article_json_ld(site: &Site, article: &Article) -> Vec<String> {
         })).collect::<Vec<_>>(),
     });
     let description = if article.front.summary.is_empty() {
-        excerpt(&article.text, 160)
+        excerpt(&article.text, EXCERPT_CHARS)
     } else {
         article.front.summary.clone()
     };
@@ -154,6 +154,21 @@ pub fn kind_json_ld(site: &Site, title: &str, path: &str) -> Vec<String> {
     ]
 }
 
+/// A `BreadcrumbList` of a trail of pages, as one JSON-LD block.
+pub fn breadcrumb_json_ld(site: &Site, crumbs: &[Crumb]) -> String {
+    let config = &site.config;
+    script_json(&json!({
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": crumbs.iter().enumerate().map(|(i, crumb)| json!({
+            "@type": "ListItem",
+            "position": i + 1,
+            "name": crumb.title,
+            "item": config.permalink(&crumb.path),
+        })).collect::<Vec<_>>(),
+    }))
+}
+
 /// JSON safe to put inside `<script>`: `<`, `>` and `&` escaped as JSON unicode escapes.
 pub fn script_json(value: &Value) -> String {
     let text = serde_json::to_string(value).expect("JSON values always serialize");
@@ -161,6 +176,11 @@ pub fn script_json(value: &Value) -> String {
         .replace('>', "\\u003e")
         .replace('&', "\\u0026")
 }
+
+/// How many characters of a summary a search result shows, and the length of a page's meta
+/// description (what search engines show). The search UI shows an article's summary as its
+/// excerpt; `remedy check` warns about summaries longer than this.
+pub const EXCERPT_CHARS: usize = 160;
 
 /// The first words of `text`, cut at a word boundary to at most `max` characters, with `…`.
 pub fn excerpt(text: &str, max: usize) -> String {

@@ -67,7 +67,39 @@ pub fn link(
     set_neighbours(&mut site);
     check_links(&site, left_out, &mut diagnostics);
     check_error_codes(&site, &mut diagnostics);
+    resolve_escalation(&mut site, left_out, &mut diagnostics);
+    site.troubleshooter = crate::troubleshooter::Troubleshooter::of(&site);
     (site, diagnostics)
+}
+
+/// Resolves `[troubleshooter] escalation` to an article, or reports it at its line in
+/// `book.toml` the way a relation to a missing article is reported.
+fn resolve_escalation(site: &mut Site, left_out: &LeftOut, diagnostics: &mut Vec<Diagnostic>) {
+    let Some(setting) = site.config.troubleshooter.escalation.clone() else {
+        return;
+    };
+    let slug = setting.value.as_str();
+    if let Some(&index) = site.by_slug.get(slug) {
+        site.escalation = Some(index);
+    } else if left_out.drafts.contains(slug) {
+        diagnostics.push(
+            setting
+                .diagnostic(format!(
+                    "`{slug}` is a draft, and drafts are left out of the build"
+                ))
+                .with_help("publish it (`draft = false`) or build with `--drafts`"),
+        );
+    } else if !left_out.broken.contains(slug) {
+        let mut diagnostic = setting.diagnostic(format!(
+            "no article `{slug}`: `content/{slug}.md` does not exist"
+        ));
+        diagnostic = match closest_slug(site, slug, None) {
+            Some(suggestion) => diagnostic.with_help(format!("did you mean `{suggestion}`?")),
+            None => diagnostic
+                .with_help("`escalation` takes a full slug such as `fixes/contact-support`"),
+        };
+        diagnostics.push(diagnostic);
+    }
 }
 
 /// A relation field of the front matter: its name, its values, the kind it must point at (none

@@ -81,6 +81,23 @@ pub fn load_config(root: &Path) -> Result<Config> {
     config::parse(Path::new(CONFIG_FILE), &text).map_err(Error::Content)
 }
 
+/// Reads the optional `search-tests.toml` at `root`: `None` when there is none.
+pub fn load_search_tests(root: &Path) -> Result<Option<String>> {
+    let path = root.join(crate::search_tests::FILE);
+    match fs::read(&path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => Ok(Some(text)),
+            Err(error) => Err(Error::Content(vec![not_utf8(
+                Path::new(crate::search_tests::FILE),
+                error.as_bytes(),
+                error.utf8_error().valid_up_to(),
+            )])),
+        },
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(error) => Err(Error::io(path, error)),
+    }
+}
+
 /// Walks `content/` under `root` and reads every article and section intro.
 pub fn load_content(root: &Path, config: &Config) -> Result<Loaded> {
     let content = root.join(CONTENT_DIR);

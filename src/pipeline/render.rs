@@ -8,11 +8,14 @@
 //! - `site`: `title`, `description`, `language`, `base_url` (absolute, ends in `/`), `authors`,
 //!   `kinds` (each `name`, `dir`, `title`, `description`, `path`, `count`), `asset_version`,
 //!   `has_search_script` (whether the theme ships `js/search.js`, so a page never links a
-//!   script that is not there).
+//!   script that is not there), `has_troubleshoot_script` (the same for
+//!   `js/troubleshoot.js`), `troubleshooter` (its path, `troubleshoot/`, or empty when the
+//!   site has none).
 //! - `root`: the relative path from the page to the site root (`../../` on an article, `` on the
 //!   home page, the base path such as `/` on `404.html`, which is served at any depth). Every
 //!   internal URL in a template is `{{ root }}{{ something.path }}`.
-//! - `page`: `type` (`home`, `kind`, `article`, `search`, `404`), `path` (site path of this page),
+//! - `page`: `type` (`home`, `kind`, `article`, `search`, `404`, `troubleshoot`, `symptom`,
+//!   `print`), `path` (site path of this page),
 //!   `permalink` (absolute URL), `title` (the `<title>` text), `description`, `og_type`,
 //!   `json_ld` (a list of JSON strings, safe inside `<script type="application/ld+json">`).
 //!
@@ -26,7 +29,12 @@
 //! (HTML), `toc` (h2 entries with `id`, `title`, `children` of h3 entries), `steps`,
 //! `word_count`, `reading_minutes`, `updated_human`, `breadcrumbs` (`title`, `path`),
 //! `relations` (groups with `kind`, `heading`, `items` of cards), `related` (cards),
-//! `previous`/`next` (cards or none).
+//! `previous`/`next` (cards or none), `print_path` (a cause's print view, or none) and
+//! `troubleshoot` (where the article leads into the troubleshooter: `text`, `path`; none on
+//! causes and fixes).
+//! The troubleshooter's pages (`troubleshoot.html`, `symptom.html`) and the print view of a
+//! cause (`print.html`) are described in [`troubleshoot`]. Each article's Markdown
+//! (`<slug>/index.md`) and `llms.txt` are made in Rust by [`crate::llms`], not by templates.
 //! A card is `slug`, `kind`, `kind_title`, `title`, `summary`, `path`, `error_codes`, `effort`,
 //! `weight`, `updated` (`YYYY-MM-DD` or empty).
 
@@ -39,6 +47,9 @@ use crate::model::{Article, Site};
 use crate::pipeline::link::kinds;
 use crate::seo;
 use crate::theme::Theme;
+use crate::troubleshooter;
+
+mod troubleshoot;
 
 /// One page of the site.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -53,6 +64,22 @@ pub enum PageId {
     Search,
     /// `404.html`.
     NotFound,
+    /// `troubleshoot/index.html`: every symptom, grouped, and every cause with its fixes.
+    Troubleshoot,
+    /// `troubleshoot/<symptom>/index.html` for the symptom at this index of
+    /// `site.troubleshooter.symptoms`.
+    Symptom(usize),
+    /// `<slug>/print/index.html`: the checklist of the cause at this index of `site.articles`.
+    Print(usize),
+    /// `<slug>/index.md`: the Markdown of the article at this index of `site.articles`.
+    Source(usize),
+}
+
+impl PageId {
+    /// Whether the page is an HTML page (every page but the Markdown sources).
+    pub fn is_html(self) -> bool {
+        !matches!(self, PageId::Source(_))
+    }
 }
 
 /// A rendered file: where it goes in the build dir and its bytes.
@@ -66,6 +93,8 @@ pub struct Output {
 
 /// The browser search client among the theme's assets; pages load it only if it is there.
 const SEARCH_SCRIPT: &str = "js/search.js";
+/// The troubleshooter's script among the theme's assets, loaded on its pages only.
+const TROUBLESHOOT_SCRIPT: &str = "js/troubleshoot.js";
 /// How many symptoms the home page shows.
 const COMMON_SYMPTOMS: usize = 12;
 /// How many articles of each kind the home page lists.
@@ -76,6 +105,16 @@ pub fn plan(site: &Site) -> Vec<PageId> {
     let mut pages = vec![PageId::Home];
     pages.extend((0..site.config.kinds.len()).map(PageId::Kind));
     pages.extend((0..site.articles.len()).map(PageId::Article));
+    pages.extend((0..site.articles.len()).map(PageId::Source));
+    pages.extend(
+        (0..site.articles.len())
+            .filter(|&i| has_print_page(site, i))
+            .map(PageId::Print),
+    );
+    if !site.troubleshooter.is_empty() {
+        pages.push(PageId::Troubleshoot);
+        pages.extend((0..site.troubleshooter.symptoms.len()).map(PageId::Symptom));
+    }
     pages.push(PageId::Search);
     pages.push(PageId::NotFound);
     pages
@@ -89,7 +128,45 @@ pub fn output_path(site: &Site, page: PageId) -> String {
         PageId::Article(index) => format!("{}/index.html", site.articles[index].slug),
         PageId::Search => "search/index.html".to_string(),
         PageId::NotFound => "404.html".to_string(),
+        PageId::Troubleshoot => format!("{}/index.html", troubleshooter::DIR),
+        PageId::Symptom(index) => {
+            format!("{}index.html", site.troubleshooter.symptoms[index].path())
+        }
+        PageId::Print(index) => format!("{}index.html", print_path(&site.articles[index])),
+        PageId::Source(index) => format!("{}/index.md", site.articles[index].slug),
     }
+}
+
+/// Whether an article gets a print view: causes with at least one fix.
+pub fn has_print_page(site: &Site, index: usize) -> bool {
+    site.articles[index].kind == kinds::CAUSE
+        && site.relations[index]
+            .by_kind
+            .get(kinds::FIX)
+            .is_some_and(|fixes| !fixes.is_empty())
+}
+
+/// The site path of an article's print view: `causes/x/print/`.
+pub fn print_path(article: &Article) -> String {
+    format!("{}print/", article.url_path())
+}
+
+/// The pages that show something of an article's body (not only of its front matter): its
+/// page, its Markdown source and the print views that list its steps. The dev server
+/// re-renders these after an edit that changed only the body.
+pub fn pages_showing_body(site: &Site, index: usize) -> Vec<PageId> {
+    let mut pages = vec![PageId::Article(index), PageId::Source(index)];
+    if site.articles[index].kind == kinds::FIX
+        && let Some(causes) = site.relations[index].by_kind.get(kinds::CAUSE)
+    {
+        pages.extend(
+            causes
+                .iter()
+                .filter(|&&cause| has_print_page(site, cause))
+                .map(|&cause| PageId::Print(cause)),
+        );
+    }
+    pages
 }
 
 /// Renders pages of one site with one theme. Holds what every page context shares, computed
@@ -115,6 +192,12 @@ impl<'a> PageRenderer<'a> {
         let site = self.site;
         let shared = &self.shared;
         let path = output_path(site, page);
+        if let PageId::Source(index) = page {
+            return Ok(Output {
+                path,
+                bytes: crate::llms::article_markdown(site, &site.articles[index]).into_bytes(),
+            });
+        }
         let (template_names, context, label): (Vec<String>, tera::Context, String) = match page {
             PageId::Home => (
                 vec!["home.html".into()],
@@ -150,6 +233,25 @@ impl<'a> PageRenderer<'a> {
                 not_found_context(shared),
                 "the 404 page".into(),
             ),
+            PageId::Troubleshoot => (
+                vec!["troubleshoot.html".into()],
+                troubleshoot::index_context(shared),
+                "the troubleshooter".into(),
+            ),
+            PageId::Symptom(index) => (
+                vec!["symptom.html".into()],
+                troubleshoot::symptom_context(shared, index),
+                format!(
+                    "the troubleshooter page of `{}`",
+                    site.troubleshooter.symptoms[index].text
+                ),
+            ),
+            PageId::Print(index) => (
+                vec!["print.html".into()],
+                troubleshoot::print_context(shared, index),
+                format!("the print view of `{}`", site.articles[index].slug),
+            ),
+            PageId::Source(_) => unreachable!("Markdown sources are not templates"),
         };
         let names: Vec<&str> = template_names.iter().map(String::as_str).collect();
         let Some(template) = self.theme.pick(&names) else {
@@ -192,6 +294,10 @@ pub fn site_files(site: &Site) -> Vec<Output> {
         Output {
             path: "feed.xml".into(),
             bytes: seo::atom_feed(site).into_bytes(),
+        },
+        Output {
+            path: "llms.txt".into(),
+            bytes: crate::llms::llms_txt(site).into_bytes(),
         },
     ]
 }
@@ -249,6 +355,12 @@ impl<'a> Shared<'a> {
                 kinds,
                 asset_version: &theme.asset_version,
                 has_search_script: theme.assets.contains_key(SEARCH_SCRIPT),
+                has_troubleshoot_script: theme.assets.contains_key(TROUBLESHOOT_SCRIPT),
+                troubleshooter: if site.troubleshooter.is_empty() {
+                    String::new()
+                } else {
+                    format!("{}/", troubleshooter::DIR)
+                },
             },
         }
     }
@@ -323,6 +435,8 @@ struct SiteContext<'a> {
     kinds: Vec<KindContext<'a>>,
     asset_version: &'a str,
     has_search_script: bool,
+    has_troubleshoot_script: bool,
+    troubleshooter: String,
 }
 
 #[derive(Serialize, Clone)]
@@ -527,6 +641,25 @@ struct ArticleContext<'a> {
     related: Vec<Card<'a>>,
     previous: Option<Card<'a>>,
     next: Option<Card<'a>>,
+    print_path: Option<String>,
+    troubleshoot: Option<SymptomLink<'a>>,
+}
+
+#[derive(Serialize)]
+struct SymptomLink<'a> {
+    text: &'a str,
+    path: String,
+}
+
+/// Where an article sends its reader into the troubleshooter: the symptom page of its first
+/// phrase there. Causes and fixes have none (the troubleshooter leads to them, not from them).
+fn troubleshoot_entry(site: &Site, index: usize) -> Option<&troubleshooter::Symptom> {
+    let kind = site.articles[index].kind.as_str();
+    if kind == kinds::CAUSE || kind == kinds::FIX {
+        return None;
+    }
+    let symptom = site.troubleshooter.entry_for(site, index)?;
+    Some(&site.troubleshooter.symptoms[symptom])
 }
 
 fn article_context(shared: &Shared<'_>, index: usize) -> tera::Context {
@@ -534,7 +667,7 @@ fn article_context(shared: &Shared<'_>, index: usize) -> tera::Context {
     let article = &site.articles[index];
     let relations = &site.relations[index];
     let description = if article.front.summary.is_empty() {
-        seo::excerpt(&article.text, 160)
+        seo::excerpt(&article.text, seo::EXCERPT_CHARS)
     } else {
         article.front.summary.clone()
     };
@@ -572,6 +705,11 @@ fn article_context(shared: &Shared<'_>, index: usize) -> tera::Context {
         related: relations.related.iter().map(|&j| card(site, j)).collect(),
         previous: relations.previous.map(|j| card(site, j)),
         next: relations.next.map(|j| card(site, j)),
+        print_path: has_print_page(site, index).then(|| print_path(article)),
+        troubleshoot: troubleshoot_entry(site, index).map(|symptom| SymptomLink {
+            text: &symptom.text,
+            path: symptom.path(),
+        }),
     };
     context.insert("article", &article_context);
     context
@@ -715,6 +853,10 @@ impl Fingerprinter {
             PageId::Article(_) => 2,
             PageId::Search => 3,
             PageId::NotFound => 4,
+            PageId::Troubleshoot => 5,
+            PageId::Symptom(_) => 6,
+            PageId::Print(_) => 7,
+            PageId::Source(_) => 8,
         };
         tag.hash(&mut hasher);
         match page {
@@ -760,6 +902,15 @@ impl Fingerprinter {
                 }
                 relations.previous.map(|j| card_hashes[j]).hash(&mut hasher);
                 relations.next.map(|j| card_hashes[j]).hash(&mut hasher);
+                has_print_page(site, index).hash(&mut hasher);
+                troubleshoot_entry(site, index).hash(&mut hasher);
+            }
+            PageId::Source(index) => {
+                site.articles[index].fingerprint.hash(&mut hasher);
+                card_hashes[index].hash(&mut hasher);
+            }
+            PageId::Troubleshoot | PageId::Symptom(_) | PageId::Print(_) => {
+                troubleshoot::hash_page(site, page, card_hashes, &mut hasher);
             }
             PageId::Search | PageId::NotFound => {
                 for &index in self.first_articles_of_kinds.iter().flatten() {
@@ -828,11 +979,16 @@ mod tests {
                    img-src 'self' data:; style-src 'self'; script-src 'self'\">";
         for page in plan(&loaded.site) {
             let html = page_html(&loaded, page);
+            if !page.is_html() {
+                continue;
+            }
             let root = match page {
                 PageId::Home => "",
-                PageId::Kind(_) | PageId::Search => "../",
-                PageId::Article(_) => "../../",
+                PageId::Kind(_) | PageId::Search | PageId::Troubleshoot => "../",
+                PageId::Article(_) | PageId::Symptom(_) => "../../",
+                PageId::Print(_) => "../../../",
                 PageId::NotFound => "/",
+                PageId::Source(_) => unreachable!(),
             };
             for needle in [
                 format!("data-root=\"{root}\""),
@@ -862,11 +1018,24 @@ mod tests {
             );
             assert_eq!(html.matches("<main").count(), 1, "{page:?}");
             assert!(!html.contains(" style="), "{page:?} has an inline style");
+            let troubleshoot_script = format!(
+                "<script src=\"{root}js/troubleshoot.js?v={}\" defer></script>",
+                loaded.theme.asset_version
+            );
+            assert_eq!(
+                html.contains(&troubleshoot_script),
+                matches!(
+                    page,
+                    PageId::Troubleshoot | PageId::Symptom(_) | PageId::Print(_)
+                ),
+                "{page:?}: the troubleshooter's script is linked on its pages only"
+            );
             assert_eq!(
                 html.matches("<script").count(),
                 html.matches("<script type=\"application/ld+json\">")
                     .count()
-                    + usize::from(html.contains(&script)),
+                    + usize::from(html.contains(&script))
+                    + usize::from(html.contains(&troubleshoot_script)),
                 "{page:?} has an inline script"
             );
         }
@@ -919,6 +1088,35 @@ mod tests {
                 "{page} not re-rendered: {changed:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_body_edit_changes_only_the_pages_that_show_the_body() {
+        // The dev server's fast path re-renders `pages_showing_body` after a body-only edit:
+        // every other page must keep its fingerprint.
+        let mut loaded = bundled_site();
+        let fix = loaded.site.by_slug["fixes/free-up-icloud-storage"];
+        let before = fingerprints(&loaded.site, &loaded.theme);
+        let article = std::sync::Arc::make_mut(&mut loaded.site.articles[fix]);
+        article.steps.push("One more step.".to_string());
+        article.html.push_str("<p>One more step.</p>");
+        article.fingerprint ^= 1;
+        let after = fingerprints(&loaded.site, &loaded.theme);
+        let mut changed: Vec<PageId> = before
+            .iter()
+            .zip(&after)
+            .filter(|(old, new)| old.2 != new.2)
+            .map(|(old, _)| old.1)
+            .collect();
+        changed.sort();
+        let mut expected = pages_showing_body(&loaded.site, fix);
+        expected.sort();
+        assert_eq!(changed, expected);
+        let storage_full = loaded.site.by_slug["causes/icloud-storage-full"];
+        assert!(
+            changed.contains(&PageId::Print(storage_full)),
+            "{changed:?}"
+        );
     }
 
     #[test]

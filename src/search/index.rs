@@ -221,6 +221,32 @@ pub fn write(site: &Site, dir: &Path) -> Result<Index> {
     let (schema, fields) = schema();
     let index =
         Index::create_in_dir(dir, schema).map_err(|e| tantivy_error("creating the index", e))?;
+    fill(site, &index, &fields)?;
+    let meta = serde_json::to_string_pretty(&IndexMeta::new(&site.config.search))
+        .map_err(|e| Error::Internal(e.to_string()))?;
+    let meta_path = dir.join(META_FILE);
+    std::fs::write(&meta_path, meta).map_err(|e| Error::io(&meta_path, e))?;
+    Ok(index)
+}
+
+/// The same index as [`write`] makes, in memory and open: what `remedy check` searches.
+pub fn in_ram(site: &Site) -> Result<OpenIndex> {
+    let (schema, fields) = schema();
+    let index = Index::create_in_ram(schema);
+    fill(site, &index, &fields)?;
+    let reader = index
+        .reader()
+        .map_err(|e| tantivy_error("reading the index", e))?;
+    Ok(OpenIndex {
+        index,
+        reader,
+        fields,
+        meta: IndexMeta::new(&site.config.search),
+    })
+}
+
+/// Indexes every article of `site` into the new, empty `index`, merged to one segment.
+fn fill(site: &Site, index: &Index, fields: &Fields) -> Result<()> {
     index.tokenizers().register(TOKENIZER, RemedyTokenizer);
     // One indexing thread keeps documents in site order; a large budget keeps them in one
     // segment for all but huge sites, and any extra segments are merged below.
@@ -265,12 +291,7 @@ pub fn write(site: &Site, dir: &Path) -> Result<Index> {
     }
     writer
         .wait_merging_threads()
-        .map_err(|e| tantivy_error("merging segments", e))?;
-    let meta = serde_json::to_string_pretty(&IndexMeta::new(&site.config.search))
-        .map_err(|e| Error::Internal(e.to_string()))?;
-    let meta_path = dir.join(META_FILE);
-    std::fs::write(&meta_path, meta).map_err(|e| Error::io(&meta_path, e))?;
-    Ok(index)
+        .map_err(|e| tantivy_error("merging segments", e))
 }
 
 /// An index opened for searching.

@@ -225,7 +225,9 @@ impl Incremental {
     /// The fast path for the most common edit: only the bodies of existing articles changed
     /// (front matter identical, headings identical or not linked to, links still resolving).
     /// Then the relation graph, the order, every card and every other page are unchanged, so
-    /// only the edited articles' pages are rendered; nothing is re-linked. Returns `None` when
+    /// only the pages showing the edited bodies are rendered (the articles' pages, their
+    /// Markdown, the print views listing their steps: [`render::pages_showing_body`]); nothing
+    /// is re-linked. Returns `None` when
     /// the edit is anything else, having changed nothing.
     fn body_only(&mut self, paths: &[PathBuf], started: Instant) -> Result<Option<Outcome>> {
         if self.failed || paths.is_empty() {
@@ -283,8 +285,13 @@ impl Incremental {
         let _hold = self.search.hold();
         let renderer = render::PageRenderer::new(site, &self.theme);
         let mut outputs = Vec::new();
-        for (index, _) in &replacements {
-            let page = PageId::Article(*index);
+        let mut pages: Vec<PageId> = replacements
+            .iter()
+            .flat_map(|(index, _)| render::pages_showing_body(site, *index))
+            .collect();
+        pages.sort_unstable();
+        pages.dedup();
+        for page in pages {
             match renderer.render(page) {
                 Ok(output) => outputs.push((output, fingerprinter.page(site, page))),
                 Err(_) => {

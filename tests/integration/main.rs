@@ -11,15 +11,26 @@
 //! - [`reproducible`]: two builds give the same bytes.
 //! - [`commands`]: `new`, usage errors, `--root`/`--out`/`--base-url`.
 //! - [`serve`]: the dev server, live reload, overlay, safety, and incremental = full builds.
+//! - [`health`]: content-health checks and `search-tests.toml` in `remedy check`.
+//! - [`troubleshooter`]: the troubleshooter and print views without JavaScript.
+//! - [`troubleshooter_browser`]: the troubleshooter's script in headless Chromium.
+//! - [`llms`]: `llms.txt` and each article's Markdown.
 
 mod atomic_build;
 mod bundled_site;
 mod commands;
 mod diagnostics;
+mod health;
 mod html;
 mod json_ld;
 mod links;
+mod llms;
 mod reproducible;
 mod serve;
 mod site_files;
 mod support;
+mod troubleshooter;
+mod troubleshooter_browser;
+#[allow(dead_code)]
+#[path = "../search/webdriver.rs"]
+mod webdriver;

@@ -1,0 +1,267 @@
+//! Content health: what `remedy check` reports beyond what a build needs. Each finding is a
+//! warning (an error under `check --strict`) located at the front-matter line it is about, or
+//! at the title line when the problem is the article as a whole:
+//!
+//! - a cause with no fix, and a fix that addresses nothing (no cause or error lists it, and it
+//!   lists none; the troubleshooter's escalation article is exempt: it is the fix for
+//!   everything else);
+//! - an orphan: no other article relates to it, in either direction (both show as links), lists
+//!   it in `related` or links to it with `@/`;
+//! - an error page with no cause;
+//! - an article not updated for more than `[check] stale-after` days;
+//! - two articles with the same title (compared case-insensitively);
+//! - a summary longer than a search result's excerpt ([`crate::seo::EXCERPT_CHARS`]);
+//! - a symptom phrase whose search does not return its article in the top
+//!   [`SYMPTOM_TOP`] (run against the same tantivy index a build makes, built in memory).
+//!
+//! Front matter keeps no positions for plain fields, so lines are found again in the file's
+//! text by [`field_span`]. This module reads nothing from disk.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use rayon::prelude::*;
+
+use crate::diagnostic::Diagnostic;
+use crate::error::Result;
+use crate::model::{Article, Date, Site};
+use crate::pipeline::link::kinds;
+use crate::search::index::OpenIndex;
+use crate::search::searcher;
+use crate::seo::EXCERPT_CHARS;
+
+/// A symptom phrase must find its article among this many results.
+pub const SYMPTOM_TOP: usize = 5;
+
+/// Every content-health finding about the site's graph, dates, titles and summaries (all but
+/// the search ones), as warnings, in site order.
+pub fn check(site: &Site, today: Date) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    let linked = linked_from_elsewhere(site);
+    let mut titles: HashMap<String, &Article> = HashMap::new();
+    for (index, article) in site.articles.iter().enumerate() {
+        let article = &**article;
+        let relations = &site.relations[index];
+        let related_to = |kind: &str| relations.by_kind.get(kind).is_some_and(|l| !l.is_empty());
+        let at_field = |field: &str, message: String| {
+            let span = field_span(&article.source, field)
+                .or_else(|| field_span(&article.source, "title"))
+                .unwrap_or(0..3);
+            Diagnostic::at(&article.path, &article.source, span, message).warning()
+        };
+        match article.kind.as_str() {
+            kinds::CAUSE if !related_to(kinds::FIX) => found.push(
+                at_field("fixes", "this cause has no fix".to_string()).with_help(
+                    "list the fixes that solve it, such as `fixes = [\"restart-iphone\"]`",
+                ),
+            ),
+            kinds::FIX
+                if !related_to(kinds::CAUSE)
+                    && !related_to(kinds::ERROR)
+                    && site.escalation != Some(index) =>
+            {
+                found.push(
+                    at_field("causes", "this fix addresses no cause or error".to_string())
+                        .with_help("list it in the `fixes` of the causes it solves"),
+                );
+            }
+            kinds::ERROR if !related_to(kinds::CAUSE) => found.push(
+                at_field("error_codes", "this error code has no cause".to_string())
+                    .with_help("list what makes it appear, such as `causes = [\"outdated-ios\"]`"),
+            ),
+            _ => {}
+        }
+        if !linked.contains(&index) {
+            found.push(
+                at_field("title", "nothing links to this article".to_string()).with_help(
+                    "relate it to another article (`fixes`, `causes` or `related`) or link to it \
+                     with `@/`, so readers can reach it",
+                ),
+            );
+        }
+        if let Some(updated) = article.front.updated {
+            let age = today.days_since_epoch() - updated.days_since_epoch();
+            let limit = i64::from(site.config.check.stale_after_days);
+            if age > limit {
+                found.push(
+                    at_field(
+                        "updated",
+                        format!("not updated for {age} days (`[check] stale-after` is {limit})"),
+                    )
+                    .with_help("check that it is still right, then set `updated` to today"),
+                );
+            }
+        }
+        let key = article.front.title.to_lowercase();
+        if let Some(first) = titles.get(&key) {
+            found.push(
+                at_field(
+                    "title",
+                    format!(
+                        "duplicate title: `{}` has the same one",
+                        crate::diagnostic::display_path(&first.path)
+                    ),
+                )
+                .with_help("readers tell results apart by their titles: make them differ"),
+            );
+        } else {
+            titles.insert(key, article);
+        }
+        let length = article.front.summary.chars().count();
+        if length > EXCERPT_CHARS {
+            found.push(
+                at_field(
+                    "summary",
+                    format!(
+                        "the summary is {length} characters, longer than a search excerpt \
+                         ({EXCERPT_CHARS})"
+                    ),
+                )
+                .with_help(
+                    "search results and link previews cut it off: say it in one shorter sentence",
+                ),
+            );
+        }
+    }
+    found
+}
+
+/// The articles some other article or intro points at: by a relation in either direction, by
+/// `related`, or by an `@/` link.
+fn linked_from_elsewhere(site: &Site) -> HashSet<usize> {
+    let mut linked = HashSet::new();
+    for (index, relations) in site.relations.iter().enumerate() {
+        for list in relations.by_kind.values() {
+            linked.extend(list.iter().copied().filter(|&j| j != index));
+        }
+        linked.extend(relations.related.iter().copied().filter(|&j| j != index));
+    }
+    let intros = std::iter::once(&site.home).chain(site.sections.values());
+    let link_lists = site
+        .articles
+        .iter()
+        .map(|a| (Some(a.slug.as_str()), &a.links))
+        .chain(intros.map(|s| (None, &s.links)));
+    for (from, links) in link_lists {
+        for link in links {
+            if Some(link.target.as_str()) != from
+                && let Some(&target) = site.by_slug.get(&link.target)
+            {
+                linked.insert(target);
+            }
+        }
+    }
+    linked
+}
+
+/// Symptom phrases whose search does not return their article in the top [`SYMPTOM_TOP`] of
+/// `index` (the site's search index). Each distinct phrase is searched once.
+pub fn unfindable_symptoms(site: &Site, index: &OpenIndex) -> Result<Vec<Diagnostic>> {
+    let mut phrases: Vec<&str> = site
+        .articles
+        .iter()
+        .flat_map(|a| a.front.symptoms.iter().map(String::as_str))
+        .collect();
+    phrases.sort_unstable();
+    phrases.dedup();
+    let results: Vec<(&str, Vec<String>)> = phrases
+        .par_iter()
+        .map(|&phrase| {
+            let hits = searcher::search(index, phrase, SYMPTOM_TOP)?;
+            Ok((phrase, hits.into_iter().map(|h| h.slug).collect()))
+        })
+        .collect::<Result<_>>()?;
+    let top: HashMap<&str, Vec<String>> = results.into_iter().collect();
+    let mut found = Vec::new();
+    for article in &site.articles {
+        let mut seen = HashSet::new();
+        for phrase in &article.front.symptoms {
+            let Some(slugs) = top.get(phrase.as_str()) else {
+                continue;
+            };
+            if slugs.contains(&article.slug) || !seen.insert(phrase) {
+                continue;
+            }
+            let span = symptom_span(&article.source, phrase)
+                .or_else(|| field_span(&article.source, "symptoms"))
+                .unwrap_or(0..3);
+            let shown = if slugs.is_empty() {
+                "nothing".to_string()
+            } else {
+                slugs
+                    .iter()
+                    .map(|s| format!("`{s}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            found.push(
+                Diagnostic::at(
+                    &article.path,
+                    &article.source,
+                    span,
+                    format!(
+                        "searching `{phrase}` does not find this article in the top {SYMPTOM_TOP}"
+                    ),
+                )
+                .with_help(format!(
+                    "the search finds {shown}; use the reader's words in the title, summary or \
+                     body, or drop the phrase"
+                ))
+                .warning(),
+            );
+        }
+    }
+    Ok(found)
+}
+
+/// The byte range of a top-level key (`title`, `fixes`, ...) in the front matter of `source`.
+pub fn field_span(source: &str, key: &str) -> Option<Range<usize>> {
+    let split = crate::front_matter::split(std::path::Path::new(""), source).ok()?;
+    let mut offset = split.front_matter_offset;
+    for line in split.front_matter.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        if let Some(rest) = trimmed.strip_prefix(key)
+            && rest.trim_start().starts_with('=')
+        {
+            let start = offset + indent;
+            return Some(start..start + key.len());
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// The byte range of a symptom phrase, quotes included, within the `symptoms` list.
+fn symptom_span(source: &str, phrase: &str) -> Option<Range<usize>> {
+    let from = field_span(source, "symptoms")?.start;
+    let split = crate::front_matter::split(std::path::Path::new(""), source).ok()?;
+    let end = split.body_offset;
+    let quoted = format!("\"{phrase}\"");
+    let at = source[from..end].find(&quoted)?;
+    Some(from + at..from + at + quoted.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_found_at_the_start_of_a_line() {
+        let source = "+++\ntitle = \"A\"\nsummary=\"x\"\nfixes = []\n+++\nfixes = [] in the body\n";
+        assert_eq!(&source[field_span(source, "fixes").unwrap()], "fixes");
+        assert_eq!(field_span(source, "fixes").unwrap().start, 28);
+        assert_eq!(&source[field_span(source, "summary").unwrap()], "summary");
+        assert_eq!(field_span(source, "causes"), None);
+        assert_eq!(field_span(source, "fix"), None);
+    }
+
+    #[test]
+    fn symptoms_are_found_in_their_list() {
+        let source =
+            "+++\ntitle = \"backup stops\"\nsymptoms = [\"slow\", \"backup stops\"]\n+++\n";
+        let span = symptom_span(source, "backup stops").unwrap();
+        assert_eq!(&source[span.clone()], "\"backup stops\"");
+        assert!(span.start > source.find("symptoms").unwrap());
+    }
+}

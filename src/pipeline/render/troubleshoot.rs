@@ -1,0 +1,312 @@
+//! The contexts of the troubleshooter's pages and of the print view of a cause, and their
+//! fingerprints. What they show is decided in [`crate::troubleshooter`]; this file only turns
+//! it into template data.
+//!
+//! # Template contract (in addition to `site`, `root` and `page`)
+//! `troubleshoot.html` gets `troubleshooter`: `groups` (each `kind`, `heading`, `symptoms`: each
+//! `text`, `slug`, `path`, `causes` (the cause slugs, space-separated)), `causes` (cause blocks,
+//! in display order), `escalation` (a card or none) and `breadcrumbs`.
+//! `symptom.html` gets `symptom` (`text`, `slug`, `path`), `causes` (cause blocks, most likely
+//! first), `nearby` (other symptoms of the same causes: `text`, `path`), `escalation` and
+//! `breadcrumbs`.
+//! A cause block is a card plus `fixes` (cards, easiest first) and `print_path` (or none).
+//! `print.html` gets `cause` (a card plus `symptoms`), `fixes` (cards plus `steps`, easiest
+//! first), `escalation` and `breadcrumbs`.
+//! `site.troubleshooter` is the troubleshooter's path (`troubleshoot/`), empty when the site
+//! has none; `site.has_troubleshoot_script` says whether the theme ships `js/troubleshoot.js`.
+
+use std::hash::Hash;
+
+use serde::Serialize;
+
+use super::{Card, Hasher64, PageId, Shared, card, has_print_page, print_path};
+use crate::model::Site;
+use crate::seo::{self, Crumb};
+use crate::troubleshooter::{self, fixes_easiest_first};
+
+/// How many other symptoms a symptom page suggests.
+const NEARBY_SYMPTOMS: usize = 12;
+
+#[derive(Serialize)]
+struct CauseBlock<'a> {
+    #[serde(flatten)]
+    card: Card<'a>,
+    fixes: Vec<Card<'a>>,
+    print_path: Option<String>,
+}
+
+fn cause_block(site: &Site, cause: usize) -> CauseBlock<'_> {
+    CauseBlock {
+        card: card(site, cause),
+        fixes: fixes_easiest_first(site, cause)
+            .into_iter()
+            .map(|fix| card(site, fix))
+            .collect(),
+        print_path: has_print_page(site, cause).then(|| print_path(&site.articles[cause])),
+    }
+}
+
+#[derive(Serialize)]
+struct SymptomEntry<'a> {
+    text: &'a str,
+    slug: &'a str,
+    path: String,
+    causes: String,
+}
+
+#[derive(Serialize)]
+struct GroupEntry<'a> {
+    kind: &'a str,
+    heading: &'a str,
+    symptoms: Vec<SymptomEntry<'a>>,
+}
+
+#[derive(Serialize)]
+struct IndexContext<'a> {
+    groups: Vec<GroupEntry<'a>>,
+    causes: Vec<CauseBlock<'a>>,
+    escalation: Option<Card<'a>>,
+    breadcrumbs: Vec<Crumb>,
+}
+
+fn crumb(title: &str, path: String) -> Crumb {
+    Crumb {
+        title: title.to_string(),
+        path,
+    }
+}
+
+/// Home › Troubleshooter.
+fn trail(site: &Site) -> Vec<Crumb> {
+    let _ = site;
+    vec![
+        crumb("Home", String::new()),
+        crumb("Troubleshooter", format!("{}/", troubleshooter::DIR)),
+    ]
+}
+
+fn escalation(site: &Site) -> Option<Card<'_>> {
+    site.escalation.map(|index| card(site, index))
+}
+
+pub(super) fn index_context(shared: &Shared<'_>) -> tera::Context {
+    let site = shared.site;
+    let troubleshooter = &site.troubleshooter;
+    let path = format!("{}/", troubleshooter::DIR);
+    let mut page = shared.page(
+        "troubleshoot",
+        path,
+        format!("Troubleshooter · {}", site.config.title),
+        "Pick what you see to find the likely causes, most likely first, and their fixes, \
+         easiest first."
+            .to_string(),
+    );
+    let breadcrumbs = trail(site);
+    page.json_ld = vec![seo::breadcrumb_json_ld(site, &breadcrumbs)];
+    let mut context = shared.context("../", page);
+    let groups = troubleshooter
+        .groups
+        .iter()
+        .map(|group| GroupEntry {
+            kind: &group.kind,
+            heading: &group.heading,
+            symptoms: group
+                .symptoms
+                .iter()
+                .map(|&i| {
+                    let symptom = &troubleshooter.symptoms[i];
+                    SymptomEntry {
+                        text: &symptom.text,
+                        slug: &symptom.slug,
+                        path: symptom.path(),
+                        causes: symptom
+                            .causes
+                            .iter()
+                            .map(|&c| site.articles[c].slug.as_str())
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    context.insert(
+        "troubleshooter",
+        &IndexContext {
+            groups,
+            causes: troubleshooter
+                .causes
+                .iter()
+                .map(|&c| cause_block(site, c))
+                .collect(),
+            escalation: escalation(site),
+            breadcrumbs,
+        },
+    );
+    context
+}
+
+#[derive(Serialize)]
+struct SymptomContext<'a> {
+    text: &'a str,
+    slug: &'a str,
+    path: String,
+}
+
+#[derive(Serialize)]
+struct NearbySymptom<'a> {
+    text: &'a str,
+    path: String,
+}
+
+/// Other symptoms of the causes of `symptom`, in troubleshooter order, at most
+/// [`NEARBY_SYMPTOMS`].
+fn nearby(site: &Site, symptom: usize) -> Vec<usize> {
+    let troubleshooter = &site.troubleshooter;
+    let mut found: Vec<usize> = troubleshooter.symptoms[symptom]
+        .causes
+        .iter()
+        .flat_map(|&cause| troubleshooter.symptoms_of_cause(cause).iter().copied())
+        .filter(|&other| other != symptom)
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    found.truncate(NEARBY_SYMPTOMS);
+    found
+}
+
+pub(super) fn symptom_context(shared: &Shared<'_>, index: usize) -> tera::Context {
+    let site = shared.site;
+    let troubleshooter = &site.troubleshooter;
+    let symptom = &troubleshooter.symptoms[index];
+    let mut page = shared.page(
+        "symptom",
+        symptom.path(),
+        format!("“{}”: likely causes · {}", symptom.text, site.config.title),
+        format!(
+            "What can cause “{}”, most likely first, and the fixes for each, easiest first.",
+            symptom.text
+        ),
+    );
+    let mut breadcrumbs = trail(site);
+    breadcrumbs.push(crumb(&symptom.text, symptom.path()));
+    page.json_ld = vec![seo::breadcrumb_json_ld(site, &breadcrumbs)];
+    let mut context = shared.context("../../", page);
+    context.insert(
+        "symptom",
+        &SymptomContext {
+            text: &symptom.text,
+            slug: &symptom.slug,
+            path: symptom.path(),
+        },
+    );
+    let ranked = troubleshooter::rank_causes(troubleshooter, &[index]);
+    let causes: Vec<CauseBlock<'_>> = ranked
+        .iter()
+        .map(|&(cause, _)| cause_block(site, cause))
+        .collect();
+    context.insert("causes", &causes);
+    let nearby: Vec<NearbySymptom<'_>> = nearby(site, index)
+        .into_iter()
+        .map(|i| NearbySymptom {
+            text: &troubleshooter.symptoms[i].text,
+            path: troubleshooter.symptoms[i].path(),
+        })
+        .collect();
+    context.insert("nearby", &nearby);
+    context.insert("escalation", &escalation(site));
+    context.insert("breadcrumbs", &breadcrumbs);
+    context
+}
+
+#[derive(Serialize)]
+struct PrintCause<'a> {
+    #[serde(flatten)]
+    card: Card<'a>,
+    symptoms: &'a [String],
+}
+
+#[derive(Serialize)]
+struct PrintFix<'a> {
+    #[serde(flatten)]
+    card: Card<'a>,
+    steps: &'a [String],
+}
+
+pub(super) fn print_context(shared: &Shared<'_>, index: usize) -> tera::Context {
+    let site = shared.site;
+    let article = &site.articles[index];
+    let path = print_path(article);
+    let mut page = shared.page(
+        "print",
+        path.clone(),
+        format!("Checklist: {} · {}", article.front.title, site.config.title),
+        format!(
+            "Every fix for “{}” on one page, easiest first, to tick off or take to a support desk.",
+            article.front.title
+        ),
+    );
+    let mut breadcrumbs = seo::breadcrumbs(site, article);
+    breadcrumbs.push(crumb("Checklist", path));
+    page.json_ld = vec![seo::breadcrumb_json_ld(site, &breadcrumbs)];
+    let root = format!("{}../", crate::markdown::root_of(&article.slug));
+    let mut context = shared.context(&root, page);
+    context.insert(
+        "cause",
+        &PrintCause {
+            card: card(site, index),
+            symptoms: &article.front.symptoms,
+        },
+    );
+    let fixes: Vec<PrintFix<'_>> = fixes_easiest_first(site, index)
+        .into_iter()
+        .map(|fix| PrintFix {
+            card: card(site, fix),
+            steps: &site.articles[fix].steps,
+        })
+        .collect();
+    context.insert("fixes", &fixes);
+    context.insert("escalation", &escalation(site));
+    context.insert("breadcrumbs", &breadcrumbs);
+    context
+}
+
+/// Hashes what a troubleshooter or print page is made from (see [`super::Fingerprinter`]).
+pub(super) fn hash_page(site: &Site, page: PageId, card_hashes: &[u64], hasher: &mut Hasher64) {
+    let troubleshooter = &site.troubleshooter;
+    let hash_cause = |cause: usize, hasher: &mut Hasher64| {
+        card_hashes[cause].hash(hasher);
+        has_print_page(site, cause).hash(hasher);
+        for fix in fixes_easiest_first(site, cause) {
+            card_hashes[fix].hash(hasher);
+        }
+    };
+    site.escalation.map(|i| card_hashes[i]).hash(hasher);
+    match page {
+        PageId::Troubleshoot => {
+            troubleshooter.hash(hasher);
+            for &cause in &troubleshooter.causes {
+                hash_cause(cause, hasher);
+            }
+        }
+        PageId::Symptom(index) => {
+            troubleshooter.symptoms[index].hash(hasher);
+            for &cause in &troubleshooter.symptoms[index].causes {
+                hash_cause(cause, hasher);
+            }
+            for other in nearby(site, index) {
+                let symptom = &troubleshooter.symptoms[other];
+                (&symptom.text, &symptom.slug).hash(hasher);
+            }
+        }
+        PageId::Print(index) => {
+            hash_cause(index, hasher);
+            site.articles[index].front.symptoms.hash(hasher);
+            site.kind_of(&site.articles[index]).title.hash(hasher);
+            for fix in fixes_easiest_first(site, index) {
+                site.articles[fix].steps.hash(hasher);
+            }
+        }
+        _ => {}
+    }
+}

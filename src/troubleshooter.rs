@@ -1,0 +1,372 @@
+//! The troubleshooter's data, derived from the relation graph: every symptom phrase that leads
+//! to a cause, the causes it points at and the page it gets under `/troubleshoot/`.
+//!
+//! A phrase of an article's `symptoms` points at causes this way: on a cause, at the cause
+//! itself; on any other article but a fix, at the causes the article lists (an error page's
+//! `causes`, an FAQ entry's `causes`). A fix's `symptoms` are the words a reader would search
+//! for the fix itself ("free up icloud"), not something the reader sees, so they are left out,
+//! as is any phrase that points at no cause. The same phrase on several articles (compared
+//! case-insensitively) is one symptom pointing at every cause of all of them.
+//!
+//! Symptoms are grouped by the kind of the first article that lists them (what goes wrong,
+//! from causes; the messages, from error pages; the questions, from FAQ entries), in kind order,
+//! and keep the order articles are displayed and phrases are written in. Each gets a URL slug
+//! made from its words, unique within the troubleshooter.
+//!
+//! Ranking follows one rule everywhere (the pages here, `troubleshoot.js` in the browser): the
+//! causes that explain more of the chosen symptoms first, then by weight, that is in display
+//! order; each cause's fixes easiest first by `effort` (fixes without one last), ties in the
+//! order written. This module computes; rendering and the browser script only show.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::model::{Site, effort_minutes};
+use crate::pipeline::link::kinds;
+
+/// The folder of the troubleshooter in the build dir (reserved in `config::RESERVED_DIRS`).
+pub const DIR: &str = "troubleshoot";
+
+/// One symptom of the troubleshooter.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Symptom {
+    /// The phrase as first written.
+    pub text: String,
+    /// Its URL segment: `backup-stops-halfway`.
+    pub slug: String,
+    /// The causes it points at, as indexes into `site.articles`, in display order.
+    pub causes: Vec<usize>,
+    /// The group it is shown in, an index into [`Troubleshooter::groups`].
+    pub group: usize,
+}
+
+impl Symptom {
+    /// The site path of its page: `troubleshoot/backup-stops-halfway/`.
+    pub fn path(&self) -> String {
+        format!("{DIR}/{}/", self.slug)
+    }
+}
+
+/// A group of symptoms on the troubleshooter's index page.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Group {
+    /// The kind whose articles the symptoms come from.
+    pub kind: String,
+    /// The heading shown above them.
+    pub heading: String,
+    /// The symptoms, as indexes into [`Troubleshooter::symptoms`], in order.
+    pub symptoms: Vec<usize>,
+}
+
+/// Everything the troubleshooter pages show, computed once per linked site.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Troubleshooter {
+    /// Every symptom, group by group.
+    pub symptoms: Vec<Symptom>,
+    /// The groups, in kind order.
+    pub groups: Vec<Group>,
+    /// Every cause some symptom points at, in display order.
+    pub causes: Vec<usize>,
+    /// Lower-cased phrase → symptom.
+    by_text: BTreeMap<String, usize>,
+    /// Cause → the symptoms that point at it, in order.
+    by_cause: BTreeMap<usize, Vec<usize>>,
+}
+
+impl Troubleshooter {
+    /// Derives the troubleshooter of a linked site (relations resolved).
+    pub fn of(site: &Site) -> Troubleshooter {
+        // Phrase (lower-cased) → (first text, causes, kind of the first article).
+        let mut found: Vec<(String, Vec<usize>, String)> = Vec::new();
+        let mut position: HashMap<String, usize> = HashMap::new();
+        for (index, article) in site.articles.iter().enumerate() {
+            let causes: Vec<usize> = match article.kind.as_str() {
+                kinds::CAUSE => vec![index],
+                kinds::FIX => continue,
+                _ => site.relations[index]
+                    .by_kind
+                    .get(kinds::CAUSE)
+                    .cloned()
+                    .unwrap_or_default(),
+            };
+            if causes.is_empty() {
+                continue;
+            }
+            for text in &article.front.symptoms {
+                let key = text.to_lowercase();
+                let at = *position.entry(key).or_insert_with(|| {
+                    found.push((text.clone(), Vec::new(), article.kind.clone()));
+                    found.len() - 1
+                });
+                for &cause in &causes {
+                    if !found[at].1.contains(&cause) {
+                        found[at].1.push(cause);
+                    }
+                }
+            }
+        }
+        let mut troubleshooter = Troubleshooter::default();
+        let mut taken: HashMap<String, usize> = HashMap::new();
+        for kind in &site.config.kinds {
+            let members: Vec<&(String, Vec<usize>, String)> =
+                found.iter().filter(|(_, _, k)| *k == kind.name).collect();
+            if members.is_empty() {
+                continue;
+            }
+            let group = troubleshooter.groups.len();
+            let mut symptoms = Vec::new();
+            for (text, causes, _) in members {
+                let mut causes = causes.clone();
+                causes.sort_unstable();
+                symptoms.push(troubleshooter.symptoms.len());
+                troubleshooter
+                    .by_text
+                    .insert(text.to_lowercase(), troubleshooter.symptoms.len());
+                troubleshooter.symptoms.push(Symptom {
+                    text: text.clone(),
+                    slug: unique_slug(&mut taken, &slugify(text)),
+                    causes,
+                    group,
+                });
+            }
+            troubleshooter.groups.push(Group {
+                kind: kind.name.clone(),
+                heading: group_heading(&kind.name, &kind.title),
+                symptoms,
+            });
+        }
+        let mut causes: Vec<usize> = troubleshooter
+            .symptoms
+            .iter()
+            .flat_map(|s| s.causes.iter().copied())
+            .collect();
+        causes.sort_unstable();
+        causes.dedup();
+        troubleshooter.causes = causes;
+        for (index, symptom) in troubleshooter.symptoms.iter().enumerate() {
+            for &cause in &symptom.causes {
+                troubleshooter
+                    .by_cause
+                    .entry(cause)
+                    .or_default()
+                    .push(index);
+            }
+        }
+        troubleshooter
+    }
+
+    /// Whether the site has a troubleshooter at all (some symptom leads to a cause).
+    pub fn is_empty(&self) -> bool {
+        self.symptoms.is_empty()
+    }
+
+    /// The symptoms that point at a cause, as indexes into [`Troubleshooter::symptoms`].
+    pub fn symptoms_of_cause(&self, cause: usize) -> &[usize] {
+        self.by_cause.get(&cause).map_or(&[], Vec::as_slice)
+    }
+
+    /// The symptom whose page is `troubleshoot/<slug>/`.
+    pub fn symptom_by_slug(&self, slug: &str) -> Option<usize> {
+        self.symptoms.iter().position(|s| s.slug == slug)
+    }
+
+    /// The first symptom that one of `article`'s own phrases became, if any: where an error
+    /// page sends its reader into the troubleshooter.
+    pub fn entry_for(&self, site: &Site, article: usize) -> Option<usize> {
+        let phrases = &site.articles[article].front.symptoms;
+        phrases
+            .iter()
+            .find_map(|phrase| self.by_text.get(&phrase.to_lowercase()).copied())
+    }
+}
+
+/// Ranks causes for a set of chosen symptoms: those explaining more of them first, then in
+/// display order (kind, weight, title). Returns each cause with how many symptoms it explains.
+pub fn rank_causes(troubleshooter: &Troubleshooter, chosen: &[usize]) -> Vec<(usize, usize)> {
+    let mut counts: HashMap<usize, usize> = HashMap::new();
+    for &symptom in chosen {
+        for &cause in &troubleshooter.symptoms[symptom].causes {
+            *counts.entry(cause).or_insert(0) += 1;
+        }
+    }
+    let mut ranked: Vec<(usize, usize)> = counts.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    ranked
+}
+
+/// The fixes of a cause, easiest first: by `effort` in minutes, fixes without an effort last,
+/// ties in the order the relation lists them.
+pub fn fixes_easiest_first(site: &Site, cause: usize) -> Vec<usize> {
+    let mut fixes = site.relations[cause]
+        .by_kind
+        .get(kinds::FIX)
+        .cloned()
+        .unwrap_or_default();
+    fixes.sort_by_key(|&fix| {
+        site.articles[fix]
+            .front
+            .effort
+            .as_deref()
+            .and_then(effort_minutes)
+            .unwrap_or(u32::MAX)
+    });
+    fixes
+}
+
+/// The heading of a group of symptoms, from the kind they come from.
+fn group_heading(kind: &str, title: &str) -> String {
+    match kind {
+        kinds::CAUSE => "What goes wrong".to_string(),
+        kinds::ERROR => "Messages and error codes".to_string(),
+        kinds::FAQ => "Questions".to_string(),
+        _ => title.to_string(),
+    }
+}
+
+/// A URL segment from a phrase: ASCII letters and digits, lower-cased, other runs as one `-`.
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::new();
+    for c in text.chars() {
+        if c == '\'' || c == '’' {
+            continue;
+        }
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    if slug.is_empty() {
+        "symptom".to_string()
+    } else {
+        slug.chars()
+            .take(80)
+            .collect::<String>()
+            .trim_end_matches('-')
+            .to_string()
+    }
+}
+
+fn unique_slug(taken: &mut HashMap<String, usize>, base: &str) -> String {
+    let count = taken.entry(base.to_string()).or_insert(0);
+    *count += 1;
+    if *count == 1 {
+        return base.to_string();
+    }
+    let mut n = *count;
+    loop {
+        let candidate = format!("{base}-{n}");
+        if !taken.contains_key(&candidate) {
+            taken.insert(candidate.clone(), 1);
+            return candidate;
+        }
+        n += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_keep_letters_and_digits() {
+        assert_eq!(slugify("Backup stops halfway!"), "backup-stops-halfway");
+        assert_eq!(slugify("error 9006"), "error-9006");
+        assert_eq!(slugify("  «»  "), "symptom");
+        assert_eq!(slugify("iCloud: 5 GB full…"), "icloud-5-gb-full");
+        assert_eq!(slugify("backup won't start"), "backup-wont-start");
+    }
+
+    #[test]
+    fn equal_slugs_get_numbers() {
+        let mut taken = HashMap::new();
+        assert_eq!(unique_slug(&mut taken, "full"), "full");
+        assert_eq!(unique_slug(&mut taken, "full"), "full-2");
+        assert_eq!(unique_slug(&mut taken, "full-2"), "full-2-2");
+        assert_eq!(unique_slug(&mut taken, "full"), "full-3");
+    }
+
+    fn bundled() -> Site {
+        crate::load_site(&crate::BuildOptions {
+            root: env!("CARGO_MANIFEST_DIR").into(),
+            ..crate::BuildOptions::default()
+        })
+        .expect("the bundled site loads")
+        .site
+    }
+
+    #[test]
+    fn the_bundled_site_s_symptoms_lead_to_their_causes() {
+        let site = bundled();
+        let troubleshooter = Troubleshooter::of(&site);
+        let slug_of = |i: usize| site.articles[i].slug.as_str();
+        let stops = troubleshooter
+            .symptom_by_slug("backup-stops-halfway")
+            .expect("a symptom page for `backup stops halfway`");
+        let causes: Vec<&str> = troubleshooter.symptoms[stops]
+            .causes
+            .iter()
+            .map(|&i| slug_of(i))
+            .collect();
+        assert!(causes.contains(&"causes/icloud-storage-full"), "{causes:?}");
+        let code = troubleshooter.symptom_by_slug("error-9006").unwrap();
+        let causes: Vec<&str> = troubleshooter.symptoms[code]
+            .causes
+            .iter()
+            .map(|&i| slug_of(i))
+            .collect();
+        assert_eq!(
+            causes,
+            ["causes/icloud-storage-full", "causes/backup-too-large"]
+        );
+        let headings: Vec<&str> = troubleshooter
+            .groups
+            .iter()
+            .map(|g| g.heading.as_str())
+            .collect();
+        assert_eq!(headings[0], "What goes wrong");
+        // No phrase twice, and every cause of the site is reachable.
+        let mut texts: Vec<String> = troubleshooter
+            .symptoms
+            .iter()
+            .map(|s| s.text.to_lowercase())
+            .collect();
+        texts.sort();
+        let before = texts.len();
+        texts.dedup();
+        assert_eq!(texts.len(), before);
+        assert_eq!(
+            troubleshooter.causes.len(),
+            site.articles_of_kind(kinds::CAUSE).count()
+        );
+    }
+
+    #[test]
+    fn causes_explaining_more_symptoms_rank_first_then_by_weight() {
+        let troubleshooter = Troubleshooter {
+            symptoms: vec![
+                Symptom {
+                    text: "a".into(),
+                    slug: "a".into(),
+                    causes: vec![1, 2, 3],
+                    group: 0,
+                },
+                Symptom {
+                    text: "b".into(),
+                    slug: "b".into(),
+                    causes: vec![3],
+                    group: 0,
+                },
+            ],
+            groups: Vec::new(),
+            causes: vec![1, 2, 3],
+            by_text: BTreeMap::new(),
+            by_cause: BTreeMap::new(),
+        };
+        assert_eq!(
+            rank_causes(&troubleshooter, &[0, 1]),
+            [(3, 2), (1, 1), (2, 1)]
+        );
+        assert_eq!(rank_causes(&troubleshooter, &[0]), [(1, 1), (2, 1), (3, 1)]);
+    }
+}

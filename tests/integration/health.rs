@@ -1,0 +1,199 @@
+//! Content-health checks and search assertions in `remedy check`: the `health` fixture (`basic`
+//! plus a few articles) trips every check once, with the exact diagnostics; `--strict` turns them
+//! into a failure; `build` does not run them. `search-tests.toml` failures show the actual
+//! ranking, and mistakes in the file are located like any content problem.
+
+use crate::support::TestSite;
+
+/// The staleness message counts days up to today: replace the count with `N`.
+fn without_day_count(stderr: &str) -> String {
+    let marker = "not updated for ";
+    match stderr.find(marker) {
+        Some(at) => {
+            let start = at + marker.len();
+            let digits = stderr[start..]
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(0);
+            format!("{}N{}", &stderr[..start], &stderr[start + digits..])
+        }
+        None => stderr.to_string(),
+    }
+}
+
+const HEALTH_WARNINGS: &str = r#"content/causes/slow-servers.md:3:1: warning: the summary is 167 characters, longer than a search excerpt (160)
+ 3 | summary = "Now and then iCloud itself is slow or down for maintenance, and every backup started during that time fails or crawls along until the servers are back to normal again."
+   | ^^^^^^^
+  help: search results and link previews cut it off: say it in one shorter sentence
+
+content/causes/slow-servers.md:4:29: warning: searching `it is on` does not find this article in the top 5
+ 4 | symptoms = ["servers busy", "it is on"]
+   |                             ^^^^^^^^^^
+  help: the search finds nothing; use the reader's words in the title, summary or body, or drop the phrase
+
+content/causes/slow-servers.md:5:1: warning: this cause has no fix
+ 5 | fixes = []
+   | ^^^^^
+  help: list the fixes that solve it, such as `fixes = ["restart-iphone"]`
+
+content/errors/9999.md:4:1: warning: this error code has no cause
+ 4 | error_codes = ["9999"]
+   | ^^^^^^^^^^^
+  help: list what makes it appear, such as `causes = ["outdated-ios"]`
+
+content/fixes/wait-it-out.md:2:1: warning: this fix addresses no cause or error
+ 2 | title = "Wait and try again later"
+   | ^^^^^
+  help: list it in the `fixes` of the causes it solves
+
+content/guides/problem-list.md:2:1: warning: duplicate title: `content/guides/how-it-works.md` has the same one
+ 2 | title = "How backups work"
+   | ^^^^^
+  help: readers tell results apart by their titles: make them differ
+
+content/guides/problem-list.md:2:1: warning: nothing links to this article
+ 2 | title = "How backups work"
+   | ^^^^^
+  help: relate it to another article (`fixes`, `causes` or `related`) or link to it with `@/`, so readers can reach it
+
+content/guides/problem-list.md:5:1: warning: not updated for N days (`[check] stale-after` is 365)
+ 5 | updated = 2020-01-01
+   | ^^^^^^^
+  help: check that it is still right, then set `updated` to today
+
+"#;
+
+#[test]
+fn every_health_check_fires_on_the_fixture_made_to_trip_it() {
+    let site = TestSite::new("basic");
+    site.overlay("health");
+    let run = site.remedy(&["check"]);
+    run.expect_code(0);
+    assert_eq!(
+        without_day_count(&run.stderr),
+        format!("{HEALTH_WARNINGS}8 warnings, no errors\n"),
+        "\n{run}"
+    );
+    let strict = site.remedy(&["check", "--strict"]);
+    strict.expect_code(1);
+    assert_eq!(
+        without_day_count(&strict.stderr),
+        format!("{HEALTH_WARNINGS}error: 8 warnings (--strict treats warnings as errors)\n"),
+        "\n{strict}"
+    );
+    // `build` does not run the health checks, and does not fail on them.
+    let build = site.remedy(&["build"]);
+    build.expect_code(0);
+    assert!(!build.stderr.contains("warning"), "{build}");
+}
+
+#[test]
+fn stale_after_is_read_from_book_toml() {
+    let site = TestSite::new("basic");
+    site.overlay("health");
+    let config = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write(
+        "book.toml",
+        &format!("{config}\n[check]\nstale-after = 100000\n"),
+    );
+    let run = site.remedy(&["check"]);
+    run.expect_code(0);
+    assert!(!run.stderr.contains("not updated"), "{run}");
+    assert!(run.stderr.contains("7 warnings, no errors"), "{run}");
+}
+
+#[test]
+fn the_escalation_article_needs_no_cause() {
+    let site = TestSite::new("basic");
+    site.overlay("health");
+    let config = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write(
+        "book.toml",
+        &format!("{config}\n[troubleshooter]\nescalation = \"fixes/wait-it-out\"\n"),
+    );
+    let run = site.remedy(&["check"]);
+    assert!(!run.stderr.contains("addresses no cause"), "{run}");
+}
+
+#[test]
+fn failing_search_tests_show_the_actual_ranking() {
+    let site = TestSite::new("basic");
+    site.overlay("search-tests");
+    site.remedy(&["check"]).expect_code(1).expect_stderr(
+        r#"search-tests.toml:9:9: search `delete old backups`: `causes/storage-full` not in the top 3
+ 9 | query = "delete old backups"
+   |         ^^^^^^^^^^^^^^^^^^^^
+  help: the top 4 are: 1. fixes/free-up-storage (7.64), 2. guides/how-it-works (6.15), 3. errors/9006 (0.59), 4. causes/storage-full (0.51)
+
+error: 1 problem found; nothing was written
+"#,
+    );
+    // `build` ignores the file.
+    site.remedy(&["build"]).expect_code(0);
+}
+
+#[test]
+fn passing_search_tests_are_quiet() {
+    let site = TestSite::new("basic");
+    site.write(
+        "search-tests.toml",
+        "[[test]]\nquery = \"error 9006\"\nexpect = [\"errors/9006\"]\nwithin = 1\n",
+    );
+    site.remedy(&["check"])
+        .expect_code(0)
+        .expect_stderr("no problems found\n");
+}
+
+#[test]
+fn mistakes_in_search_tests_are_located() {
+    let site = TestSite::new("basic");
+    site.write(
+        "search-tests.toml",
+        "[[test]]\nquery = \"full\"\nexpect = [\"causes/storage-ful\"]\nwithin = 0\n\n\
+         [[test]]\nquery = \"x\"\nexpected = []\n",
+    );
+    site.remedy(&["check"]).expect_code(1).expect_stderr(
+        r#"search-tests.toml:8:1: unknown field `expected`
+ 8 | expected = []
+   | ^^^^^^^^
+  help: did you mean `expect`?
+
+error: 1 problem found; nothing was written
+"#,
+    );
+    site.write(
+        "search-tests.toml",
+        "[[test]]\nquery = \"full\"\nexpect = [\"causes/storage-ful\"]\nwithin = 0\n",
+    );
+    site.remedy(&["check"]).expect_code(1).expect_stderr(
+        r#"search-tests.toml:3:11: no article `causes/storage-ful`: `content/causes/storage-ful.md` does not exist
+ 3 | expect = ["causes/storage-ful"]
+   |           ^^^^^^^^^^^^^^^^^^^^
+  help: did you mean `causes/storage-full`?
+
+search-tests.toml:4:10: `within` must be at least 1
+ 4 | within = 0
+   |          ^
+  help: it is how many of the top results may hold the articles
+
+error: 2 problems found; nothing was written
+"#,
+    );
+}
+
+#[test]
+fn a_missing_escalation_article_is_an_error_at_its_line() {
+    let site = TestSite::new("basic");
+    let config = std::fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write(
+        "book.toml",
+        &format!("{config}\n[troubleshooter]\nescalation = \"fixes/free-up-storag\"\n"),
+    );
+    let run = site.remedy(&["check"]);
+    run.expect_code(1);
+    assert!(
+        run.stderr.starts_with(
+            "book.toml:8:14: no article `fixes/free-up-storag`: `content/fixes/free-up-storag.md` does not exist\n 8 | escalation = \"fixes/free-up-storag\"\n   |              ^^^^^^^^^^^^^^^^^^^^^^\n  help: did you mean `fixes/free-up-storage`?\n"
+        ),
+        "{run}"
+    );
+}

@@ -1,0 +1,197 @@
+//! The troubleshooter and the print views, without JavaScript, on the bundled site: every
+//! symptom has a page that lists its causes (most likely first) with their fixes (easiest
+//! first); error pages, the home page and the search page lead into it; each cause with fixes
+//! has a print view linked from its page. That every link resolves is `links`' job.
+
+use std::fs;
+
+use crate::html::tags;
+use crate::support::{TestSite, bundled_build};
+
+fn page(path: &str) -> String {
+    let file = bundled_build().dir.join(path);
+    fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()))
+}
+
+/// The cause slugs of the cause blocks of a page, in order.
+fn cause_order(html: &str) -> Vec<String> {
+    tags(html)
+        .iter()
+        .filter_map(|t| t.attribute("data-cause").map(str::to_string))
+        .collect()
+}
+
+/// The fix slugs of one cause's block, in order.
+fn fixes_of(html: &str, cause: &str) -> Vec<String> {
+    let start = html
+        .find(&format!("data-cause=\"{cause}\""))
+        .unwrap_or_else(|| panic!("no block for {cause}"));
+    let end = html[start..]
+        .find("</li>\n<li class=\"cause-block\"")
+        .map_or(
+            html[start..].find("</ol>\n</section>").unwrap() + start,
+            |e| e + start,
+        );
+    tags(&html[start..end])
+        .iter()
+        .filter_map(|t| t.attribute("data-fix").map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn the_index_lists_every_symptom_as_a_link_to_its_page() {
+    let html = page("troubleshoot/index.html");
+    let symptoms: Vec<(String, String)> = tags(&html)
+        .iter()
+        .filter(|t| t.name == "li")
+        .filter_map(|t| {
+            Some((
+                t.attribute("data-symptom")?.to_string(),
+                t.attribute("data-causes")?.to_string(),
+            ))
+        })
+        .collect();
+    assert!(symptoms.len() > 50, "{} symptoms", symptoms.len());
+    for (slug, causes) in &symptoms {
+        assert!(
+            html.contains(&format!("<a href=\"../troubleshoot/{slug}/\">")),
+            "no link to `{slug}/`"
+        );
+        assert!(!causes.is_empty(), "`{slug}` leads nowhere");
+        assert!(
+            bundled_build()
+                .dir
+                .join(format!("troubleshoot/{slug}/index.html"))
+                .is_file()
+        );
+    }
+    for heading in [
+        "<h2 id=\"ts-symptoms-heading\">What do you see?</h2>",
+        "<h3 id=\"ts-group-cause\">What goes wrong</h3>",
+        "<h3 id=\"ts-group-error\">Messages and error codes</h3>",
+    ] {
+        assert!(html.contains(heading), "no {heading}");
+    }
+    // Every cause with its fixes, and the way out.
+    assert_eq!(cause_order(&html).len(), 10);
+    assert!(
+        html.contains("<a href=\"../fixes/contact-apple-support/\">Contact Apple Support</a>"),
+        "no escalation link"
+    );
+}
+
+#[test]
+fn a_symptom_page_ranks_causes_by_weight_and_fixes_by_effort() {
+    // "backup stops halfway" is a symptom of several causes: listed by weight.
+    let html = page("troubleshoot/backup-stops-halfway/index.html");
+    let causes = cause_order(&html);
+    assert_eq!(causes[0], "causes/icloud-storage-full", "{causes:?}");
+    assert!(causes.len() > 1, "{causes:?}");
+    assert!(html.contains("<h1>“backup stops halfway”</h1>"), "{html}");
+    // The glitch's fixes, easiest first, the escalation among them.
+    let html = page("troubleshoot/backup-stuck/index.html");
+    let fixes = fixes_of(&html, "causes/software-glitch");
+    assert!(fixes.len() > 3, "{fixes:?}");
+    assert!(fixes.contains(&"fixes/contact-apple-support".to_string()));
+    let minutes: Vec<u32> = fixes
+        .iter()
+        .map(|slug| {
+            let source = fs::read_to_string(
+                crate::support::bundled_root().join(format!("content/{slug}.md")),
+            )
+            .unwrap();
+            let effort = source
+                .lines()
+                .find_map(|l| l.strip_prefix("effort = \""))
+                .unwrap()
+                .trim_end_matches('"');
+            remedy::model::effort_minutes(effort).unwrap()
+        })
+        .collect();
+    let mut sorted = minutes.clone();
+    sorted.sort();
+    assert_eq!(minutes, sorted, "{fixes:?}");
+    // Other symptoms of the same causes, and the multi-symptom picker.
+    assert!(html.contains("Seeing something else too?"));
+    assert!(
+        html.contains("href=\"../../troubleshoot/?symptoms=backup-stuck\""),
+        "{html}"
+    );
+    assert!(html.contains("href=\"../../fixes/contact-apple-support/\""));
+}
+
+#[test]
+fn error_pages_the_home_page_and_search_lead_into_the_troubleshooter() {
+    let html = page("errors/9006/index.html");
+    assert!(
+        html.contains("<a href=\"../../troubleshoot/error-9006/\">"),
+        "no troubleshooter link on the error page"
+    );
+    let entry = page("troubleshoot/error-9006/index.html");
+    assert_eq!(
+        cause_order(&entry),
+        ["causes/icloud-storage-full", "causes/backup-too-large"]
+    );
+    assert!(page("index.html").contains("<a href=\"troubleshoot/\">"));
+    let search = page("search/index.html");
+    assert!(search.contains("<a href=\"../troubleshoot/\">"), "{search}");
+    assert!(search.contains("data-troubleshooter=\"troubleshoot/\""));
+    // Causes lead to it, not from it.
+    assert!(!page("causes/icloud-storage-full/index.html").contains("troubleshoot-entry"));
+}
+
+#[test]
+fn each_cause_with_fixes_has_a_print_view_with_all_its_fixes() {
+    let cause = page("causes/icloud-storage-full/index.html");
+    assert!(
+        cause.contains(
+            "<a href=\"../../causes/icloud-storage-full/print/\">Print these fixes as a checklist</a>"
+        ),
+        "no print link"
+    );
+    let print = page("causes/icloud-storage-full/print/index.html");
+    assert!(print.contains("<h1>Not enough iCloud storage</h1>"));
+    let fixes: Vec<&str> = print
+        .match_indices("<li class=\"checklist-fix\">")
+        .map(|(i, _)| &print[i..])
+        .collect();
+    assert_eq!(fixes.len(), 2, "{print}");
+    assert!(fixes[0].contains("Free up iCloud storage"));
+    assert!(fixes[1].contains("Make your backup smaller"));
+    // The steps of each fix, numbered, and where to find it online.
+    assert!(print.contains("<ol class=\"checklist-steps\">"));
+    assert!(
+        print.contains("https://iphone-backup-help.example.com/fixes/free-up-icloud-storage/</a>")
+    );
+    assert!(print.contains("Still stuck?"));
+    // Causes without fixes get none, and fixes get none.
+    assert!(!bundled_build().dir.join("fixes/update-ios/print").exists());
+}
+
+#[test]
+fn a_site_without_symptoms_has_no_troubleshooter() {
+    let site = TestSite::new("basic");
+    let path = "content/causes/storage-full.md";
+    let text = fs::read_to_string(site.path(path)).unwrap();
+    site.write(
+        path,
+        &text.replace("symptoms = [\"not enough storage\"]\n", ""),
+    );
+    site.remedy(&["build"]).expect_code(0);
+    assert!(!site.path("public/troubleshoot").exists());
+    let home = fs::read_to_string(site.path("public/index.html")).unwrap();
+    assert!(!home.contains("troubleshoot"), "{home}");
+}
+
+#[test]
+fn the_fixture_s_symptom_leads_to_its_cause() {
+    let site = TestSite::new("basic");
+    site.remedy(&["build"]).expect_code(0);
+    let html =
+        fs::read_to_string(site.path("public/troubleshoot/not-enough-storage/index.html")).unwrap();
+    assert_eq!(cause_order(&html), ["causes/storage-full"]);
+    assert!(html.contains("<a href=\"../../fixes/free-up-storage/\">Free up storage</a>"));
+    assert!(html.contains("<a href=\"../../causes/storage-full/print/\">"));
+    // No escalation configured: no "still stuck?" box.
+    assert!(!html.contains("Still stuck?"));
+}

@@ -1,0 +1,253 @@
+/*
+ * Remedy's troubleshooter, in the browser. The pages under /troubleshoot/ work without it:
+ * a page per symptom, with its causes and their fixes. This script adds what needs a reader's
+ * state, and nothing else:
+ *
+ * - on the troubleshooter's index, the symptoms become checkboxes: pick several and the causes
+ *   are ranked by how many of the chosen symptoms they explain, then by weight (the order the
+ *   page lists them in), those explaining none hidden; `?symptoms=a,b` preselects;
+ * - on every troubleshooter page, each fix gets a "Tried it" checkbox, kept in localStorage
+ *   per site, and each cause says how many of its fixes are left; once every fix shown has
+ *   been tried, the "Still stuck?" box is pointed out;
+ * - on a print view, a button that prints it.
+ *
+ * The ranking rule is the one src/troubleshooter.rs documents. Plain ES5 with no build step,
+ * no inline styles (the pages' CSP allows none), nothing sent anywhere.
+ */
+(function () {
+  'use strict';
+
+  var root = document.documentElement.getAttribute('data-root') || '';
+  var siteKey = 'remedy-troubleshooter:' + new URL(root || './', location.href).href;
+
+  var memory = {};
+  function load(name) {
+    try {
+      var text = window.localStorage.getItem(siteKey + ':' + name);
+      return text ? JSON.parse(text) : null;
+    } catch (e) {
+      return memory[name] || null;
+    }
+  }
+  function save(name, value) {
+    memory[name] = value;
+    try {
+      window.localStorage.setItem(siteKey + ':' + name, JSON.stringify(value));
+    } catch (e) { /* private mode or file:// without storage: keep it for this page */ }
+  }
+
+  function element(name, className, text) {
+    var node = document.createElement(name);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+  function each(list, callback) {
+    Array.prototype.forEach.call(list, callback);
+  }
+  function plural(count, one, many) {
+    return count + ' ' + (count === 1 ? one : many);
+  }
+
+  var container = document.getElementById('troubleshooter');
+  var checklist = document.querySelector('.checklist');
+  if (checklist) addPrintButton(checklist);
+  if (!container) return;
+
+  var status = element('p', 'ts-status');
+  status.id = 'ts-status';
+  status.setAttribute('role', 'status');
+  var causesSection = container.querySelector('.ts-causes');
+  var causesHeading = causesSection && causesSection.querySelector('h2');
+  var causeList = causesSection && causesSection.querySelector('.cause-blocks');
+  var causeBlocks = causeList ? Array.prototype.slice.call(causeList.children) : [];
+  var stuck = document.getElementById('still-stuck');
+  if (causesHeading) causesHeading.parentNode.insertBefore(status, causesHeading.nextSibling);
+
+  // Fixes the reader has tried, shared by every page of the site.
+  var tried = {};
+  (load('tried') || []).forEach(function (slug) { tried[slug] = true; });
+  var triedBoxes = [];
+  each(container.querySelectorAll('.fix-item'), function (item, i) {
+    var slug = item.getAttribute('data-fix');
+    var link = item.querySelector('a');
+    var box = element('input', 'ts-tried');
+    box.type = 'checkbox';
+    box.id = 'ts-tried-' + i;
+    box.value = slug;
+    var label = element('label', 'ts-tried-label', 'Tried it');
+    label.htmlFor = box.id;
+    var hidden = element('span', 'visually-hidden', ': ' + (link ? link.textContent : slug));
+    label.appendChild(hidden);
+    var wrap = element('span', 'ts-tried-control');
+    wrap.appendChild(box);
+    wrap.appendChild(label);
+    item.appendChild(wrap);
+    box.addEventListener('change', function () {
+      if (box.checked) tried[slug] = true; else delete tried[slug];
+      save('tried', Object.keys(tried).sort());
+      update();
+    });
+    triedBoxes.push(box);
+  });
+
+  // The symptoms, as checkboxes, on the index page.
+  var chosen = {};
+  var symptomBoxes = [];
+  var symptomItems = container.querySelectorAll('.ts-symptoms li[data-symptom]');
+  if (symptomItems.length) {
+    var fromQuery = new URLSearchParams(location.search).get('symptoms');
+    var initial = fromQuery !== null ? fromQuery.split(',') : (load('chosen') || []);
+    initial.forEach(function (slug) { if (slug) chosen[slug] = true; });
+    each(symptomItems, function (item) {
+      var slug = item.getAttribute('data-symptom');
+      var link = item.querySelector('a');
+      var box = element('input', 'ts-pick');
+      box.type = 'checkbox';
+      box.id = 'ts-pick-' + slug;
+      box.value = slug;
+      box.checked = !!chosen[slug];
+      var label = element('label', null, link ? link.textContent : slug);
+      label.htmlFor = box.id;
+      item.textContent = '';
+      item.appendChild(box);
+      item.appendChild(label);
+      item.classList.add('ts-pickable');
+      box.addEventListener('change', function () {
+        if (box.checked) chosen[slug] = true; else delete chosen[slug];
+        save('chosen', Object.keys(chosen));
+        remember();
+        update();
+      });
+      symptomBoxes.push(box);
+    });
+    var lead = container.querySelector('.ts-symptoms h2');
+    var hint = element('p', 'ts-hint', 'Tick everything you see. The causes below are ranked by how many of your symptoms they explain.');
+    var clear = element('button', 'ts-clear', 'Clear the symptoms');
+    clear.type = 'button';
+    clear.addEventListener('click', function () {
+      chosen = {};
+      symptomBoxes.forEach(function (box) { box.checked = false; });
+      save('chosen', []);
+      remember();
+      update();
+    });
+    lead.parentNode.insertBefore(hint, lead.nextSibling);
+    hint.appendChild(document.createTextNode(' '));
+    hint.appendChild(clear);
+    document.body.classList.add('ts-interactive');
+  }
+
+  var forget = element('button', 'ts-forget', 'Forget the fixes I tried');
+  forget.type = 'button';
+  forget.addEventListener('click', function () {
+    tried = {};
+    save('tried', []);
+    triedBoxes.forEach(function (box) { box.checked = false; });
+    update();
+  });
+  if (causesSection && triedBoxes.length) causesSection.appendChild(forget);
+
+  function remember() {
+    var list = Object.keys(chosen).filter(function (slug) {
+      return document.getElementById('ts-pick-' + slug);
+    });
+    try {
+      var url = new URL(location.href);
+      if (list.length) url.searchParams.set('symptoms', list.join(','));
+      else url.searchParams.delete('symptoms');
+      history.replaceState(null, '', url.href);
+    } catch (e) { /* file:// may refuse: the selection is still saved */ }
+  }
+
+  // How many chosen symptoms each cause explains.
+  function counts() {
+    var found = {};
+    each(symptomItems, function (item) {
+      if (!chosen[item.getAttribute('data-symptom')]) return;
+      item.getAttribute('data-causes').split(' ').forEach(function (cause) {
+        if (cause) found[cause] = (found[cause] || 0) + 1;
+      });
+    });
+    return found;
+  }
+
+  function update() {
+    triedBoxes.forEach(function (box) {
+      box.checked = !!tried[box.value];
+      box.closest('.fix-item').classList.toggle('is-tried', box.checked);
+    });
+    var picked = symptomItems.length ? Object.keys(chosen).filter(function (slug) {
+      return document.getElementById('ts-pick-' + slug);
+    }).length : 0;
+    var explained = counts();
+    var ranked = causeBlocks.map(function (block, index) {
+      return { block: block, index: index, count: explained[block.getAttribute('data-cause')] || 0 };
+    });
+    if (picked) {
+      ranked.sort(function (a, b) { return b.count - a.count || a.index - b.index; });
+    }
+    var shown = 0, left = 0, total = 0;
+    ranked.forEach(function (entry) {
+      var block = entry.block;
+      var visible = !picked || entry.count > 0;
+      block.hidden = !visible;
+      causeList.appendChild(block);
+      var note = block.querySelector('.ts-explains');
+      if (picked && visible) {
+        if (!note) {
+          note = element('p', 'ts-explains');
+          block.insertBefore(note, block.children[1]);
+        }
+        note.textContent = 'Explains ' + entry.count + ' of your ' + plural(picked, 'symptom', 'symptoms');
+      } else if (note) {
+        note.parentNode.removeChild(note);
+      }
+      var fixes = block.querySelectorAll('.fix-item');
+      var open = 0;
+      each(fixes, function (item) { if (!item.classList.contains('is-tried')) open++; });
+      var progress = block.querySelector('.ts-left');
+      if (fixes.length) {
+        if (!progress) {
+          progress = element('p', 'ts-left');
+          block.querySelector('.fix-list').insertAdjacentElement('afterend', progress);
+        }
+        progress.textContent = open === 0
+          ? 'You have tried every fix for this cause.'
+          : plural(open, 'fix', 'fixes') + ' left to try' + (open < fixes.length ? ' (' + (fixes.length - open) + ' tried)' : '');
+      }
+      if (visible) {
+        shown++;
+        left += open;
+        total += fixes.length;
+      }
+    });
+    if (causesHeading && symptomItems.length) {
+      causesHeading.textContent = picked ? 'Likely causes' : 'All causes and their fixes';
+    }
+    var text;
+    if (symptomItems.length && !picked) {
+      text = 'Pick what you see to rank the causes. ' + plural(shown, 'cause is', 'causes are') + ' listed.';
+    } else {
+      text = plural(shown, 'likely cause', 'likely causes') +
+        (picked ? ' for ' + plural(picked, 'symptom', 'symptoms') : '') + '; ' +
+        plural(left, 'fix', 'fixes') + ' left to try.';
+    }
+    var allTried = total > 0 && left === 0;
+    if (allTried && stuck) text += ' You have tried them all: see “Still stuck?” below.';
+    status.textContent = text;
+    if (stuck) stuck.classList.toggle('is-highlighted', allTried);
+    forget.hidden = Object.keys(tried).length === 0;
+  }
+
+  function addPrintButton(page) {
+    var button = element('button', 'print-button', 'Print this checklist');
+    button.type = 'button';
+    button.addEventListener('click', function () { window.print(); });
+    var header = page.querySelector('.page-header');
+    header.appendChild(button);
+  }
+
+  update();
+  container.setAttribute('data-ready', 'true');
+})();
