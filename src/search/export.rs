@@ -337,7 +337,7 @@ pub fn rich_info_docs(doc_count: usize) -> usize {
 
 /// Whether a term held by `holders` of `doc_count` articles is common enough for a rich file.
 pub fn is_common(holders: usize, doc_count: usize) -> bool {
-    holders >= 64 && holders * 4 >= doc_count
+    holders >= 16 && holders * 4 >= doc_count
 }
 
 /// Makes every file of the browser index.

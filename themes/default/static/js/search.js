@@ -663,9 +663,19 @@
       input.setAttribute('role', 'combobox');
       input.setAttribute('aria-autocomplete', 'list');
       input.setAttribute('aria-expanded', 'false');
-      input.setAttribute('aria-controls', popup.id);
+      input.setAttribute('aria-controls', 'search-list');
     }
+    if (page) input.setAttribute('aria-controls', 'search-list');
     var container = page || popup;
+    // Says how many results there are to screen readers (the search page's results are in
+    // a live region already).
+    var status = null;
+    if (popup) {
+      status = element('p', 'visually-hidden');
+      status.setAttribute('role', 'status');
+      form.appendChild(status);
+    }
+    function announce(text) { if (status) status.textContent = text; }
     var options = [];
     var active = -1;
 
@@ -725,9 +735,12 @@
       input.removeAttribute('aria-activedescendant');
       if (results.length === 0) {
         container.appendChild(renderEmpty(query));
+        announce('No results');
         return;
       }
+      announce(results.length + (results.length === 1 ? ' result' : ' results') + ', use the arrow keys to choose');
       var list = element(page ? 'ol' : 'div', 'search-hits');
+      list.id = 'search-list';
       list.setAttribute('role', 'listbox');
       list.setAttribute('aria-label', 'Search results');
       results.forEach(function (r, i) {
@@ -764,7 +777,9 @@
       var mine = ++sequence;
       if (!query.trim()) {
         container.textContent = '';
+        container.removeAttribute('data-query');
         options = [];
+        announce('');
         close();
         return;
       }
