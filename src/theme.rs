@@ -85,16 +85,20 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme> {
     let theme_dir = Path::new(THEMES_DIR).join(&config.theme);
     let mut diagnostics = Vec::new();
     if root.join(&theme_dir).is_dir() {
+        let mut template_problems = Vec::new();
         read_tree(
             root,
             &theme_dir.join("templates"),
+            &mut diagnostics,
             &mut |name, bytes, origin| {
-                insert_template(&mut templates, &mut diagnostics, name, bytes, origin)
+                insert_template(&mut templates, &mut template_problems, name, bytes, origin)
             },
         )?;
+        diagnostics.extend(template_problems);
         read_tree(
             root,
             &theme_dir.join("static"),
+            &mut diagnostics,
             &mut |name, bytes, origin| {
                 assets.insert(name, Asset { bytes, origin });
             },
@@ -133,16 +137,20 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme> {
             .with_help("remove `theme` to use the built-in default theme"),
         ]));
     }
+    let mut template_problems = Vec::new();
     read_tree(
         root,
         Path::new(SITE_TEMPLATES_DIR),
+        &mut diagnostics,
         &mut |name, bytes, origin| {
-            insert_template(&mut templates, &mut diagnostics, name, bytes, origin)
+            insert_template(&mut templates, &mut template_problems, name, bytes, origin)
         },
     )?;
+    diagnostics.extend(template_problems);
     read_tree(
         root,
         Path::new(SITE_STATIC_DIR),
+        &mut diagnostics,
         &mut |name, bytes, origin| {
             assets.insert(name, Asset { bytes, origin });
         },
@@ -438,21 +446,66 @@ fn lowercase_first(message: &str) -> String {
 }
 
 /// Calls `visit(name, bytes, origin)` for every file under `root/dir`, names relative to `dir`
-/// with `/` separators, in sorted order. A missing folder has no files.
+/// with `/` separators, in sorted order. A missing folder has no files. Symlinks are followed
+/// within the site root, as in `content/`; one that leaves the root (a `static/` linked to
+/// `/etc` would publish it) or loops is a diagnostic, and what it points to is not read.
 fn read_tree(
     root: &Path,
     dir: &Path,
+    diagnostics: &mut Vec<Diagnostic>,
     visit: &mut dyn FnMut(String, Vec<u8>, Origin),
 ) -> Result<()> {
     let full = root.join(dir);
     if !full.is_dir() {
         return Ok(());
     }
-    for entry in walkdir::WalkDir::new(&full).sort_by_file_name() {
-        let entry = entry.map_err(|e| {
-            let path = e.path().unwrap_or(&full).to_path_buf();
-            Error::io(path, e.into())
-        })?;
+    let canonical_root = root
+        .canonicalize()
+        .map_err(|error| Error::io(root, error))?;
+    let relative_to_root = |path: &Path| path.strip_prefix(root).unwrap_or(path).to_path_buf();
+    let mut walker = walkdir::WalkDir::new(&full)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter();
+    while let Some(entry) = walker.next() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) if error.loop_ancestor().is_some() => {
+                let path = error.path().unwrap_or(&full);
+                diagnostics.push(Diagnostic::file(
+                    relative_to_root(path),
+                    "symlink loop: this link points back to a folder that contains it",
+                ));
+                continue;
+            }
+            Err(error) => {
+                let path = error.path().unwrap_or(&full).to_path_buf();
+                return Err(Error::io(path, error.into()));
+            }
+        };
+        // The folder itself may be a link, or sit in a linked folder (`themes/x -> ...`).
+        if entry.depth() == 0 || entry.path_is_symlink() {
+            match entry.path().canonicalize() {
+                Ok(target) if target.starts_with(&canonical_root) => {}
+                Ok(target) => {
+                    diagnostics.push(
+                        Diagnostic::file(
+                            relative_to_root(entry.path()),
+                            format!(
+                                "symlink points outside the site: `{}`",
+                                crate::diagnostic::display_path(&target)
+                            ),
+                        )
+                        .with_help("copy the file into the site instead of linking to it"),
+                    );
+                    if entry.file_type().is_dir() {
+                        walker.skip_current_dir();
+                    }
+                    continue;
+                }
+                Err(error) => return Err(Error::io(entry.path(), error)),
+            }
+        }
         if !entry.file_type().is_file() {
             continue;
         }
@@ -525,6 +578,54 @@ mod tests {
                 "templates/home.html:1:19: template error: found `}` but expected }}\n 1 | <h1>{{ site.title }</h1>\n   |                   ^"
             ]
         );
+    }
+
+    /// Regression: a `static/` folder linked to `/etc` published every file of `/etc`.
+    #[cfg(unix)]
+    #[test]
+    fn symlinks_out_of_the_site_are_refused_and_links_within_it_followed() {
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("secret.txt"), "secret").unwrap();
+        let site = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink(outside.path(), site.path().join(SITE_STATIC_DIR)).unwrap();
+        std::fs::create_dir(site.path().join(SITE_TEMPLATES_DIR)).unwrap();
+        std::os::unix::fs::symlink(
+            outside.path().join("secret.txt"),
+            site.path().join("templates/leak.html"),
+        )
+        .unwrap();
+        let problems = match load(site.path(), &Config::default()) {
+            Err(Error::Content(diagnostics)) => diagnostics,
+            other => panic!("expected symlink problems, got {other:?}"),
+        };
+        let target = outside.path().canonicalize().unwrap();
+        let messages: Vec<String> = problems.iter().map(|d| d.to_string()).collect();
+        assert_eq!(
+            messages,
+            [
+                format!(
+                    "templates/leak.html: symlink points outside the site: `{}/secret.txt`\n  help: copy the file into the site instead of linking to it",
+                    target.display()
+                ),
+                format!(
+                    "static: symlink points outside the site: `{}`\n  help: copy the file into the site instead of linking to it",
+                    target.display()
+                ),
+            ]
+        );
+
+        // A link that stays inside the site is followed, as in `content/`.
+        let site = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(site.path().join("assets")).unwrap();
+        std::fs::write(site.path().join("assets/logo.svg"), "<svg/>").unwrap();
+        std::fs::create_dir(site.path().join(SITE_STATIC_DIR)).unwrap();
+        std::os::unix::fs::symlink(
+            site.path().join("assets/logo.svg"),
+            site.path().join("static/logo.svg"),
+        )
+        .unwrap();
+        let theme = load(site.path(), &Config::default()).unwrap();
+        assert_eq!(theme.assets["logo.svg"].bytes, b"<svg/>");
     }
 
     #[test]
