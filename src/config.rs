@@ -757,7 +757,11 @@ fn describe_expected(expected: &str) -> (&str, Option<&'static str>) {
 /// What serde found, in words: `string "ten"` → `the string `"ten"``.
 fn describe_found(found: &str) -> String {
     let (kind, value) = match found.split_once(' ') {
-        Some((kind, value)) => (kind, value.trim_matches('`')),
+        // serde may add the type it tried: "integer `99999999999999999999` as i128".
+        Some((kind, value)) => match value.strip_prefix('`').and_then(|v| v.split_once('`')) {
+            Some((quoted, _)) => (kind, quoted),
+            None => (kind, value.trim_matches('`')),
+        },
         None => (found, ""),
     };
     match (kind, value) {
@@ -861,6 +865,16 @@ mod tests {
             "the string is not closed"
         );
         assert_eq!(message("[build\n").0, "unclosed table, expected `]`");
+    }
+
+    /// Regression: a number too large for its field read "found the number `1...` as i128`".
+    #[test]
+    fn numbers_out_of_range_are_named_plainly() {
+        let errors = parse_str("[build]\nfeed-limit = 99999999999999999999\n").unwrap_err();
+        assert_eq!(
+            errors[0].message,
+            "expected a whole number, found the number `99999999999999999999`"
+        );
     }
 
     #[test]
