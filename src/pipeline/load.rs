@@ -3,7 +3,8 @@
 //!
 //! It refuses what would make the rest of the pipeline guess: Markdown outside a kind folder,
 //! folders that are not a kind, file names that are not slugs, slugs that differ only in case,
-//! files that are empty, too large or not UTF-8, and symlinks that loop or leave the site root.
+//! files that are empty, too large, not UTF-8 or hold control characters, and symlinks that
+//! loop or leave the site root.
 //! Editor droppings (dotfiles, `~` backups, `#autosave#`) are skipped silently.
 
 use std::collections::HashMap;
@@ -386,6 +387,20 @@ fn read_source(root: &Path, relative: &Path, size: Option<u64>) -> Result<String
         Some(rest) => rest.to_string(),
         None => text,
     };
+    if let Some((at, c)) = text.char_indices().find(|&(_, c)| is_forbidden_control(c)) {
+        let mut diagnostic = Diagnostic::at(
+            relative,
+            &text,
+            at..at + c.len_utf8(),
+            format!("control character U+{:04X} in the text", u32::from(c)),
+        )
+        .with_help("delete it: editors hide it, and no page may contain it");
+        // Shown as `�`, so the terminal prints something for the caret to point at.
+        diagnostic.source_line = diagnostic
+            .source_line
+            .map(|line| line.replace(is_forbidden_control, "\u{fffd}"));
+        return Err(Box::new(diagnostic));
+    }
     if text.trim().is_empty() {
         return Err(Box::new(
             Diagnostic::file(relative, "file is empty")
@@ -393,6 +408,13 @@ fn read_source(root: &Path, relative: &Path, size: Option<u64>) -> Result<String
         ));
     }
     Ok(text)
+}
+
+/// Control characters that HTML forbids in a page (NUL, BEL, DEL, the C1 controls...): a file
+/// holding one is refused rather than built into invalid HTML. Tab, line feed, form feed and
+/// carriage return are whitespace, and allowed.
+fn is_forbidden_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\u{c}' | '\r')
 }
 
 fn not_utf8(path: &Path, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
@@ -518,6 +540,35 @@ mod tests {
         assert_eq!(
             diagnostic.to_string(),
             "content/guides/x.md:2:13: file is not valid UTF-8 (byte 0xe9)\n 2 | title = \"Caf\u{fffd}\"\n   |             ^\n  help: save the file as UTF-8"
+        );
+    }
+
+    /// Regression: a NUL or BEL byte in an article reached the page (and its meta description)
+    /// raw, which makes the page invalid HTML.
+    #[test]
+    fn control_characters_are_refused_with_their_place() {
+        let temp = tempfile::tempdir().unwrap();
+        let guides = temp.path().join("content/guides");
+        fs::create_dir_all(&guides).unwrap();
+        fs::write(
+            guides.join("a.md"),
+            "+++\ntitle = \"A\"\n+++\nBefore\0after\n",
+        )
+        .unwrap();
+        fs::write(
+            guides.join("b.md"),
+            "+++\ntitle = \"B\"\n+++\n\ta\u{c}b\r\n",
+        )
+        .unwrap();
+        let loaded = load_content(temp.path(), &Config::default()).unwrap();
+        assert_eq!(
+            loaded.sources.len(),
+            1,
+            "tab, form feed and CR are whitespace"
+        );
+        assert_eq!(
+            loaded.diagnostics[0].to_string(),
+            "content/guides/a.md:4:7: control character U+0000 in the text\n 4 | Before\u{fffd}after\n   |       ^\n  help: delete it: editors hide it, and no page may contain it"
         );
     }
 
