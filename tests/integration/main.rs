@@ -7,6 +7,7 @@
 //! - [`site_files`]: sitemap, feed and robots.txt.
 //! - [`json_ld`]: structured data parses and has the right `@type`.
 //! - [`diagnostics`]: one broken fixture per class of problem, with the exact message.
+//! - [`bad_input`]: malformed and hostile sites and files: a clear diagnostic, never a crash.
 //! - [`atomic_build`]: a failed build leaves the previous site untouched.
 //! - [`reproducible`]: two builds give the same bytes.
 //! - [`commands`]: `new`, usage errors, `--root`/`--out`/`--base-url`.
@@ -17,6 +18,7 @@
 //! - [`llms`]: `llms.txt` and each article's Markdown.
 
 mod atomic_build;
+mod bad_input;
 mod bundled_site;
 mod commands;
 mod diagnostics;
