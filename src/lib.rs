@@ -29,6 +29,8 @@ pub mod llms;
 pub mod markdown;
 pub mod model;
 pub mod pipeline;
+#[cfg(test)]
+mod properties;
 pub mod search;
 pub mod search_tests;
 pub mod seo;
