@@ -9,6 +9,7 @@
 //! - [`diagnostics`]: one broken fixture per class of problem, with the exact message.
 //! - [`bad_input`]: malformed and hostile sites and files: a clear diagnostic, never a crash.
 //! - [`atomic_build`]: a failed build leaves the previous site untouched.
+//! - [`crash_safety`]: a build killed at any point leaves the old site or the new one, whole.
 //! - [`reproducible`]: two builds give the same bytes.
 //! - [`commands`]: `new`, usage errors, `--root`/`--out`/`--base-url`.
 //! - [`serve`]: the dev server, live reload, overlay, safety, and incremental = full builds.
@@ -21,6 +22,7 @@ mod atomic_build;
 mod bad_input;
 mod bundled_site;
 mod commands;
+mod crash_safety;
 mod diagnostics;
 mod health;
 mod html;
