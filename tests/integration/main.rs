@@ -11,6 +11,7 @@
 //! - [`atomic_build`]: a failed build leaves the previous site untouched.
 //! - [`crash_safety`]: a build killed at any point leaves the old site or the new one, whole.
 //! - [`reproducible`]: two builds give the same bytes.
+//! - [`security`]: hostile text is escaped everywhere; raw HTML on or off; the CSP holds.
 //! - [`commands`]: `new`, usage errors, `--root`/`--out`/`--base-url`.
 //! - [`serve`]: the dev server, live reload, overlay, safety, and incremental = full builds.
 //! - [`health`]: content-health checks and `search-tests.toml` in `remedy check`.
@@ -30,6 +31,7 @@ mod json_ld;
 mod links;
 mod llms;
 mod reproducible;
+mod security;
 mod serve;
 mod site_files;
 mod support;
