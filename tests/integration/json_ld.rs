@@ -1,7 +1,9 @@
 //! Structured data: every JSON-LD block of the bundled site parses as JSON, every article has a
 //! `BreadcrumbList` with absolute item URLs, and its main block has the `@type` its kind calls
 //! for: `FAQPage` for FAQ entries, `HowTo` for the restore procedure and for fixes with steps,
-//! `TechArticle` for the rest.
+//! `TechArticle` for the rest. Every block of every page, and every typed object inside it, is
+//! checked against a table of the schema.org types Remedy writes: required properties present,
+//! no property the type does not have, values in the form the type asks for.
 
 use std::fs;
 
@@ -153,4 +155,276 @@ fn the_restore_procedure_is_marked_up_as_seven_steps() {
     let blocks = parse_blocks(page, &html);
     let how_to = blocks.iter().find(|b| type_of(b) == "HowTo").unwrap();
     assert_eq!(how_to["step"].as_array().unwrap().len(), 7, "{how_to}");
+}
+
+/// What schema.org and search engines ask of each type Remedy writes (`src/seo.rs`): the
+/// properties a block must have, those it should have, and every property Remedy may use.
+/// A property outside the last list is a typo or a property of another type.
+struct SchemaType {
+    name: &'static str,
+    required: &'static [&'static str],
+    recommended: &'static [&'static str],
+    allowed: &'static [&'static str],
+}
+
+const SCHEMA_TYPES: &[SchemaType] = &[
+    SchemaType {
+        name: "BreadcrumbList",
+        required: &["itemListElement"],
+        recommended: &[],
+        allowed: &["@context", "@type", "itemListElement"],
+    },
+    SchemaType {
+        name: "ListItem",
+        required: &["position", "name", "item"],
+        recommended: &[],
+        allowed: &["@type", "position", "name", "item"],
+    },
+    SchemaType {
+        name: "FAQPage",
+        required: &["mainEntity"],
+        recommended: &["url", "inLanguage", "dateModified"],
+        allowed: &[
+            "@context",
+            "@type",
+            "mainEntity",
+            "url",
+            "inLanguage",
+            "dateModified",
+        ],
+    },
+    SchemaType {
+        name: "Question",
+        required: &["name", "acceptedAnswer"],
+        recommended: &[],
+        allowed: &["@type", "name", "acceptedAnswer"],
+    },
+    SchemaType {
+        name: "Answer",
+        required: &["text"],
+        recommended: &[],
+        allowed: &["@type", "text"],
+    },
+    SchemaType {
+        name: "HowTo",
+        required: &["name", "step"],
+        recommended: &[
+            "description",
+            "totalTime",
+            "url",
+            "inLanguage",
+            "dateModified",
+        ],
+        allowed: &[
+            "@context",
+            "@type",
+            "name",
+            "description",
+            "step",
+            "totalTime",
+            "url",
+            "inLanguage",
+            "dateModified",
+        ],
+    },
+    SchemaType {
+        name: "HowToStep",
+        required: &["text"],
+        recommended: &["name", "position"],
+        allowed: &["@type", "text", "name", "position"],
+    },
+    SchemaType {
+        name: "TechArticle",
+        required: &["headline"],
+        recommended: &["description", "url", "inLanguage", "dateModified"],
+        allowed: &[
+            "@context",
+            "@type",
+            "headline",
+            "description",
+            "url",
+            "inLanguage",
+            "dateModified",
+        ],
+    },
+    SchemaType {
+        name: "WebSite",
+        required: &["name", "url"],
+        recommended: &["description", "inLanguage", "potentialAction"],
+        allowed: &[
+            "@context",
+            "@type",
+            "name",
+            "description",
+            "url",
+            "inLanguage",
+            "potentialAction",
+        ],
+    },
+    SchemaType {
+        name: "SearchAction",
+        required: &["target", "query-input"],
+        recommended: &[],
+        allowed: &["@type", "target", "query-input"],
+    },
+    SchemaType {
+        name: "CollectionPage",
+        required: &["name", "url"],
+        recommended: &["inLanguage"],
+        allowed: &["@context", "@type", "name", "url", "inLanguage"],
+    },
+];
+
+/// Whether a property holds something: a non-empty string or list, a number, an object.
+fn is_present(value: &Value) -> bool {
+    match value {
+        Value::Null => false,
+        Value::String(s) => !s.trim().is_empty(),
+        Value::Array(items) => !items.is_empty(),
+        _ => true,
+    }
+}
+
+/// Checks one typed object and every typed object inside it; returns the problems found and
+/// counts the recommended properties that are missing.
+fn check_typed(page: &str, value: &Value, problems: &mut Vec<String>, missing: &mut usize) {
+    match value {
+        Value::Array(items) => {
+            for item in items {
+                check_typed(page, item, problems, missing);
+            }
+        }
+        Value::Object(map) => {
+            if let Some(name) = map.get("@type").and_then(Value::as_str) {
+                let Some(schema) = SCHEMA_TYPES.iter().find(|t| t.name == name) else {
+                    problems.push(format!("{page}: no schema table entry for `{name}`"));
+                    return;
+                };
+                for property in schema.required {
+                    if !map.get(*property).is_some_and(is_present) {
+                        problems.push(format!("{page}: `{name}` lacks required `{property}`"));
+                    }
+                }
+                *missing += schema
+                    .recommended
+                    .iter()
+                    .filter(|p| !map.get(**p).is_some_and(is_present))
+                    .count();
+                for key in map.keys() {
+                    if !schema.allowed.contains(&key.as_str()) {
+                        problems.push(format!("{page}: `{name}` has unexpected `{key}`"));
+                    }
+                }
+                check_values(page, name, map, problems);
+            }
+            for (key, inner) in map {
+                if key != "@context" {
+                    check_typed(page, inner, problems, missing);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The value rules: positions count from 1, URLs are absolute, dates are ISO 8601, durations
+/// are ISO 8601 durations, the search target has its placeholder.
+fn check_values(
+    page: &str,
+    name: &str,
+    map: &serde_json::Map<String, Value>,
+    problems: &mut Vec<String>,
+) {
+    let mut problem = |message: String| problems.push(format!("{page}: `{name}` {message}"));
+    if let Some(context) = map.get("@context")
+        && context != "https://schema.org"
+    {
+        problem(format!("has @context {context}"));
+    }
+    if let Some(position) = map.get("position")
+        && position.as_u64().is_none_or(|p| p < 1)
+    {
+        problem(format!("has position {position}"));
+    }
+    for key in ["url", "item"] {
+        if let Some(url) = map.get(key)
+            && !url
+                .as_str()
+                .is_some_and(|u| u.starts_with(BUNDLED_BASE_URL))
+        {
+            problem(format!(
+                "has a `{key}` that is not an absolute URL of the site: {url}"
+            ));
+        }
+    }
+    if let Some(date) = map.get("dateModified") {
+        let ok = date.as_str().is_some_and(|d| {
+            d.len() == 10
+                && d.chars().enumerate().all(|(i, c)| {
+                    if i == 4 || i == 7 {
+                        c == '-'
+                    } else {
+                        c.is_ascii_digit()
+                    }
+                })
+        });
+        if !ok {
+            problem(format!("has dateModified {date}"));
+        }
+    }
+    if let Some(time) = map.get("totalTime") {
+        let ok = time.as_str().is_some_and(|t| {
+            t.strip_prefix("PT")
+                .and_then(|rest| rest.strip_suffix('M'))
+                .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+        });
+        if !ok {
+            problem(format!("has totalTime {time}"));
+        }
+    }
+    if let Some(target) = map.get("target")
+        && !target.as_str().is_some_and(|t| t.contains("{query}"))
+    {
+        problem(format!("has a target without `{{query}}`: {target}"));
+    }
+    if let Some(input) = map.get("query-input")
+        && input != "required name=query"
+    {
+        problem(format!("has query-input {input}"));
+    }
+}
+
+#[test]
+fn every_json_ld_block_meets_its_schema_type() {
+    let build = bundled_build();
+    let mut problems = Vec::new();
+    let mut missing_recommended = 0;
+    let mut blocks = 0;
+    let mut types = std::collections::BTreeMap::new();
+    for (page, html) in pages(&build.dir) {
+        for value in parse_blocks(&page, &html) {
+            blocks += 1;
+            *types.entry(type_of(&value).to_string()).or_insert(0) += 1;
+            check_typed(&page, &value, &mut problems, &mut missing_recommended);
+        }
+    }
+    println!(
+        "JSON-LD: {blocks} blocks checked ({types:?}), {} problems, {missing_recommended} \
+         recommended properties missing",
+        problems.len()
+    );
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    for wanted in [
+        "WebSite",
+        "CollectionPage",
+        "BreadcrumbList",
+        "FAQPage",
+        "HowTo",
+        "TechArticle",
+    ] {
+        assert!(
+            types.contains_key(wanted),
+            "no `{wanted}` block on any page: {types:?}"
+        );
+    }
 }
