@@ -744,11 +744,13 @@
       list.setAttribute('role', 'listbox');
       list.setAttribute('aria-label', 'Search results');
       results.forEach(function (r, i) {
+        // The link itself is the option: an option must not hold an interactive element.
         var item = element(page ? 'li' : 'div', 'search-hit kind-' + r.kind.replace(/[^a-z0-9_-]/gi, ''));
-        item.id = 'search-hit-' + i;
-        item.setAttribute('role', 'option');
-        item.setAttribute('aria-selected', 'false');
+        item.setAttribute('role', 'none');
         var link = element('a', 'search-hit-link');
+        link.id = 'search-hit-' + i;
+        link.setAttribute('role', 'option');
+        link.setAttribute('aria-selected', 'false');
         link.href = href(r.slug);
         link.tabIndex = -1;
         link.appendChild(element('span', 'kind-label search-hit-kind', r.kindTitle || r.kind));
@@ -757,7 +759,7 @@
         item.appendChild(link);
         item.addEventListener('mousemove', function () { if (active !== i) setActive(i); });
         list.appendChild(item);
-        options.push(item);
+        options.push(link);
       });
       container.appendChild(list);
       if (page) {
@@ -821,7 +823,7 @@
       } else if (event.key === 'Enter') {
         if (visible && active >= 0) {
           event.preventDefault();
-          window.location.href = options[active].querySelector('a').href;
+          window.location.href = options[active].href;
         } else if (page) {
           event.preventDefault();
           window.clearTimeout(timer);
