@@ -18,7 +18,9 @@
 //! - [`troubleshooter`]: the troubleshooter and print views without JavaScript.
 //! - [`troubleshooter_browser`]: the troubleshooter's script in headless Chromium.
 //! - [`llms`]: `llms.txt` and each article's Markdown.
+//! - [`accessibility`]: axe-core, keyboard, contrast and CSP reports in headless Chromium.
 
+mod accessibility;
 mod atomic_build;
 mod bad_input;
 mod bundled_site;

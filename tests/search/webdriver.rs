@@ -238,6 +238,17 @@ impl Session {
         )
     }
 
+    /// Runs a Chrome DevTools Protocol command through chromedriver (`goog/cdp/execute`), such
+    /// as `Emulation.setEmulatedMedia` to switch the colour scheme.
+    #[allow(dead_code)] // used by the accessibility tests in tests/integration
+    pub fn cdp(&self, command: &str, params: Value) -> Value {
+        self.command(
+            "POST",
+            "/goog/cdp/execute",
+            Some(json!({"cmd": command, "params": params})),
+        )
+    }
+
     /// Waits until `script` returns something truthy, and returns it; panics after 10 s with
     /// `what` and the page's state.
     pub fn wait_for(&self, what: &str, script: &str) -> Value {

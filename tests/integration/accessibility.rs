@@ -1,0 +1,410 @@
+//! The bundled site in headless Chromium: axe-core finds no violation on the home page, a kind
+//! index, a cause, a fix, the restore procedure and the search page with results open, in the
+//! light and in the dark colour scheme (colour contrast included); the reader can reach search
+//! and open an answer with the keyboard alone, seeing where the focus is at every step; and no
+//! page reports a Content-Security-Policy violation.
+//!
+//! axe-core comes from npm, pinned in `tests/browser/package.json` and its lock file, and is
+//! installed into `tests/browser/node_modules` by `.ci/run` (`npm ci`). Chromium is driven
+//! through the WebDriver client of the search tests (`tests/search/webdriver.rs`). Without
+//! Chromium, chromedriver or axe-core the tests print a notice and pass, unless
+//! `REMEDY_REQUIRE_BROWSER=1` (set by `.ci/run`), which makes anything missing a failure.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use serde_json::{Value, json};
+
+use crate::support::bundled_build;
+use crate::webdriver::{Session, browser, keys};
+
+/// One browser at a time: two cores are not enough for several Chromiums and the other tests.
+static BROWSER: Mutex<()> = Mutex::new(());
+
+/// The pages checked, as paths in the build dir (`?q=` opens the search page's results).
+const PAGES: [&str; 6] = [
+    "index.html",
+    "causes/index.html",
+    "causes/icloud-storage-full/index.html",
+    "fixes/free-up-icloud-storage/index.html",
+    "restore/restore-from-icloud-backup/index.html",
+    "search/index.html?q=backup%20fails",
+];
+
+fn axe_source() -> Option<PathBuf> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/browser/node_modules/axe-core/axe.min.js");
+    path.is_file().then_some(path)
+}
+
+/// Chromium, chromedriver and axe-core, or `None` with a notice when one is missing and not
+/// required.
+fn tools() -> Option<((PathBuf, PathBuf), String)> {
+    let found = browser().zip(axe_source());
+    match found {
+        Some((browser, axe)) => Some((browser, std::fs::read_to_string(axe).unwrap())),
+        None => {
+            assert!(
+                std::env::var("REMEDY_REQUIRE_BROWSER").as_deref() != Ok("1"),
+                "Chromium, chromedriver and axe-core (npm ci in tests/browser) are required \
+                 (REMEDY_REQUIRE_BROWSER=1) but missing"
+            );
+            eprintln!(
+                "notice: chromium, chromedriver or tests/browser/node_modules/axe-core missing; \
+                 skipping the accessibility tests"
+            );
+            None
+        }
+    }
+}
+
+fn url(page: &str) -> String {
+    format!("file://{}/{page}", bundled_build().dir.display())
+}
+
+/// Switches `prefers-color-scheme` through the DevTools protocol.
+fn emulate_scheme(session: &Session, scheme: &str) {
+    session.cdp(
+        "Emulation.setEmulatedMedia",
+        json!({"features": [{"name": "prefers-color-scheme", "value": scheme}]}),
+    );
+    let applied = session.script(&format!(
+        "return matchMedia('(prefers-color-scheme: {scheme})').matches"
+    ));
+    assert_eq!(applied, true, "the {scheme} scheme was not applied");
+}
+
+/// Runs axe, then decides by hand the colour-contrast checks axe leaves open because a
+/// pseudo-element (a step number's badge) sits beside the text: the text colour against the
+/// first opaque background behind it, 4.5:1 (3:1 for large text). Checks left open because the
+/// header's result list covers the text are not contrast problems of that text; the same page
+/// is checked without the list open.
+const AXE_RUN: &str = r#"
+var done = arguments[arguments.length - 1];
+function rgb(text) {
+  var m = /rgba?\(([\d.]+),? ([\d.]+),? ([\d.]+)(?:,? \/? ?([\d.]+))?\)/.exec(text);
+  return m ? [+m[1], +m[2], +m[3], m[4] === undefined ? 1 : +m[4]] : null;
+}
+function luminance(c) {
+  var v = c.slice(0, 3).map(function (x) {
+    x /= 255; return x <= 0.03928 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4);
+  });
+  return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2];
+}
+function background(el) {
+  for (var e = el; e; e = e.parentElement) {
+    var c = rgb(getComputedStyle(e).backgroundColor);
+    if (c && c[3] >= 1) return c;
+  }
+  return rgb(getComputedStyle(document.documentElement).backgroundColor) || [255, 255, 255, 1];
+}
+function byHand(el) {
+  var s = getComputedStyle(el), fg = rgb(s.color), bg = background(el);
+  if (!fg || fg[3] < 1) return {ok: false, why: 'colour ' + s.color};
+  var hi = Math.max(luminance(fg), luminance(bg)), lo = Math.min(luminance(fg), luminance(bg));
+  var ratio = (hi + 0.05) / (lo + 0.05);
+  var size = parseFloat(s.fontSize), bold = parseInt(s.fontWeight, 10) >= 700;
+  var need = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
+  return {ok: ratio >= need, why: ratio.toFixed(2) + ':1 (' + s.color + ' on rgb(' + bg.slice(0, 3) + '), needs ' + need + ')'};
+}
+axe.run(document, {resultTypes: ['violations', 'incomplete']}).then(function (r) {
+  var violations = r.violations.map(function (v) {
+    return v.id + ' (' + v.impact + '): ' + v.help + ' at ' + v.nodes.map(function (n) {
+      return n.target.join(' ') + ' [' + n.failureSummary + ']';
+    }).join('; ');
+  });
+  var open = [], decided = 0;
+  r.incomplete.forEach(function (v) {
+    v.nodes.forEach(function (n) {
+      var key = ((n.any[0] || {}).data || {}).messageKey;
+      if (v.id === 'color-contrast' && key === 'pseudoContent') {
+        var result = byHand(document.querySelector(n.target.join(' ')));
+        decided += 1;
+        if (!result.ok) violations.push('color-contrast (by hand): ' + n.target.join(' ') + ' ' + result.why);
+      } else {
+        open.push(v.id + ' ' + n.target.join(' ') + ': ' + key);
+      }
+    });
+  });
+  done({violations: violations, passes: r.passes.length, decided: decided, open: open});
+}, function (e) { done({error: String(e)}); });
+"#;
+
+/// What axe found on the open page.
+struct AxeResult {
+    /// Violations, as readable lines.
+    violations: Vec<String>,
+    /// Rules that passed.
+    passes: usize,
+    /// Contrast checks axe left open that [`AXE_RUN`] decided by hand.
+    decided: usize,
+    /// Checks still open (`rule target: reason`).
+    open: Vec<String>,
+}
+
+/// Runs axe on the open page.
+fn axe_violations(session: &Session, axe: &str) -> AxeResult {
+    if session.script("return typeof axe") != "object" {
+        session.script(&format!("{axe}\nreturn true;"));
+    }
+    let result = session.async_script(AXE_RUN);
+    assert!(result.get("error").is_none(), "axe failed: {result}");
+    let strings = |key: &str| -> Vec<String> {
+        result[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap().to_string())
+            .collect()
+    };
+    AxeResult {
+        violations: strings("violations"),
+        passes: result["passes"].as_u64().unwrap_or(0) as usize,
+        decided: result["decided"].as_u64().unwrap_or(0) as usize,
+        open: strings("open"),
+    }
+}
+
+/// Content-Security-Policy violations the page has reported since it loaded.
+fn csp_violations(session: &Session) -> Vec<String> {
+    let reports = session.async_script(
+        "var done = arguments[arguments.length - 1]; \
+         if (typeof ReportingObserver === 'undefined') { done(['no ReportingObserver']); return; } \
+         var seen = []; \
+         var keep = function (list) { list.forEach(function (r) { \
+           seen.push((r.body.effectiveDirective || '') + ' blocked ' + (r.body.blockedURL || '') + \
+                     ' at ' + (r.body.sourceFile || '') + ':' + (r.body.lineNumber || '')); }); }; \
+         var observer = new ReportingObserver(keep, {types: ['csp-violation'], buffered: true}); \
+         observer.observe(); \
+         setTimeout(function () { keep(observer.takeRecords()); observer.disconnect(); done(seen); }, 200);",
+    );
+    reports
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r.as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+fn wait_for_results(session: &Session, page: &str) {
+    if page.starts_with("search/") {
+        session.wait_for(
+            "results on the search page",
+            "return document.querySelector('#search-results .search-hit')",
+        );
+    }
+}
+
+#[test]
+fn axe_finds_no_violations_in_light_and_dark() {
+    let Some(((chromium, driver), axe)) = tools() else {
+        return;
+    };
+    let _one = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
+    let session = Session::start(&chromium, &driver);
+    let mut problems = Vec::new();
+    let mut summary = Vec::new();
+    for scheme in ["light", "dark"] {
+        emulate_scheme(&session, scheme);
+        for page in PAGES {
+            session.goto(&url(page));
+            wait_for_results(&session, page);
+            let found = axe_violations(&session, &axe);
+            summary.push(format!(
+                "{scheme} {page}: {} violations, {} rules passed, {} contrast checks decided by \
+                 hand, open: {:?}",
+                found.violations.len(),
+                found.passes,
+                found.decided,
+                found.open
+            ));
+            // Only the header's list may leave checks open (the text it covers).
+            problems.extend(
+                found
+                    .open
+                    .iter()
+                    .map(|o| format!("{scheme} {page}: open {o}")),
+            );
+            problems.extend(
+                found
+                    .violations
+                    .into_iter()
+                    .map(|v| format!("{scheme} {page}: {v}")),
+            );
+        }
+        // The header's result list, open over the home page.
+        session.goto(&url("index.html"));
+        let input = session.find("#search-input").expect("a search field");
+        session.send_keys(&input, "backup stops");
+        session.wait_for(
+            "results under the header's field",
+            "var p = document.getElementById('search-popup'); return p && !p.hidden && p.querySelector('.search-hit')",
+        );
+        session.send_keys(&input, keys::ARROW_DOWN);
+        let found = axe_violations(&session, &axe);
+        summary.push(format!(
+            "{scheme} home with results open: {} violations, {} rules passed, {} contrast checks \
+             decided by hand, {} open (text under the list, or the list's scrolling)",
+            found.violations.len(),
+            found.passes,
+            found.decided,
+            found.open.len()
+        ));
+        problems.extend(
+            found
+                .open
+                .iter()
+                .filter(|o| {
+                    let covered = o.starts_with("color-contrast") && o.ends_with(": bgOverlap");
+                    let list_scrolls = o.starts_with("scrollable-region-focusable #search-popup");
+                    !(covered || list_scrolls)
+                })
+                .map(|o| format!("{scheme} home with results open: open {o}")),
+        );
+        problems.extend(
+            found
+                .violations
+                .into_iter()
+                .map(|v| format!("{scheme} home with results open: {v}")),
+        );
+    }
+    println!("axe-core:\n  {}", summary.join("\n  "));
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn no_page_reports_a_content_security_policy_violation() {
+    let Some(((chromium, driver), _)) = tools() else {
+        return;
+    };
+    let _one = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
+    let session = Session::start(&chromium, &driver);
+    // The detector works: an inline style the policy forbids is reported.
+    session.goto(&url("index.html"));
+    session.script(
+        "var d = document.createElement('div'); d.setAttribute('style', 'color: red'); \
+         document.body.appendChild(d); return true;",
+    );
+    let reports = csp_violations(&session);
+    assert!(
+        reports.iter().any(|r| r.starts_with("style-src")),
+        "a forbidden inline style was not reported: {reports:?}"
+    );
+    let mut problems = Vec::new();
+    for page in PAGES.iter().chain(&["404.html", "faq/index.html"]) {
+        session.goto(&url(page));
+        wait_for_results(&session, page);
+        if *page == "index.html" {
+            let input = session.find("#search-input").expect("a search field");
+            session.send_keys(&input, "error 9006");
+            session.wait_for(
+                "results under the header's field",
+                "var p = document.getElementById('search-popup'); return p && !p.hidden && p.querySelector('.search-hit')",
+            );
+        }
+        problems.extend(
+            csp_violations(&session)
+                .into_iter()
+                .map(|r| format!("{page}: {r}")),
+        );
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// What has the focus, and whether it shows: how it and its parent look focused is compared
+/// with how they look once it is blurred (outline, shadow, border, background, text).
+fn focused(session: &Session) -> Value {
+    session.script(
+        "var e = document.activeElement; \
+         var look = function (el) { if (!el) return ''; var s = getComputedStyle(el); \
+           return [s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow, s.borderColor, \
+                   s.backgroundColor, s.color, s.textDecorationLine].join('|'); }; \
+         var both = function () { return look(e) + ' / ' + look(e.parentElement); }; \
+         var focused = both(); e.blur(); var blurred = both(); e.focus({preventScroll: true}); \
+         return {id: e.id, tag: e.tagName, text: (e.textContent || '').trim().slice(0, 40), \
+                 href: e.getAttribute('href'), visible: focused !== blurred, \
+                 refocused: document.activeElement === e};",
+    )
+}
+
+#[test]
+fn a_reader_searches_and_opens_an_answer_with_the_keyboard_alone() {
+    let Some(((chromium, driver), _)) = tools() else {
+        return;
+    };
+    let _one = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
+    let session = Session::start(&chromium, &driver);
+    for scheme in ["light", "dark"] {
+        emulate_scheme(&session, scheme);
+        session.goto(&url("causes/index.html"));
+
+        // Tab from the top of the page: the skip links first, then the search field.
+        let mut walk = Vec::new();
+        let mut reached = false;
+        for _ in 0..6 {
+            session.press(&["\u{E004}"]); // Tab
+            let now = focused(&session);
+            assert_eq!(
+                now["visible"], true,
+                "{scheme}: the focus is not visible on {now}"
+            );
+            walk.push(now.clone());
+            if now["id"] == "search-input" {
+                reached = true;
+                break;
+            }
+        }
+        assert!(
+            reached,
+            "{scheme}: Tab never reached the search field: {walk:?}"
+        );
+        assert_eq!(
+            walk[0]["href"], "#main",
+            "{scheme}: the first stop: {walk:?}"
+        );
+
+        // Type, move through the results with the arrows, open one with Enter.
+        let input = session.find("#search-input").expect("a search field");
+        session.send_keys(&input, "backup half");
+        session.wait_for(
+            "results under the field",
+            "var p = document.getElementById('search-popup'); return p && !p.hidden && p.querySelector('.search-hit')",
+        );
+        session.press(&[keys::ARROW_DOWN]);
+        session.press(&[keys::ARROW_DOWN]);
+        session.press(&["\u{E013}"]); // Arrow up
+        let state = session.script(
+            "var i = document.getElementById('search-input'); \
+             return [i.getAttribute('aria-expanded'), i.getAttribute('aria-activedescendant'), \
+                     document.activeElement === i, \
+                     document.getElementById('search-hit-0').getAttribute('aria-selected')]",
+        );
+        assert_eq!(
+            state,
+            json!(["true", "search-hit-0", true, "true"]),
+            "{scheme}: arrows should select the first result and keep typing in the field"
+        );
+        let href = session.script("return document.getElementById('search-hit-0').href");
+        session.press(&[keys::ENTER]);
+        session.wait_for(
+            "Enter to open the selected answer",
+            &format!("return location.href === {href}"),
+        );
+        let heading = session.script(
+            "return document.querySelector('h1') && document.querySelector('h1').textContent",
+        );
+        assert!(
+            heading.as_str().is_some_and(|h| !h.is_empty()),
+            "{scheme}: {heading}"
+        );
+
+        // On the answer, the skip link takes the focus to the content.
+        session.press(&["\u{E004}"]);
+        assert_eq!(focused(&session)["href"], "#main");
+        session.press(&[keys::ENTER]);
+        session.wait_for(
+            "the skip link to move the focus to the content",
+            "return document.activeElement && document.activeElement.id === 'main'",
+        );
+    }
+}
