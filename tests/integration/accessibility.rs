@@ -19,7 +19,7 @@ use crate::support::bundled_build;
 use crate::webdriver::{Session, browser, keys};
 
 /// One browser at a time: two cores are not enough for several Chromiums and the other tests.
-static BROWSER: Mutex<()> = Mutex::new(());
+pub static BROWSER: Mutex<()> = Mutex::new(());
 
 /// The pages checked, as paths in the build dir (`?q=` opens the search page's results).
 const PAGES: [&str; 6] = [
@@ -39,7 +39,7 @@ fn axe_source() -> Option<PathBuf> {
 
 /// Chromium, chromedriver and axe-core, or `None` with a notice when one is missing and not
 /// required.
-fn tools() -> Option<((PathBuf, PathBuf), String)> {
+pub fn tools() -> Option<((PathBuf, PathBuf), String)> {
     let found = browser().zip(axe_source());
     match found {
         Some((browser, axe)) => Some((browser, std::fs::read_to_string(axe).unwrap())),
@@ -166,7 +166,7 @@ fn axe_violations(session: &Session, axe: &str) -> AxeResult {
 }
 
 /// Content-Security-Policy violations the page has reported since it loaded.
-fn csp_violations(session: &Session) -> Vec<String> {
+pub fn csp_violations(session: &Session) -> Vec<String> {
     let reports = session.async_script(
         "var done = arguments[arguments.length - 1]; \
          if (typeof ReportingObserver === 'undefined') { done(['no ReportingObserver']); return; } \

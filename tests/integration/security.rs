@@ -1,18 +1,25 @@
 //! Nothing leaks: text from the content reaches every page as text, raw HTML in Markdown is
 //! the writer's choice (`[build] allow-html`), and every page carries the Content-Security-Policy
 //! that the site's own markup satisfies (no inline script but JSON-LD data, no inline style, no
-//! event-handler attributes, scripts only from the site). The search client's rendering of the
-//! same hostile strings is tested in the browser by `tests/search/browser.rs`; the dev server's
-//! refusal of traversal by `serve` and `src/serve/http.rs`.
+//! event-handler attributes, scripts only from the site). In headless Chromium, what the site's
+//! scripts put into the page from content (search results in the header's list and on the
+//! search page, the troubleshooter's symptom checkboxes and "Tried it" labels) stays text, and
+//! no CSP violation is reported; `tests/search/browser.rs` checks the search results of another
+//! hostile article too. The dev server's refusal of traversal is tested by `serve` and
+//! `src/serve/http.rs`.
 
 use std::fs;
 use std::path::Path;
 
+use crate::accessibility::{BROWSER, csp_violations, tools};
 use crate::html::{Tag, json_ld_blocks, pages, tags};
 use crate::support::{TestSite, bundled_build};
+use crate::webdriver::Session;
 
-/// Markup that runs script if it reaches a page unescaped, in every quoting context.
-const HOSTILE: &str = "\"'><img src=x onerror=alert(1)></script><script>alert(2)</script>";
+/// Markup that runs script if it reaches a page unescaped, in every quoting context. What it
+/// runs only sets a flag, which the browser test looks for.
+const HOSTILE: &str =
+    "\"'><img src=x onerror=window.__remedyXss=1></script><script>window.__remedyXss=2</script>";
 
 /// The policy every page must carry, exactly.
 const POLICY: &str =
@@ -154,7 +161,7 @@ fn hostile_text_is_escaped_on_every_page_and_in_every_file() {
     let pages = assert_pages_keep_the_policy(&dir);
     assert!(pages >= 10);
     for (page, html) in crate::html::pages(&dir) {
-        for raw in ["<img src=x", "<script>alert", "onerror=alert(1)>"] {
+        for raw in ["<img src=x", "<script>window", "__remedyXss=1>"] {
             assert!(
                 !html.contains(raw),
                 "{page}: `{raw}` reached the page unescaped"
@@ -163,8 +170,8 @@ fn hostile_text_is_escaped_on_every_page_and_in_every_file() {
     }
     // The text is still there, as text.
     let article = fs::read_to_string(dir.join("causes/storage-full/index.html")).unwrap();
-    let escaped = "&quot;&#x27;&gt;&lt;img src=x onerror=alert(1)&gt;";
-    let escaped_alt = "&quot;&#39;&gt;&lt;img src=x onerror=alert(1)&gt;";
+    let escaped = "&quot;&#x27;&gt;&lt;img src=x onerror=window.__remedyXss=1&gt;";
+    let escaped_alt = "&quot;&#39;&gt;&lt;img src=x onerror=window.__remedyXss=1&gt;";
     assert!(
         article.contains(escaped) || article.contains(escaped_alt),
         "the hostile title is not shown as text:\n{article}"
@@ -237,4 +244,62 @@ fn raw_html_is_kept_by_default_and_escaped_with_allow_html_false() {
         "{page}"
     );
     assert_pages_keep_the_policy(&site.path("public"));
+}
+
+#[test]
+fn hostile_text_stays_text_when_the_site_s_scripts_show_it() {
+    let Some(((chromium, driver), _)) = tools() else {
+        return;
+    };
+    let _one = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
+    let site = hostile_site();
+    site.remedy(&["build", "--quiet"]).expect_code(0);
+    let public = site.path("public");
+    let url = |page: &str| format!("file://{}/{page}", public.display());
+    let session = Session::start(&chromium, &driver);
+    let untouched = |what: &str| {
+        let state = session.script(
+            "return [typeof window.__remedyXss, document.querySelectorAll('img[src=\"x\"]').length]",
+        );
+        assert_eq!(
+            state,
+            serde_json::json!(["undefined", 0]),
+            "{what}: markup ran or was built"
+        );
+        let reports = csp_violations(&session);
+        assert!(reports.is_empty(), "{what}: CSP violations {reports:?}");
+    };
+
+    // Search, in the header's list and on the search page.
+    session.goto(&url("index.html"));
+    let input = session.find("#search-input").expect("a search field");
+    session.send_keys(&input, "storage full");
+    let title = session.wait_for(
+        "results under the header's field",
+        "var t = document.querySelector('#search-popup .search-hit-title'); return t && t.textContent",
+    );
+    assert!(title.as_str().unwrap().contains(HOSTILE), "{title}");
+    untouched("the header's result list");
+    session.goto(&format!("{}?q=storage%20full", url("search/index.html")));
+    let title = session.wait_for(
+        "results on the search page",
+        "var t = document.querySelector('#search-results .search-hit-title'); return t && t.textContent",
+    );
+    assert!(title.as_str().unwrap().contains(HOSTILE), "{title}");
+    untouched("the search page");
+
+    // The troubleshooter turns symptoms into checkboxes and adds "Tried it" to fixes.
+    session.goto(&url("troubleshoot/index.html"));
+    let label = session.wait_for(
+        "the symptoms as checkboxes",
+        "var l = document.querySelector('.ts-pickable label'); return l && l.textContent",
+    );
+    assert!(label.as_str().unwrap().contains(HOSTILE), "{label}");
+    session.script("document.querySelector('.ts-pickable input').click(); return true;");
+    let tried = session.wait_for(
+        "the fixes' Tried it labels",
+        "var l = document.querySelector('.ts-tried-label'); return l && l.textContent",
+    );
+    assert!(tried.as_str().unwrap().contains(HOSTILE), "{tried}");
+    untouched("the troubleshooter");
 }
