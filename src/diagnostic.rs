@@ -153,16 +153,47 @@ impl fmt::Display for Diagnostic {
         if let Some(source_line) = &self.source_line {
             let number = self.line.to_string();
             let gutter = " ".repeat(number.len());
-            let shown = source_line.replace('\t', " ");
+            let (shown, caret_at, width) =
+                excerpt_line(&source_line.replace('\t', " "), self.col, self.width);
             write!(f, "\n {number} | {shown}")?;
-            let pad = " ".repeat(self.col.saturating_sub(1));
-            write!(f, "\n {gutter} | {pad}{}", "^".repeat(self.width.max(1)))?;
+            let pad = " ".repeat(caret_at);
+            write!(f, "\n {gutter} | {pad}{}", "^".repeat(width.max(1)))?;
         }
         if let Some(help) = &self.help {
             write!(f, "\n  help: {help}")?;
         }
         Ok(())
     }
+}
+
+/// Source lines longer than this many characters are shown cut around the caret.
+const MAX_SHOWN_CHARS: usize = 400;
+/// How many characters a cut line shows before the caret.
+const SHOWN_BEFORE_CARET: usize = 150;
+
+/// The part of `line` to show for a caret at 1-based column `col` underlining `width`
+/// characters: the whole line when it is short, else [`MAX_SHOWN_CHARS`] characters around the
+/// caret with `…` where it was cut (a minified file or a 10,000-bracket line must not flood the
+/// terminal). Returns the text, the caret's 0-based offset in it and the caret's width.
+fn excerpt_line(line: &str, col: usize, width: usize) -> (String, usize, usize) {
+    let chars: Vec<char> = line.chars().collect();
+    let caret = col.saturating_sub(1);
+    if chars.len() <= MAX_SHOWN_CHARS {
+        return (line.to_string(), caret, width);
+    }
+    let start = caret.saturating_sub(SHOWN_BEFORE_CARET).min(chars.len());
+    let end = (start + MAX_SHOWN_CHARS).min(chars.len());
+    let mut shown = String::new();
+    if start > 0 {
+        shown.push('…');
+    }
+    shown.extend(&chars[start..end]);
+    if end < chars.len() {
+        shown.push('…');
+    }
+    let caret_at = caret - start + usize::from(start > 0);
+    let width = width.min(end.saturating_sub(caret)).max(1);
+    (shown, caret_at, width)
 }
 
 /// Sorts diagnostics by file, then position, then message, so output is stable across runs
@@ -215,6 +246,26 @@ mod tests {
         let d = Diagnostic::at("a.md", source, 4..5, "eq");
         assert_eq!((d.line, d.col), (1, 4));
         assert_eq!(d.source_line.as_deref(), Some("é = 1"));
+    }
+
+    /// Regression: a 10,000-bracket line of TOML was printed whole, 20,000 characters.
+    #[test]
+    fn long_lines_are_cut_around_the_caret() {
+        let source = format!("a = {}x{}\n", "[".repeat(5000), "]".repeat(5000));
+        let start = source.find('x').unwrap();
+        let d = Diagnostic::at("book.toml", &source, start..start + 1, "here");
+        let text = d.to_string();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "book.toml:1:5005: here");
+        let shown = format!("…{}x{}…", "[".repeat(150), "]".repeat(249));
+        assert_eq!(lines[1], format!(" 1 | {shown}"));
+        assert_eq!(lines[2], format!("   | {}^", " ".repeat(151)));
+        // Short lines are shown whole.
+        let d = Diagnostic::at("a.md", "short line", 6..10, "x");
+        assert_eq!(
+            d.to_string(),
+            "a.md:1:7: x\n 1 | short line\n   |       ^^^^"
+        );
     }
 
     #[test]
