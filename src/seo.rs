@@ -201,7 +201,8 @@ pub fn excerpt(text: &str, max: usize) -> String {
     out
 }
 
-/// `sitemap.xml`: the home page, every kind index and every article, with `lastmod` dates.
+/// `sitemap.xml`: the home page, every kind index, the troubleshooter and every article, with
+/// `lastmod` dates.
 pub fn sitemap(site: &Site, kind_paths: &[String]) -> String {
     let config = &site.config;
     let mut xml = String::with_capacity(200 + site.articles.len() * 120);
@@ -222,6 +223,11 @@ pub fn sitemap(site: &Site, kind_paths: &[String]) -> String {
     url("", newest);
     for path in kind_paths {
         url(path, None);
+    }
+    // The troubleshooter's index; its symptom pages and the print views repeat what the
+    // articles say, so they are left out.
+    if !site.troubleshooter.is_empty() {
+        url(&format!("{}/", crate::troubleshooter::DIR), None);
     }
     for article in &site.articles {
         url(&article.url_path(), article.front.updated);

@@ -34,6 +34,7 @@ fn the_sitemap_lists_every_page_by_absolute_url() {
         .collect();
     expected.extend(KIND_DIRS.iter().map(|d| format!("{BUNDLED_BASE_URL}{d}/")));
     expected.insert(BUNDLED_BASE_URL.to_string());
+    expected.insert(format!("{BUNDLED_BASE_URL}troubleshoot/"));
     let expected: BTreeSet<&str> = expected.iter().map(String::as_str).collect();
     assert_eq!(listed, expected);
 
