@@ -21,14 +21,18 @@ use crate::webdriver::{Session, browser, keys};
 /// One browser at a time: two cores are not enough for several Chromiums and the other tests.
 pub static BROWSER: Mutex<()> = Mutex::new(());
 
-/// The pages checked, as paths in the build dir (`?q=` opens the search page's results).
-const PAGES: [&str; 6] = [
+/// The pages checked, as paths in the build dir (`?q=` opens the search page's results,
+/// `?symptoms=` the troubleshooter with symptoms picked).
+const PAGES: [&str; 9] = [
     "index.html",
     "causes/index.html",
     "causes/icloud-storage-full/index.html",
     "fixes/free-up-icloud-storage/index.html",
     "restore/restore-from-icloud-backup/index.html",
     "search/index.html?q=backup%20fails",
+    "troubleshoot/index.html?symptoms=backup-stops-halfway,phone-died-while-backing-up",
+    "troubleshoot/error-9006/index.html",
+    "causes/icloud-storage-full/print/index.html",
 ];
 
 fn axe_source() -> Option<PathBuf> {
@@ -191,6 +195,19 @@ fn wait_for_results(session: &Session, page: &str) {
         session.wait_for(
             "results on the search page",
             "return document.querySelector('#search-results .search-hit')",
+        );
+    }
+    if page.starts_with("troubleshoot/") {
+        session.wait_for(
+            "the troubleshooter's script",
+            "var t = document.getElementById('troubleshooter'); \
+             return t && t.getAttribute('data-ready') === 'true'",
+        );
+    }
+    if page.ends_with("/print/index.html") {
+        session.wait_for(
+            "the print button",
+            "return document.querySelector('.print-button')",
         );
     }
 }

@@ -70,6 +70,9 @@ fn a_reader_picks_symptoms_ticks_fixes_and_is_sent_on_when_stuck() {
     let Some((chromium, driver)) = browser_or_skip() else {
         return;
     };
+    let _one = crate::accessibility::BROWSER
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
     let dir = &bundled_build().dir;
     let index = format!("file://{}", dir.join("troubleshoot/index.html").display());
     let session = Session::start(&chromium, &driver);
