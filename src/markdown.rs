@@ -46,6 +46,12 @@ pub struct MarkdownProblem {
     pub help: Option<String>,
 }
 
+/// The deepest Markdown nesting a body may have: block quotes, lists and their items, emphasis
+/// and links each open an element. The HTML parsers of browsers flatten a page deeper than 513
+/// elements (and the Nu HTML Checker calls it an error); no help article needs a hundred levels,
+/// and 10,000 `>` must not make an invalid page.
+pub const MAX_NESTING: usize = 100;
+
 /// The pulldown-cmark extensions Remedy turns on.
 pub fn options() -> Options {
     Options::ENABLE_TABLES
@@ -81,6 +87,8 @@ pub fn render(
         steps_list: StepsList::NotSeen,
         step_text: None,
         tables: 0,
+        depth: 0,
+        too_deep: false,
     };
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         renderer.event(event, range);
@@ -157,10 +165,33 @@ struct Renderer<'a> {
     step_text: Option<String>,
     /// Tables seen so far, to give each scrollable table region a unique name.
     tables: usize,
+    /// How many elements are open around the current event.
+    depth: usize,
+    /// Whether [`MAX_NESTING`] was passed (it is reported once).
+    too_deep: bool,
 }
 
 impl<'a> Renderer<'a> {
     fn event(&mut self, event: Event<'a>, range: Range<usize>) {
+        match &event {
+            Event::Start(_) => {
+                self.depth += 1;
+                if self.depth > MAX_NESTING && !self.too_deep {
+                    self.too_deep = true;
+                    self.problems.push(MarkdownProblem {
+                        span: range.start..range.start + 1,
+                        message: format!(
+                            "Markdown nested more than {MAX_NESTING} levels deep (quotes, lists, emphasis)"
+                        ),
+                        help: Some(
+                            "browsers flatten a page nested this deep; use fewer levels".to_string(),
+                        ),
+                    });
+                }
+            }
+            Event::End(_) => self.depth = self.depth.saturating_sub(1),
+            _ => {}
+        }
         if let Some(text) = plain_text(&event) {
             if let Some(heading) = &mut self.heading {
                 heading.text.push_str(text);
@@ -538,6 +569,22 @@ mod tests {
             r.text,
             "Intro. Open Settings. Tap General. nested Then: Other list."
         );
+    }
+
+    /// Regression: 10,000 nested block quotes built a page the HTML checker rejects (more than
+    /// 513 elements deep, which browsers flatten).
+    #[test]
+    fn nesting_deeper_than_the_limit_is_a_problem() {
+        let deep = format!("Intro.\n\n{} deep\n", ">".repeat(MAX_NESTING + 1));
+        let (_, problems) = render(&deep, "a/b", &root_of("a/b"), true);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].span, 8 + MAX_NESTING..8 + MAX_NESTING + 1);
+        assert_eq!(
+            problems[0].message,
+            "Markdown nested more than 100 levels deep (quotes, lists, emphasis)"
+        );
+        let fine = format!("{} fine\n", ">".repeat(MAX_NESTING - 1));
+        assert!(render(&fine, "a/b", &root_of("a/b"), true).1.is_empty());
     }
 
     #[test]

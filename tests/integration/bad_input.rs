@@ -4,9 +4,9 @@
 //! 2 (usage), never panic or die of a signal, and leave the site folder exactly as it was: no
 //! build dir, no staging folder.
 //!
-//! Some inputs are hostile but valid — a byte-order mark, CRLF line endings, 10,000 nested
-//! block quotes or list levels: those must build, and the page must hold the text.
-//! Deep nesting runs in the real binary on purpose: a stack overflow aborts the process (a
+//! Some inputs are hostile but valid — a byte-order mark, CRLF line endings, nesting within the
+//! limit: those must build, and the page must hold the text. Deep nesting (10,000 levels, past
+//! the limit of 100) runs in the real binary on purpose: a stack overflow aborts the process (a
 //! signal, not a panic), which only a subprocess can observe.
 //!
 //! Each site starts as the `basic` fixture; the test then writes the bad file or link.
@@ -900,38 +900,82 @@ fn crlf_line_endings_alone_work() {
     );
 }
 
-#[test]
-fn ten_thousand_nested_block_quotes_build() {
-    let body = format!("{} deepest words", ">".repeat(10_000));
-    let site = with_article(&format!(
+/// A body nested `depth` levels deep (block quotes, or lists, or emphasis), after the heading
+/// the fixture links to; the body starts on line 7.
+fn nested_article(body: &str) -> TestSite {
+    with_article(&format!(
         "+++\ntitle = \"How\"\n+++\n\n{LINKED_HEADING}{body}\n"
-    ));
-    assert!(built_page(&site).contains("deepest words"));
+    ))
 }
 
 #[test]
-fn ten_thousand_nested_list_levels_build() {
-    let body = format!("{}deepest item", "- ".repeat(10_000));
-    let site = with_article(&format!(
-        "+++\ntitle = \"How\"\n+++\n\n{LINKED_HEADING}{body}\n"
-    ));
-    assert!(built_page(&site).contains("deepest item"));
-}
-
-#[test]
-fn ten_thousand_nested_numbered_lists_and_emphasis_build() {
-    let body = format!(
-        "{}first\n\n{}strong{}\n\n{}link",
-        "1. ".repeat(10_000),
-        "**".repeat(10_000),
-        "**".repeat(10_000),
-        "[".repeat(10_000)
+fn ten_thousand_nested_block_quotes() {
+    let site = nested_article(&format!("{} deepest words", ">".repeat(10_000)));
+    assert_refused(
+        &site,
+        1,
+        &format!(
+            "{ARTICLE}:7:101: Markdown nested more than 100 levels deep (quotes, lists, emphasis)"
+        ),
     );
-    let site = with_article(&format!(
-        "+++\ntitle = \"How\"\n+++\n\n{LINKED_HEADING}{body}\n"
-    ));
-    let page = built_page(&site);
-    assert!(page.contains("first") && page.contains("strong"));
+}
+
+#[test]
+fn ten_thousand_nested_list_levels() {
+    let site = nested_article(&format!("{}deepest item", "- ".repeat(10_000)));
+    assert_refused(
+        &site,
+        1,
+        &format!(
+            "{ARTICLE}:7:101: Markdown nested more than 100 levels deep (quotes, lists, emphasis)"
+        ),
+    );
+}
+
+#[test]
+fn ten_thousand_nested_numbered_lists() {
+    let site = nested_article(&format!("{}first", "1. ".repeat(10_000)));
+    assert_refused(
+        &site,
+        1,
+        &format!(
+            "{ARTICLE}:7:151: Markdown nested more than 100 levels deep (quotes, lists, emphasis)"
+        ),
+    );
+}
+
+#[test]
+fn ten_thousand_nested_emphasis_and_brackets() {
+    let body = format!(
+        "{}link\n\n{}strong{}",
+        "[".repeat(10_000),
+        "**".repeat(5_000),
+        "**".repeat(5_000)
+    );
+    let site = nested_article(&body);
+    let check = site.remedy(&["check"]);
+    assert_no_crash(&check);
+    let first = check.stderr.lines().next().unwrap_or_default().to_string();
+    assert!(
+        first.starts_with(&format!("{ARTICLE}:9:"))
+            && first
+                .ends_with("Markdown nested more than 100 levels deep (quotes, lists, emphasis)"),
+        "{check}"
+    );
+    assert_refused(&site, 1, &first);
+}
+
+#[test]
+fn nesting_within_the_limit_builds() {
+    let body = format!(
+        "{} quoted\n\n{}item\n\n{}strong{}",
+        ">".repeat(60),
+        "- ".repeat(40),
+        "**".repeat(20),
+        "**".repeat(20)
+    );
+    let page = built_page(&nested_article(&body));
+    assert!(page.contains("quoted") && page.contains("item") && page.contains("strong"));
 }
 
 #[test]
