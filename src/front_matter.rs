@@ -12,6 +12,7 @@ use toml::Spanned;
 use crate::config::describe_toml_error;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Date, FrontMatter, Located, effort_minutes};
+use crate::pipeline::load::is_forbidden_control;
 
 /// A file split into its front matter and body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,8 +74,8 @@ pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Box<Diagnostic
 #[serde(deny_unknown_fields)]
 struct RawFrontMatter {
     title: Option<Spanned<String>>,
-    summary: Option<String>,
-    symptoms: Option<Vec<String>>,
+    summary: Option<Spanned<String>>,
+    symptoms: Option<Vec<Spanned<String>>>,
     error_codes: Option<Vec<Spanned<String>>>,
     fixes: Option<Vec<Spanned<String>>>,
     causes: Option<Vec<Spanned<String>>>,
@@ -113,6 +114,24 @@ pub fn parse(path: &Path, text: &str, split: &Split<'_>) -> Result<FrontMatter, 
             .collect()
     };
     let mut diagnostics = Vec::new();
+    // Text shown on pages: a control character written as a TOML escape (`\u0007`) would
+    // make them invalid HTML, as one typed into the file does (the load stage refuses those).
+    let texts = raw
+        .title
+        .iter()
+        .chain(&raw.summary)
+        .chain(raw.symptoms.iter().flatten());
+    for value in texts {
+        if let Some(c) = value.get_ref().chars().find(|&c| is_forbidden_control(c)) {
+            diagnostics.push(
+                at(
+                    value.span(),
+                    format!("control character U+{:04X} in the text", u32::from(c)),
+                )
+                .with_help("remove the escape: no page may contain that character"),
+            );
+        }
+    }
     let title = match raw.title {
         Some(title) if title.get_ref().trim().is_empty() => {
             diagnostics.push(at(title.span(), "`title` is empty".to_string()));
@@ -176,7 +195,7 @@ pub fn parse(path: &Path, text: &str, split: &Split<'_>) -> Result<FrontMatter, 
         .symptoms
         .unwrap_or_default()
         .into_iter()
-        .map(|s| s.trim().to_string())
+        .map(|s| s.into_inner().trim().to_string())
         .filter(|s| !s.is_empty())
         .collect();
     if !diagnostics.is_empty() {
@@ -184,7 +203,12 @@ pub fn parse(path: &Path, text: &str, split: &Split<'_>) -> Result<FrontMatter, 
     }
     Ok(FrontMatter {
         title,
-        summary: raw.summary.unwrap_or_default().trim().to_string(),
+        summary: raw
+            .summary
+            .map(Spanned::into_inner)
+            .unwrap_or_default()
+            .trim()
+            .to_string(),
         symptoms,
         error_codes,
         fixes: located(raw.fixes),
@@ -295,6 +319,28 @@ mod tests {
             "expected a date, found the string `\"2026-01-01\"`"
         );
         assert!(e[0].help.as_deref().unwrap().contains("without quotes"));
+    }
+
+    /// Regression: `title = "Ring \u0007"` put a BEL into every page that shows the title.
+    #[test]
+    fn control_characters_written_as_escapes_are_refused() {
+        let e = parse_text(
+            "+++\ntitle = \"Ring \\u0007\"\nsummary = \"ok\"\nsymptoms = [\"fine\", \"bad \\b\"]\n+++\n",
+        )
+        .unwrap_err();
+        let found: Vec<String> = e
+            .iter()
+            .map(|d| format!("{} {}", d.location(), d.message))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "content/causes/x.md:2:9 control character U+0007 in the text",
+                "content/causes/x.md:4:21 control character U+0008 in the text",
+            ]
+        );
+        // A form feed is whitespace, and allowed.
+        assert!(parse_text("+++\ntitle = \"A\\fB\"\n+++\n").is_ok());
     }
 
     #[test]

@@ -413,7 +413,7 @@ fn read_source(root: &Path, relative: &Path, size: Option<u64>) -> Result<String
 /// Control characters that HTML forbids in a page (NUL, BEL, DEL, the C1 controls...): a file
 /// holding one is refused rather than built into invalid HTML. Tab, line feed, form feed and
 /// carriage return are whitespace, and allowed.
-fn is_forbidden_control(c: char) -> bool {
+pub fn is_forbidden_control(c: char) -> bool {
     c.is_control() && !matches!(c, '\t' | '\n' | '\u{c}' | '\r')
 }
 

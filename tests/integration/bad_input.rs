@@ -269,6 +269,16 @@ fn front_matter_error_code_with_a_space() {
 }
 
 #[test]
+fn front_matter_control_character_as_an_escape() {
+    let site = with_article("+++\ntitle = \"How\"\nsummary = \"Beep \\u0007 beep\"\n+++\n");
+    assert_refused(
+        &site,
+        1,
+        &format!("{ARTICLE}:3:11: control character U+0007 in the text"),
+    );
+}
+
+#[test]
 fn front_matter_nested_10000_deep() {
     let nested = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
     let site = with_article(&format!("+++\ntitle = \"How\"\nrelated = {nested}\n+++\n"));
