@@ -245,8 +245,8 @@ struct RawConfig {
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct RawBook {
-    title: Option<String>,
-    description: Option<String>,
+    title: Option<Spanned<String>>,
+    description: Option<Spanned<String>>,
     language: Option<Spanned<String>>,
     authors: Option<Vec<String>>,
 }
@@ -296,7 +296,7 @@ struct RawTroubleshooter {
 #[serde(deny_unknown_fields)]
 struct RawKind {
     dir: Option<Spanned<String>>,
-    title: Option<String>,
+    title: Option<Spanned<String>>,
     order: Option<i64>,
 }
 
@@ -325,11 +325,37 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
     let mut config = Config::default();
 
     let book = raw.book.unwrap_or_default();
+    // Text every page shows: a control character written as an escape would make them invalid.
+    let kind_titles = raw
+        .kinds
+        .iter()
+        .flatten()
+        .filter_map(|(_, k)| k.title.as_ref());
+    for value in book
+        .title
+        .iter()
+        .chain(&book.description)
+        .chain(kind_titles)
+    {
+        if let Some(c) = value
+            .get_ref()
+            .chars()
+            .find(|&c| crate::pipeline::load::is_forbidden_control(c))
+        {
+            diagnostics.push(
+                at(
+                    value.span(),
+                    format!("control character U+{:04X} in the text", u32::from(c)),
+                )
+                .with_help("remove the escape: no page may contain that character"),
+            );
+        }
+    }
     if let Some(title) = book.title {
-        config.title = title;
+        config.title = title.into_inner();
     }
     if let Some(description) = book.description {
-        config.description = description;
+        config.description = description.into_inner();
     }
     if let Some(language) = book.language {
         let valid = !language.get_ref().is_empty()
@@ -481,10 +507,14 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
                 diagnostics.push(at(dir_span, format!("two kinds use the folder `{dir}`")));
                 continue;
             }
-            let title = raw_kind.title.clone().unwrap_or_else(|| match standard {
-                Some((_, _, title)) => title.to_string(),
-                None => capitalize(&dir),
-            });
+            let title = raw_kind
+                .title
+                .as_ref()
+                .map(|t| t.get_ref().clone())
+                .unwrap_or_else(|| match standard {
+                    Some((_, _, title)) => title.to_string(),
+                    None => capitalize(&dir),
+                });
             let order = raw_kind.order.unwrap_or_else(|| {
                 STANDARD_KINDS
                     .iter()
@@ -874,6 +904,25 @@ mod tests {
         assert_eq!(
             errors[0].message,
             "expected a whole number, found the number `99999999999999999999`"
+        );
+    }
+
+    /// Regression: `title = "Help \u0000"` put a NUL into every page of the site.
+    #[test]
+    fn control_characters_written_as_escapes_are_refused() {
+        let errors =
+            parse_str("[book]\ntitle = \"Help \\u0000\"\n[kinds.cause]\ntitle = \"C\\b\"\n")
+                .unwrap_err();
+        let found: Vec<String> = errors
+            .iter()
+            .map(|d| format!("{} {}", d.location(), d.message))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "book.toml:2:9 control character U+0000 in the text",
+                "book.toml:4:9 control character U+0008 in the text",
+            ]
         );
     }
 

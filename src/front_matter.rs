@@ -87,13 +87,43 @@ struct RawFrontMatter {
 }
 
 /// Front matter of an `_index.md` section intro.
-#[derive(Deserialize, Default, Debug)]
-#[serde(deny_unknown_fields)]
+#[derive(Default, Debug)]
 pub struct SectionFrontMatter {
     /// Title override for the index page.
     pub title: Option<String>,
     /// One-sentence description.
     pub description: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSectionFrontMatter {
+    title: Option<Spanned<String>>,
+    description: Option<Spanned<String>>,
+}
+
+/// A diagnostic for each value holding a control character, which no page may contain.
+fn control_characters<'a>(
+    path: &Path,
+    text: &str,
+    offset: usize,
+    values: impl Iterator<Item = &'a Spanned<String>>,
+) -> Vec<Diagnostic> {
+    values
+        .filter_map(|value| {
+            let c = value.get_ref().chars().find(|&c| is_forbidden_control(c))?;
+            let span = value.span();
+            Some(
+                Diagnostic::at(
+                    path,
+                    text,
+                    span.start + offset..span.end + offset,
+                    format!("control character U+{:04X} in the text", u32::from(c)),
+                )
+                .with_help("remove the escape: no page may contain that character"),
+            )
+        })
+        .collect()
 }
 
 /// Parses and validates an article's front matter. `split` must come from `text`.
@@ -113,7 +143,6 @@ pub fn parse(path: &Path, text: &str, split: &Split<'_>) -> Result<FrontMatter, 
             })
             .collect()
     };
-    let mut diagnostics = Vec::new();
     // Text shown on pages: a control character written as a TOML escape (`\u0007`) would
     // make them invalid HTML, as one typed into the file does (the load stage refuses those).
     let texts = raw
@@ -121,17 +150,7 @@ pub fn parse(path: &Path, text: &str, split: &Split<'_>) -> Result<FrontMatter, 
         .iter()
         .chain(&raw.summary)
         .chain(raw.symptoms.iter().flatten());
-    for value in texts {
-        if let Some(c) = value.get_ref().chars().find(|&c| is_forbidden_control(c)) {
-            diagnostics.push(
-                at(
-                    value.span(),
-                    format!("control character U+{:04X} in the text", u32::from(c)),
-                )
-                .with_help("remove the escape: no page may contain that character"),
-            );
-        }
-    }
+    let mut diagnostics = control_characters(path, text, offset, texts);
     let title = match raw.title {
         Some(title) if title.get_ref().trim().is_empty() => {
             diagnostics.push(at(title.span(), "`title` is empty".to_string()));
@@ -227,7 +246,16 @@ pub fn parse_section(
     text: &str,
     split: &Split<'_>,
 ) -> Result<SectionFrontMatter, Vec<Diagnostic>> {
-    deserialize(path, text, split)
+    let raw: RawSectionFrontMatter = deserialize(path, text, split)?;
+    let texts = raw.title.iter().chain(&raw.description);
+    let problems = control_characters(path, text, split.front_matter_offset, texts);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(SectionFrontMatter {
+        title: raw.title.map(Spanned::into_inner),
+        description: raw.description.map(Spanned::into_inner),
+    })
 }
 
 fn deserialize<T: serde::de::DeserializeOwned>(

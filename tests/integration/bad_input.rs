@@ -765,6 +765,30 @@ fn book_toml_invalid_toml() {
 }
 
 #[test]
+fn book_toml_control_character_as_an_escape() {
+    let site = with_config("[book]\ntitle = \"Help \\u0000\"\n");
+    assert_refused(
+        &site,
+        1,
+        "book.toml:2:9: control character U+0000 in the text",
+    );
+}
+
+#[test]
+fn section_intro_control_character_as_an_escape() {
+    let site = TestSite::new("basic");
+    site.write(
+        "content/causes/_index.md",
+        "+++\ntitle = \"Causes\"\ndescription = \"Why \\u001b[31m\"\n+++\n",
+    );
+    assert_refused(
+        &site,
+        1,
+        "content/causes/_index.md:3:15: control character U+001B in the text",
+    );
+}
+
+#[test]
 fn book_toml_nested_10000_deep() {
     let nested = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
     let site = with_config(&format!("[book]\nauthors = {nested}\n"));
