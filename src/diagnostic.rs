@@ -70,7 +70,11 @@ impl Diagnostic {
             .map_or(source.len(), |i| start + i);
         let line_text = source[line_start..line_end].trim_end_matches('\r');
         let line = source[..start].matches('\n').count() + 1;
-        let col = source[line_start..start].chars().count() + 1;
+        // A position on a CRLF line's `\r` is shown just past the line's last character.
+        let col = source[line_start..start.min(line_start + line_text.len())]
+            .chars()
+            .count()
+            + 1;
         let on_line_end = end.min(line_start + line_text.len()).max(start);
         let width = source[start..on_line_end].chars().count().max(1);
         Diagnostic {
@@ -266,6 +270,16 @@ mod tests {
             d.to_string(),
             "a.md:1:7: x\n 1 | short line\n   |       ^^^^"
         );
+    }
+
+    /// Regression (found by a property test): an error at the end of a CRLF line put the caret
+    /// two columns past the line's last character instead of one.
+    #[test]
+    fn the_end_of_a_crlf_line_is_one_past_its_last_character() {
+        let crlf = Diagnostic::at("a.toml", "x = \"a\r\ny = 1\r\n", 7..8, "not closed");
+        let lf = Diagnostic::at("a.toml", "x = \"a\ny = 1\n", 6..7, "not closed");
+        assert_eq!((crlf.line, crlf.col), (1, 7));
+        assert_eq!(crlf.to_string(), lf.to_string());
     }
 
     #[test]
