@@ -1,5 +1,5 @@
 //! Property tests of the stages that take arbitrary text: front-matter splitting and parsing,
-//! Markdown → HTML, the search analysis, the browser export and the query planner. For any
+//! Markdown → HTML, whole article files through the parse stage, the search analysis, the browser export and the query planner. For any
 //! input they must not panic, and the invariants below must hold. Inputs are drawn from
 //! alphabets rich in the characters each stage treats specially (`+++` lines, `\r`, Markdown
 //! punctuation, `@/` links, apostrophes and joiners, non-Latin letters and digits), so the
@@ -205,6 +205,37 @@ proptest! {
         if !allow_html {
             for tag in ["<script", "<img src=x", "<b>"] {
                 prop_assert!(!rendered.html.contains(tag), "{tag} in {}", rendered.html);
+            }
+        }
+    }
+
+    /// A whole article file (front matter and Markdown, as an article or as a section intro)
+    /// parses without panicking, and every problem points at a line of the file and a column
+    /// within that line: body positions are shifted to file positions correctly.
+    #[test]
+    fn whole_files_parse_with_problems_inside_the_file(
+        front in front_matter_text(),
+        body in markdown_text(),
+        section in any::<bool>(),
+    ) {
+        let text = format!("+++\n{front}\n+++\n{body}");
+        let (path, slug, kind) = if section {
+            ("content/causes/_index.md", "causes/_index", Some("cause".to_string()))
+        } else {
+            ("content/causes/x.md", "causes/x", Some("cause".to_string()))
+        };
+        let source = crate::pipeline::load::Source {
+            path: Path::new(path).to_path_buf(),
+            slug: slug.to_string(),
+            kind,
+            text: text.clone(),
+        };
+        if let Err(problems) = crate::pipeline::parse::parse(&source, &crate::config::Config::default()) {
+            let lines: Vec<&str> = text.split('\n').collect();
+            for problem in problems {
+                prop_assert!(problem.line >= 1 && problem.line <= lines.len(), "{problem}");
+                let line_chars = lines[problem.line - 1].trim_end_matches('\r').chars().count();
+                prop_assert!(problem.col >= 1 && problem.col <= line_chars + 1, "{problem}");
             }
         }
     }
