@@ -16,7 +16,7 @@ use crate::quality::{MIN_HIT3, MIN_MRR};
 use crate::support;
 
 /// `node`, or `None` (with a printed notice) when it is missing and not required.
-fn node() -> Option<PathBuf> {
+pub fn node() -> Option<PathBuf> {
     let found = std::env::var_os("PATH").and_then(|paths| {
         std::env::split_paths(&paths)
             .map(|dir| dir.join("node"))
@@ -39,7 +39,7 @@ fn scratch(name: &str) -> PathBuf {
 }
 
 /// Runs `tests/search/js/run_queries.js` and parses its JSON output.
-fn run_client(node: &Path, queries: &[String], extra: &[&str], tag: &str) -> serde_json::Value {
+pub fn run_client(node: &Path, queries: &[String], extra: &[&str], tag: &str) -> serde_json::Value {
     let file = scratch(&format!("{tag}.json"));
     std::fs::write(&file, serde_json::to_string(queries).unwrap()).unwrap();
     let script = support::repo().join("tests/search/js/run_queries.js");

@@ -6,5 +6,6 @@ mod browser;
 mod cli;
 mod js;
 mod quality;
+mod robustness;
 mod support;
 mod webdriver;
