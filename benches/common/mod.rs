@@ -37,29 +37,42 @@ pub fn generated_site(articles: usize) -> (PathBuf, PathBuf) {
     let hugo = dir.join(format!("hugo-{articles}"));
     if !remedy.join("book.toml").is_file() || !hugo.join("hugo.toml").is_file() {
         eprintln!("generating a site of {articles} articles ...");
-        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
-        let status = Command::new(cargo)
-            .args([
-                "run",
-                "--release",
-                "--quiet",
-                "--example",
-                "gen_corpus",
-                "--",
-            ])
+        let status = Command::new(generator())
             .arg("--articles")
             .arg(articles.to_string())
             .args(["--seed", "1", "--out"])
             .arg(&remedy)
             .arg("--hugo")
             .arg(&hugo)
-            .env("CARGO_TARGET_DIR", dir.join("gen-target"))
-            .current_dir(repo())
             .status()
             .expect("run gen_corpus");
         assert!(status.success(), "gen_corpus failed");
     }
     (remedy, hugo)
+}
+
+/// The corpus generator, compiled on its own with `rustc`: it uses only the standard library,
+/// so this takes seconds, where `cargo run --example` from inside a benchmark would need a
+/// second target dir and a second build of every dependency.
+pub fn generator() -> PathBuf {
+    let binary = bench_dir().join("gen_corpus");
+    let source = repo().join("examples/gen_corpus.rs");
+    let stale = match (std::fs::metadata(&binary), std::fs::metadata(&source)) {
+        (Ok(built), Ok(written)) => built.modified().ok() < written.modified().ok(),
+        _ => true,
+    };
+    if stale {
+        let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".to_string());
+        let status = Command::new(rustc)
+            .args(["--edition", "2024", "-O", "--crate-name", "gen_corpus"])
+            .arg(&source)
+            .arg("-o")
+            .arg(&binary)
+            .status()
+            .expect("run rustc");
+        assert!(status.success(), "compiling examples/gen_corpus.rs failed");
+    }
+    binary
 }
 
 /// The bundled knowledge base, copied so its build does not touch the repository's `public/`.

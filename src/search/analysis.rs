@@ -59,16 +59,42 @@ pub const QUESTION_WORDS: &[&str] = &["how", "what", "when", "where", "why"];
 
 /// Whether `word` (lower case, apostrophes removed) is a stop word.
 pub fn is_stop_word(word: &str) -> bool {
-    STOP_WORDS.binary_search(&word).is_ok()
+    // Most words of a text are checked here: a length test, then a hash set.
+    static SET: OnceLock<(usize, rustc_hash::FxHashSet<&'static str>)> = OnceLock::new();
+    let (longest, set) = SET.get_or_init(|| {
+        let longest = STOP_WORDS.iter().map(|w| w.len()).max().unwrap_or(0);
+        (longest, STOP_WORDS.iter().copied().collect())
+    });
+    word.len() <= *longest && set.contains(word)
 }
 
 /// The English stem of a lower-case word.
+///
+/// Stems are remembered per thread: words follow Zipf's law, so a few thousand distinct words
+/// make up almost all of a knowledge base's text, and looking a stem up is several times
+/// cheaper than running the stemmer again.
 pub fn stem(word: &str) -> String {
     static STEMMER: OnceLock<frostem::Stemmer> = OnceLock::new();
-    STEMMER
-        .get_or_init(|| frostem::Stemmer::new(frostem::Algorithm::English))
-        .stem(word)
-        .into_owned()
+    /// Enough for the vocabulary of a large knowledge base; past it, stems are computed.
+    const REMEMBERED: usize = 100_000;
+    thread_local! {
+        static STEMS: std::cell::RefCell<rustc_hash::FxHashMap<String, String>> =
+            std::cell::RefCell::default();
+    }
+    STEMS.with(|stems| {
+        if let Some(found) = stems.borrow().get(word) {
+            return found.clone();
+        }
+        let stemmed = STEMMER
+            .get_or_init(|| frostem::Stemmer::new(frostem::Algorithm::English))
+            .stem(word)
+            .into_owned();
+        let mut stems = stems.borrow_mut();
+        if stems.len() < REMEMBERED {
+            stems.insert(word.to_string(), stemmed.clone());
+        }
+        stemmed
+    })
 }
 
 /// A run of text that the rules above treat as one unit: a word, a code or a compound.
@@ -108,51 +134,57 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Splits text into compounds (rule 1).
 pub fn compounds(text: &str) -> Vec<Compound> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let char_at = |at: usize| text[at..].chars().next();
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if !chars[i].1.is_alphanumeric() {
-            i += 1;
+    let mut at = 0;
+    while let Some(first) = char_at(at) {
+        if !first.is_alphanumeric() {
+            at += first.len_utf8();
             continue;
         }
-        let start = chars[i].0;
+        let start = at;
         let mut parts = vec![String::new()];
         let mut joiners = Vec::new();
+        let mut c = first;
         loop {
-            let c = chars[i].1;
-            parts.last_mut().expect("a part").extend(c.to_lowercase());
-            i += 1;
-            let Some(&(_, next)) = chars.get(i) else {
+            let part = parts.last_mut().expect("a part");
+            if c.is_ascii() {
+                part.push(c.to_ascii_lowercase());
+            } else {
+                part.extend(c.to_lowercase());
+            }
+            at += c.len_utf8();
+            let Some(next) = char_at(at) else {
                 break;
             };
             if next.is_alphanumeric() {
+                c = next;
                 continue;
             }
-            let Some(&(_, after)) = chars.get(i + 1) else {
+            let Some(after) = char_at(at + next.len_utf8()) else {
                 break;
             };
             if !after.is_alphanumeric() {
                 break;
             }
             if is_apostrophe(next) {
-                i += 1;
+                at += next.len_utf8();
             } else if next == '-'
                 || next == '_'
                 || (next == '.' && c.is_numeric() && after.is_numeric())
             {
                 joiners.push(next);
                 parts.push(String::new());
-                i += 1;
+                at += next.len_utf8();
             } else {
                 break;
             }
+            c = after;
         }
-        let end = chars.get(i).map_or(text.len(), |&(offset, _)| offset);
         out.push(Compound {
             parts,
             joiners,
-            span: start..end,
+            span: start..at,
         });
     }
     out
@@ -161,7 +193,8 @@ pub fn compounds(text: &str) -> Vec<Compound> {
 /// The term of one lower-case part: a code kept whole, a word stemmed, or nothing for a stop
 /// word or an over-long part.
 fn part_term(part: &str, keep_stop_words: bool) -> Option<String> {
-    if part.chars().count() > MAX_TERM_CHARS {
+    // A part of at most MAX_TERM_CHARS bytes has at most as many characters: skip the count.
+    if part.len() > MAX_TERM_CHARS && part.chars().count() > MAX_TERM_CHARS {
         return None;
     }
     if part.chars().any(char::is_numeric) {

@@ -3,8 +3,12 @@
 //! merged into one segment, so document numbers follow the site's display order and BM25
 //! statistics count no deleted documents.
 //!
-//! Every searchable field is analysed by [`analysis`] through the tokenizer registered as
-//! [`TOKENIZER`], and indexed with term frequencies but no positions (no query needs phrases).
+//! Every searchable field is analysed by [`analysis`] and indexed under the tokenizer name
+//! [`TOKENIZER`], with term frequencies but no positions (no query needs phrases). Writing
+//! runs the analysis on every core, a chunk of articles at a time, and hands tantivy's single
+//! indexing thread (one thread keeps documents in site order) each field as its terms joined by
+//! spaces, which [`TermListTokenizer`] only splits: the index holds exactly the terms of
+//! [`analysis::index_terms`], in the same order, as if [`RemedyTokenizer`] had run in tantivy.
 //! Beside tantivy's own files, [`META_FILE`] records what the index was made with: its format,
 //! the stemmer and its version, the field weights and the query options. An index whose record
 //! is missing or differs from what this binary makes is refused with a "run `remedy build`"
@@ -12,6 +16,7 @@
 
 use std::path::Path;
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use tantivy::schema::{
     Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value,
@@ -162,6 +167,49 @@ impl Tokenizer for RemedyTokenizer {
     }
 }
 
+/// The tokenizer an index is written with: the text is already a list of analysed terms
+/// separated by single spaces (terms never hold whitespace), so it only splits.
+#[derive(Debug, Clone, Default)]
+pub struct TermListTokenizer;
+
+impl Tokenizer for TermListTokenizer {
+    type TokenStream<'a> = RemedyTokenStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> RemedyTokenStream {
+        let mut offset = 0;
+        let tokens = text
+            .split(' ')
+            .filter(|term| !term.is_empty())
+            .enumerate()
+            .map(|(position, term)| {
+                let token = Token {
+                    offset_from: offset,
+                    offset_to: offset + term.len(),
+                    position,
+                    text: term.to_string(),
+                    position_length: 1,
+                };
+                offset += term.len() + 1;
+                token
+            })
+            .collect();
+        RemedyTokenStream { tokens, next: 0 }
+    }
+}
+
+/// A text's analysed terms joined by spaces, for [`TermListTokenizer`].
+fn term_list(text: &str) -> String {
+    let terms = analysis::index_terms(text);
+    let mut list = String::with_capacity(terms.iter().map(|t| t.term.len() + 1).sum());
+    for term in terms {
+        if !list.is_empty() {
+            list.push(' ');
+        }
+        list.push_str(&term.term);
+    }
+    list
+}
+
 impl TokenStream for RemedyTokenStream {
     fn advance(&mut self) -> bool {
         self.next += 1;
@@ -247,35 +295,25 @@ pub fn in_ram(site: &Site) -> Result<OpenIndex> {
 
 /// Indexes every article of `site` into the new, empty `index`, merged to one segment.
 fn fill(site: &Site, index: &Index, fields: &Fields) -> Result<()> {
-    index.tokenizers().register(TOKENIZER, RemedyTokenizer);
+    index.tokenizers().register(TOKENIZER, TermListTokenizer);
     // One indexing thread keeps documents in site order; a large budget keeps them in one
     // segment for all but huge sites, and any extra segments are merged below.
     let mut writer: IndexWriter = index
         .writer_with_num_threads(1, 400_000_000)
         .map_err(|e| tantivy_error("opening the index writer", e))?;
-    let base_path = site.config.base_path();
-    for article in &site.articles {
-        let mut doc = TantivyDocument::default();
-        doc.add_text(fields.slug, &article.slug);
-        doc.add_text(fields.kind, &article.kind);
-        doc.add_text(fields.url, format!("{base_path}{}", article.url_path()));
-        doc.add_text(fields.title_stored, &article.front.title);
-        doc.add_text(fields.summary_stored, &article.front.summary);
-        for code in article.error_codes() {
-            doc.add_text(fields.get(SearchField::ErrorCodes), code);
+    // The analysis is most of the work: it runs on every core, a chunk of articles at a time,
+    // while the writer's thread indexes the chunk before.
+    const CHUNK: usize = 128;
+    for chunk in site.articles.chunks(CHUNK) {
+        let documents: Vec<TantivyDocument> = chunk
+            .par_iter()
+            .map(|article| document(site, article, fields))
+            .collect();
+        for doc in documents {
+            writer
+                .add_document(doc)
+                .map_err(|e| tantivy_error("indexing", e))?;
         }
-        doc.add_text(fields.get(SearchField::Title), &article.front.title);
-        for symptom in &article.front.symptoms {
-            doc.add_text(fields.get(SearchField::Symptoms), symptom);
-        }
-        doc.add_text(fields.get(SearchField::Summary), &article.front.summary);
-        for heading in &article.headings {
-            doc.add_text(fields.get(SearchField::Headings), &heading.text);
-        }
-        doc.add_text(fields.get(SearchField::Body), &article.text);
-        writer
-            .add_document(doc)
-            .map_err(|e| tantivy_error("indexing", e))?;
     }
     writer
         .commit()
@@ -292,6 +330,33 @@ fn fill(site: &Site, index: &Index, fields: &Fields) -> Result<()> {
     writer
         .wait_merging_threads()
         .map_err(|e| tantivy_error("merging segments", e))
+}
+
+/// The tantivy document of one article, its searchable fields analysed into term lists.
+fn document(site: &Site, article: &crate::model::Article, fields: &Fields) -> TantivyDocument {
+    let mut doc = TantivyDocument::default();
+    doc.add_text(fields.slug, &article.slug);
+    doc.add_text(fields.kind, &article.kind);
+    doc.add_text(
+        fields.url,
+        format!("{}{}", site.config.base_path(), article.url_path()),
+    );
+    doc.add_text(fields.title_stored, &article.front.title);
+    doc.add_text(fields.summary_stored, &article.front.summary);
+    let mut add = |field: SearchField, text: &str| doc.add_text(fields.get(field), term_list(text));
+    for code in article.error_codes() {
+        add(SearchField::ErrorCodes, code);
+    }
+    add(SearchField::Title, &article.front.title);
+    for symptom in &article.front.symptoms {
+        add(SearchField::Symptoms, symptom);
+    }
+    add(SearchField::Summary, &article.front.summary);
+    for heading in &article.headings {
+        add(SearchField::Headings, &heading.text);
+    }
+    add(SearchField::Body, &article.text);
+    doc
 }
 
 /// An index opened for searching.
