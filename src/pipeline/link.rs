@@ -67,6 +67,7 @@ pub fn link(
     set_neighbours(&mut site);
     check_links(&site, left_out, &mut diagnostics);
     check_error_codes(&site, &mut diagnostics);
+    check_generated_paths(&site, &mut diagnostics);
     resolve_escalation(&mut site, left_out, &mut diagnostics);
     site.troubleshooter = crate::troubleshooter::Troubleshooter::of(&site);
     (site, diagnostics)
@@ -456,6 +457,32 @@ fn check_file_links(
                 diagnostics.push(diagnostic);
             }
         }
+    }
+}
+
+/// Refuses an article whose page would land where Remedy writes a page of its own: a
+/// cause's print view lives at `causes/x/print/`, so `content/causes/x/print.md` cannot.
+fn check_generated_paths(site: &Site, diagnostics: &mut Vec<Diagnostic>) {
+    for article in &site.articles {
+        let Some(parent) = article.slug.strip_suffix("/print") else {
+            continue;
+        };
+        let Some(&cause) = site.by_slug.get(parent) else {
+            continue;
+        };
+        if site.articles[cause].kind != kinds::CAUSE {
+            continue;
+        }
+        diagnostics.push(
+            Diagnostic::file(
+                &article.path,
+                format!(
+                    "`{}/` is the print view of the cause `{parent}`: this article cannot be published there",
+                    article.slug
+                ),
+            )
+            .with_help("rename the file: every cause's print view is generated at `<cause>/print/`"),
+        );
     }
 }
 

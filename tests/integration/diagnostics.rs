@@ -372,3 +372,16 @@ error: 2 problems found; nothing was written
 "#,
     );
 }
+
+/// An article written where a cause's generated print view goes is refused, not overwritten.
+#[test]
+fn article_at_a_print_view_path() {
+    assert_problems(
+        "print-clash",
+        "content/causes/storage-full/print.md: `causes/storage-full/print/` is the print view of the cause `causes/storage-full`: this article cannot be published there
+  help: rename the file: every cause's print view is generated at `<cause>/print/`
+
+error: 1 problem found; nothing was written
+",
+    );
+}

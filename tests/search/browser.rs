@@ -144,7 +144,7 @@ fn a_reader_finds_and_opens_an_answer_from_file_urls() {
          document.getElementById('search-input').getAttribute('aria-expanded') === 'false'",
     );
 
-    // Nothing found: say so and point to the FAQ and the guides.
+    // Nothing found: say so and point to the troubleshooter, the FAQ and the guides.
     type_query(&session, "zzyzx qwertyuiop");
     let empty = session.script(
         "var e = document.querySelector('#search-popup .search-empty'); \
@@ -153,7 +153,9 @@ fn a_reader_finds_and_opens_an_answer_from_file_urls() {
     assert!(empty[0].as_str().unwrap().contains("No results"), "{empty}");
     let links = empty[1].to_string();
     assert!(
-        links.contains("/faq/index.html") && links.contains("/guides/index.html"),
+        links.contains("/troubleshoot/index.html")
+            && links.contains("/faq/index.html")
+            && links.contains("/guides/index.html"),
         "{empty}"
     );
 }

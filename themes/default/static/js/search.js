@@ -713,8 +713,11 @@
       box.appendChild(element('p', 'search-empty-title', 'No results for \u201c' + query + '\u201d'));
       box.appendChild(element('p', null, 'Check the spelling, use fewer words, or type just the error code.'));
       var help = [kindLink('faq'), kindLink('guide')].filter(Boolean);
+      // The troubleshooter walks from what the reader sees to a fix, no search words needed.
+      var troubleshooter = html.getAttribute('data-troubleshooter');
+      if (troubleshooter) help.unshift(['troubleshoot', 'Troubleshooter: start from what you see', troubleshooter.replace(/\/$/, '')]);
       if (help.length) {
-        box.appendChild(element('p', null, 'Or start from the common questions and the troubleshooting guides:'));
+        box.appendChild(element('p', null, 'Or start from the troubleshooter, the common questions or the guides:'));
         var list = element('ul', 'search-empty-links');
         help.forEach(function (kind) {
           var item = element('li');
