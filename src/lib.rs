@@ -263,13 +263,30 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let started = Instant::now();
     let staging = write::Staging::new(&build_dir)?;
     let progress = progress_bar(options.progress && loaded.site.articles.len() >= PROGRESS_FROM);
-    let pages = render_all(&loaded.site, &loaded.theme, &progress, &|path, bytes| {
-        staging.put(path, bytes)
-    })?;
-    loaded.timings.push(("render and write", started.elapsed()));
-    let started = Instant::now();
-    index::index(&loaded.site, staging.path())?;
-    loaded.timings.push(("search index", started.elapsed()));
+    // The search index does not depend on the pages: it is built on its own thread while the
+    // pages are rendered and written, which spend much of their time in the file system.
+    let (pages, indexed) = std::thread::scope(|scope| {
+        let site = &loaded.site;
+        let target = staging.path();
+        let indexing = scope.spawn(move || {
+            let started = Instant::now();
+            index::index(site, target).map(|()| started.elapsed())
+        });
+        let pages = render_all(site, &loaded.theme, &progress, &|path, bytes| {
+            staging.put(path, bytes)
+        })
+        .map(|pages| (pages, started.elapsed()));
+        let indexed = indexing
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (pages, indexed)
+    });
+    let (pages, rendered) = pages?;
+    loaded.timings.push(("render and write", rendered));
+    loaded.timings.push(("search index", indexed?));
+    loaded
+        .timings
+        .push(("both, side by side", started.elapsed()));
     let started = Instant::now();
     staging.commit()?;
     loaded.timings.push(("swap", started.elapsed()));

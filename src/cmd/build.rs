@@ -21,7 +21,7 @@ pub fn run(args: BuildArgs) -> Result<i32> {
     super::print_diagnostics(&report.warnings);
     if args.timings {
         for (step, took) in &report.timings {
-            eprintln!("{step:>20}: {took:.2?}");
+            eprintln!("{step:>18}: {took:.2?}");
         }
     }
     if !args.quiet {
