@@ -10,9 +10,9 @@
 # temporary dir, removed at the end unless KEEP=1), SEED (default 42).
 #
 # The peers are installed here, not committed: hugo, hyperfine and time from Debian's packages,
-# pagefind from npm into $WORK. Every build starts from an empty output folder (hyperfine
-# --prepare removes it), so all three do the same work; a second Remedy row shows a rebuild over
-# an existing build dir, which also pays for deleting the previous site.
+# pagefind from npm into $WORK. Every build starts without an output folder (hyperfine --prepare
+# moves the last one aside and flushes writes), so all three do the same work; a second Remedy row
+# shows a rebuild over an existing build dir, which also pays for deleting the previous site.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -56,13 +56,20 @@ for N in "${SIZES[@]}"; do
   HUGO="$WORK/hugo-$N"
   rm -rf "$SITE" "$HUGO"
   "$GEN" --articles "$N" --seed "$SEED" --out "$SITE" --hugo "$HUGO" >/dev/null
-  clean_remedy="rm -rf $SITE/public $SITE/.public.remedy-*"
-  clean_hugo="rm -rf $HUGO/public"
+  sync # the generator's writes are flushed before anything is timed
+  # The previous run's output is moved aside, not deleted: on ext4 without a journal (as on these
+  # VMs) the kernel scans recently deleted inodes on every file it creates for the next ~30 s, so
+  # a build started right after `rm -rf` of a large site runs 2-4x slower, whatever the tool. Each
+  # tool is timed on its own work; the trash is deleted after the size is done. `sync` flushes
+  # the previous run's writes, so no run pays for the one before.
+  mkdir -p "$WORK/trash"
+  clean_remedy="for d in $SITE/public $SITE/.public.remedy-*; do [ -e \$d ] && mv \$d $WORK/trash/\$(date +%s%N); done; sync"
+  clean_hugo="[ -e $HUGO/public ] && mv $HUGO/public $WORK/trash/\$(date +%s%N); sync"
   hyperfine --style none --warmup 1 --runs "$RUNS" --export-json "$WORK/times-$N.json" \
     --prepare "$clean_remedy" -n remedy "$REMEDY build --quiet --root $SITE" \
     --prepare "$clean_hugo" -n hugo "hugo --quiet --source $HUGO" \
     --prepare "$clean_hugo" -n hugo+pagefind "hugo --quiet --source $HUGO && $PAGEFIND --site $HUGO/public --silent" \
-    --prepare "true" -n "remedy rebuild" "$REMEDY build --quiet --root $SITE" >/dev/null
+    --prepare "sync" -n "remedy rebuild" "$REMEDY build --quiet --root $SITE" >/dev/null
   eval "$clean_remedy"; mem_remedy=$(peak_mb "$REMEDY" build --quiet --root "$SITE")
   eval "$clean_hugo"; mem_hugo=$(peak_mb hugo --quiet --source "$HUGO")
   mem_pagefind=$(peak_mb "$PAGEFIND" --site "$HUGO/public" --silent)
@@ -81,4 +88,6 @@ for name in ["remedy", "hugo", "hugo+pagefind", "remedy rebuild"]:
     print(f"  {name:16} {med(name):8.2f}s {mem[name]:8} {ratio:12.2f}")
 print()
 PY
+  rm -rf "$WORK/trash"
+  sleep 35 # let the deleted inodes age before the next size
 done
