@@ -37,7 +37,7 @@ impl Staging {
     /// be replaced and removing what dead builds left behind.
     pub fn new(target: &Path) -> Result<Staging> {
         let target = absolute(target)?;
-        check_replaceable(&target)?;
+        let has_site = check_replaceable(&target)?;
         let parent = target
             .parent()
             .ok_or_else(|| Error::Usage(format!("cannot build into `{}`", target.display())))?
@@ -55,7 +55,7 @@ impl Staging {
         fs::create_dir(&dir).map_err(|e| Error::io(&dir, e))?;
         fs::write(dir.join(MARKER_FILE), MARKER_TEXT)
             .map_err(|e| Error::io(dir.join(MARKER_FILE), e))?;
-        let previous = target.join(MARKER_FILE).is_file().then(|| target.clone());
+        let previous = has_site.then(|| target.clone());
         Ok(Staging {
             dir,
             target,
@@ -226,18 +226,21 @@ fn absolute(path: &Path) -> Result<PathBuf> {
     Ok(joined.components().collect())
 }
 
-fn check_replaceable(target: &Path) -> Result<()> {
+/// Checks that `target` may be replaced: missing, empty, or a Remedy build dir. Returns
+/// whether it holds a previous site (has the marker file).
+fn check_replaceable(target: &Path) -> Result<bool> {
     match fs::read_dir(target) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
         Err(e) if e.kind() == std::io::ErrorKind::NotADirectory => Err(Error::Usage(format!(
             "build dir `{}` is a file",
             target.display()
         ))),
         Err(e) => Err(Error::io(target, e)),
         Ok(mut entries) => {
-            let empty = entries.next().is_none();
-            if empty || target.join(MARKER_FILE).is_file() {
-                Ok(())
+            if target.join(MARKER_FILE).is_file() {
+                Ok(true)
+            } else if entries.next().is_none() {
+                Ok(false)
             } else {
                 Err(Error::Usage(format!(
                     "build dir `{}` exists and was not made by Remedy (it has no `{MARKER_FILE}` \

@@ -304,10 +304,11 @@ fn fill(site: &Site, index: &Index, fields: &Fields) -> Result<()> {
     // The analysis is most of the work: it runs on every core, a chunk of articles at a time,
     // while the writer's thread indexes the chunk before.
     const CHUNK: usize = 128;
+    let base_path = site.config.base_path();
     for chunk in site.articles.chunks(CHUNK) {
         let documents: Vec<TantivyDocument> = chunk
             .par_iter()
-            .map(|article| document(site, article, fields))
+            .map(|article| document(base_path, article, fields))
             .collect();
         for doc in documents {
             writer
@@ -332,15 +333,13 @@ fn fill(site: &Site, index: &Index, fields: &Fields) -> Result<()> {
         .map_err(|e| tantivy_error("merging segments", e))
 }
 
-/// The tantivy document of one article, its searchable fields analysed into term lists.
-fn document(site: &Site, article: &crate::model::Article, fields: &Fields) -> TantivyDocument {
+/// The tantivy document of one article, its searchable fields analysed into term lists;
+/// `base_path` is the site's ([`crate::config::Config::base_path`]).
+fn document(base_path: &str, article: &crate::model::Article, fields: &Fields) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
     doc.add_text(fields.slug, &article.slug);
     doc.add_text(fields.kind, &article.kind);
-    doc.add_text(
-        fields.url,
-        format!("{}{}", site.config.base_path(), article.url_path()),
-    );
+    doc.add_text(fields.url, format!("{base_path}{}", article.url_path()));
     doc.add_text(fields.title_stored, &article.front.title);
     doc.add_text(fields.summary_stored, &article.front.summary);
     let mut add = |field: SearchField, text: &str| doc.add_text(fields.get(field), term_list(text));
