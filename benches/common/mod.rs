@@ -4,7 +4,7 @@
 
 #![allow(dead_code)]
 
-#[path = "../../tests/search/webdriver.rs"]
+#[path = "../../tests/integration/support/webdriver.rs"]
 pub mod webdriver;
 
 use std::collections::HashMap;

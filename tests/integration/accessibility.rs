@@ -6,7 +6,7 @@
 //!
 //! axe-core comes from npm, pinned in `tests/browser/package.json` and its lock file, and is
 //! installed into `tests/browser/node_modules` by `.ci/run` (`npm ci`). Chromium is driven
-//! through the WebDriver client of the search tests (`tests/search/webdriver.rs`). Without
+//! through the WebDriver client in `support::webdriver`. Without
 //! Chromium, chromedriver or axe-core the tests print a notice and pass, unless
 //! `REMEDY_REQUIRE_BROWSER=1` (set by `.ci/run`), which makes anything missing a failure.
 
@@ -16,7 +16,7 @@ use std::sync::Mutex;
 use serde_json::{Value, json};
 
 use crate::support::bundled_build;
-use crate::webdriver::{Session, browser, keys};
+use crate::support::webdriver::{Session, browser, keys};
 
 /// One browser at a time: two cores are not enough for several Chromiums and the other tests.
 pub static BROWSER: Mutex<()> = Mutex::new(());

@@ -1,6 +1,9 @@
 //! Remedy's integration tests: one binary that drives the real `remedy` executable over the
 //! bundled knowledge base (the repository root) and over small fixture sites in
-//! `tests/fixtures/`, each copied into a temporary folder first.
+//! `tests/fixtures/`, each copied into a temporary folder first. [`support`] holds what the
+//! modules share: running `remedy`, fixture sites, the one build of the bundled site, and the
+//! tools outside Rust (Chromium, Node, axe-core, the HTML checker) that the tests marked
+//! `#[ignore = "needs ..."]` use.
 //!
 //! - [`bundled_site`]: the bundled site builds with no diagnostic and has every planned page.
 //! - [`links`]: every internal URL and `#fragment` of the built site resolves.
@@ -19,6 +22,8 @@
 //! - [`troubleshooter_browser`]: the troubleshooter's script in headless Chromium.
 //! - [`llms`]: `llms.txt` and each article's Markdown.
 //! - [`accessibility`]: axe-core, keyboard, contrast and CSP reports in headless Chromium.
+//! - [`search`]: ranking quality, `remedy search`, the browser client under Node and the
+//!   search UI in headless Chromium.
 
 mod accessibility;
 mod atomic_build;
@@ -33,12 +38,10 @@ mod json_ld;
 mod links;
 mod llms;
 mod reproducible;
+mod search;
 mod security;
 mod serve;
 mod site_files;
 mod support;
 mod troubleshooter;
 mod troubleshooter_browser;
-#[allow(dead_code)]
-#[path = "../search/webdriver.rs"]
-mod webdriver;

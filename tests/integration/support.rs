@@ -5,6 +5,8 @@
 //! Tests never write into the repository: fixtures are copied into a `TempDir` first, and the
 //! bundled site is built with `--out` pointing into Cargo's target tmp dir.
 
+pub mod webdriver;
+
 use std::collections::BTreeMap;
 use std::fmt;
 use std::fs;
@@ -14,14 +16,19 @@ use std::sync::OnceLock;
 
 use tempfile::TempDir;
 
+/// The repository root, for files the tests read (scripts, data, the bundled site).
+pub fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
 /// The folder holding the fixture sites.
 pub fn fixtures_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+    repo().join("tests/fixtures")
 }
 
 /// The root of the bundled knowledge base: the repository itself.
 pub fn bundled_root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    repo()
 }
 
 /// The base URL of the bundled site, from its `book.toml`.
@@ -207,10 +214,32 @@ pub fn assert_same_tree(
     );
 }
 
+/// Copies the bundled site's sources (`book.toml` and `content/`) into `to`, for tests that
+/// build a changed copy of it.
+pub fn copy_bundled_site(to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    fs::copy(bundled_root().join("book.toml"), to.join("book.toml")).unwrap();
+    copy_tree(&bundled_root().join("content"), &to.join("content"));
+}
+
+/// A folder under Cargo's target tmp dir for one test's files, emptied first. Unlike a
+/// `TempDir` it can back a `static` shared by several tests.
+pub fn scratch_dir(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    if dir.exists() {
+        fs::remove_dir_all(&dir).unwrap_or_else(|e| panic!("cannot empty {}: {e}", dir.display()));
+    }
+    fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
 /// The bundled site, built once per test run into Cargo's target tmp dir, with the run.
 pub struct BundledBuild {
     /// The build dir.
     pub dir: PathBuf,
+    /// The folder holding the build dir (as `public/`) and a copy of the bundled `book.toml`:
+    /// `remedy search` run there reads this build.
+    pub root: PathBuf,
     /// The `remedy build` run that made it.
     pub run: Run,
 }
@@ -221,10 +250,12 @@ pub struct BundledBuild {
 pub fn bundled_build() -> &'static BundledBuild {
     static BUILD: OnceLock<BundledBuild> = OnceLock::new();
     BUILD.get_or_init(|| {
-        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("bundled-site/public");
+        let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("bundled-site");
+        let dir = root.join("public");
         let out = dir.to_str().expect("a UTF-8 target dir").to_string();
         let run = remedy(bundled_root(), &["build", "--out", &out]);
         run.expect_code(0);
-        BundledBuild { dir, run }
+        fs::copy(bundled_root().join("book.toml"), root.join("book.toml")).unwrap();
+        BundledBuild { dir, root, run }
     })
 }

@@ -1,7 +1,7 @@
 //! The troubleshooter's script in headless Chromium, on the bundled site opened from `file://`
 //! URLs: picking several symptoms ranks the causes by how many they explain, ticking fixes is
 //! remembered across pages and reloads, and once every fix shown is tried the "Still stuck?"
-//! box is pointed out. Uses the WebDriver client of the search tests (`tests/search/`).
+//! box is pointed out. Uses the WebDriver client in `support::webdriver`.
 //!
 //! Without Chromium and chromedriver the test prints a notice and passes, unless
 //! `REMEDY_REQUIRE_BROWSER=1` (set by `.ci/run`), which makes a missing browser a failure.
@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use serde_json::Value;
 
 use crate::support::bundled_build;
-use crate::webdriver::{Session, browser};
+use crate::support::webdriver::{Session, browser};
 
 fn browser_or_skip() -> Option<(PathBuf, PathBuf)> {
     let found = browser();

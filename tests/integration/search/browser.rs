@@ -10,13 +10,11 @@
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, OnceLock};
+use std::sync::OnceLock;
 
+use crate::accessibility::BROWSER;
 use crate::support;
-use crate::webdriver::{Session, browser, keys};
-
-/// One browser at a time: two cores are not enough for several Chromiums and the other tests.
-static BROWSER: Mutex<()> = Mutex::new(());
+use crate::support::webdriver::{Session, browser, keys};
 
 fn browser_or_skip() -> Option<(PathBuf, PathBuf)> {
     let found = browser();
@@ -36,11 +34,8 @@ const HOSTILE: &str = "<img src=x onerror=window.__remedyXss=1>";
 fn hostile_site() -> &'static Path {
     static SITE: OnceLock<PathBuf> = OnceLock::new();
     SITE.get_or_init(|| {
-        let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("search-browser-site");
-        if root.exists() {
-            std::fs::remove_dir_all(&root).expect("remove the previous fixture");
-        }
-        support::copy_site(support::repo(), &root);
+        let root = support::scratch_dir("search-browser-site");
+        support::copy_bundled_site(&root);
         let article = format!(
             "+++\ntitle = \"Battery {HOSTILE} overheats\"\n\
              summary = \"When the {HOSTILE} battery overheats during a backup.\"\n\

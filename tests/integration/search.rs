@@ -1,58 +1,22 @@
-//! Shared fixtures: the bundled knowledge base built once into a temporary site root, the
-//! labelled queries, and a runner for the `remedy` binary that shows everything on failure.
+//! Search, end to end: ranking quality on the labelled queries, the command line, the browser
+//! client under Node (same answers as the CLI, same stems as Rust) and the search UI in headless
+//! Chromium. All of them read the one build of the bundled knowledge base in
+//! [`support::bundled_build`]; this module holds what only they share: the labelled queries,
+//! their measures, and queries sampled from the corpus.
+//!
+//! - [`quality`]: the CLI's MRR and hit@3 on the labelled queries.
+//! - [`cli`]: `remedy search`, its JSON shape, text output and exit codes.
+//! - [`js`]: the browser client under Node against the CLI (needs node).
+//! - [`robustness`]: arbitrary queries never fail either searcher.
+//! - [`browser`]: the search UI in headless Chromium (needs chromium and chromedriver).
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::sync::OnceLock;
+mod browser;
+mod cli;
+mod js;
+mod quality;
+mod robustness;
 
-/// The repository root.
-pub fn repo() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// A copy of the bundled site (book.toml and content/) under cargo's temporary folder for
-/// integration tests, built into its `public/`. Made afresh once per test run.
-pub fn bundled_site() -> &'static Path {
-    static SITE: OnceLock<PathBuf> = OnceLock::new();
-    SITE.get_or_init(|| {
-        let temp = Path::new(env!("CARGO_TARGET_TMPDIR")).join("search-bundled-site");
-        if temp.exists() {
-            std::fs::remove_dir_all(&temp).expect("remove the previous fixture");
-        }
-        copy_site(repo(), &temp);
-        let options = remedy::BuildOptions {
-            root: temp.clone(),
-            ..remedy::BuildOptions::default()
-        };
-        remedy::build(&options).expect("the bundled site builds");
-        temp
-    })
-}
-
-/// The build dir of [`bundled_site`].
-pub fn bundled_build() -> PathBuf {
-    bundled_site().join("public")
-}
-
-/// Copies a site's `book.toml` and `content/` into `to`.
-pub fn copy_site(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("create the fixture folder");
-    std::fs::copy(from.join("book.toml"), to.join("book.toml")).expect("copy book.toml");
-    copy_dir(&from.join("content"), &to.join("content"));
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("create dir");
-    for entry in std::fs::read_dir(from).expect("read dir") {
-        let entry = entry.expect("dir entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("file type").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy file");
-        }
-    }
-}
+use crate::support;
 
 /// One labelled query.
 #[derive(Debug, Clone, serde::Deserialize)]
@@ -71,11 +35,11 @@ struct QueryFile {
 /// The labelled queries: `../shared/search/queries.toml` when it is there (the shared, possibly
 /// newer set), otherwise the copy in `tests/search/queries.toml`.
 pub fn labelled_queries() -> Vec<Labelled> {
-    let shared = repo().join("../shared/search/queries.toml");
+    let shared = support::repo().join("../shared/search/queries.toml");
     let path = if shared.is_file() {
         shared
     } else {
-        repo().join("tests/search/queries.toml")
+        support::repo().join("tests/search/queries.toml")
     };
     let text = std::fs::read_to_string(&path).expect("read queries.toml");
     let file: QueryFile = toml::from_str(&text).expect("parse queries.toml");
@@ -118,25 +82,13 @@ pub fn print_results(label: &str, queries: &[Labelled], results: &[Vec<String>])
     }
 }
 
-/// Runs the `remedy` binary.
-pub fn remedy(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_remedy"))
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .expect("run remedy")
-}
-
-/// Describes a finished command for an assertion message.
-pub fn describe(args: &[&str], cwd: &Path, output: &Output) -> String {
-    format!(
-        "remedy {}\n  in {}\n  exit: {:?}\n  stdout:\n{}\n  stderr:\n{}",
-        args.join(" "),
-        cwd.display(),
-        output.status.code(),
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    )
+/// The bundled knowledge base as the loader sees it (read only; nothing is built).
+pub fn load_bundled() -> remedy::Loaded {
+    let options = remedy::BuildOptions {
+        root: support::bundled_root().to_path_buf(),
+        ..remedy::BuildOptions::default()
+    };
+    remedy::load_site(&options).expect("load the bundled site")
 }
 
 /// `count` queries sampled from the bundled corpus, the same every run: runs of one to three
@@ -144,11 +96,7 @@ pub fn describe(args: &[&str], cwd: &Path, output: &Output) -> String {
 /// while typing), some with a typo, some finished with a space, some in capitals, plus the
 /// error codes.
 pub fn sampled_queries(count: usize) -> Vec<String> {
-    let options = remedy::BuildOptions {
-        root: bundled_site().to_path_buf(),
-        ..remedy::BuildOptions::default()
-    };
-    let loaded = remedy::load_site(&options).expect("load the bundled site");
+    let loaded = load_bundled();
     let mut sources: Vec<String> = Vec::new();
     let mut codes: Vec<String> = Vec::new();
     for article in &loaded.site.articles {

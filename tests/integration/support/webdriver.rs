@@ -240,7 +240,6 @@ impl Session {
 
     /// Runs a Chrome DevTools Protocol command through chromedriver (`goog/cdp/execute`), such
     /// as `Emulation.setEmulatedMedia` to switch the colour scheme.
-    #[allow(dead_code)] // used by the accessibility tests in tests/integration
     pub fn cdp(&self, command: &str, params: Value) -> Value {
         self.command(
             "POST",

@@ -13,7 +13,7 @@ use proptest::test_runner::TestRunner;
 
 use remedy::search::{analysis, index, searcher};
 
-use crate::js::{node, run_client};
+use super::js::{node, run_client};
 use crate::support;
 
 /// How many arbitrary queries each run tries.
@@ -65,7 +65,7 @@ fn queries() -> Vec<String> {
 
 #[test]
 fn arbitrary_queries_never_fail_the_cli_searcher() {
-    let open = index::open(&support::bundled_build().join("search/index")).expect("open index");
+    let open = index::open(&support::bundled_build().dir.join("search/index")).expect("open index");
     let mut answered = 0;
     for query in queries() {
         let hits =
@@ -93,7 +93,7 @@ fn arbitrary_queries_never_fail_the_browser_client() {
     let output = run_client(&node, &queries, &["5"], "arbitrary");
     let results = output["results"].as_array().expect("results");
     assert_eq!(results.len(), queries.len());
-    let open = index::open(&support::bundled_build().join("search/index")).expect("open index");
+    let open = index::open(&support::bundled_build().dir.join("search/index")).expect("open index");
     let mut differences = Vec::new();
     for (query, hits) in queries.iter().zip(results) {
         let hits = hits.as_array().expect("hits");

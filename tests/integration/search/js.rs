@@ -12,7 +12,8 @@ use std::process::Command;
 
 use remedy::search::{analysis, index, searcher};
 
-use crate::quality::{MIN_HIT3, MIN_MRR};
+use super::quality::{MIN_HIT3, MIN_MRR};
+use super::{labelled_queries, load_bundled, mrr_and_hit3, print_results, sampled_queries};
 use crate::support;
 
 /// `node`, or `None` (with a printed notice) when it is missing and not required.
@@ -32,6 +33,7 @@ pub fn node() -> Option<PathBuf> {
     found
 }
 
+/// A file for the client's input, in a folder of its own under Cargo's target tmp dir.
 fn scratch(name: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("search-js");
     std::fs::create_dir_all(&dir).expect("scratch dir");
@@ -43,9 +45,9 @@ pub fn run_client(node: &Path, queries: &[String], extra: &[&str], tag: &str) ->
     let file = scratch(&format!("{tag}.json"));
     std::fs::write(&file, serde_json::to_string(queries).unwrap()).unwrap();
     let script = support::repo().join("tests/search/js/run_queries.js");
-    let build = support::bundled_build();
+    let build = &support::bundled_build().dir;
     let mut command = Command::new(node);
-    command.arg(&script).arg(&build).arg(&file).args(extra);
+    command.arg(&script).arg(build).arg(&file).args(extra);
     let output = command.output().expect("run node");
     assert!(
         output.status.success(),
@@ -73,7 +75,7 @@ fn slugs(results: &serde_json::Value) -> Vec<Vec<String>> {
 }
 
 fn cli_top(queries: &[String], limit: usize) -> Vec<Vec<String>> {
-    let open = index::open(&support::bundled_build().join("search/index")).expect("open index");
+    let open = index::open(&support::bundled_build().dir.join("search/index")).expect("open index");
     queries
         .iter()
         .map(|q| {
@@ -106,11 +108,7 @@ fn corpus_words() -> BTreeSet<String> {
 
 /// Titles, summaries, symptoms, headings and bodies of the bundled knowledge base.
 fn bundled_texts() -> Vec<String> {
-    let options = remedy::BuildOptions {
-        root: support::bundled_site().to_path_buf(),
-        ..remedy::BuildOptions::default()
-    };
-    let loaded = remedy::load_site(&options).expect("load the bundled site");
+    let loaded = load_bundled();
     let mut texts = Vec::new();
     for article in &loaded.site.articles {
         texts.push(article.front.title.clone());
@@ -211,11 +209,11 @@ fn the_js_analysis_matches_rust_on_the_corpus() {
 #[test]
 fn the_js_client_ranks_the_labelled_queries_well() {
     let Some(node) = node() else { return };
-    let queries = support::labelled_queries();
+    let queries = labelled_queries();
     let texts: Vec<String> = queries.iter().map(|q| q.q.clone()).collect();
     let results = slugs(&run_client(&node, &texts, &["10"], "labelled"));
-    support::print_results("JS client", &queries, &results);
-    let (mrr, hit3) = support::mrr_and_hit3(&queries, &results);
+    print_results("JS client", &queries, &results);
+    let (mrr, hit3) = mrr_and_hit3(&queries, &results);
     println!(
         "JS client: MRR {mrr:.3}, hit@3 {hit3:.3} over {} queries",
         queries.len()
@@ -229,12 +227,9 @@ fn the_js_client_ranks_the_labelled_queries_well() {
 #[test]
 fn the_js_client_returns_the_cli_top_5() {
     let Some(node) = node() else { return };
-    let mut queries: Vec<String> = support::labelled_queries()
-        .into_iter()
-        .map(|q| q.q)
-        .collect();
+    let mut queries: Vec<String> = labelled_queries().into_iter().map(|q| q.q).collect();
     let labelled = queries.len();
-    queries.extend(support::sampled_queries(300));
+    queries.extend(sampled_queries(300));
     let js = slugs(&run_client(&node, &queries, &["5"], "parity"));
     let cli = cli_top(&queries, 5);
     let mut differences = Vec::new();
@@ -255,14 +250,11 @@ fn the_js_client_returns_the_cli_top_5() {
 #[test]
 fn a_cached_manifest_of_an_older_build_is_reloaded() {
     let Some(node) = node() else { return };
-    let base = Path::new(env!("CARGO_TARGET_TMPDIR")).join("search-stale");
-    if base.exists() {
-        std::fs::remove_dir_all(&base).unwrap();
-    }
+    let base = support::scratch_dir("search-stale");
     let old = base.join("old");
     let new = base.join("new");
-    support::copy_site(support::repo(), &old);
-    support::copy_site(support::repo(), &new);
+    support::copy_bundled_site(&old);
+    support::copy_bundled_site(&new);
     std::fs::write(
         new.join("content/causes/overheating.md"),
         "+++\ntitle = \"The iPhone overheats during the backup\"\n\

@@ -5,12 +5,13 @@ use crate::support;
 
 #[test]
 fn json_output_has_the_fixed_shape() {
-    let site = support::bundled_site();
-    let args = ["search", "error 9006", "--json", "--limit", "3"];
-    let output = support::remedy(&args, site);
-    let context = support::describe(&args, site, &output);
-    assert!(output.status.success(), "{context}");
-    let hits: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).expect(&context);
+    let run = support::remedy(
+        &support::bundled_build().root,
+        &["search", "error 9006", "--json", "--limit", "3"],
+    );
+    run.expect_code(0);
+    let context = run.to_string();
+    let hits: Vec<serde_json::Value> = serde_json::from_str(&run.stdout).expect(&context);
     assert_eq!(hits.len(), 3, "{context}");
     let first = &hits[0];
     assert_eq!(first["slug"], "errors/9006", "{context}");
@@ -28,17 +29,16 @@ fn json_output_has_the_fixed_shape() {
 
 #[test]
 fn text_output_lists_title_kind_and_url() {
-    let site = support::bundled_site();
-    let args = ["search", "force restart", "--limit", "1"];
-    let output = support::remedy(&args, site);
-    let context = support::describe(&args, site, &output);
-    assert!(output.status.success(), "{context}");
-    let stdout = String::from_utf8_lossy(&output.stdout);
+    let run = support::remedy(
+        &support::bundled_build().root,
+        &["search", "force restart", "--limit", "1"],
+    );
+    run.expect_code(0);
     assert!(
-        stdout.starts_with(
+        run.stdout.starts_with(
             " 1. Restart or force restart your iPhone (fix)\n    /fixes/restart-iphone/\n"
         ),
-        "{context}"
+        "{run}"
     );
 }
 
@@ -46,12 +46,9 @@ fn text_output_lists_title_kind_and_url() {
 fn a_missing_index_says_to_build_and_exits_2() {
     let temp = tempfile::tempdir().unwrap();
     std::fs::write(temp.path().join("book.toml"), "[book]\ntitle = \"Empty\"\n").unwrap();
-    let args = ["search", "backup"];
-    let output = support::remedy(&args, temp.path());
-    let context = support::describe(&args, temp.path(), &output);
-    assert_eq!(output.status.code(), Some(2), "{context}");
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("run `remedy build` first"), "{context}");
+    let run = support::remedy(temp.path(), &["search", "backup"]);
+    run.expect_code(2);
+    assert!(run.stderr.contains("run `remedy build` first"), "{run}");
 }
 
 #[test]
@@ -65,13 +62,11 @@ fn an_index_from_another_version_is_refused() {
         r#"{"format": 0, "stemmer": "frostem 0.1", "weights": [1,1,1,1,1,1], "fuzzy": true, "prefix": true}"#,
     )
     .unwrap();
-    let args = ["search", "backup"];
-    let output = support::remedy(&args, temp.path());
-    let context = support::describe(&args, temp.path(), &output);
-    assert_eq!(output.status.code(), Some(2), "{context}");
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let run = support::remedy(temp.path(), &["search", "backup"]);
+    run.expect_code(2);
     assert!(
-        stderr.contains("another version of remedy") && stderr.contains("run `remedy build`"),
-        "{context}"
+        run.stderr.contains("another version of remedy")
+            && run.stderr.contains("run `remedy build`"),
+        "{run}"
     );
 }

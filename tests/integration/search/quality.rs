@@ -2,6 +2,7 @@
 
 use remedy::search::{index, searcher};
 
+use super::{labelled_queries, mrr_and_hit3, print_results};
 use crate::support;
 
 /// The bar the issue sets.
@@ -11,8 +12,8 @@ pub const MIN_HIT3: f64 = 0.95;
 
 #[test]
 fn the_cli_ranks_the_labelled_queries_well() {
-    let open = index::open(&support::bundled_build().join("search/index")).expect("open index");
-    let queries = support::labelled_queries();
+    let open = index::open(&support::bundled_build().dir.join("search/index")).expect("open index");
+    let queries = labelled_queries();
     let results: Vec<Vec<String>> = queries
         .iter()
         .map(|q| {
@@ -23,8 +24,8 @@ fn the_cli_ranks_the_labelled_queries_well() {
                 .collect()
         })
         .collect();
-    support::print_results("CLI", &queries, &results);
-    let (mrr, hit3) = support::mrr_and_hit3(&queries, &results);
+    print_results("CLI", &queries, &results);
+    let (mrr, hit3) = mrr_and_hit3(&queries, &results);
     println!(
         "CLI: MRR {mrr:.3}, hit@3 {hit3:.3} over {} queries",
         queries.len()
