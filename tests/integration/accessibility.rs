@@ -6,20 +6,14 @@
 //!
 //! axe-core comes from npm, pinned in `tests/browser/package.json` and its lock file, and is
 //! installed into `tests/browser/node_modules` by `.ci/run` (`npm ci`). Chromium is driven
-//! through the WebDriver client in `support::webdriver`. Without
-//! Chromium, chromedriver or axe-core the tests print a notice and pass, unless
-//! `REMEDY_REQUIRE_BROWSER=1` (set by `.ci/run`), which makes anything missing a failure.
-
-use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+//! through the WebDriver client in `support::webdriver`. The tests need Chromium and
+//! chromedriver (and the axe test axe-core): they are ignored by a plain `cargo test` and run
+//! by `cargo test -- --include-ignored`, as `.ci/run` does.
 
 use serde_json::{Value, json};
 
-use crate::support::bundled_build;
-use crate::support::webdriver::{Session, browser, keys};
-
-/// One browser at a time: two cores are not enough for several Chromiums and the other tests.
-pub static BROWSER: Mutex<()> = Mutex::new(());
+use crate::support::webdriver::{Session, keys};
+use crate::support::{self, bundled_build};
 
 /// The pages checked, as paths in the build dir (`?q=` opens the search page's results,
 /// `?symptoms=` the troubleshooter with symptoms picked).
@@ -34,33 +28,6 @@ const PAGES: [&str; 9] = [
     "troubleshoot/error-9006/index.html",
     "causes/icloud-storage-full/print/index.html",
 ];
-
-fn axe_source() -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/browser/node_modules/axe-core/axe.min.js");
-    path.is_file().then_some(path)
-}
-
-/// Chromium, chromedriver and axe-core, or `None` with a notice when one is missing and not
-/// required.
-pub fn tools() -> Option<((PathBuf, PathBuf), String)> {
-    let found = browser().zip(axe_source());
-    match found {
-        Some((browser, axe)) => Some((browser, std::fs::read_to_string(axe).unwrap())),
-        None => {
-            assert!(
-                std::env::var("REMEDY_REQUIRE_BROWSER").as_deref() != Ok("1"),
-                "Chromium, chromedriver and axe-core (npm ci in tests/browser) are required \
-                 (REMEDY_REQUIRE_BROWSER=1) but missing"
-            );
-            eprintln!(
-                "notice: chromium, chromedriver or tests/browser/node_modules/axe-core missing; \
-                 skipping the accessibility tests"
-            );
-            None
-        }
-    }
-}
 
 fn url(page: &str) -> String {
     format!("file://{}/{page}", bundled_build().dir.display())
@@ -213,12 +180,10 @@ fn wait_for_results(session: &Session, page: &str) {
 }
 
 #[test]
+#[ignore = "needs chromium, chromedriver and axe-core (npm ci in tests/browser)"]
 fn axe_finds_no_violations_in_light_and_dark() {
-    let Some(((chromium, driver), axe)) = tools() else {
-        return;
-    };
-    let _one = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
-    let session = Session::start(&chromium, &driver);
+    let axe = support::axe_source();
+    let session = support::browser();
     let mut problems = Vec::new();
     let mut summary = Vec::new();
     for scheme in ["light", "dark"] {
@@ -290,12 +255,9 @@ fn axe_finds_no_violations_in_light_and_dark() {
 }
 
 #[test]
+#[ignore = "needs chromium and chromedriver"]
 fn no_page_reports_a_content_security_policy_violation() {
-    let Some(((chromium, driver), _)) = tools() else {
-        return;
-    };
-    let _one = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
-    let session = Session::start(&chromium, &driver);
+    let session = support::browser();
     // The detector works: an inline style the policy forbids is reported.
     session.goto(&url("index.html"));
     session.script(
@@ -345,12 +307,9 @@ fn focused(session: &Session) -> Value {
 }
 
 #[test]
+#[ignore = "needs chromium and chromedriver"]
 fn a_reader_searches_and_opens_an_answer_with_the_keyboard_alone() {
-    let Some(((chromium, driver), _)) = tools() else {
-        return;
-    };
-    let _one = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
-    let session = Session::start(&chromium, &driver);
+    let session = support::browser();
     for scheme in ["light", "dark"] {
         emulate_scheme(&session, scheme);
         session.goto(&url("causes/index.html"));

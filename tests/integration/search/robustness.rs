@@ -2,7 +2,8 @@
 //! query-language punctuation, very long input. The searcher behind `remedy search` and the dev
 //! server's `/_remedy/search` never fails or panics, returns at most the limit, each article
 //! once, with finite scores; the browser client under Node answers every one of them too, with
-//! the same top 5 as the CLI, and analyses each into the same terms as Rust.
+//! the same top 5 as the CLI, and analyses each into the same terms as Rust (that test needs
+//! `node`, so it is ignored by a plain `cargo test`).
 //!
 //! The queries come from a proptest strategy run with a fixed seed, so every run tries the same
 //! [`QUERIES`] queries and a failure names the query.
@@ -13,7 +14,7 @@ use proptest::test_runner::TestRunner;
 
 use remedy::search::{analysis, index, searcher};
 
-use super::js::{node, run_client};
+use super::js::run_client;
 use crate::support;
 
 /// How many arbitrary queries each run tries.
@@ -87,8 +88,9 @@ fn arbitrary_queries_never_fail_the_cli_searcher() {
 }
 
 #[test]
+#[ignore = "needs node"]
 fn arbitrary_queries_never_fail_the_browser_client() {
-    let Some(node) = node() else { return };
+    let node = support::node();
     let queries = queries();
     let output = run_client(&node, &queries, &["5"], "arbitrary");
     let results = output["results"].as_array().expect("results");
