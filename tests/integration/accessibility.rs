@@ -200,6 +200,8 @@ fn axe_finds_no_violations_in_light_and_dark() {
                 found.decided,
                 found.open
             ));
+            // axe looked at the page: rules passed as well as none failed.
+            assert!(found.passes > 0, "{scheme} {page}: axe passed no rule");
             // Only the header's list may leave checks open (the text it covers).
             problems.extend(
                 found

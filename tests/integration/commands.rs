@@ -150,13 +150,23 @@ fn drafts_are_built_only_with_drafts() {
     );
     site.remedy(&["build"]).expect_code(0);
     let public = site.path("public");
+    let listings = ["sitemap.xml", "feed.xml", "guides/index.html", "index.html"];
     assert!(!public.join("guides/coming-soon").exists());
-    for file in ["sitemap.xml", "feed.xml", "guides/index.html", "index.html"] {
+    for file in listings {
         let text = std::fs::read_to_string(public.join(file)).unwrap();
         assert!(!text.contains("coming-soon"), "{file} names the draft");
+        assert!(
+            text.contains("guides/how-it-works/"),
+            "{file} lists no guide"
+        );
     }
     site.remedy(&["build", "--drafts"]).expect_code(0);
     assert!(public.join("guides/coming-soon/index.html").is_file());
-    let sitemap = std::fs::read_to_string(public.join("sitemap.xml")).unwrap();
-    assert!(sitemap.contains("guides/coming-soon/"), "{sitemap}");
+    for file in listings {
+        let text = std::fs::read_to_string(public.join(file)).unwrap();
+        assert!(
+            text.contains("guides/coming-soon/"),
+            "{file} lacks the draft\n{text}"
+        );
+    }
 }

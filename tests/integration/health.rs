@@ -83,6 +83,7 @@ fn every_health_check_fires_on_the_fixture_made_to_trip_it() {
     // `build` does not run the health checks, and does not fail on them.
     let build = site.remedy(&["build"]);
     build.expect_code(0);
+    assert!(build.stderr.starts_with("built "), "{build}");
     assert!(!build.stderr.contains("warning"), "{build}");
 }
 
@@ -111,7 +112,13 @@ fn the_escalation_article_needs_no_cause() {
         &format!("{config}\n[troubleshooter]\nescalation = \"fixes/wait-it-out\"\n"),
     );
     let run = site.remedy(&["check"]);
+    run.expect_code(0);
     assert!(!run.stderr.contains("addresses no cause"), "{run}");
+    assert!(
+        run.stderr.contains("warning: this cause has no fix"),
+        "{run}"
+    );
+    assert!(run.stderr.ends_with("7 warnings, no errors\n"), "{run}");
 }
 
 #[test]

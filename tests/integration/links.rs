@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
 use crate::html::{anchors, pages, tags};
-use crate::support::{BUNDLED_BASE_URL, TestSite, bundled_build, bundled_root, remedy};
+use crate::support::{BUNDLED_BASE_URL, TestSite, bundled_build, bundled_root, remedy, repo};
 
 /// The attributes that hold URLs a reader's browser follows or loads.
 const URL_ATTRIBUTES: [&str; 3] = ["href", "src", "action"];
@@ -191,8 +191,15 @@ fn duplicate_ids(html: &str) -> Vec<String> {
 
 #[test]
 fn no_page_of_the_bundled_site_has_duplicate_ids() {
+    // The check sees a duplicate when there is one.
+    assert_eq!(
+        duplicate_ids("<h2 id=\"a\">x</h2><p id=\"b\"></p><h3 id=\"a\">y</h3>"),
+        ["a"]
+    );
     let build = bundled_build();
-    let problems: Vec<String> = pages(&build.dir)
+    let pages = pages(&build.dir);
+    assert!(pages.len() > 50, "only {} pages", pages.len());
+    let problems: Vec<String> = pages
         .iter()
         .filter_map(|(path, html)| {
             let duplicates = duplicate_ids(html);
@@ -221,8 +228,13 @@ fn headings_named_like_the_theme_s_own_elements_get_other_ids() {
 #[test]
 fn no_page_has_unrendered_template_syntax() {
     let build = bundled_build();
+    let pages = pages(&build.dir);
+    assert!(pages.len() > 50, "only {} pages", pages.len());
+    // The theme's templates hold the syntax that must not survive rendering.
+    let base = std::fs::read_to_string(repo().join("themes/default/templates/base.html")).unwrap();
+    assert!(base.contains("{{") && base.contains("{%"), "{base}");
     let mut problems = Vec::new();
-    for (path, html) in pages(&build.dir) {
+    for (path, html) in pages {
         for syntax in ["{{", "{%", "{#"] {
             if let Some(at) = html.find(syntax) {
                 let context: String = html[at..].chars().take(60).collect();

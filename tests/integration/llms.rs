@@ -20,6 +20,10 @@ fn llms_txt_lists_every_article_with_its_markdown_url() {
     assert_eq!(sections.len(), 7, "{sections:?}");
     let sitemap = fs::read_to_string(dir.join("sitemap.xml")).unwrap();
     assert!(!sitemap.contains("llms.txt") && !sitemap.contains("index.md"));
+    assert!(
+        sitemap.contains(&format!("<loc>{BUNDLED_BASE_URL}errors/9006/</loc>")),
+        "{sitemap}"
+    );
 }
 
 #[test]

@@ -107,6 +107,7 @@ fn violation(tag: &Tag) -> Option<String> {
 fn assert_pages_keep_the_policy(dir: &Path) -> usize {
     let pages = pages(dir);
     assert!(!pages.is_empty());
+    let mut json_ld = 0;
     for (page, html) in &pages {
         let found = tags(html);
         let policies: Vec<&str> = found
@@ -137,13 +138,41 @@ fn assert_pages_keep_the_policy(dir: &Path) -> usize {
             }
         }
         for block in json_ld_blocks(html) {
+            json_ld += 1;
             assert!(
                 !block.contains('<'),
                 "{page}: `<` in a JSON-LD block: {block}"
             );
         }
     }
+    // Articles carry JSON-LD: the check above looked at some.
+    assert!(
+        json_ld >= pages.len() / 2,
+        "{json_ld} JSON-LD blocks on {} pages",
+        pages.len()
+    );
     pages.len()
+}
+
+#[test]
+fn the_policy_check_sees_each_kind_of_breach() {
+    let html = "<p onclick=\"go()\">a</p><p style=\"color: red\">b</p><style>p {}</style>\
+                <script>alert(1)</script><script src=\"https://cdn.example.com/x.js\"></script>\
+                <script type=\"application/ld+json\">{not json</script><img src=x>\
+                <script src=\"js/search.js\"></script><p class=\"fine\">c</p>";
+    let found: Vec<String> = tags(html).iter().filter_map(violation).collect();
+    assert_eq!(
+        found,
+        [
+            "event handler attribute `onclick`",
+            "inline `style` attribute",
+            "inline `<style>` element",
+            "inline script",
+            "script from elsewhere: `https://cdn.example.com/x.js`",
+            "JSON-LD that is not JSON (key must be a string at line 1 column 2)",
+            "injected `<img>`",
+        ]
+    );
 }
 
 #[test]

@@ -233,6 +233,7 @@ fn edits_reload_the_page_and_errors_show_in_an_overlay() {
         !on_disk.contains("_remedy"),
         "the live-reload script must not reach the build dir"
     );
+    assert!(on_disk.ends_with("</body>\n</html>\n"), "{on_disk}");
 
     let events = server.events();
     server.edit("content/causes/low-battery.md", |text| {
@@ -310,6 +311,7 @@ fn the_server_refuses_traversal_and_serves_the_site_404() {
         }
         assert_eq!(response.status, 404, "{attack}");
         assert!(!response.body.contains("do not serve"), "{attack}");
+        assert!(response.body.contains("<h1"), "{attack}: not the site's 404 page");
     }
     let missing = server.get("/no/such/page/");
     assert_eq!(missing.status, 404);

@@ -136,7 +136,11 @@ fn error_pages_the_home_page_and_search_lead_into_the_troubleshooter() {
     let search = page("search/index.html");
     assert!(search.contains("<a href=\"../troubleshoot/\">"), "{search}");
     assert!(search.contains("data-troubleshooter=\"troubleshoot/\""));
-    // Causes lead to it, not from it.
+    // Error pages lead to it, causes do not.
+    assert!(
+        html.contains("<p class=\"troubleshoot-entry\">"),
+        "no troubleshooter entry on the error page"
+    );
     assert!(!page("causes/icloud-storage-full/index.html").contains("troubleshoot-entry"));
 }
 
@@ -173,10 +177,15 @@ fn a_site_without_symptoms_has_no_troubleshooter() {
     let site = TestSite::new("basic");
     let path = "content/causes/storage-full.md";
     let text = fs::read_to_string(site.path(path)).unwrap();
-    site.write(
-        path,
-        &text.replace("symptoms = [\"not enough storage\"]\n", ""),
-    );
+    // With its one symptom, the fixture has a troubleshooter and the home page leads to it.
+    site.remedy(&["build"]).expect_code(0);
+    assert!(site.path("public/troubleshoot/index.html").is_file());
+    let home = fs::read_to_string(site.path("public/index.html")).unwrap();
+    assert!(home.contains("<a href=\"troubleshoot/\">"), "{home}");
+    // Without it, neither.
+    let without = text.replace("symptoms = [\"not enough storage\"]\n", "");
+    assert_ne!(without, text, "the fixture's symptom line changed");
+    site.write(path, &without);
     site.remedy(&["build"]).expect_code(0);
     assert!(!site.path("public/troubleshoot").exists());
     let home = fs::read_to_string(site.path("public/index.html")).unwrap();
@@ -192,6 +201,15 @@ fn the_fixture_s_symptom_leads_to_its_cause() {
     assert_eq!(cause_order(&html), ["causes/storage-full"]);
     assert!(html.contains("<a href=\"../../fixes/free-up-storage/\">Free up storage</a>"));
     assert!(html.contains("<a href=\"../../causes/storage-full/print/\">"));
-    // No escalation configured: no "still stuck?" box.
+    // No escalation configured: no "still stuck?" box; with one, the box points to it.
     assert!(!html.contains("Still stuck?"));
+    let config = fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write(
+        "book.toml",
+        &format!("{config}\n[troubleshooter]\nescalation = \"fixes/free-up-storage\"\n"),
+    );
+    site.remedy(&["build"]).expect_code(0);
+    let html =
+        fs::read_to_string(site.path("public/troubleshoot/not-enough-storage/index.html")).unwrap();
+    assert!(html.contains("Still stuck?"), "{html}");
 }
