@@ -21,6 +21,7 @@
 //! - [`troubleshooter`]: the troubleshooter and print views without JavaScript.
 //! - [`troubleshooter_browser`]: the troubleshooter's script in headless Chromium.
 //! - [`llms`]: `llms.txt` and each article's Markdown.
+//! - [`page_main`]: snapshots of the `<main>` element of key pages of the bundled site.
 //! - [`accessibility`]: axe-core, keyboard, contrast and CSP reports in headless Chromium.
 //! - [`search`]: ranking quality, `remedy search`, the browser client under Node and the
 //!   search UI in headless Chromium.
@@ -37,6 +38,7 @@ mod html;
 mod json_ld;
 mod links;
 mod llms;
+mod page_main;
 mod reproducible;
 mod search;
 mod security;
