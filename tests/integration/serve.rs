@@ -311,7 +311,10 @@ fn the_server_refuses_traversal_and_serves_the_site_404() {
         }
         assert_eq!(response.status, 404, "{attack}");
         assert!(!response.body.contains("do not serve"), "{attack}");
-        assert!(response.body.contains("<h1"), "{attack}: not the site's 404 page");
+        assert!(
+            response.body.contains("<h1"),
+            "{attack}: not the site's 404 page"
+        );
     }
     let missing = server.get("/no/such/page/");
     assert_eq!(missing.status, 404);
