@@ -108,6 +108,7 @@ fn print_files(label: &str, requests: &[Request]) {
 
 fn is_remedy_search_file(path: &str) -> bool {
     path == "/js/search.js"
+        || path == "/js/search-ui.js"
         || path == "/js/stemmer.js"
         || (path.starts_with("/search/") && path.ends_with(".js"))
 }

@@ -1016,6 +1016,15 @@ mod tests {
                 loaded.theme.assets.contains_key(SEARCH_SCRIPT),
                 "{page:?}: the search script is linked if and only if the theme has it"
             );
+            let search_ui_script = format!(
+                "<script src=\"{root}js/search-ui.js?v={}\" defer></script>",
+                loaded.theme.asset_version
+            );
+            assert_eq!(
+                html.contains(&search_ui_script),
+                html.contains(&script),
+                "{page:?}: the search UI is linked with the search engine"
+            );
             assert_eq!(html.matches("<main").count(), 1, "{page:?}");
             assert!(!html.contains(" style="), "{page:?} has an inline style");
             let troubleshoot_script = format!(
@@ -1035,6 +1044,7 @@ mod tests {
                 html.matches("<script type=\"application/ld+json\">")
                     .count()
                     + usize::from(html.contains(&script))
+                    + usize::from(html.contains(&search_ui_script))
                     + usize::from(html.contains(&troubleshoot_script)),
                 "{page:?} has an inline script"
             );
