@@ -1,0 +1,90 @@
+//! Themes that do not exist or are paths, and templates with syntax errors, that include or
+//! extend themselves, or are not UTF-8.
+
+use std::fs;
+
+use super::{assert_no_crash, assert_refused, with_config};
+use crate::support::TestSite;
+
+#[test]
+fn theme_that_does_not_exist() {
+    let site = with_config("[book]\ntitle = \"Help\"\n[build]\ntheme = \"fancy\"\n");
+    assert_refused(
+        &site,
+        1,
+        "book.toml: theme `fancy` not found: there is no folder `themes/fancy`",
+    );
+}
+
+#[test]
+fn theme_name_that_is_a_path() {
+    let site = with_config("[book]\ntitle = \"Help\"\n[build]\ntheme = \"../other\"\n");
+    assert_refused(&site, 1, "book.toml:4:9: `../other` is not a theme name");
+}
+
+#[test]
+fn template_syntax_error() {
+    let site = TestSite::new("basic");
+    site.write("templates/home.html", "<h1>{{ site.title }</h1>\n");
+    assert_refused(
+        &site,
+        1,
+        "templates/home.html:1:19: template error: found `}` but expected }}",
+    );
+}
+
+#[test]
+fn template_that_includes_itself() {
+    let site = TestSite::new("basic");
+    site.write("templates/article.html", "{% include \"article.html\" %}\n");
+    assert_refused(
+        &site,
+        1,
+        "templates/article.html: template error: `article.html` includes itself (article.html → article.html)",
+    );
+}
+
+#[test]
+fn templates_that_include_each_other() {
+    let site = TestSite::new("basic");
+    site.write(
+        "templates/article.html",
+        "{% include \"partials/a.html\" %}\n",
+    );
+    site.write(
+        "templates/partials/a.html",
+        "{% include \"article.html\" %}\n",
+    );
+    assert_refused(
+        &site,
+        1,
+        "templates/article.html: template error: `article.html` includes itself (article.html → partials/a.html → article.html)",
+    );
+}
+
+#[test]
+fn template_that_extends_itself() {
+    let site = TestSite::new("basic");
+    site.write(
+        "templates/article.html",
+        "{% extends \"article.html\" %}{% block main %}{% endblock main %}\n",
+    );
+    let check = site.remedy(&["check"]);
+    assert_no_crash(&check);
+    let first = check.stderr.lines().next().unwrap_or_default().to_string();
+    assert!(first.starts_with("templates/article.html"), "{check}");
+    assert!(first.contains("extends itself"), "{check}");
+    assert_refused(&site, 1, &first);
+}
+
+#[test]
+fn template_not_utf8() {
+    let site = TestSite::new("basic");
+    fs::create_dir(site.path("templates")).unwrap();
+    fs::write(site.path("templates/article.html"), b"<h1>\xff</h1>").unwrap();
+    assert_refused(
+        &site,
+        1,
+        "templates/article.html: template is not valid UTF-8",
+    );
+}
