@@ -5,6 +5,7 @@
 mod browser;
 mod cli;
 mod js;
+mod labels;
 mod quality;
 mod robustness;
 mod support;
