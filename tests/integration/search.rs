@@ -7,12 +7,14 @@
 //! - [`quality`]: the CLI's MRR and hit@3 on the labelled queries.
 //! - [`cli`]: `remedy search`, its JSON shape, text output and exit codes.
 //! - [`js`]: the browser client under Node against the CLI (needs node).
+//! - [`labels`]: the labelled query files name real articles and truly foreign words.
 //! - [`robustness`]: arbitrary queries never fail either searcher.
 //! - [`browser`]: the search UI in headless Chromium (needs chromium and chromedriver).
 
 mod browser;
 mod cli;
 mod js;
+mod labels;
 mod quality;
 mod robustness;
 

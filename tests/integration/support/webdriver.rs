@@ -110,7 +110,11 @@ impl Session {
         let mut response = Vec::new();
         let mut byte = [0u8; 1];
         while !response.ends_with(b"\r\n\r\n") {
-            let read = stream.read(&mut byte).map_err(|e| e.to_string())?;
+            let read = match stream.read(&mut byte) {
+                // A signal arrived while waiting (a long script): wait on.
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                other => other.map_err(|e| e.to_string())?,
+            };
             if read == 0 {
                 return Err("connection closed".to_string());
             }
