@@ -14,6 +14,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::diagnostic::Diagnostic;
+use crate::diagnostic::toml as toml_wording;
 
 /// The name of the configuration file at the root of a site.
 pub const CONFIG_FILE: &str = "book.toml";
@@ -307,13 +308,11 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
     let raw: RawConfig = match toml::from_str(text_no_bom) {
         Ok(raw) => raw,
         Err(error) => {
-            let span = error.span().unwrap_or(0..0);
-            let span = span.start + bom..span.end + bom;
-            let (message, help) = describe_toml_error(&error, text_no_bom);
-            let help = help.map(|help| belongs_elsewhere(error.message()).unwrap_or(help));
-            let mut diagnostic = Diagnostic::at(path, text, span, message);
-            if let Some(help) = help {
-                diagnostic = diagnostic.with_help(help);
+            let mut diagnostic = toml_wording::diagnostic(path, text, bom, &error);
+            if diagnostic.help.is_some()
+                && let Some(elsewhere) = belongs_elsewhere(error.message())
+            {
+                diagnostic.help = Some(elsewhere);
             }
             return Err(vec![diagnostic]);
         }
@@ -340,7 +339,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
         if let Some(c) = value
             .get_ref()
             .chars()
-            .find(|&c| crate::pipeline::load::is_forbidden_control(c))
+            .find(|&c| crate::text::is_forbidden_control(c))
         {
             diagnostics.push(
                 at(
@@ -565,7 +564,7 @@ const TABLE_KEYS: [(&str, &[&str]); 5] = [
 
 /// For an unknown key that is known in another table: "`theme` goes in `[build]`".
 fn belongs_elsewhere(message: &str) -> Option<String> {
-    let (field, candidates) = parse_unknown_field(message)?;
+    let (field, candidates) = toml_wording::parse_unknown_field(message)?;
     let (table, _) = TABLE_KEYS
         .iter()
         .find(|(_, keys)| keys.contains(&field) && !candidates.contains(&field))?;
@@ -638,191 +637,6 @@ fn capitalize(word: &str) -> String {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
     }
-}
-
-/// A TOML error as Remedy says it: a lowercase message without Rust or TOML-spec jargon, and a
-/// help line where one helps. `toml_text` is the text that was parsed (spans index into it).
-///
-/// - `unknown field `x`, expected one of ...` → `unknown field `x``, with "did you mean" (by
-///   spelling, or by meaning for names other tools use, such as `date` for `updated`) or the
-///   list of known fields as help;
-/// - `invalid type: string "ten", expected i64` → `expected a whole number, found the string
-///   `"ten"``, with how to write one;
-/// - `duplicate key` → `duplicate key `title``; an unclosed string says so.
-pub fn describe_toml_error(error: &toml::de::Error, toml_text: &str) -> (String, Option<String>) {
-    let raw = error.message().trim().trim_end_matches('.');
-    if let Some((field, candidates)) = parse_unknown_field(raw) {
-        return (
-            format!("unknown field `{field}`"),
-            Some(unknown_field_hint(field, &candidates)),
-        );
-    }
-    if let Some(rest) = raw.strip_prefix("invalid type: ")
-        && let Some((found, expected)) = rest.rsplit_once(", expected ")
-    {
-        let (expected, help) = describe_expected(expected);
-        let message = format!("expected {expected}, found {}", describe_found(found));
-        return (message, help.map(str::to_string));
-    }
-    if raw == "duplicate key"
-        && let Some(key) = error
-            .span()
-            .and_then(|span| toml_text.get(span))
-            .filter(|key| !key.is_empty() && !key.contains('\n'))
-    {
-        return (format!("duplicate key `{key}`"), None);
-    }
-    if raw == "invalid basic string, expected `\"`" {
-        return (
-            "the string is not closed".to_string(),
-            Some(
-                "end it with `\"` on the same line; text over several lines goes between `\"\"\"`"
-                    .to_string(),
-            ),
-        );
-    }
-    if raw.starts_with("string values must be quoted") {
-        return (
-            "text must be in quotes".to_string(),
-            Some("write it as `\"...\"`".to_string()),
-        );
-    }
-    if raw.starts_with("missing escaped value") {
-        return (
-            "unknown escape after `\\`".to_string(),
-            Some("write `\\\\` for a backslash, or use single quotes: `'C:\\path'`".to_string()),
-        );
-    }
-    (lowercase_first(raw), None)
-}
-
-fn lowercase_first(message: &str) -> String {
-    let mut chars = message.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => "invalid TOML".to_string(),
-    }
-}
-
-/// Splits "unknown field `x`, expected one of `a`, `b`" (or "expected `a`") into the field and
-/// the known fields.
-fn parse_unknown_field(message: &str) -> Option<(&str, Vec<&str>)> {
-    let rest = message.strip_prefix("unknown field `")?;
-    let (field, expected) = rest.split_once('`')?;
-    let candidates = expected
-        .split('`')
-        .skip(1)
-        .step_by(2)
-        .filter(|c| !c.is_empty())
-        .collect();
-    Some((field, candidates))
-}
-
-/// Field names other tools use, and the field Remedy has for them.
-const FIELD_SYNONYMS: [(&str, &str); 8] = [
-    ("date", "updated"),
-    ("lastmod", "updated"),
-    ("last_modified", "updated"),
-    ("description", "summary"),
-    ("order", "weight"),
-    ("folder", "dir"),
-    ("directory", "dir"),
-    ("error_code", "error_codes"),
-];
-
-/// "did you mean `x`?" for a misspelled or differently named field, else the known fields.
-fn unknown_field_hint(field: &str, candidates: &[&str]) -> String {
-    let synonym = FIELD_SYNONYMS
-        .iter()
-        .find(|(other, ours)| *other == field && candidates.contains(ours))
-        .map(|(_, ours)| *ours);
-    let close = candidates
-        .iter()
-        .map(|c| (edit_distance(field, c), *c))
-        .min()
-        .filter(|(distance, _)| *distance <= 2.max(field.len() / 3))
-        .map(|(_, c)| c);
-    match synonym.or(close) {
-        Some(best) => format!("did you mean `{best}`?"),
-        None => format!(
-            "known fields are {}",
-            candidates
-                .iter()
-                .map(|c| format!("`{c}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    }
-}
-
-/// What serde expected, in words, and how to write one.
-fn describe_expected(expected: &str) -> (&str, Option<&'static str>) {
-    match expected {
-        "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" | "usize" | "isize" => (
-            "a whole number",
-            Some("write a number without quotes, such as `10`"),
-        ),
-        "f32" | "f64" => (
-            "a number",
-            Some("write a number without quotes, such as `1.5`"),
-        ),
-        "a boolean" => (
-            "`true` or `false`",
-            Some("write `true` or `false`, without quotes"),
-        ),
-        "a string" => ("a string", Some("put the text in double quotes: `\"...\"`")),
-        "a sequence" => (
-            "a list",
-            Some("write a list in brackets: `[\"first\", \"second\"]`"),
-        ),
-        "a TOML datetime" => (
-            "a date",
-            Some("write the date without quotes, such as `2026-11-26`"),
-        ),
-        other if other.starts_with("struct ") || other == "a map" => ("a table", None),
-        other => (other, None),
-    }
-}
-
-/// What serde found, in words: `string "ten"` → `the string `"ten"``.
-fn describe_found(found: &str) -> String {
-    let (kind, value) = match found.split_once(' ') {
-        // serde may add the type it tried: "integer `99999999999999999999` as i128".
-        Some((kind, value)) => match value.strip_prefix('`').and_then(|v| v.split_once('`')) {
-            Some((quoted, _)) => (kind, quoted),
-            None => (kind, value.trim_matches('`')),
-        },
-        None => (found, ""),
-    };
-    match (kind, value) {
-        ("string", value) => format!("the string `{value}`"),
-        ("integer", value) => format!("the number `{value}`"),
-        ("floating", value) => format!("the number `{}`", value.trim_start_matches("point `")),
-        ("boolean", value) => format!("`{value}`"),
-        ("sequence", _) => "a list".to_string(),
-        ("map", _) => "a table".to_string(),
-        _ => found.to_string(),
-    }
-}
-
-/// Levenshtein distance over characters, for "did you mean" hints.
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut previous = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let current = row[j + 1];
-            row[j + 1] = if ca == *cb {
-                previous
-            } else {
-                1 + previous.min(row[j]).min(row[j + 1])
-            };
-            previous = current;
-        }
-    }
-    row[b.len()]
 }
 
 #[cfg(test)]
@@ -984,12 +798,5 @@ mod tests {
             errors[0].help.as_deref(),
             Some("`escalation` goes in the `[troubleshooter]` table")
         );
-    }
-
-    #[test]
-    fn edit_distance_counts_edits() {
-        assert_eq!(edit_distance("fixs", "fixes"), 1);
-        assert_eq!(edit_distance("", "abc"), 3);
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
     }
 }

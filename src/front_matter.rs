@@ -9,10 +9,9 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::config::describe_toml_error;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Date, FrontMatter, Located, effort_minutes};
-use crate::pipeline::load::is_forbidden_control;
+use crate::text::is_forbidden_control;
 
 /// A file split into its front matter and body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -264,20 +263,12 @@ fn deserialize<T: serde::de::DeserializeOwned>(
     split: &Split<'_>,
 ) -> Result<T, Vec<Diagnostic>> {
     toml::from_str(split.front_matter).map_err(|error| {
-        let offset = split.front_matter_offset;
-        let span = error.span().unwrap_or(0..0);
-        let (message, help) = describe_toml_error(&error, split.front_matter);
-        // serde reports a missing field at the start of the block: point at the opening `+++`.
-        let span = if span == (0..0) {
-            0..3
-        } else {
-            span.start + offset..span.end + offset
-        };
-        let diagnostic = Diagnostic::at(path, text, span, message);
-        vec![match help {
-            Some(help) => diagnostic.with_help(help),
-            None => diagnostic,
-        }]
+        vec![crate::diagnostic::toml::diagnostic(
+            path,
+            text,
+            split.front_matter_offset,
+            &error,
+        )]
     })
 }
 

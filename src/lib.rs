@@ -35,6 +35,8 @@ pub mod search;
 pub mod search_tests;
 pub mod seo;
 pub mod serve;
+pub mod suggest;
+pub mod text;
 pub mod theme;
 pub mod troubleshooter;
 
@@ -293,7 +295,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     Ok(BuildReport {
         build_dir,
         pages,
-        articles_per_kind: articles_per_kind(&loaded.site),
+        articles_per_kind: loaded.site.articles_per_kind(),
         warnings: loaded.warnings,
         timings: loaded.timings,
     })
@@ -351,18 +353,4 @@ pub(crate) fn progress_bar(visible: bool) -> indicatif::ProgressBar {
         bar.set_style(style);
     }
     bar
-}
-
-/// Articles per kind, in kind order.
-pub fn articles_per_kind(site: &Site) -> Vec<(String, usize)> {
-    site.config
-        .kinds
-        .iter()
-        .map(|kind| {
-            (
-                kind.title.clone(),
-                site.articles.iter().filter(|a| a.kind == kind.name).count(),
-            )
-        })
-        .collect()
 }

@@ -7,8 +7,7 @@ use std::fmt::Write as _;
 
 use serde_json::{Value, json};
 
-use crate::model::{Article, Site};
-use crate::pipeline::link::kinds;
+use crate::model::{Article, Site, kinds};
 
 /// One crumb of a breadcrumb trail.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -227,7 +226,7 @@ pub fn sitemap(site: &Site, kind_paths: &[String]) -> String {
     // The troubleshooter's index; its symptom pages and the print views repeat what the
     // articles say, so they are left out.
     if !site.troubleshooter.is_empty() {
-        url(&format!("{}/", crate::troubleshooter::DIR), None);
+        url(&format!("{}/", crate::model::TROUBLESHOOTER_DIR), None);
     }
     for article in &site.articles {
         url(&article.url_path(), article.front.updated);

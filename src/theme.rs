@@ -510,7 +510,7 @@ fn read_tree(
             continue;
         }
         let name = entry.file_name().to_string_lossy();
-        if crate::pipeline::load::is_ignored(&name) {
+        if crate::text::is_ignored(&name) {
             continue;
         }
         let relative = entry.path().strip_prefix(&full).unwrap_or(entry.path());

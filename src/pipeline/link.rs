@@ -8,23 +8,9 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use crate::config::{Config, edit_distance};
+use crate::config::Config;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Article, Located, Relations, Section, Site, sort_articles};
-
-/// Kind names with a fixed meaning in relations and structured data.
-pub mod kinds {
-    /// The kind `causes = [...]` points at.
-    pub const CAUSE: &str = "cause";
-    /// The kind `fixes = [...]` points at.
-    pub const FIX: &str = "fix";
-    /// Error-code pages: their `error_codes` must be unique.
-    pub const ERROR: &str = "error";
-    /// FAQ entries, marked up as `FAQPage`.
-    pub const FAQ: &str = "faq";
-    /// Restore procedures, marked up as `HowTo`.
-    pub const RESTORE: &str = "restore";
-}
+use crate::model::{Article, Located, Relations, Section, Site, kinds, sort_articles};
 
 /// Slugs of articles that exist as files but are not in the site.
 #[derive(Debug, Clone, Default)]
@@ -69,7 +55,7 @@ pub fn link(
     check_error_codes(&site, &mut diagnostics);
     check_generated_paths(&site, &mut diagnostics);
     resolve_escalation(&mut site, left_out, &mut diagnostics);
-    site.troubleshooter = crate::troubleshooter::Troubleshooter::of(&site);
+    site.troubleshooter = crate::troubleshooter::derive(&site);
     (site, diagnostics)
 }
 
@@ -310,14 +296,14 @@ fn plural(site: &Site, kind: &str) -> String {
         .map_or_else(|| format!("{kind}s"), |k| k.title.to_lowercase())
 }
 
+/// The slug of the article (of `kind`, if given) closest to `slug`, for "did you mean".
 fn closest_slug(site: &Site, slug: &str, kind: Option<&str>) -> Option<String> {
-    site.articles
+    let candidates = site
+        .articles
         .iter()
         .filter(|a| kind.is_none_or(|k| a.kind == k))
-        .map(|a| (edit_distance(slug, &a.slug), &a.slug))
-        .filter(|(distance, candidate)| *distance <= 3.max(candidate.len() / 4))
-        .min()
-        .map(|(_, slug)| slug.clone())
+        .map(|a| a.slug.as_str());
+    crate::suggest::closest(slug, candidates).map(str::to_string)
 }
 
 fn set_neighbours(site: &mut Site) {
@@ -432,15 +418,10 @@ fn check_file_links(
                     "broken anchor: `{}` has no heading with id `{anchor}`",
                     target.slug
                 ));
-                let best = target
-                    .headings
-                    .iter()
-                    .map(|h| (edit_distance(anchor, &h.id), &h.id))
-                    .min();
+                let best =
+                    crate::suggest::closest(anchor, target.headings.iter().map(|h| h.id.as_str()));
                 diagnostic = match best {
-                    Some((distance, id)) if distance <= 3.max(id.len() / 3) => {
-                        diagnostic.with_help(format!("did you mean `#{id}`?"))
-                    }
+                    Some(id) => diagnostic.with_help(format!("did you mean `#{id}`?")),
                     _ if target.headings.is_empty() => {
                         diagnostic.with_help("the target has no headings")
                     }

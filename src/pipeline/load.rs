@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use crate::config::{self, CONFIG_FILE, Config};
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
+use crate::text::{is_forbidden_control, is_ignored, is_slug_segment, suggest_slug};
 
 /// The folder under the site root that holds the articles.
 pub const CONTENT_DIR: &str = "content";
@@ -410,13 +411,6 @@ fn read_source(root: &Path, relative: &Path, size: Option<u64>) -> Result<String
     Ok(text)
 }
 
-/// Control characters that HTML forbids in a page (NUL, BEL, DEL, the C1 controls...): a file
-/// holding one is refused rather than built into invalid HTML. Tab, line feed, form feed and
-/// carriage return are whitespace, and allowed.
-pub fn is_forbidden_control(c: char) -> bool {
-    c.is_control() && !matches!(c, '\t' | '\n' | '\u{c}' | '\r')
-}
-
 fn not_utf8(path: &Path, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
     let before = String::from_utf8_lossy(&bytes[..valid_up_to]);
     let line = before.matches('\n').count() + 1;
@@ -454,63 +448,9 @@ fn relative_to(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
 
-/// Files and folders the walk skips: hidden files, editor backups and autosaves.
-pub fn is_ignored(name: &str) -> bool {
-    name.starts_with('.')
-        || name.ends_with('~')
-        || (name.starts_with('#') && name.ends_with('#'))
-        || name.ends_with(".swp")
-        || name.ends_with(".tmp")
-}
-
-/// Whether a file or folder name may be part of a slug.
-pub fn is_slug_segment(part: &str) -> bool {
-    !part.is_empty()
-        && part
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-}
-
-/// A slug suggestion for a bad name: `Mon Article é` → `mon-article-e`.
-pub fn suggest_slug(name: &str) -> String {
-    let mut slug = String::new();
-    for c in name.chars() {
-        let c = match c {
-            'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'í' | 'ì' | 'î' | 'ï' => 'i',
-            'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
-            'ú' | 'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            'ñ' => 'n',
-            c => c.to_ascii_lowercase(),
-        };
-        if c.is_ascii_alphanumeric() || c == '_' {
-            slug.push(c);
-        } else if !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    let slug = slug.trim_matches('-').to_string();
-    if slug.is_empty() {
-        "article".to_string()
-    } else {
-        slug
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn suggests_ascii_slugs() {
-        assert_eq!(suggest_slug("Mon Article é"), "mon-article-e");
-        assert_eq!(suggest_slug("???"), "article");
-        assert!(is_slug_segment("icloud-storage_full2"));
-        assert!(!is_slug_segment("with space"));
-        assert!(!is_slug_segment("café"));
-    }
 
     #[test]
     fn slugs_that_differ_only_in_case_are_refused() {
@@ -570,13 +510,5 @@ mod tests {
             loaded.diagnostics[0].to_string(),
             "content/guides/a.md:4:7: control character U+0000 in the text\n 4 | Before\u{fffd}after\n   |       ^\n  help: delete it: editors hide it, and no page may contain it"
         );
-    }
-
-    #[test]
-    fn skips_editor_files() {
-        for name in [".x.md.swp", "x.md~", "#x.md#", ".DS_Store", "4913.tmp"] {
-            assert!(is_ignored(name), "{name}");
-        }
-        assert!(!is_ignored("x.md"));
     }
 }

@@ -43,11 +43,9 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Article, Site};
-use crate::pipeline::link::kinds;
+use crate::model::{Article, Site, TROUBLESHOOTER_DIR, kinds};
 use crate::seo;
 use crate::theme::Theme;
-use crate::troubleshooter;
 
 mod troubleshoot;
 
@@ -128,7 +126,7 @@ pub fn output_path(site: &Site, page: PageId) -> String {
         PageId::Article(index) => format!("{}/index.html", site.articles[index].slug),
         PageId::Search => "search/index.html".to_string(),
         PageId::NotFound => "404.html".to_string(),
-        PageId::Troubleshoot => format!("{}/index.html", troubleshooter::DIR),
+        PageId::Troubleshoot => format!("{}/index.html", TROUBLESHOOTER_DIR),
         PageId::Symptom(index) => {
             format!("{}index.html", site.troubleshooter.symptoms[index].path())
         }
@@ -359,7 +357,7 @@ impl<'a> Shared<'a> {
                 troubleshooter: if site.troubleshooter.is_empty() {
                     String::new()
                 } else {
-                    format!("{}/", troubleshooter::DIR)
+                    format!("{}/", TROUBLESHOOTER_DIR)
                 },
             },
         }
@@ -653,12 +651,12 @@ struct SymptomLink<'a> {
 
 /// Where an article sends its reader into the troubleshooter: the symptom page of its first
 /// phrase there. Causes and fixes have none (the troubleshooter leads to them, not from them).
-fn troubleshoot_entry(site: &Site, index: usize) -> Option<&troubleshooter::Symptom> {
+fn troubleshoot_entry(site: &Site, index: usize) -> Option<&crate::model::Symptom> {
     let kind = site.articles[index].kind.as_str();
     if kind == kinds::CAUSE || kind == kinds::FIX {
         return None;
     }
-    let symptom = site.troubleshooter.entry_for(site, index)?;
+    let symptom = crate::troubleshooter::entry_for(site, index)?;
     Some(&site.troubleshooter.symptoms[symptom])
 }
 

@@ -20,7 +20,7 @@ use std::hash::Hash;
 use serde::Serialize;
 
 use super::{Card, Hasher64, PageId, Shared, card, has_print_page, print_path};
-use crate::model::Site;
+use crate::model::{Site, TROUBLESHOOTER_DIR};
 use crate::seo::{self, Crumb};
 use crate::troubleshooter::{self, fixes_easiest_first};
 
@@ -81,7 +81,7 @@ fn trail(site: &Site) -> Vec<Crumb> {
     let _ = site;
     vec![
         crumb("Home", String::new()),
-        crumb("Troubleshooter", format!("{}/", troubleshooter::DIR)),
+        crumb("Troubleshooter", format!("{}/", TROUBLESHOOTER_DIR)),
     ]
 }
 
@@ -92,7 +92,7 @@ fn escalation(site: &Site) -> Option<Card<'_>> {
 pub(super) fn index_context(shared: &Shared<'_>) -> tera::Context {
     let site = shared.site;
     let troubleshooter = &site.troubleshooter;
-    let path = format!("{}/", troubleshooter::DIR);
+    let path = format!("{}/", TROUBLESHOOTER_DIR);
     let mut page = shared.page(
         "troubleshoot",
         path,

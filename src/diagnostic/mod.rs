@@ -5,6 +5,9 @@
 //! together, sorted by file and position, so a writer fixes a whole batch per run. This module
 //! only formats: it never reads files or decides what is a problem.
 
+pub mod report;
+pub mod toml;
+
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
