@@ -23,11 +23,15 @@ pub mod cmd;
 pub mod config;
 pub mod diagnostic;
 pub mod error;
+#[cfg(test)]
+mod fixture;
 pub mod front_matter;
 pub mod health;
 pub mod llms;
 pub mod markdown;
 pub mod model;
+#[cfg(test)]
+mod module_graph;
 pub mod pipeline;
 #[cfg(test)]
 mod properties;
