@@ -43,6 +43,7 @@ pub mod suggest;
 pub mod text;
 pub mod theme;
 pub mod troubleshooter;
+pub mod walk;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

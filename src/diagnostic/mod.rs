@@ -6,6 +6,7 @@
 //! only formats: it never reads files or decides what is a problem.
 
 pub mod report;
+pub mod tera;
 pub mod toml;
 
 use std::fmt;
