@@ -42,17 +42,7 @@ pub fn breadcrumbs(site: &Site, article: &Article) -> Vec<Crumb> {
 pub fn article_json_ld(site: &Site, article: &Article) -> Vec<String> {
     let config = &site.config;
     let permalink = config.permalink(&article.url_path());
-    let crumbs = breadcrumbs(site, article);
-    let breadcrumb = json!({
-        "@context": "https://schema.org",
-        "@type": "BreadcrumbList",
-        "itemListElement": crumbs.iter().enumerate().map(|(i, crumb)| json!({
-            "@type": "ListItem",
-            "position": i + 1,
-            "name": crumb.title,
-            "item": config.permalink(&crumb.path),
-        })).collect::<Vec<_>>(),
-    });
+    let breadcrumb = breadcrumb_json_ld(site, &breadcrumbs(site, article));
     let description = if article.front.summary.is_empty() {
         excerpt(&article.text, EXCERPT_CHARS)
     } else {
@@ -110,7 +100,7 @@ pub fn article_json_ld(site: &Site, article: &Article) -> Vec<String> {
             map.insert("dateModified".into(), Value::String(updated.to_string()));
         }
     }
-    vec![script_json(&breadcrumb), script_json(&main)]
+    vec![breadcrumb, script_json(&main)]
 }
 
 /// The JSON-LD of the home page: a `WebSite`.
@@ -135,14 +125,19 @@ pub fn home_json_ld(site: &Site) -> Vec<String> {
 pub fn kind_json_ld(site: &Site, title: &str, path: &str) -> Vec<String> {
     let config = &site.config;
     vec![
-        script_json(&json!({
-            "@context": "https://schema.org",
-            "@type": "BreadcrumbList",
-            "itemListElement": [
-                {"@type": "ListItem", "position": 1, "name": "Home", "item": config.permalink("")},
-                {"@type": "ListItem", "position": 2, "name": title, "item": config.permalink(path)},
+        breadcrumb_json_ld(
+            site,
+            &[
+                Crumb {
+                    title: "Home".to_string(),
+                    path: String::new(),
+                },
+                Crumb {
+                    title: title.to_string(),
+                    path: path.to_string(),
+                },
             ],
-        })),
+        ),
         script_json(&json!({
             "@context": "https://schema.org",
             "@type": "CollectionPage",
@@ -153,7 +148,8 @@ pub fn kind_json_ld(site: &Site, title: &str, path: &str) -> Vec<String> {
     ]
 }
 
-/// A `BreadcrumbList` of a trail of pages, as one JSON-LD block.
+/// A `BreadcrumbList` of a trail of pages, as one JSON-LD block: the one builder of every
+/// page's breadcrumb markup (articles, kind indexes, the troubleshooter's pages).
 pub fn breadcrumb_json_ld(site: &Site, crumbs: &[Crumb]) -> String {
     let config = &site.config;
     script_json(&json!({

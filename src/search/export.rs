@@ -340,29 +340,131 @@ pub fn is_common(holders: usize, doc_count: usize) -> bool {
     holders >= 16 && holders * 4 >= doc_count
 }
 
-/// Makes every file of the browser index.
+/// Makes every file of the browser index: the manifest first, then the word lists, term
+/// shards, rich files and info blocks.
 pub fn files(impacts: &Impacts, meta: &IndexMeta, site: &SiteInfo) -> Result<Vec<File>> {
-    let doc_count = impacts.docs.len() as u32;
-    let scale = Scale::spanning(impacts);
-    let kind_index: BTreeMap<&str, usize> = site
-        .kinds
-        .iter()
-        .enumerate()
-        .map(|(i, (name, _, _))| (name.as_str(), i))
-        .collect();
-    let info = |doc: u32| {
-        let d = &impacts.docs[doc as usize];
+    let info = DocInfo::new(impacts, site);
+    let parts = Parts::make(impacts, &info);
+    let mut out = vec![manifest(impacts, meta, site, &parts)?];
+    out.extend(parts.data_files(impacts, &info));
+    Ok(out)
+}
+
+/// The contents of the browser index, before they are written out as files.
+struct Parts {
+    scale: Scale,
+    /// Term index → rich file id.
+    rich_id: BTreeMap<usize, usize>,
+    rich: Vec<RichFile>,
+    /// (first term, payload).
+    shards: Vec<(String, String)>,
+    /// First character → (last term, payload).
+    words: BTreeMap<char, (String, String)>,
+    build: String,
+}
+
+impl Parts {
+    fn make(impacts: &Impacts, info: &DocInfo<'_>) -> Parts {
+        let scale = Scale::spanning(impacts);
+        let rich_id = rich_terms(impacts);
+        let rich = rich_files(impacts, &scale, &rich_id, info);
+        let shards = term_shards(impacts, &scale, &rich_id);
+        let words = word_lists(impacts);
+        let build = build_id(impacts, &shards, &rich);
+        Parts {
+            scale,
+            rich_id,
+            rich,
+            shards,
+            words,
+            build,
+        }
+    }
+
+    /// Every data file: word lists, term shards, rich files, info blocks.
+    fn data_files(&self, impacts: &Impacts, info: &DocInfo<'_>) -> Vec<File> {
+        let build = js_string(&self.build);
+        let mut out = Vec::new();
+        // (The word lists hold nothing the term shards do not: the build id covers them.)
+        for (first, (_, payload)) in &self.words {
+            let code = u32::from(*first);
+            out.push(data_file(
+                format!("w/{code:x}.js"),
+                &format!("[\"words\",{build},{code},{}]", js_string(payload)),
+            ));
+        }
+        for (n, (_, payload)) in self.shards.iter().enumerate() {
+            out.push(data_file(
+                format!("t/{n}.js"),
+                &format!("[\"terms\",{build},{n},{}]", js_string(payload)),
+            ));
+        }
+        for file in &self.rich {
+            out.push(data_file(
+                format!("r/{}.js", file.id),
+                &format!(
+                    "[\"rich\",{build},{},{},{}]",
+                    file.id,
+                    js_string(&file.payload),
+                    ascii_json(&serde_json::Value::Array(file.docs.clone()))
+                ),
+            ));
+        }
+        let doc_count = impacts.docs.len() as u32;
+        for (n, block) in (0..doc_count)
+            .collect::<Vec<u32>>()
+            .chunks(INFO_BLOCK)
+            .enumerate()
+        {
+            let docs: Vec<serde_json::Value> = block.iter().map(|&doc| info.of(doc)).collect();
+            out.push(data_file(
+                format!("d/{n}.js"),
+                &format!(
+                    "[\"docs\",{build},{n},{}]",
+                    ascii_json(&serde_json::Value::Array(docs))
+                ),
+            ));
+        }
+        out
+    }
+}
+
+/// The info of articles as the client shows them: `[slug, kind index, title, summary]`.
+struct DocInfo<'a> {
+    impacts: &'a Impacts,
+    kind_index: BTreeMap<&'a str, usize>,
+}
+
+impl<'a> DocInfo<'a> {
+    fn new(impacts: &'a Impacts, site: &'a SiteInfo) -> Self {
+        let kind_index = site
+            .kinds
+            .iter()
+            .enumerate()
+            .map(|(i, (name, _, _))| (name.as_str(), i))
+            .collect();
+        DocInfo {
+            impacts,
+            kind_index,
+        }
+    }
+
+    fn of(&self, doc: u32) -> serde_json::Value {
+        let d = &self.impacts.docs[doc as usize];
         serde_json::json!([
             d.slug,
-            kind_index.get(d.kind.as_str()).copied().unwrap_or(0),
+            self.kind_index.get(d.kind.as_str()).copied().unwrap_or(0),
             d.title,
             d.summary
         ])
-    };
+    }
+}
 
-    // The commonest terms get rich files.
+/// The commonest terms, which get rich files: term index → rich file id.
+fn rich_terms(impacts: &Impacts) -> BTreeMap<usize, usize> {
+    let doc_count = impacts.docs.len();
     let mut common: Vec<usize> = (0..impacts.terms.len())
-        .filter(|&i| is_common(impacts.terms[i].postings.len(), doc_count as usize))
+        .filter(|&i| is_common(impacts.terms[i].postings.len(), doc_count))
         .collect();
     common.sort_by(|&a, &b| {
         let (a, b) = (&impacts.terms[a], &impacts.terms[b]);
@@ -373,38 +475,61 @@ pub fn files(impacts: &Impacts, meta: &IndexMeta, site: &SiteInfo) -> Result<Vec
     });
     common.truncate(MAX_RICH_TERMS);
     common.sort_unstable();
-    let rich_id: BTreeMap<usize, usize> =
-        common.iter().enumerate().map(|(id, &t)| (t, id)).collect();
+    common.iter().enumerate().map(|(id, &t)| (t, id)).collect()
+}
 
-    let mut out = Vec::new();
-    let mut rich_files = Vec::new();
-    for (&term_index, &id) in &rich_id {
-        let term = &impacts.terms[term_index];
-        let encoded = split(term, &scale);
-        let mut payload = String::new();
-        let flags = if encoded.tail.is_empty() {
-            0
-        } else {
-            FLAG_TAIL
-        };
-        push_term_head(&mut payload, "", &term.term, term.doc_freq, flags);
-        push_postings(&mut payload, &encoded, &term.code_docs, doc_count);
-        let docs: Vec<serde_json::Value> = encoded
-            .head
-            .iter()
-            .take(rich_info_docs(doc_count as usize))
-            .map(|&(_, doc)| {
-                let mut record = info(doc);
-                if let serde_json::Value::Array(items) = &mut record {
-                    items.insert(0, serde_json::json!(doc));
-                }
-                record
-            })
-            .collect();
-        rich_files.push((id, payload, docs));
-    }
+/// One rich file: a common term's postings and the info of the articles it scores highest in.
+struct RichFile {
+    id: usize,
+    payload: String,
+    docs: Vec<serde_json::Value>,
+}
 
-    // Term shards, cut by size.
+fn rich_files(
+    impacts: &Impacts,
+    scale: &Scale,
+    rich_id: &BTreeMap<usize, usize>,
+    info: &DocInfo<'_>,
+) -> Vec<RichFile> {
+    let doc_count = impacts.docs.len() as u32;
+    rich_id
+        .iter()
+        .map(|(&term_index, &id)| {
+            let term = &impacts.terms[term_index];
+            let encoded = split(term, scale);
+            let mut payload = String::new();
+            let flags = if encoded.tail.is_empty() {
+                0
+            } else {
+                FLAG_TAIL
+            };
+            push_term_head(&mut payload, "", &term.term, term.doc_freq, flags);
+            push_postings(&mut payload, &encoded, &term.code_docs, doc_count);
+            let docs = encoded
+                .head
+                .iter()
+                .take(rich_info_docs(doc_count as usize))
+                .map(|&(_, doc)| {
+                    let mut record = info.of(doc);
+                    if let serde_json::Value::Array(items) = &mut record {
+                        items.insert(0, serde_json::json!(doc));
+                    }
+                    record
+                })
+                .collect();
+            RichFile { id, payload, docs }
+        })
+        .collect()
+}
+
+/// Every term with its postings (a stub for rich terms), cut into shards of about
+/// [`SHARD_BYTES`]: (first term, payload), the first shard's first term empty.
+fn term_shards(
+    impacts: &Impacts,
+    scale: &Scale,
+    rich_id: &BTreeMap<usize, usize>,
+) -> Vec<(String, String)> {
+    let doc_count = impacts.docs.len() as u32;
     let mut shards: Vec<(String, String)> = Vec::new();
     let mut payload = String::new();
     let mut first = String::new();
@@ -430,7 +555,7 @@ pub fn files(impacts: &Impacts, meta: &IndexMeta, site: &SiteInfo) -> Result<Vec
                 FLAG_STUB,
             );
         } else {
-            let encoded = split(term, &scale);
+            let encoded = split(term, scale);
             let flags = if encoded.tail.is_empty() {
                 0
             } else {
@@ -444,27 +569,34 @@ pub fn files(impacts: &Impacts, meta: &IndexMeta, site: &SiteInfo) -> Result<Vec
     if !payload.is_empty() || shards.is_empty() {
         shards.push((first, payload));
     }
+    shards
+}
 
-    // Word lists for typo matching: every term and its `df`, by first character.
-    let mut word_lists: BTreeMap<char, (String, String)> = BTreeMap::new();
+/// Word lists for typo matching: every term and its `df`, by first character: (previous
+/// term, payload).
+fn word_lists(impacts: &Impacts) -> BTreeMap<char, (String, String)> {
+    let mut lists: BTreeMap<char, (String, String)> = BTreeMap::new();
     for term in &impacts.terms {
         let Some(first) = term.term.chars().next() else {
             continue;
         };
-        let (previous, payload) = word_lists.entry(first).or_default();
+        let (previous, payload) = lists.entry(first).or_default();
         push_term_head(payload, previous, &term.term, term.doc_freq, FLAG_STUB);
         previous.clone_from(&term.term);
     }
+    lists
+}
 
-    // The build id: a hash of everything the data files hold.
+/// The build id: a hash of everything the data files hold.
+fn build_id(impacts: &Impacts, shards: &[(String, String)], rich: &[RichFile]) -> String {
     let mut hasher = Fnv::default();
-    for (_, payload) in &shards {
+    for (_, payload) in shards {
         hasher.write(payload.as_bytes());
     }
-    for (_, payload, docs) in &rich_files {
-        hasher.write(payload.as_bytes());
+    for file in rich {
+        hasher.write(file.payload.as_bytes());
         hasher.write(
-            serde_json::Value::Array(docs.clone())
+            serde_json::Value::Array(file.docs.clone())
                 .to_string()
                 .as_bytes(),
         );
@@ -475,60 +607,14 @@ pub fn files(impacts: &Impacts, meta: &IndexMeta, site: &SiteInfo) -> Result<Vec
         hasher.write(doc.title.as_bytes());
         hasher.write(doc.summary.as_bytes());
     }
-    let build = format!("{:016x}", hasher.finish());
+    format!("{:016x}", hasher.finish())
+}
 
-    // (The word lists hold nothing the term shards do not: the hash covers them.)
-    for (first, (_, payload)) in &word_lists {
-        let code = u32::from(*first);
-        out.push(data_file(
-            format!("w/{code:x}.js"),
-            &format!(
-                "[\"words\",{},{code},{}]",
-                js_string(&build),
-                js_string(payload)
-            ),
-        ));
-    }
-    for (n, (_, payload)) in shards.iter().enumerate() {
-        out.push(data_file(
-            format!("t/{n}.js"),
-            &format!(
-                "[\"terms\",{},{n},{}]",
-                js_string(&build),
-                js_string(payload)
-            ),
-        ));
-    }
-    for (id, payload, docs) in &rich_files {
-        out.push(data_file(
-            format!("r/{id}.js"),
-            &format!(
-                "[\"rich\",{},{id},{},{}]",
-                js_string(&build),
-                js_string(payload),
-                ascii_json(&serde_json::Value::Array(docs.clone()))
-            ),
-        ));
-    }
-    for (n, block) in (0..doc_count)
-        .collect::<Vec<u32>>()
-        .chunks(INFO_BLOCK)
-        .enumerate()
-    {
-        let docs: Vec<serde_json::Value> = block.iter().map(|&doc| info(doc)).collect();
-        out.push(data_file(
-            format!("d/{n}.js"),
-            &format!(
-                "[\"docs\",{},{n},{}]",
-                js_string(&build),
-                ascii_json(&serde_json::Value::Array(docs))
-            ),
-        ));
-    }
-
+/// `manifest.js`: the JavaScript stemmer, then the manifest the client starts from.
+fn manifest(impacts: &Impacts, meta: &IndexMeta, site: &SiteInfo, parts: &Parts) -> Result<File> {
     let manifest = serde_json::json!({
         "format": FORMAT,
-        "build": build,
+        "build": parts.build,
         "stemmer": meta.stemmer,
         "options": { "fuzzy": meta.fuzzy, "prefix": meta.prefix },
         "analysis": {
@@ -545,14 +631,14 @@ pub fn files(impacts: &Impacts, meta: &IndexMeta, site: &SiteInfo) -> Result<Vec
             "typoWeightOne": query::TYPO_WEIGHT_ONE,
             "typoWeightTwo": query::TYPO_WEIGHT_TWO,
         },
-        "scale": [scale.low, scale.high],
-        "docs": doc_count,
+        "scale": [parts.scale.low, parts.scale.high],
+        "docs": impacts.docs.len(),
         "infoBlock": INFO_BLOCK,
         "basePath": site.base_path,
         "kinds": site.kinds,
-        "shards": shards.iter().map(|(first, _)| first.as_str()).collect::<Vec<_>>(),
-        "wordLists": word_lists.keys().collect::<String>(),
-        "rich": rich_id
+        "shards": parts.shards.iter().map(|(first, _)| first.as_str()).collect::<Vec<_>>(),
+        "wordLists": parts.words.keys().collect::<String>(),
+        "rich": parts.rich_id
             .iter()
             .map(|(&t, &id)| (impacts.terms[t].term.clone(), id))
             .collect::<BTreeMap<String, usize>>(),
@@ -564,24 +650,20 @@ pub fn files(impacts: &Impacts, meta: &IndexMeta, site: &SiteInfo) -> Result<Vec
             analysis::STEMMER_VERSION
         )));
     }
-    let mut manifest_js = String::with_capacity(STEMMER_JS.len() + 4096);
-    manifest_js.push_str(STEMMER_JS);
-    manifest_js.push_str("\n;");
-    manifest_js.push_str(
+    let mut text = String::with_capacity(STEMMER_JS.len() + 4096);
+    text.push_str(STEMMER_JS);
+    text.push_str("\n;");
+    text.push_str(
         &data_file(
             String::new(),
             &format!("[\"manifest\",{}]", ascii_json(&manifest)),
         )
         .text,
     );
-    out.insert(
-        0,
-        File {
-            path: "manifest.js".to_string(),
-            text: manifest_js,
-        },
-    );
-    Ok(out)
+    Ok(File {
+        path: "manifest.js".to_string(),
+        text,
+    })
 }
 
 /// FNV-1a, 64 bits: a stable hash for the build id.
