@@ -67,12 +67,19 @@ fn stages(c: &mut Criterion) {
     group.bench_function("index", |b| {
         b.iter(|| {
             let _ = std::fs::remove_dir_all(&tantivy_dir);
+            std::fs::create_dir_all(&tantivy_dir).expect("index dir");
             black_box(remedy::search::index::write(&site.site, &tantivy_dir).expect("index"))
         })
     });
 
     let _ = std::fs::remove_dir_all(&tantivy_dir);
-    remedy::search::index::write(&site.site, &tantivy_dir).expect("index");
+    std::fs::create_dir_all(&tantivy_dir).expect("index dir");
+    let meta = remedy::search::index::write(&site.site, &tantivy_dir).expect("index");
+    std::fs::write(
+        tantivy_dir.join(remedy::search::index::META_FILE),
+        meta.to_json().expect("meta"),
+    )
+    .expect("meta file");
     let open = remedy::search::index::open(&tantivy_dir).expect("open");
     group.bench_function("export", |b| {
         let info = remedy::search::export::SiteInfo::of(&site.site);

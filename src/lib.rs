@@ -274,10 +274,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     // pages are rendered and written, which spend much of their time in the file system.
     let (pages, indexed) = std::thread::scope(|scope| {
         let site = &loaded.site;
-        let target = staging.path();
+        let staging = &staging;
         let indexing = scope.spawn(move || {
             let started = Instant::now();
-            index::index(site, target).map(|()| started.elapsed())
+            index::index(site, staging).map(|()| started.elapsed())
         });
         let pages = render_all(site, &loaded.theme, &progress, &|path, bytes| {
             staging.put(path, bytes)

@@ -450,7 +450,7 @@ impl Incremental {
         crate::render_all(site, &self.theme, &progress, &|path, bytes| {
             staging.put(path, bytes)
         })?;
-        crate::pipeline::index::index(site, staging.path())?;
+        crate::pipeline::index::index(site, &staging)?;
         let mut guard = self.search.hold();
         staging.commit()?;
         self.search
