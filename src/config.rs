@@ -662,7 +662,7 @@ mod tests {
             parse_str("[book]\ntitle = \"Help\"\n\n[build]\nbuild_dir = \"out\"\n").unwrap_err();
         assert_eq!(
             errors[0].to_string(),
-            "book.toml:5:1: unknown field `build_dir`\n 5 | build_dir = \"out\"\n   | ^^^^^^^^^\n  help: did you mean `build-dir`?"
+            "error: unknown field `build_dir`\n --> book.toml:5:1\n  |\n5 | build_dir = \"out\"\n  | ^^^^^^^^^\n  |\n  = help: did you mean `build-dir`?"
         );
     }
 
@@ -671,7 +671,7 @@ mod tests {
         let errors = parse_str("[book]\ntitle = \"Help\"\ntheme = \"default\"\n").unwrap_err();
         assert_eq!(
             errors[0].to_string(),
-            "book.toml:3:1: unknown field `theme`\n 3 | theme = \"default\"\n   | ^^^^^\n  help: `theme` goes in the `[build]` table"
+            "error: unknown field `theme`\n --> book.toml:3:1\n  |\n3 | theme = \"default\"\n  | ^^^^^\n  |\n  = help: `theme` goes in the `[build]` table"
         );
         let errors = parse_str("[kinds.cause]\nfolder = \"c\"\n").unwrap_err();
         assert_eq!(errors[0].help.as_deref(), Some("did you mean `dir`?"));

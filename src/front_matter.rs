@@ -296,7 +296,7 @@ mod tests {
         let e = parse_text("+++\ntitle = \"A\"\n").unwrap_err();
         assert_eq!(
             e[0].to_string(),
-            "content/causes/x.md:1:1: front matter is not closed\n 1 | +++\n   | ^^^\n  help: add a line with `+++` after the front matter"
+            "error: front matter is not closed\n --> content/causes/x.md:1:1\n  |\n1 | +++\n  | ^^^\n  |\n  = help: add a line with `+++` after the front matter"
         );
         let e = parse_text("---\ntitle: A\n---\n").unwrap_err();
         assert_eq!(e[0].location(), "content/causes/x.md:1:1");
@@ -320,7 +320,7 @@ mod tests {
         assert_eq!(e[0].location(), "content/causes/x.md:3:10");
         assert_eq!(
             e[0].to_string(),
-            "content/causes/x.md:3:10: expected a whole number, found the string `\"ten\"`\n 3 | weight = \"ten\"\n   |          ^^^^^\n  help: write a number without quotes, such as `10`"
+            "error: expected a whole number, found the string `\"ten\"`\n --> content/causes/x.md:3:10\n  |\n3 | weight = \"ten\"\n  |          ^^^^^\n  |\n  = help: write a number without quotes, such as `10`"
         );
         let e = parse_text("+++\nweight = 3\n+++\n").unwrap_err();
         assert_eq!(e[0].location(), "content/causes/x.md:1:1");

@@ -340,9 +340,9 @@ mod tests {
         assert_eq!(
             problems,
             [
-                "templates/article.html:3:20: template error: unknown filter `shout`\n 3 | {{ article.title | shout }}\n   |                    ^^^^^",
-                "templates/article.html:4:12: template error: unknown template `nope.html`\n 4 | {% include \"nope.html\" %}\n   |            ^^^^^^^^^^^",
-                "templates/article.html:6:10: template error: block `sidebar` is not defined in any parent template\n 6 | {% block sidebar %}{% endblock sidebar %}\n   |          ^^^^^^^",
+                "error: template error: unknown filter `shout`\n --> templates/article.html:3:20\n  |\n3 | {{ article.title | shout }}\n  |                    ^^^^^",
+                "error: template error: unknown template `nope.html`\n --> templates/article.html:4:12\n  |\n4 | {% include \"nope.html\" %}\n  |            ^^^^^^^^^^^",
+                "error: template error: block `sidebar` is not defined in any parent template\n --> templates/article.html:6:10\n  |\n6 | {% block sidebar %}{% endblock sidebar %}\n  |          ^^^^^^^",
             ]
         );
     }
@@ -353,7 +353,7 @@ mod tests {
         assert_eq!(
             problems,
             [
-                "templates/home.html:1:19: template error: found `}` but expected }}\n 1 | <h1>{{ site.title }</h1>\n   |                   ^"
+                "error: template error: found `}` but expected }}\n --> templates/home.html:1:19\n  |\n1 | <h1>{{ site.title }</h1>\n  |                   ^"
             ]
         );
     }
@@ -382,11 +382,11 @@ mod tests {
             messages,
             [
                 format!(
-                    "templates/leak.html: symlink points outside the site: `{}/secret.txt`\n  help: copy the file into the site instead of linking to it",
+                    "error: symlink points outside the site: `{}/secret.txt`\n--> templates/leak.html\n = help: copy the file into the site instead of linking to it",
                     target.display()
                 ),
                 format!(
-                    "static: symlink points outside the site: `{}`\n  help: copy the file into the site instead of linking to it",
+                    "error: symlink points outside the site: `{}`\n--> static\n = help: copy the file into the site instead of linking to it",
                     target.display()
                 ),
             ]

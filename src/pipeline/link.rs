@@ -553,8 +553,8 @@ mod tests {
         assert_eq!(
             link_articles(&[("causes/full", CAUSE)], &left_out),
             [
-                "content/causes/full.md:3:10: `fixes/free-up` is a draft, and drafts are left out of the build\n 3 | fixes = [\"free-up\"]\n   |          ^^^^^^^^^\n  help: publish it (`draft = false`) or build with `--drafts`",
-                "content/causes/full.md:5:11: `guides/how` is a draft, and drafts are left out of the build\n 5 | See [how](@/guides/how.md).\n   |           ^^^^^^^^^^^^^^^\n  help: publish it (`draft = false`) or build with `--drafts`",
+                "error: `fixes/free-up` is a draft, and drafts are left out of the build\n --> content/causes/full.md:3:10\n  |\n3 | fixes = [\"free-up\"]\n  |          ^^^^^^^^^\n  |\n  = help: publish it (`draft = false`) or build with `--drafts`",
+                "error: `guides/how` is a draft, and drafts are left out of the build\n --> content/causes/full.md:5:11\n  |\n5 | See [how](@/guides/how.md).\n  |           ^^^^^^^^^^^^^^^\n  |\n  = help: publish it (`draft = false`) or build with `--drafts`",
             ]
         );
     }
@@ -575,8 +575,8 @@ mod tests {
         assert_eq!(
             messages,
             [
-                "content/causes/full.md:3:10: `guides/how` is a guide, but `fixes` lists fixes\n 3 | fixes = [\"guides/how\", \"causes/other\"]\n   |          ^^^^^^^^^^^^\n  help: list guides in `related`",
-                "content/causes/full.md:3:24: `causes/other` is a cause, but `fixes` lists fixes\n 3 | fixes = [\"guides/how\", \"causes/other\"]\n   |                        ^^^^^^^^^^^^^^\n  help: list it in `causes`",
+                "error: `guides/how` is a guide, but `fixes` lists fixes\n --> content/causes/full.md:3:10\n  |\n3 | fixes = [\"guides/how\", \"causes/other\"]\n  |          ^^^^^^^^^^^^\n  |\n  = help: list guides in `related`",
+                "error: `causes/other` is a cause, but `fixes` lists fixes\n --> content/causes/full.md:3:24\n  |\n3 | fixes = [\"guides/how\", \"causes/other\"]\n  |                        ^^^^^^^^^^^^^^\n  |\n  = help: list it in `causes`",
             ]
         );
     }
@@ -597,7 +597,7 @@ mod tests {
         let (_, diagnostics) = link(&config, vec![article], Vec::new(), &LeftOut::default());
         assert_eq!(
             diagnostics[0].to_string(),
-            "content/causes/full.md:3:10: `fixes` needs a kind named `fix`, and this site has none\n 3 | fixes = [\"x\"]\n   |          ^^^\n  help: add `[kinds.fix]` to `book.toml`, or list the article in `related`"
+            "error: `fixes` needs a kind named `fix`, and this site has none\n --> content/causes/full.md:3:10\n  |\n3 | fixes = [\"x\"]\n  |          ^^^\n  |\n  = help: add `[kinds.fix]` to `book.toml`, or list the article in `related`"
         );
     }
 

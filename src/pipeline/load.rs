@@ -425,7 +425,7 @@ mod tests {
         assert_eq!(loaded.sources.len(), 1);
         assert_eq!(
             loaded.diagnostics[0].to_string(),
-            "content/guides/how.md: duplicate slug: `guides/how` differs only in case from `content/guides/How.md`\n  help: rename one of them: on macOS and Windows the two pages would be one file"
+            "error: duplicate slug: `guides/how` differs only in case from `content/guides/How.md`\n--> content/guides/how.md\n = help: rename one of them: on macOS and Windows the two pages would be one file"
         );
     }
 
@@ -440,7 +440,7 @@ mod tests {
         );
         assert_eq!(
             diagnostic.to_string(),
-            "content/guides/x.md:2:13: file is not valid UTF-8 (byte 0xe9)\n 2 | title = \"Caf\u{fffd}\"\n   |             ^\n  help: save the file as UTF-8"
+            "error: file is not valid UTF-8 (byte 0xe9)\n --> content/guides/x.md:2:13\n  |\n2 | title = \"Caf\u{fffd}\"\n  |             ^\n  |\n  = help: save the file as UTF-8"
         );
     }
 
@@ -469,7 +469,7 @@ mod tests {
         );
         assert_eq!(
             loaded.diagnostics[0].to_string(),
-            "content/guides/a.md:4:7: control character U+0000 in the text\n 4 | Before\u{fffd}after\n   |       ^\n  help: delete it: editors hide it, and no page may contain it"
+            "error: control character U+0000 in the text\n --> content/guides/a.md:4:7\n  |\n4 | Before\u{fffd}after\n  |       ^\n  |\n  = help: delete it: editors hide it, and no page may contain it"
         );
     }
 }

@@ -1,6 +1,6 @@
 //! The bad-input suite: malformed sites and files, each run through the real `remedy check` and
-//! `remedy build`. A refused input must give a clear diagnostic (its first line is pinned: the
-//! location, `path:line:col` where the problem has a line, and the message), exit 1 (content) or
+//! `remedy build`. A refused input must give a clear diagnostic (pinned here as the location,
+//! `path:line:col` where the problem has a line, and the message), exit 1 (content) or
 //! 2 (usage), never panic or die of a signal, and leave the site folder exactly as it was: no
 //! build dir, no staging folder.
 //!
@@ -32,8 +32,34 @@ fn assert_no_crash(run: &Run) {
     }
 }
 
-/// Runs `check` and `build` on `site`: both must exit `code` with `first_line` as a whole line
-/// of stderr, and the build must not write anything.
+/// Whether `stderr` holds the diagnostic `location: message` (the way the problem is pinned
+/// here), printed as `error: message` with `--> location` on the line after it; or, for a
+/// usage error, the line `error: message` alone.
+fn reports(stderr: &str, pinned: &str) -> bool {
+    let lines: Vec<&str> = stderr.lines().collect();
+    if let Some(message) = pinned.strip_prefix("error: ") {
+        return lines.contains(&format!("error: {message}").as_str());
+    }
+    let Some((location, message)) = pinned.split_once(": ") else {
+        return false;
+    };
+    lines.windows(2).any(|pair| {
+        pair[0] == format!("error: {message}") && pair[1].trim_start() == format!("--> {location}")
+    })
+}
+
+/// The first diagnostic of `stderr` as this suite pins one: `location: message`.
+fn first_reported(stderr: &str) -> String {
+    let mut lines = stderr.lines();
+    let message = lines.next().unwrap_or_default();
+    let message = message.strip_prefix("error: ").unwrap_or(message);
+    let location = lines.next().unwrap_or_default().trim_start();
+    let location = location.strip_prefix("--> ").unwrap_or(location);
+    format!("{location}: {message}")
+}
+
+/// Runs `check` and `build` on `site`: both must exit `code` and report `first_line`, written
+/// `path:line:col: message` (see [`reports`]), and the build must not write anything.
 #[track_caller]
 fn assert_refused(site: &TestSite, code: i32, first_line: &str) {
     let before = site.top_level();
@@ -45,8 +71,8 @@ fn assert_refused(site: &TestSite, code: i32, first_line: &str) {
     build.expect_code(code);
     for run in [&check, &build] {
         assert!(
-            run.stderr.lines().any(|line| line == first_line),
-            "no line `{first_line}` in stderr\n{run}"
+            reports(&run.stderr, first_line),
+            "`{first_line}` is not reported\n{run}"
         );
     }
     if code == 1 {
@@ -285,7 +311,7 @@ fn front_matter_nested_10000_deep() {
     let check = site.remedy(&["check"]);
     assert_no_crash(&check);
     check.expect_code(1);
-    let first = check.stderr.lines().next().unwrap_or_default();
+    let first = first_reported(&check.stderr);
     assert!(
         first.starts_with(&format!("{ARTICLE}:3:")),
         "not located in the file\n{check}"
@@ -293,7 +319,7 @@ fn front_matter_nested_10000_deep() {
     assert!(first.contains("recursion"), "{check}");
     // The 20,000-character line is shown cut around the caret.
     assert!(check.stderr.len() < 1000, "{check}");
-    assert_refused(&site, 1, first);
+    assert_refused(&site, 1, &first);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -643,7 +669,7 @@ fn template_that_extends_itself() {
     );
     let check = site.remedy(&["check"]);
     assert_no_crash(&check);
-    let first = check.stderr.lines().next().unwrap_or_default().to_string();
+    let first = first_reported(&check.stderr);
     assert!(first.starts_with("templates/article.html"), "{check}");
     assert!(first.contains("extends itself"), "{check}");
     assert_refused(&site, 1, &first);
@@ -794,7 +820,7 @@ fn book_toml_nested_10000_deep() {
     let site = with_config(&format!("[book]\nauthors = {nested}\n"));
     let check = site.remedy(&["check"]);
     assert_no_crash(&check);
-    let first = check.stderr.lines().next().unwrap_or_default().to_string();
+    let first = first_reported(&check.stderr);
     assert!(first.starts_with("book.toml:2:"), "{check}");
     assert_refused(&site, 1, &first);
 }
@@ -989,7 +1015,7 @@ fn ten_thousand_nested_emphasis_and_brackets() {
     let site = nested_article(&body);
     let check = site.remedy(&["check"]);
     assert_no_crash(&check);
-    let first = check.stderr.lines().next().unwrap_or_default().to_string();
+    let first = first_reported(&check.stderr);
     assert!(
         first.starts_with(&format!("{ARTICLE}:9:"))
             && first
