@@ -54,7 +54,7 @@ use crate::config::Config;
 pub use crate::diagnostic::Diagnostic;
 pub use crate::error::{Error, Result};
 use crate::model::Site;
-use crate::pipeline::parse::Parsed;
+use crate::pipeline::parse::{Broken, Parsed};
 use crate::pipeline::{index, link, load, parse, render, write};
 
 /// What to build and how.
@@ -165,11 +165,12 @@ pub fn load_site(options: &BuildOptions) -> Result<Loaded> {
 }
 
 /// Links parsed files into a site: leaves drafts out unless `include_drafts`, runs the link
-/// stage, and sorts every diagnostic (`diagnostics` holds those of earlier stages). Returns the
-/// site and its warnings, or [`Error::Content`] with every problem if there is any error.
+/// stage (which also checks the relations and links of files with problems of their own), and
+/// sorts every diagnostic (`diagnostics` holds those of earlier stages). Returns the site and
+/// its warnings, or [`Error::Content`] with every problem if there is any error.
 pub fn assemble(
     config: &Config,
-    parsed: impl IntoIterator<Item = Result<Parsed, Vec<Diagnostic>>>,
+    parsed: impl IntoIterator<Item = Result<Parsed, Box<Broken>>>,
     mut diagnostics: Vec<Diagnostic>,
     include_drafts: bool,
 ) -> Result<(Site, Vec<Diagnostic>)> {
@@ -186,7 +187,19 @@ pub fn assemble(
                 }
             }
             Ok(Parsed::Section { kind, section }) => sections.push((kind, section)),
-            Err(problems) => diagnostics.extend(problems),
+            Err(broken) => {
+                let Broken { problems, partial } = *broken;
+                diagnostics.extend(problems);
+                match partial {
+                    Some(Parsed::Article(article)) if !article.front.draft || include_drafts => {
+                        left_out.partial_articles.push(article);
+                    }
+                    Some(Parsed::Section { section, .. }) => {
+                        left_out.partial_sections.push(section);
+                    }
+                    _ => {}
+                }
+            }
         }
     }
     // Articles whose file has problems of its own: links to them are not reported again.

@@ -20,6 +20,12 @@ pub struct LeftOut {
     /// Articles whose file has errors of its own: relations and links to them are not reported
     /// again, so one broken file gives one diagnostic, not one per article that links to it.
     pub broken: HashSet<String>,
+    /// Articles whose files have problems, as far as they could be read: not published, but
+    /// their relations and links are checked, so one run reports every problem of a file.
+    pub partial_articles: Vec<Arc<Article>>,
+    /// Section intros whose files have problems, as far as they could be read: their links are
+    /// checked.
+    pub partial_sections: Vec<Section>,
 }
 
 /// Builds the site from parsed articles and section intros.
@@ -52,6 +58,7 @@ pub fn link(
     resolve_relations(&mut site, left_out, &mut diagnostics);
     set_neighbours(&mut site);
     check_links(&site, left_out, &mut diagnostics);
+    check_partial_files(&site, left_out, &mut diagnostics);
     check_error_codes(&site, &mut diagnostics);
     check_generated_paths(&site, &mut diagnostics);
     resolve_escalation(&mut site, left_out, &mut diagnostics);
@@ -98,59 +105,67 @@ type RelationField<'a> = (
     Option<&'a str>,
 );
 
-fn resolve_relations(site: &mut Site, left_out: &LeftOut, diagnostics: &mut Vec<Diagnostic>) {
-    let fix_dir = site.config.kind(kinds::FIX).map(|k| k.dir.clone());
-    let cause_dir = site.config.kind(kinds::CAUSE).map(|k| k.dir.clone());
-    let mut forward: Vec<Vec<(usize, usize)>> = vec![Vec::new(); site.articles.len()];
-    let mut related: Vec<Vec<usize>> = vec![Vec::new(); site.articles.len()];
-    for (index, article) in site.articles.iter().enumerate() {
-        let fields: [RelationField<'_>; 3] = [
-            (
-                "fixes",
-                &article.front.fixes,
-                Some(kinds::FIX),
-                fix_dir.as_deref(),
-            ),
-            (
-                "causes",
-                &article.front.causes,
-                Some(kinds::CAUSE),
-                cause_dir.as_deref(),
-            ),
-            ("related", &article.front.related, None, None),
-        ];
-        let mut seen = HashSet::new();
-        for (field, values, want_kind, dir) in fields {
-            for value in values {
-                let resolved = resolve(site, article, field, value, want_kind, dir, left_out);
-                match resolved {
-                    Ok(target) => {
-                        if !seen.insert((field, target)) {
-                            diagnostics.push(
-                                Diagnostic::at(
-                                    &article.path,
-                                    &article.source,
-                                    value.span.clone(),
-                                    format!("`{}` is listed twice in `{field}`", value.value),
-                                )
-                                .with_help("remove one of the two")
-                                .warning(),
-                            );
-                        } else if want_kind.is_some() {
-                            forward[index].push((target, 0));
-                        } else {
-                            related[index].push(target);
-                        }
+/// The resolved edges of one article's relations: `fixes` and `causes` targets, then
+/// `related` ones. Problems with them go to `diagnostics`.
+fn relation_edges(
+    site: &Site,
+    article: &Article,
+    left_out: &LeftOut,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Vec<usize>, Vec<usize>) {
+    let fix_dir = site.config.kind(kinds::FIX).map(|k| k.dir.as_str());
+    let cause_dir = site.config.kind(kinds::CAUSE).map(|k| k.dir.as_str());
+    let fields: [RelationField<'_>; 3] = [
+        ("fixes", &article.front.fixes, Some(kinds::FIX), fix_dir),
+        (
+            "causes",
+            &article.front.causes,
+            Some(kinds::CAUSE),
+            cause_dir,
+        ),
+        ("related", &article.front.related, None, None),
+    ];
+    let mut forward = Vec::new();
+    let mut related = Vec::new();
+    let mut seen = HashSet::new();
+    for (field, values, want_kind, dir) in fields {
+        for value in values {
+            match resolve(site, article, field, value, want_kind, dir, left_out) {
+                Ok(target) => {
+                    if !seen.insert((field, target)) {
+                        diagnostics.push(
+                            Diagnostic::at(
+                                &article.path,
+                                &article.source,
+                                value.span.clone(),
+                                format!("`{}` is listed twice in `{field}`", value.value),
+                            )
+                            .with_help("remove one of the two")
+                            .warning(),
+                        );
+                    } else if want_kind.is_some() {
+                        forward.push(target);
+                    } else {
+                        related.push(target);
                     }
-                    Err(Some(diagnostic)) => diagnostics.push(*diagnostic),
-                    Err(None) => {}
                 }
+                Err(Some(diagnostic)) => diagnostics.push(*diagnostic),
+                Err(None) => {}
             }
         }
     }
+    (forward, related)
+}
+
+fn resolve_relations(site: &mut Site, left_out: &LeftOut, diagnostics: &mut Vec<Diagnostic>) {
+    let (forward, related): (Vec<Vec<usize>>, Vec<Vec<usize>>) = site
+        .articles
+        .iter()
+        .map(|article| relation_edges(site, article, left_out, diagnostics))
+        .unzip();
     let mut relations = vec![Relations::default(); site.articles.len()];
     for (index, edges) in forward.iter().enumerate() {
-        for &(target, _) in edges {
+        for &target in edges {
             let kind = site.articles[target].kind.clone();
             relations[index]
                 .by_kind
@@ -161,7 +176,7 @@ fn resolve_relations(site: &mut Site, left_out: &LeftOut, diagnostics: &mut Vec<
     }
     for (index, edges) in forward.iter().enumerate() {
         let kind = site.articles[index].kind.clone();
-        for &(target, _) in edges {
+        for &target in edges {
             let list = relations[target].by_kind.entry(kind.clone()).or_default();
             if !list.contains(&index) {
                 list.push(index);
@@ -363,6 +378,21 @@ fn check_links(site: &Site, left_out: &LeftOut, diagnostics: &mut Vec<Diagnostic
     }
 }
 
+/// The relations and links of the files that have problems of their own (see
+/// [`LeftOut::partial_articles`]): reported with those problems, in the same run.
+fn check_partial_files(site: &Site, left_out: &LeftOut, diagnostics: &mut Vec<Diagnostic>) {
+    let section_slugs = section_slugs(site);
+    for article in &left_out.partial_articles {
+        relation_edges(site, article, left_out, diagnostics);
+        let file = (&article.path, &article.source, &article.links);
+        check_file_links(site, &section_slugs, left_out, file, diagnostics);
+    }
+    for section in &left_out.partial_sections {
+        let file = (&section.path, &section.source, &section.links);
+        check_file_links(site, &section_slugs, left_out, file, diagnostics);
+    }
+}
+
 /// A file's path, text and internal links.
 type LinkingFile<'a> = (
     &'a std::path::PathBuf,
@@ -548,7 +578,7 @@ mod tests {
     fn relations_and_links_to_drafts_say_so() {
         let left_out = LeftOut {
             drafts: slugs(&["fixes/free-up", "guides/how"]),
-            broken: HashSet::new(),
+            ..LeftOut::default()
         };
         assert_eq!(
             link_articles(&[("causes/full", CAUSE)], &left_out),
@@ -601,11 +631,47 @@ mod tests {
         );
     }
 
+    /// A file with problems of its own still has its relations and links checked, in the
+    /// same run, while links to it are not reported.
+    #[test]
+    fn the_relations_and_links_of_a_broken_file_are_checked_too() {
+        let config = Config::default();
+        let source = Source {
+            path: "content/causes/full.md".into(),
+            slug: "causes/full".to_string(),
+            kind: Some(kinds::CAUSE.to_string()),
+            text: "+++\ntitle = \"Full\"\nwieght = 1\nfixes = [\"free-up\"]\n+++\nSee [how](@/guides/how.md).\n"
+                .to_string(),
+        };
+        let Err(broken) = parse(&source, &config) else {
+            panic!("the unknown field is a problem");
+        };
+        assert_eq!(broken.problems[0].message, "unknown field `wieght`");
+        let Some(Parsed::Article(partial)) = broken.partial else {
+            panic!("the article is read as far as it can be");
+        };
+        let left_out = LeftOut {
+            partial_articles: vec![partial],
+            broken: slugs(&["causes/full"]),
+            ..LeftOut::default()
+        };
+        let (site, diagnostics) = link(&config, Vec::new(), Vec::new(), &left_out);
+        let messages: Vec<&str> = diagnostics.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "no fix `free-up`: `content/fixes/free-up.md` does not exist",
+                "broken link: `content/guides/how.md` does not exist",
+            ]
+        );
+        assert!(site.articles.is_empty(), "a broken file is not published");
+    }
+
     #[test]
     fn relations_and_links_to_broken_articles_are_not_reported_again() {
         let left_out = LeftOut {
-            drafts: HashSet::new(),
             broken: slugs(&["fixes/free-up", "guides/how"]),
+            ..LeftOut::default()
         };
         assert!(link_articles(&[("causes/full", CAUSE)], &left_out).is_empty());
         let messages = link_articles(&[("causes/full", CAUSE)], &LeftOut::default());

@@ -22,7 +22,7 @@ use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
 use crate::model::Site;
 use crate::pipeline::load::{self, Change, Source};
-use crate::pipeline::parse::{self, Parsed};
+use crate::pipeline::parse::{self, Broken, Parsed};
 use crate::pipeline::render::{self, PageFingerprint, PageId};
 use crate::pipeline::write;
 use crate::theme::{self, Theme};
@@ -80,7 +80,7 @@ pub struct Incremental {
 struct FileEntry {
     /// The text it was parsed from, to skip unchanged files on a re-walk.
     text_fingerprint: u64,
-    parsed: std::result::Result<Parsed, Vec<Diagnostic>>,
+    parsed: std::result::Result<Parsed, Box<Broken>>,
 }
 
 impl Incremental {
@@ -201,7 +201,10 @@ impl Incremental {
                                 path.clone(),
                                 FileEntry {
                                     text_fingerprint: 0,
-                                    parsed: Err(vec![*diagnostic]),
+                                    parsed: Err(Box::new(Broken {
+                                        problems: vec![*diagnostic],
+                                        partial: None,
+                                    })),
                                 },
                             );
                         }

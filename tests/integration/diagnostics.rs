@@ -362,6 +362,93 @@ error: 4 problems found; nothing was written
     );
 }
 
+/// Every problem of one file in one run: an unknown field, a relation to a missing fix, a
+/// string for a number, a date in quotes and an unreadable effort in the front matter, and a
+/// broken link in the body. A wrong field does not hide the next one, and the front matter's
+/// problems do not hide the relations and links.
+#[test]
+fn every_problem_of_a_file_is_reported_in_one_run() {
+    assert_problems(
+        "several-in-one-file",
+        r#"error: unknown field `symptomes`
+ --> content/causes/storage-full.md:4:1
+  |
+4 | symptomes = ["not enough storage"]
+  | ^^^^^^^^^
+  |
+  = help: did you mean `symptoms`?
+
+error: no fix `free-up-space`: `content/fixes/free-up-space.md` does not exist
+ --> content/causes/storage-full.md:6:10
+  |
+6 | fixes = ["free-up-space"]
+  |          ^^^^^^^^^^^^^^^
+  |
+  = help: did you mean `free-up-storage`?
+
+error: expected a whole number, found the string `"first"`
+ --> content/causes/storage-full.md:7:10
+  |
+7 | weight = "first"
+  |          ^^^^^^^
+  |
+  = help: write a number without quotes, such as `10`
+
+error: expected a date, found the string `"2026-11-01"`
+ --> content/causes/storage-full.md:8:11
+  |
+8 | updated = "2026-11-01"
+  |           ^^^^^^^^^^^^
+  |
+  = help: write the date without quotes, such as `2026-11-26`
+
+error: cannot read effort `a while`
+ --> content/causes/storage-full.md:9:10
+  |
+9 | effort = "a while"
+  |          ^^^^^^^^^
+  |
+  = help: write a duration such as "1 min", "15 min" or "1 hour"
+
+error: broken link: `content/guides/how-it-work.md` does not exist
+  --> content/causes/storage-full.md:14:66
+   |
+14 | The backup needs more room than the plan has. See [how it works](@/guides/how-it-work.md#where-backups-live).
+   |                                                                  ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+   |
+   = help: did you mean `@/guides/how-it-works.md`?
+
+error: 6 problems found; nothing was written
+"#,
+    );
+}
+
+/// Front matter that is not TOML at all still lets the body's links be checked.
+#[test]
+fn a_toml_syntax_error_does_not_hide_the_broken_links() {
+    assert_problems(
+        "invalid-toml-and-a-broken-link",
+        r#"error: the string is not closed
+ --> content/causes/storage-full.md:3:49
+  |
+3 | summary = "There is no room left for the backup.
+  |                                                 ^
+  |
+  = help: end it with `"` on the same line; text over several lines goes between `"""`
+
+error: broken link: `content/guides/how-it-work.md` does not exist
+ --> content/causes/storage-full.md:9:66
+  |
+9 | The backup needs more room than the plan has. See [how it works](@/guides/how-it-work.md#where-backups-live).
+  |                                                                  ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+  |
+  = help: did you mean `@/guides/how-it-works.md`?
+
+error: 2 problems found; nothing was written
+"#,
+    );
+}
+
 /// A broken template and a broken article: both reported in one run, not the template alone.
 #[test]
 fn template_and_content_problems_are_reported_together() {
