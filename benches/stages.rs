@@ -1,5 +1,5 @@
 //! Criterion benchmarks of the build's hot stages on a generated knowledge base of 1,000
-//! articles (`examples/gen_corpus.rs`, seed 1, generated once under the target dir): parse every
+//! articles (`examples/gen_corpus/`, seed 1, generated once under the target dir): parse every
 //! article, link the site, render every page, write the tantivy index, and export the browser
 //! index from it. Regressions in one stage show here even when the whole build hides them.
 //!
