@@ -198,7 +198,8 @@ impl FolderReplacement {
         Ok(())
     }
 
-    /// Swaps the new folder in (see [`replace_dir`]).
+    /// Swaps the new folder in with one atomic exchange (two renames where the kernel cannot),
+    /// then deletes the old one.
     pub fn commit(self) -> Result<()> {
         replace_dir(
             &self.scratch.join(&self.folder),

@@ -280,7 +280,7 @@ pub fn write(site: &Site, dir: &Path) -> Result<IndexMeta> {
     Ok(IndexMeta::new(&site.config.search))
 }
 
-/// The same index as [`write`] makes, in memory and open: what `remedy check` searches.
+/// The same index as [`write()`] makes, in memory and open: what `remedy check` searches.
 pub fn in_ram(site: &Site) -> Result<OpenIndex> {
     let (schema, fields) = schema();
     let index = Index::create_in_ram(schema);

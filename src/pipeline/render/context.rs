@@ -33,7 +33,7 @@
 //! `troubleshoot` (where the article leads into the troubleshooter: `text`, `path`; none on
 //! causes and fixes).
 //! The troubleshooter's pages (`troubleshoot.html`, `symptom.html`) and the print view of a
-//! cause (`print.html`) are described in [`troubleshoot`]. Each article's Markdown
+//! cause (`print.html`) are described in [`super::troubleshoot`]. Each article's Markdown
 //! (`<slug>/index.md`) and `llms.txt` are made in Rust by [`crate::llms`], not by templates.
 //! A card is `slug`, `kind`, `kind_title`, `title`, `summary`, `path`, `error_codes`, `effort`,
 //! `weight`, `updated` (`YYYY-MM-DD` or empty).

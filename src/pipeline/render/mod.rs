@@ -3,7 +3,7 @@
 //! one needs only the site and the theme, so the build renders all pages in parallel and the dev
 //! server re-renders just the pages a change touches.
 //!
-//! The stage in files: [`plan`] lists the pages and where they go, [`context`] builds what each
+//! The stage in files: [`mod@plan`] lists the pages and where they go, [`context`] builds what each
 //! template gets (the template contract is documented there), [`troubleshoot`] the contexts of
 //! the troubleshooter's pages and print views, [`fingerprint`] the hash of each page's inputs;
 //! this file renders a page through the theme. Each article's Markdown (`<slug>/index.md`) and
