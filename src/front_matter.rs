@@ -197,7 +197,7 @@ impl<'a> Reader<'a> {
     }
 
     fn toml_problem(&self, error: &toml::de::Error) -> Diagnostic {
-        toml_wording::diagnostic(self.path, self.text, self.offset, error)
+        Diagnostic::toml(self.path, self.text, self.offset, error)
     }
 
     /// A diagnostic at `span`, a byte range of the front matter.

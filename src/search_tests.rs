@@ -66,8 +66,8 @@ pub struct SearchTest {
 /// Parses `search-tests.toml` and checks its slugs against `site`. `path` names the file in
 /// diagnostics.
 pub fn parse(path: &Path, text: &str, site: &Site) -> Result<Vec<SearchTest>, Vec<Diagnostic>> {
-    let raw: RawFile = toml::from_str(text)
-        .map_err(|error| vec![crate::diagnostic::toml::diagnostic(path, text, 0, &error)])?;
+    let raw: RawFile =
+        toml::from_str(text).map_err(|error| vec![Diagnostic::toml(path, text, 0, &error)])?;
     let mut problems = Vec::new();
     let mut tests = Vec::new();
     for test in raw.test {

@@ -100,7 +100,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
     let raw: RawConfig = match toml::from_str(text_no_bom) {
         Ok(raw) => raw,
         Err(error) => {
-            let mut diagnostic = toml_wording::diagnostic(path, text, bom, &error);
+            let mut diagnostic = Diagnostic::toml(path, text, bom, &error);
             if diagnostic.help.is_some()
                 && let Some(elsewhere) = belongs_elsewhere(error.message())
             {

@@ -118,6 +118,25 @@ impl Diagnostic {
         }
     }
 
+    /// A TOML error as a diagnostic in the file `path` whose whole text is `text`, the TOML
+    /// starting at byte `offset` of it (front matter starts after its `+++` line, `book.toml`
+    /// after its byte-order mark), worded by [`toml::describe`].
+    pub fn toml(
+        path: impl Into<PathBuf>,
+        text: &str,
+        offset: usize,
+        error: &::toml::de::Error,
+    ) -> Self {
+        let span = error.span().unwrap_or(0..0);
+        let (message, help) = toml::describe(error, &text[offset.min(text.len())..]);
+        let diagnostic =
+            Diagnostic::at(path, text, span.start + offset..span.end + offset, message);
+        match help {
+            Some(help) => diagnostic.with_help(help),
+            None => diagnostic,
+        }
+    }
+
     /// Adds a `help:` line.
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());

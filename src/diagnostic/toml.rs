@@ -1,25 +1,11 @@
 //! TOML errors as Remedy words them, for every TOML file it reads (`book.toml`, front matter,
 //! `search-tests.toml`): a lowercase message without Rust or TOML-spec jargon, and a help line
-//! where one helps. It decides wording only; which keys a file has is its parser's business.
+//! where one helps ([`super::Diagnostic::toml`] puts them at their place in the file). It
+//! decides wording only; which keys a file has is its parser's business. It imports only the
+//! leaves `suggest` and `text`.
 
-use std::path::Path;
-
-use super::Diagnostic;
 use crate::suggest;
 use crate::text::lowercase_first;
-
-/// A TOML error as a diagnostic in the file `path` whose whole text is `text`, the TOML
-/// starting at byte `offset` of it (front matter starts after its `+++` line, `book.toml`
-/// after its byte-order mark).
-pub fn diagnostic(path: &Path, text: &str, offset: usize, error: &toml::de::Error) -> Diagnostic {
-    let span = error.span().unwrap_or(0..0);
-    let (message, help) = describe(error, &text[offset.min(text.len())..]);
-    let diagnostic = Diagnostic::at(path, text, span.start + offset..span.end + offset, message);
-    match help {
-        Some(help) => diagnostic.with_help(help),
-        None => diagnostic,
-    }
-}
 
 /// A TOML error's message and help. `toml_text` is the text that was parsed (spans index into
 /// it).
