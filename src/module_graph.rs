@@ -5,7 +5,8 @@
 //! `super::x`, `self::x`, or a child module declared in the file (`mod http;` then
 //! `http::serve`); a path counts for the file holding the longest module prefix it names, so
 //! `crate::pipeline::load::Source` is an edge to `src/pipeline/load.rs` and `crate::Diagnostic`
-//! (a re-export) one to `src/lib.rs`. A `mod.rs` is a file like any other: its children
+//! (a re-export) one to `src/lib.rs`; a module imported by name (`use crate::search;`, then
+//! `search::index::write`) is followed. A `mod.rs` is a file like any other: its children
 //! importing it and it importing them is a cycle. Declaring a child (`pub mod http;`) is not an
 //! import. An inline `#[cfg(test)] mod tests` is a node of its own (`file#tests`): it is
 //! compiled only into the test harness, nothing imports it, so it can use the crate's top
@@ -144,8 +145,8 @@ fn raw_string_start(chars: &[char], i: usize) -> Option<(usize, usize)> {
 /// (`["tests"]` inside `mod tests { ... }`) and the child modules the file declares.
 #[derive(Debug, Default)]
 struct FilePaths {
-    /// (inline module path, path segments).
-    paths: Vec<(Vec<String>, Vec<String>)>,
+    /// (inline module path, path as written).
+    paths: Vec<(Vec<String>, WrittenPath)>,
     /// `mod x;` declarations at the top level of the file.
     children: BTreeSet<String>,
     /// Inline modules marked `#[cfg(test)]`, by name.
@@ -224,9 +225,18 @@ fn is_cfg_test(before: &[Token]) -> bool {
     trimmed.ends_with(&cfg_test)
 }
 
-/// Reads the path starting at token `start` (`a::b::c`, `a::{b, c::d}`, `a::*`), returns every
-/// full path it names and the index after it.
-fn path_tree(tokens: &[Token], start: usize) -> (Vec<Vec<String>>, usize) {
+/// A path as written: its segments, and the name it is imported as (`use a::b as c` → `c`).
+type WrittenPath = (Vec<String>, Option<String>);
+
+/// Reads the path starting at token `start` (`a::b::c`, `a::{b, c::d}`, `a::*`, `a::b as c`),
+/// returns every full path it names and the index after it.
+fn path_tree(tokens: &[Token], start: usize) -> (Vec<WrittenPath>, usize) {
+    let renamed = |i: usize| match (tokens.get(i), tokens.get(i + 1)) {
+        (Some(Token::Ident(word)), Some(Token::Ident(name))) if word == "as" => {
+            (Some(name.clone()), i + 2)
+        }
+        _ => (None, i),
+    };
     let mut prefix = Vec::new();
     let mut i = start;
     loop {
@@ -235,10 +245,11 @@ fn path_tree(tokens: &[Token], start: usize) -> (Vec<Vec<String>>, usize) {
                 prefix.push(name.clone());
                 i += 1;
             }
-            _ => return (vec![prefix], i),
+            _ => return (vec![(prefix, None)], i),
         }
         if tokens.get(i) != Some(&Token::PathSep) {
-            return (vec![prefix], i);
+            let (rename, end) = renamed(i);
+            return (vec![(prefix, rename)], end);
         }
         i += 1;
         match tokens.get(i) {
@@ -251,15 +262,13 @@ fn path_tree(tokens: &[Token], start: usize) -> (Vec<Vec<String>>, usize) {
                             i += 1;
                             break;
                         }
-                        Token::Punct(',') | Token::Punct('*') => i += 1,
-                        Token::Ident(word) if word == "as" => i += 2,
                         Token::Ident(_) => {
                             let (inner, end) = path_tree(tokens, i);
-                            for tail in inner {
+                            for (tail, rename) in inner {
                                 let mut path = prefix.clone();
                                 // `self` in a group names the prefix itself.
                                 path.extend(tail.into_iter().filter(|s| s != "self"));
-                                paths.push(path);
+                                paths.push((path, rename));
                             }
                             i = end;
                         }
@@ -269,7 +278,7 @@ fn path_tree(tokens: &[Token], start: usize) -> (Vec<Vec<String>>, usize) {
                 return (paths, i);
             }
             Some(Token::Ident(_)) => {}
-            _ => return (vec![prefix], i),
+            _ => return (vec![(prefix, None)], i),
         }
     }
 }
@@ -318,10 +327,27 @@ fn graph(src: &Path) -> BTreeMap<String, BTreeSet<String>> {
         let found = scan(&tokenize(&source));
         let node = file.display().to_string();
         edges.entry(node.clone()).or_default();
-        for (inline, path) in found.paths {
+        // Modules imported by name (`use crate::pipeline::{index, link}`, `use crate::search`,
+        // `use a::b as c`): a later `index::index(...)` is a path into that module.
+        let mut aliases: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for (inline, (path, rename)) in &found.paths {
             let mut here = module.clone();
             here.extend(inline.iter().cloned());
-            let Some(absolute) = absolute_path(&here, module, &found.children, &path) else {
+            let Some(absolute) = absolute_path(&here, module, &found.children, &aliases, path)
+            else {
+                continue;
+            };
+            if files.contains_key(&absolute)
+                && let Some(name) = rename.clone().or_else(|| absolute.last().cloned())
+            {
+                aliases.insert(name, absolute);
+            }
+        }
+        for (inline, (path, _)) in found.paths {
+            let mut here = module.clone();
+            here.extend(inline.iter().cloned());
+            let Some(absolute) = absolute_path(&here, module, &found.children, &aliases, &path)
+            else {
                 continue;
             };
             let Some(target) = (0..=absolute.len())
@@ -349,6 +375,7 @@ fn absolute_path(
     here: &[String],
     file_module: &[String],
     children: &BTreeSet<String>,
+    aliases: &BTreeMap<String, Vec<String>>,
     path: &[String],
 ) -> Option<Vec<String>> {
     let first = path.first()?;
@@ -369,7 +396,9 @@ fn absolute_path(
         name if children.contains(name) && here == file_module => {
             Some(file_module.iter().chain(path).cloned().collect())
         }
-        _ => None,
+        name => aliases
+            .get(name)
+            .map(|module| module.iter().chain(&path[1..]).cloned().collect()),
     }
 }
 
@@ -497,12 +526,17 @@ fn tokens_skip_comments_strings_and_lifetimes() {
 #[test]
 fn paths_resolve_to_the_file_with_the_longest_prefix() {
     let found = scan(&tokenize(
-        "mod http;\nuse crate::{diagnostic::Diagnostic, pipeline::{load, render::PageId}};\nfn f() { http::serve(); super::x::y(); }\n#[cfg(test)]\nmod tests { use super::*; use crate::BuildOptions; }",
+        "mod http;\nuse crate::{diagnostic::Diagnostic, pipeline::{load, render::PageId}};\nuse crate::diagnostic::toml as wording;\nfn f() { http::serve(); super::x::y(); }\n#[cfg(test)]\nmod tests { use super::*; use crate::BuildOptions; }",
     ));
     let paths: Vec<String> = found
         .paths
         .iter()
-        .map(|(inline, path)| format!("{}:{}", inline.join("::"), path.join("::")))
+        .map(|(inline, (path, rename))| {
+            let rename = rename
+                .as_ref()
+                .map_or(String::new(), |r| format!(" as {r}"));
+            format!("{}:{}{rename}", inline.join("::"), path.join("::"))
+        })
         .collect();
     assert_eq!(
         paths,
@@ -510,6 +544,7 @@ fn paths_resolve_to_the_file_with_the_longest_prefix() {
             ":crate::diagnostic::Diagnostic",
             ":crate::pipeline::load",
             ":crate::pipeline::render::PageId",
+            ":crate::diagnostic::toml as wording",
             ":http::serve",
             ":super::x::y",
             "tests:super",
@@ -528,6 +563,34 @@ fn paths_resolve_to_the_file_with_the_longest_prefix() {
     .map(|(from, to)| (from.to_string(), to.iter().map(|s| s.to_string()).collect()))
     .collect();
     assert_eq!(cycles(&cyclic), [["a", "b", "c"]]);
+}
+
+/// A cycle through a module imported by name, a parent and its child, and through `super`.
+#[test]
+fn cycles_are_found_through_aliases_parents_and_super() {
+    let src = tempfile::tempdir().unwrap();
+    let files = [
+        ("lib.rs", "pub mod a;\npub mod b;\npub mod p;\n"),
+        ("a.rs", "use crate::b;\npub fn f() { b::g() }\n"),
+        (
+            "b.rs",
+            "use crate::a as other;\npub fn g() { other::f() }\n",
+        ),
+        ("p/mod.rs", "mod c;\npub struct T;\npub fn h() { c::k() }\n"),
+        ("p/c.rs", "pub fn k() -> super::T { super::T }\n"),
+    ];
+    for (path, text) in files {
+        let path = src.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    assert_eq!(
+        cycles(&graph(src.path())),
+        [
+            vec!["src/a.rs".to_string(), "src/b.rs".to_string()],
+            vec!["src/p/c.rs".to_string(), "src/p/mod.rs".to_string()],
+        ]
+    );
 }
 
 #[test]
