@@ -1,5 +1,5 @@
 //! Criterion benchmarks of the build's hot stages on a generated knowledge base of 1,000
-//! articles (`examples/gen_corpus.rs`, seed 1, generated once under the target dir): parse every
+//! articles (`examples/gen_corpus/`, seed 1, generated once under the target dir): parse every
 //! article, link the site, render every page, write the tantivy index, and export the browser
 //! index from it. Regressions in one stage show here even when the whole build hides them.
 //!
@@ -67,12 +67,19 @@ fn stages(c: &mut Criterion) {
     group.bench_function("index", |b| {
         b.iter(|| {
             let _ = std::fs::remove_dir_all(&tantivy_dir);
+            std::fs::create_dir_all(&tantivy_dir).expect("index dir");
             black_box(remedy::search::index::write(&site.site, &tantivy_dir).expect("index"))
         })
     });
 
     let _ = std::fs::remove_dir_all(&tantivy_dir);
-    remedy::search::index::write(&site.site, &tantivy_dir).expect("index");
+    std::fs::create_dir_all(&tantivy_dir).expect("index dir");
+    let meta = remedy::search::index::write(&site.site, &tantivy_dir).expect("index");
+    std::fs::write(
+        tantivy_dir.join(remedy::search::index::META_FILE),
+        meta.to_json().expect("meta"),
+    )
+    .expect("meta file");
     let open = remedy::search::index::open(&tantivy_dir).expect("open");
     group.bench_function("export", |b| {
         let info = remedy::search::export::SiteInfo::of(&site.site);

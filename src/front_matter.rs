@@ -8,11 +8,12 @@ use std::path::Path;
 
 use serde::Deserialize;
 use toml::Spanned;
+use toml::de::{DeTable, DeValue};
 
-use crate::config::describe_toml_error;
 use crate::diagnostic::Diagnostic;
+use crate::diagnostic::toml as toml_wording;
 use crate::model::{Date, FrontMatter, Located, effort_minutes};
-use crate::pipeline::load::is_forbidden_control;
+use crate::text::is_forbidden_control;
 
 /// A file split into its front matter and body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,8 +71,26 @@ pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Box<Diagnostic
     ))
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+/// The fields of an article's front matter, in the order "known fields are" lists them.
+pub const FIELDS: [&str; 11] = [
+    "title",
+    "summary",
+    "symptoms",
+    "error_codes",
+    "fixes",
+    "causes",
+    "related",
+    "weight",
+    "updated",
+    "draft",
+    "effort",
+];
+
+/// The fields of an `_index.md` section intro's front matter.
+pub const SECTION_FIELDS: [&str; 2] = ["title", "description"];
+
+/// The fields as written, each read on its own so that one wrong field does not hide another.
+#[derive(Default)]
 struct RawFrontMatter {
     title: Option<Spanned<String>>,
     summary: Option<Spanned<String>>,
@@ -95,44 +114,151 @@ pub struct SectionFrontMatter {
     pub description: Option<String>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawSectionFrontMatter {
-    title: Option<Spanned<String>>,
-    description: Option<Spanned<String>>,
+/// Front matter with problems: every problem found in it, and what could be read despite them
+/// (a field that is wrong is left at its default), so that the parse stage can still render
+/// the body and the link stage still check the relations: one run reports everything.
+#[derive(Debug)]
+pub struct Invalid<T> {
+    /// Every problem, in no particular order (the command sorts them).
+    pub problems: Vec<Diagnostic>,
+    /// The fields that could be read.
+    pub partial: T,
+}
+
+/// Reads the front matter's TOML field by field: the value of each known field is handed to
+/// `read`, each unknown one becomes a diagnostic. A syntax error (a string left open, a key
+/// given twice) stops the reading: it is the one problem then.
+struct Reader<'a> {
+    path: &'a Path,
+    text: &'a str,
+    offset: usize,
+    problems: Vec<Diagnostic>,
+    /// The known fields the front matter gives, readable or not; empty after a syntax error.
+    given: Vec<String>,
+    /// Whether the TOML could be read at all.
+    readable: bool,
+}
+
+impl<'a> Reader<'a> {
+    fn read(
+        path: &'a Path,
+        text: &'a str,
+        split: &Split<'a>,
+        fields: &[&str],
+        read: &mut dyn FnMut(&mut Reader<'a>, &str, Spanned<DeValue<'a>>),
+    ) -> Reader<'a> {
+        let mut reader = Reader {
+            path,
+            text,
+            offset: split.front_matter_offset,
+            problems: Vec::new(),
+            given: Vec::new(),
+            readable: false,
+        };
+        let table = match DeTable::parse(split.front_matter) {
+            Ok(table) => table.into_inner(),
+            Err(error) => {
+                let diagnostic = reader.toml_problem(&error);
+                reader.problems.push(diagnostic);
+                return reader;
+            }
+        };
+        reader.readable = true;
+        for (key, value) in table {
+            let name = key.get_ref().as_ref();
+            if fields.contains(&name) {
+                reader.given.push(name.to_string());
+                read(&mut reader, name, value);
+            } else {
+                let span = key.span();
+                let diagnostic = Diagnostic::at(
+                    path,
+                    text,
+                    span.start + reader.offset..span.end + reader.offset,
+                    toml_wording::unknown_field(name),
+                )
+                .with_help(toml_wording::unknown_field_hint(name, fields));
+                reader.problems.push(diagnostic);
+            }
+        }
+        reader
+    }
+
+    /// One field's value as `T`, or `None` and a diagnostic at the value.
+    fn value<T: Deserialize<'a>>(&mut self, value: Spanned<DeValue<'a>>) -> Option<T> {
+        match T::deserialize(toml::de::ValueDeserializer::from(value)) {
+            Ok(value) => Some(value),
+            Err(error) => {
+                let diagnostic = self.toml_problem(&error);
+                self.problems.push(diagnostic);
+                None
+            }
+        }
+    }
+
+    fn toml_problem(&self, error: &toml::de::Error) -> Diagnostic {
+        Diagnostic::toml(self.path, self.text, self.offset, error)
+    }
+
+    /// A diagnostic at `span`, a byte range of the front matter.
+    fn at(&self, span: Range<usize>, message: String) -> Diagnostic {
+        Diagnostic::at(
+            self.path,
+            self.text,
+            span.start + self.offset..span.end + self.offset,
+            message,
+        )
+    }
 }
 
 /// A diagnostic for each value holding a control character, which no page may contain.
 fn control_characters<'a>(
-    path: &Path,
-    text: &str,
-    offset: usize,
+    reader: &Reader<'_>,
     values: impl Iterator<Item = &'a Spanned<String>>,
 ) -> Vec<Diagnostic> {
     values
         .filter_map(|value| {
             let c = value.get_ref().chars().find(|&c| is_forbidden_control(c))?;
-            let span = value.span();
             Some(
-                Diagnostic::at(
-                    path,
-                    text,
-                    span.start + offset..span.end + offset,
-                    format!("control character U+{:04X} in the text", u32::from(c)),
-                )
-                .with_help("remove the escape: no page may contain that character"),
+                reader
+                    .at(
+                        value.span(),
+                        format!("control character U+{:04X} in the text", u32::from(c)),
+                    )
+                    .with_help("remove the escape: no page may contain that character"),
             )
         })
         .collect()
 }
 
-/// Parses and validates an article's front matter. `split` must come from `text`.
-pub fn parse(path: &Path, text: &str, split: &Split<'_>) -> Result<FrontMatter, Vec<Diagnostic>> {
+/// Parses and validates an article's front matter, reporting every problem of every field.
+/// `split` must come from `text`.
+pub fn parse(
+    path: &Path,
+    text: &str,
+    split: &Split<'_>,
+) -> Result<FrontMatter, Box<Invalid<FrontMatter>>> {
+    let mut raw = RawFrontMatter::default();
+    let mut reader = Reader::read(
+        path,
+        text,
+        split,
+        &FIELDS,
+        &mut |reader, name, value| match name {
+            "title" => raw.title = reader.value(value),
+            "summary" => raw.summary = reader.value(value),
+            "symptoms" => raw.symptoms = reader.value(value),
+            "error_codes" => raw.error_codes = reader.value(value),
+            "fixes" => raw.fixes = reader.value(value),
+            "causes" => raw.causes = reader.value(value),
+            "related" => raw.related = reader.value(value),
+            "weight" => raw.weight = reader.value(value),
+            "updated" => raw.updated = reader.value(value),
+            "draft" => raw.draft = reader.value(value),
+            _ => raw.effort = reader.value(value),
+        },
+    );
     let offset = split.front_matter_offset;
-    let raw: RawFrontMatter = deserialize(path, text, split)?;
-    let at = |span: Range<usize>, message: String| {
-        Diagnostic::at(path, text, span.start + offset..span.end + offset, message)
-    };
     let located = |values: Option<Vec<Spanned<String>>>| -> Vec<Located> {
         values
             .unwrap_or_default()
@@ -150,18 +276,25 @@ pub fn parse(path: &Path, text: &str, split: &Split<'_>) -> Result<FrontMatter, 
         .iter()
         .chain(&raw.summary)
         .chain(raw.symptoms.iter().flatten());
-    let mut diagnostics = control_characters(path, text, offset, texts);
+    let control = control_characters(&reader, texts);
+    reader.problems.extend(control);
+    // A title that is there but wrong has its own diagnostic; after a syntax error, whether
+    // there is one is not known.
+    let title_missing = reader.readable && !reader.given.iter().any(|name| name == "title");
     let title = match raw.title {
         Some(title) if title.get_ref().trim().is_empty() => {
-            diagnostics.push(at(title.span(), "`title` is empty".to_string()));
+            let diagnostic = reader.at(title.span(), "`title` is empty".to_string());
+            reader.problems.push(diagnostic);
             String::new()
         }
         Some(title) => title.into_inner().trim().to_string(),
         None => {
-            diagnostics.push(
-                Diagnostic::at(path, text, 0..3, "missing `title` in front matter")
-                    .with_help("add a line such as `title = \"Not enough iCloud storage\"`"),
-            );
+            if title_missing {
+                reader.problems.push(
+                    Diagnostic::at(path, text, 0..3, "missing `title` in front matter")
+                        .with_help("add a line such as `title = \"Not enough iCloud storage\"`"),
+                );
+            }
             String::new()
         }
     };
@@ -174,10 +307,10 @@ pub fn parse(path: &Path, text: &str, split: &Split<'_>) -> Result<FrontMatter, 
                 day: date.day,
             }),
             None => {
-                diagnostics.push(
-                    at(value.span(), "`updated` has a time but no date".to_string())
-                        .with_help("write a date such as `updated = 2026-11-26`"),
-                );
+                let diagnostic = reader
+                    .at(value.span(), "`updated` has a time but no date".to_string())
+                    .with_help("write a date such as `updated = 2026-11-26`");
+                reader.problems.push(diagnostic);
                 None
             }
         },
@@ -185,13 +318,13 @@ pub fn parse(path: &Path, text: &str, split: &Split<'_>) -> Result<FrontMatter, 
     let effort = match raw.effort {
         None => None,
         Some(value) if effort_minutes(value.get_ref()).is_none() => {
-            diagnostics.push(
-                at(
+            let diagnostic = reader
+                .at(
                     value.span(),
                     format!("cannot read effort `{}`", value.get_ref()),
                 )
-                .with_help("write a duration such as \"1 min\", \"15 min\" or \"1 hour\""),
-            );
+                .with_help("write a duration such as \"1 min\", \"15 min\" or \"1 hour\"");
+            reader.problems.push(diagnostic);
             None
         }
         Some(value) => Some(value.into_inner()),
@@ -199,7 +332,7 @@ pub fn parse(path: &Path, text: &str, split: &Split<'_>) -> Result<FrontMatter, 
     let error_codes = located(raw.error_codes);
     for code in &error_codes {
         if code.value.is_empty() || code.value.contains(char::is_whitespace) {
-            diagnostics.push(
+            reader.problems.push(
                 Diagnostic::at(
                     path,
                     text,
@@ -217,10 +350,7 @@ pub fn parse(path: &Path, text: &str, split: &Split<'_>) -> Result<FrontMatter, 
         .map(|s| s.into_inner().trim().to_string())
         .filter(|s| !s.is_empty())
         .collect();
-    if !diagnostics.is_empty() {
-        return Err(diagnostics);
-    }
-    Ok(FrontMatter {
+    let front = FrontMatter {
         title,
         summary: raw
             .summary
@@ -237,48 +367,49 @@ pub fn parse(path: &Path, text: &str, split: &Split<'_>) -> Result<FrontMatter, 
         updated,
         draft: raw.draft.unwrap_or(false),
         effort,
-    })
+    };
+    if reader.problems.is_empty() {
+        Ok(front)
+    } else {
+        Err(Box::new(Invalid {
+            problems: reader.problems,
+            partial: front,
+        }))
+    }
 }
 
-/// Parses the front matter of an `_index.md`.
+/// Parses the front matter of an `_index.md`, reporting every problem.
 pub fn parse_section(
     path: &Path,
     text: &str,
     split: &Split<'_>,
-) -> Result<SectionFrontMatter, Vec<Diagnostic>> {
-    let raw: RawSectionFrontMatter = deserialize(path, text, split)?;
-    let texts = raw.title.iter().chain(&raw.description);
-    let problems = control_characters(path, text, split.front_matter_offset, texts);
-    if !problems.is_empty() {
-        return Err(problems);
+) -> Result<SectionFrontMatter, Box<Invalid<SectionFrontMatter>>> {
+    let mut title: Option<Spanned<String>> = None;
+    let mut description: Option<Spanned<String>> = None;
+    let mut reader = Reader::read(
+        path,
+        text,
+        split,
+        &SECTION_FIELDS,
+        &mut |reader, name, value| match name {
+            "title" => title = reader.value(value),
+            _ => description = reader.value(value),
+        },
+    );
+    let control = control_characters(&reader, title.iter().chain(&description));
+    reader.problems.extend(control);
+    let front = SectionFrontMatter {
+        title: title.map(Spanned::into_inner),
+        description: description.map(Spanned::into_inner),
+    };
+    if reader.problems.is_empty() {
+        Ok(front)
+    } else {
+        Err(Box::new(Invalid {
+            problems: reader.problems,
+            partial: front,
+        }))
     }
-    Ok(SectionFrontMatter {
-        title: raw.title.map(Spanned::into_inner),
-        description: raw.description.map(Spanned::into_inner),
-    })
-}
-
-fn deserialize<T: serde::de::DeserializeOwned>(
-    path: &Path,
-    text: &str,
-    split: &Split<'_>,
-) -> Result<T, Vec<Diagnostic>> {
-    toml::from_str(split.front_matter).map_err(|error| {
-        let offset = split.front_matter_offset;
-        let span = error.span().unwrap_or(0..0);
-        let (message, help) = describe_toml_error(&error, split.front_matter);
-        // serde reports a missing field at the start of the block: point at the opening `+++`.
-        let span = if span == (0..0) {
-            0..3
-        } else {
-            span.start + offset..span.end + offset
-        };
-        let diagnostic = Diagnostic::at(path, text, span, message);
-        vec![match help {
-            Some(help) => diagnostic.with_help(help),
-            None => diagnostic,
-        }]
-    })
 }
 
 #[cfg(test)]
@@ -288,7 +419,11 @@ mod tests {
     fn parse_text(text: &str) -> Result<FrontMatter, Vec<Diagnostic>> {
         let path = Path::new("content/causes/x.md");
         let split = split(path, text).map_err(|d| vec![*d])?;
-        parse(path, text, &split)
+        parse(path, text, &split).map_err(|invalid| {
+            let mut problems = invalid.problems;
+            crate::diagnostic::sort(&mut problems);
+            problems
+        })
     }
 
     #[test]
@@ -305,7 +440,7 @@ mod tests {
         let e = parse_text("+++\ntitle = \"A\"\n").unwrap_err();
         assert_eq!(
             e[0].to_string(),
-            "content/causes/x.md:1:1: front matter is not closed\n 1 | +++\n   | ^^^\n  help: add a line with `+++` after the front matter"
+            "error: front matter is not closed\n --> content/causes/x.md:1:1\n  |\n1 | +++\n  | ^^^\n  |\n  = help: add a line with `+++` after the front matter"
         );
         let e = parse_text("---\ntitle: A\n---\n").unwrap_err();
         assert_eq!(e[0].location(), "content/causes/x.md:1:1");
@@ -329,7 +464,7 @@ mod tests {
         assert_eq!(e[0].location(), "content/causes/x.md:3:10");
         assert_eq!(
             e[0].to_string(),
-            "content/causes/x.md:3:10: expected a whole number, found the string `\"ten\"`\n 3 | weight = \"ten\"\n   |          ^^^^^\n  help: write a number without quotes, such as `10`"
+            "error: expected a whole number, found the string `\"ten\"`\n --> content/causes/x.md:3:10\n  |\n3 | weight = \"ten\"\n  |          ^^^^^\n  |\n  = help: write a number without quotes, such as `10`"
         );
         let e = parse_text("+++\nweight = 3\n+++\n").unwrap_err();
         assert_eq!(e[0].location(), "content/causes/x.md:1:1");
@@ -369,6 +504,57 @@ mod tests {
         );
         // A form feed is whitespace, and allowed.
         assert!(parse_text("+++\ntitle = \"A\\fB\"\n+++\n").is_ok());
+    }
+
+    #[test]
+    fn every_field_problem_is_reported_and_the_rest_is_kept() {
+        let text = "+++\ntitle = 3\nfixs = [\"a\"]\nweight = \"ten\"\nfixes = [\"free-up\"]\ndraft = \"no\"\n+++\n";
+        let path = Path::new("content/causes/x.md");
+        let split = split(path, text).unwrap();
+        let invalid = parse(path, text, &split).unwrap_err();
+        let mut problems = invalid.problems;
+        crate::diagnostic::sort(&mut problems);
+        let found: Vec<String> = problems
+            .iter()
+            .map(|d| format!("{} {}", d.location(), d.message))
+            .collect();
+        // A title of the wrong type is not also "missing".
+        assert_eq!(
+            found,
+            [
+                "content/causes/x.md:2:9 expected a string, found the number `3`",
+                "content/causes/x.md:3:1 unknown field `fixs`",
+                "content/causes/x.md:4:10 expected a whole number, found the string `\"ten\"`",
+                "content/causes/x.md:6:9 expected `true` or `false`, found the string `\"no\"`",
+            ]
+        );
+        // What could be read is kept, for the link stage to check.
+        assert_eq!(invalid.partial.fixes[0].value, "free-up");
+        assert_eq!(&text[invalid.partial.fixes[0].span.clone()], "\"free-up\"");
+    }
+
+    #[test]
+    fn a_section_intro_reports_every_problem_too() {
+        let text = "+++\ntitle = 1\nsummary = \"x\"\n+++\nIntro.\n";
+        let path = Path::new("content/causes/_index.md");
+        let split = split(path, text).unwrap();
+        let invalid = parse_section(path, text, &split).unwrap_err();
+        let messages: Vec<&str> = invalid
+            .problems
+            .iter()
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "unknown field `summary`",
+                "expected a string, found the number `1`"
+            ]
+        );
+        assert_eq!(
+            invalid.problems[0].help.as_deref(),
+            Some("known fields are `title`, `description`")
+        );
     }
 
     #[test]

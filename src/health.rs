@@ -24,8 +24,8 @@ use rayon::prelude::*;
 
 use crate::diagnostic::Diagnostic;
 use crate::error::Result;
+use crate::model::kinds;
 use crate::model::{Article, Date, Site};
-use crate::pipeline::link::kinds;
 use crate::search::index::OpenIndex;
 use crate::search::searcher;
 use crate::seo::EXCERPT_CHARS;

@@ -23,11 +23,15 @@ pub mod cmd;
 pub mod config;
 pub mod diagnostic;
 pub mod error;
+#[cfg(test)]
+mod fixture;
 pub mod front_matter;
 pub mod health;
 pub mod llms;
 pub mod markdown;
 pub mod model;
+#[cfg(test)]
+mod module_graph;
 pub mod pipeline;
 #[cfg(test)]
 mod properties;
@@ -35,8 +39,11 @@ pub mod search;
 pub mod search_tests;
 pub mod seo;
 pub mod serve;
+pub mod suggest;
+pub mod text;
 pub mod theme;
 pub mod troubleshooter;
+pub mod walk;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -47,7 +54,7 @@ use crate::config::Config;
 pub use crate::diagnostic::Diagnostic;
 pub use crate::error::{Error, Result};
 use crate::model::Site;
-use crate::pipeline::parse::Parsed;
+use crate::pipeline::parse::{Broken, Parsed};
 use crate::pipeline::{index, link, load, parse, render, write};
 
 /// What to build and how.
@@ -158,11 +165,12 @@ pub fn load_site(options: &BuildOptions) -> Result<Loaded> {
 }
 
 /// Links parsed files into a site: leaves drafts out unless `include_drafts`, runs the link
-/// stage, and sorts every diagnostic (`diagnostics` holds those of earlier stages). Returns the
-/// site and its warnings, or [`Error::Content`] with every problem if there is any error.
+/// stage (which also checks the relations and links of files with problems of their own), and
+/// sorts every diagnostic (`diagnostics` holds those of earlier stages). Returns the site and
+/// its warnings, or [`Error::Content`] with every problem if there is any error.
 pub fn assemble(
     config: &Config,
-    parsed: impl IntoIterator<Item = Result<Parsed, Vec<Diagnostic>>>,
+    parsed: impl IntoIterator<Item = Result<Parsed, Box<Broken>>>,
     mut diagnostics: Vec<Diagnostic>,
     include_drafts: bool,
 ) -> Result<(Site, Vec<Diagnostic>)> {
@@ -179,7 +187,19 @@ pub fn assemble(
                 }
             }
             Ok(Parsed::Section { kind, section }) => sections.push((kind, section)),
-            Err(problems) => diagnostics.extend(problems),
+            Err(broken) => {
+                let Broken { problems, partial } = *broken;
+                diagnostics.extend(problems);
+                match partial {
+                    Some(Parsed::Article(article)) if !article.front.draft || include_drafts => {
+                        left_out.partial_articles.push(article);
+                    }
+                    Some(Parsed::Section { section, .. }) => {
+                        left_out.partial_sections.push(section);
+                    }
+                    _ => {}
+                }
+            }
         }
     }
     // Articles whose file has problems of its own: links to them are not reported again.
@@ -267,10 +287,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     // pages are rendered and written, which spend much of their time in the file system.
     let (pages, indexed) = std::thread::scope(|scope| {
         let site = &loaded.site;
-        let target = staging.path();
+        let staging = &staging;
         let indexing = scope.spawn(move || {
             let started = Instant::now();
-            index::index(site, target).map(|()| started.elapsed())
+            index::index(site, staging).map(|()| started.elapsed())
         });
         let pages = render_all(site, &loaded.theme, &progress, &|path, bytes| {
             staging.put(path, bytes)
@@ -293,7 +313,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     Ok(BuildReport {
         build_dir,
         pages,
-        articles_per_kind: articles_per_kind(&loaded.site),
+        articles_per_kind: loaded.site.articles_per_kind(),
         warnings: loaded.warnings,
         timings: loaded.timings,
     })
@@ -351,18 +371,4 @@ pub(crate) fn progress_bar(visible: bool) -> indicatif::ProgressBar {
         bar.set_style(style);
     }
     bar
-}
-
-/// Articles per kind, in kind order.
-pub fn articles_per_kind(site: &Site) -> Vec<(String, usize)> {
-    site.config
-        .kinds
-        .iter()
-        .map(|kind| {
-            (
-                kind.title.clone(),
-                site.articles.iter().filter(|a| a.kind == kind.name).count(),
-            )
-        })
-        .collect()
 }

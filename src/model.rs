@@ -14,6 +14,20 @@ use std::sync::Arc;
 
 use crate::config::{Config, Kind};
 
+/// Kind names with a fixed meaning in relations, structured data and the troubleshooter.
+pub mod kinds {
+    /// The kind `causes = [...]` points at.
+    pub const CAUSE: &str = "cause";
+    /// The kind `fixes = [...]` points at.
+    pub const FIX: &str = "fix";
+    /// Error-code pages: their `error_codes` must be unique.
+    pub const ERROR: &str = "error";
+    /// FAQ entries, marked up as `FAQPage`.
+    pub const FAQ: &str = "faq";
+    /// Restore procedures, marked up as `HowTo`.
+    pub const RESTORE: &str = "restore";
+}
+
 /// A calendar date (`updated = 2026-11-26` in front matter).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
@@ -271,7 +285,7 @@ pub struct Site {
     /// The troubleshooter's "still stuck?" article (`[troubleshooter] escalation`), resolved.
     pub escalation: Option<usize>,
     /// Symptoms → causes → fixes, derived from the relations by the link stage.
-    pub troubleshooter: crate::troubleshooter::Troubleshooter,
+    pub troubleshooter: Troubleshooter,
 }
 
 impl Site {
@@ -307,6 +321,18 @@ impl Site {
             .expect("articles only have configured kinds")
     }
 
+    /// Articles per kind, in kind order: (kind title, count).
+    pub fn articles_per_kind(&self) -> Vec<(String, usize)> {
+        self.config
+            .kinds
+            .iter()
+            .map(|kind| {
+                let count = self.articles.iter().filter(|a| a.kind == kind.name).count();
+                (kind.title.clone(), count)
+            })
+            .collect()
+    }
+
     /// The articles of one kind, as indexes in display order.
     pub fn articles_of_kind<'a>(&'a self, kind: &'a str) -> impl Iterator<Item = usize> + 'a {
         self.articles
@@ -315,6 +341,114 @@ impl Site {
             .filter(move |(_, a)| a.kind == kind)
             .map(|(i, _)| i)
     }
+}
+
+/// The folder of the troubleshooter in the build dir (reserved in `config::RESERVED_DIRS`).
+pub const TROUBLESHOOTER_DIR: &str = "troubleshoot";
+
+/// One symptom of the troubleshooter.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Symptom {
+    /// The phrase as first written.
+    pub text: String,
+    /// Its URL segment: `backup-stops-halfway`.
+    pub slug: String,
+    /// The causes it points at, as indexes into `site.articles`, in display order.
+    pub causes: Vec<usize>,
+    /// The group it is shown in, an index into [`Troubleshooter::groups`].
+    pub group: usize,
+}
+
+impl Symptom {
+    /// The site path of its page: `troubleshoot/backup-stops-halfway/`.
+    pub fn path(&self) -> String {
+        format!("{TROUBLESHOOTER_DIR}/{}/", self.slug)
+    }
+}
+
+/// A group of symptoms on the troubleshooter's index page.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Group {
+    /// The kind whose articles the symptoms come from.
+    pub kind: String,
+    /// The heading shown above them.
+    pub heading: String,
+    /// The symptoms, as indexes into [`Troubleshooter::symptoms`], in order.
+    pub symptoms: Vec<usize>,
+}
+
+/// Everything the troubleshooter pages show, derived once per linked site by
+/// [`crate::troubleshooter::derive`]: symptoms → causes, grouped.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Troubleshooter {
+    /// Every symptom, group by group.
+    pub symptoms: Vec<Symptom>,
+    /// The groups, in kind order.
+    pub groups: Vec<Group>,
+    /// Every cause some symptom points at, in display order.
+    pub causes: Vec<usize>,
+    /// Lower-cased phrase → symptom.
+    by_text: BTreeMap<String, usize>,
+    /// Cause → the symptoms that point at it, in order.
+    by_cause: BTreeMap<usize, Vec<usize>>,
+}
+
+impl Troubleshooter {
+    /// A troubleshooter of these symptoms and groups; the causes and lookups are derived.
+    pub fn new(symptoms: Vec<Symptom>, groups: Vec<Group>) -> Troubleshooter {
+        let mut causes: Vec<usize> = symptoms
+            .iter()
+            .flat_map(|s| s.causes.iter().copied())
+            .collect();
+        causes.sort_unstable();
+        causes.dedup();
+        let mut by_text = BTreeMap::new();
+        let mut by_cause: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for (index, symptom) in symptoms.iter().enumerate() {
+            by_text.entry(symptom.text.to_lowercase()).or_insert(index);
+            for &cause in &symptom.causes {
+                by_cause.entry(cause).or_default().push(index);
+            }
+        }
+        Troubleshooter {
+            symptoms,
+            groups,
+            causes,
+            by_text,
+            by_cause,
+        }
+    }
+
+    /// Whether the site has a troubleshooter at all (some symptom leads to a cause).
+    pub fn is_empty(&self) -> bool {
+        self.symptoms.is_empty()
+    }
+
+    /// The symptoms that point at a cause, as indexes into [`Troubleshooter::symptoms`].
+    pub fn symptoms_of_cause(&self, cause: usize) -> &[usize] {
+        self.by_cause.get(&cause).map_or(&[], Vec::as_slice)
+    }
+
+    /// The symptom whose page is `troubleshoot/<slug>/`.
+    pub fn symptom_by_slug(&self, slug: &str) -> Option<usize> {
+        self.symptoms.iter().position(|s| s.slug == slug)
+    }
+
+    /// The symptom a phrase became (compared case-insensitively), if any.
+    pub fn symptom_by_text(&self, phrase: &str) -> Option<usize> {
+        self.by_text.get(&phrase.to_lowercase()).copied()
+    }
+}
+
+/// What a site holds, as the commands say it after a build: `2 guides, 10 causes, 15 fixes`
+/// (kinds without articles left out), from [`Site::articles_per_kind`].
+pub fn kinds_summary(articles_per_kind: &[(String, usize)]) -> String {
+    articles_per_kind
+        .iter()
+        .filter(|(_, count)| *count > 0)
+        .map(|(title, count)| format!("{count} {}", title.to_lowercase()))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Sorts articles into display order: kind order, weight, title, slug.

@@ -143,9 +143,9 @@ proptest! {
             let first_line = text.split('\n').next().unwrap_or_default();
             prop_assert_eq!(first_line.trim_end(), "+++");
             // Parsing what was split never panics, and every problem is on a line of the file.
-            if let Err(problems) = front_matter::parse(path, &text, &split) {
+            if let Err(invalid) = front_matter::parse(path, &text, &split) {
                 let lines = text.split('\n').count();
-                for problem in problems {
+                for problem in invalid.problems {
                     prop_assert!(problem.line >= 1 && problem.line <= lines, "{problem}");
                     prop_assert!(problem.col >= 1, "{problem}");
                 }
@@ -230,9 +230,9 @@ proptest! {
             kind,
             text: text.clone(),
         };
-        if let Err(problems) = crate::pipeline::parse::parse(&source, &crate::config::Config::default()) {
+        if let Err(broken) = crate::pipeline::parse::parse(&source, &crate::config::Config::default()) {
             let lines: Vec<&str> = text.split('\n').collect();
-            for problem in problems {
+            for problem in broken.problems {
                 prop_assert!(problem.line >= 1 && problem.line <= lines.len(), "{problem}");
                 let line_chars = lines[problem.line - 1].trim_end_matches('\r').chars().count();
                 prop_assert!(problem.col >= 1 && problem.col <= line_chars + 1, "{problem}");

@@ -20,7 +20,6 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::config::describe_toml_error;
 use crate::diagnostic::Diagnostic;
 use crate::error::Result;
 use crate::model::Site;
@@ -67,14 +66,8 @@ pub struct SearchTest {
 /// Parses `search-tests.toml` and checks its slugs against `site`. `path` names the file in
 /// diagnostics.
 pub fn parse(path: &Path, text: &str, site: &Site) -> Result<Vec<SearchTest>, Vec<Diagnostic>> {
-    let raw: RawFile = toml::from_str(text).map_err(|error| {
-        let (message, help) = describe_toml_error(&error, text);
-        let diagnostic = Diagnostic::at(path, text, error.span().unwrap_or(0..0), message);
-        vec![match help {
-            Some(help) => diagnostic.with_help(help),
-            None => diagnostic,
-        }]
-    })?;
+    let raw: RawFile =
+        toml::from_str(text).map_err(|error| vec![Diagnostic::toml(path, text, 0, &error)])?;
     let mut problems = Vec::new();
     let mut tests = Vec::new();
     for test in raw.test {
@@ -141,13 +134,8 @@ pub fn parse(path: &Path, text: &str, site: &Site) -> Result<Vec<SearchTest>, Ve
     }
 }
 
-fn closest(site: &Site, slug: &str) -> Option<String> {
-    site.articles
-        .iter()
-        .map(|a| (crate::config::edit_distance(slug, &a.slug), &a.slug))
-        .filter(|(distance, candidate)| *distance <= 3.max(candidate.len() / 4))
-        .min()
-        .map(|(_, slug)| slug.clone())
+fn closest<'a>(site: &'a Site, slug: &str) -> Option<&'a str> {
+    crate::suggest::closest(slug, site.articles.iter().map(|a| a.slug.as_str()))
 }
 
 /// Runs every test against `index`; returns one error per failing test.

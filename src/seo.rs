@@ -7,8 +7,7 @@ use std::fmt::Write as _;
 
 use serde_json::{Value, json};
 
-use crate::model::{Article, Site};
-use crate::pipeline::link::kinds;
+use crate::model::{Article, Site, kinds};
 
 /// One crumb of a breadcrumb trail.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -43,17 +42,7 @@ pub fn breadcrumbs(site: &Site, article: &Article) -> Vec<Crumb> {
 pub fn article_json_ld(site: &Site, article: &Article) -> Vec<String> {
     let config = &site.config;
     let permalink = config.permalink(&article.url_path());
-    let crumbs = breadcrumbs(site, article);
-    let breadcrumb = json!({
-        "@context": "https://schema.org",
-        "@type": "BreadcrumbList",
-        "itemListElement": crumbs.iter().enumerate().map(|(i, crumb)| json!({
-            "@type": "ListItem",
-            "position": i + 1,
-            "name": crumb.title,
-            "item": config.permalink(&crumb.path),
-        })).collect::<Vec<_>>(),
-    });
+    let breadcrumb = breadcrumb_json_ld(site, &breadcrumbs(site, article));
     let description = if article.front.summary.is_empty() {
         excerpt(&article.text, EXCERPT_CHARS)
     } else {
@@ -111,7 +100,7 @@ pub fn article_json_ld(site: &Site, article: &Article) -> Vec<String> {
             map.insert("dateModified".into(), Value::String(updated.to_string()));
         }
     }
-    vec![script_json(&breadcrumb), script_json(&main)]
+    vec![breadcrumb, script_json(&main)]
 }
 
 /// The JSON-LD of the home page: a `WebSite`.
@@ -136,14 +125,19 @@ pub fn home_json_ld(site: &Site) -> Vec<String> {
 pub fn kind_json_ld(site: &Site, title: &str, path: &str) -> Vec<String> {
     let config = &site.config;
     vec![
-        script_json(&json!({
-            "@context": "https://schema.org",
-            "@type": "BreadcrumbList",
-            "itemListElement": [
-                {"@type": "ListItem", "position": 1, "name": "Home", "item": config.permalink("")},
-                {"@type": "ListItem", "position": 2, "name": title, "item": config.permalink(path)},
+        breadcrumb_json_ld(
+            site,
+            &[
+                Crumb {
+                    title: "Home".to_string(),
+                    path: String::new(),
+                },
+                Crumb {
+                    title: title.to_string(),
+                    path: path.to_string(),
+                },
             ],
-        })),
+        ),
         script_json(&json!({
             "@context": "https://schema.org",
             "@type": "CollectionPage",
@@ -154,7 +148,8 @@ pub fn kind_json_ld(site: &Site, title: &str, path: &str) -> Vec<String> {
     ]
 }
 
-/// A `BreadcrumbList` of a trail of pages, as one JSON-LD block.
+/// A `BreadcrumbList` of a trail of pages, as one JSON-LD block: the one builder of every
+/// page's breadcrumb markup (articles, kind indexes, the troubleshooter's pages).
 pub fn breadcrumb_json_ld(site: &Site, crumbs: &[Crumb]) -> String {
     let config = &site.config;
     script_json(&json!({
@@ -227,7 +222,7 @@ pub fn sitemap(site: &Site, kind_paths: &[String]) -> String {
     // The troubleshooter's index; its symptom pages and the print views repeat what the
     // articles say, so they are left out.
     if !site.troubleshooter.is_empty() {
-        url(&format!("{}/", crate::troubleshooter::DIR), None);
+        url(&format!("{}/", crate::model::TROUBLESHOOTER_DIR), None);
     }
     for article in &site.articles {
         url(&article.url_path(), article.front.updated);

@@ -2,7 +2,8 @@
 //! (from `themes/default/`), so a site needs no theme folder; a site may name another theme in
 //! `themes/<name>/`, and may override any single template or asset with its own `templates/`
 //! and `static/` files (file by file, like mdBook and Zola). Template syntax errors become
-//! diagnostics naming the template file, line and column.
+//! diagnostics naming the template file, line and column ([`crate::diagnostic::tera`] words
+//! them).
 
 use std::collections::{BTreeMap, HashSet};
 use std::hash::{Hash, Hasher};
@@ -13,7 +14,9 @@ use include_dir::{Dir, include_dir};
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
+use crate::diagnostic::tera::{self as tera_errors, TemplateSources};
 use crate::error::{Error, Result};
+use crate::walk;
 
 static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
@@ -162,7 +165,9 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme> {
     let mut tera = tera::Tera::new();
     tera.autoescape_on([".html", ".htm", ".xml"]);
     if let Err(error) = tera.add_raw_templates(templates.iter().map(|(n, (s, _))| (n, s))) {
-        return Err(Error::Content(load_diagnostics(&templates, &error)));
+        return Err(Error::Content(tera_errors::load_diagnostics(
+            &templates, &error,
+        )));
     }
 
     let mut asset_hasher = std::collections::hash_map::DefaultHasher::new();
@@ -228,9 +233,13 @@ impl Theme {
         context: &tera::Context,
         page: &str,
     ) -> Result<String, Box<Diagnostic>> {
-        self.tera
-            .render(template, context)
-            .map_err(|error| Box::new(template_diagnostic(&self.templates, &error, Some(page))))
+        self.tera.render(template, context).map_err(|error| {
+            Box::new(tera_errors::template_diagnostic(
+                &self.templates,
+                &error,
+                Some(page),
+            ))
+        })
     }
 }
 
@@ -252,203 +261,15 @@ fn insert_template(
     }
 }
 
-/// Turns an error from loading the templates into diagnostics. Tera reports the problems it
-/// finds once every template is parsed (unknown filters, tests and includes; blocks that no
-/// parent has) as one text of reports, `error: MESSAGE` then ` --> NAME:LINE:COL`, the source line
-/// and a caret line; each becomes a diagnostic on its template file.
-fn load_diagnostics(
-    templates: &BTreeMap<String, (String, Origin)>,
-    error: &tera::Error,
-) -> Vec<Diagnostic> {
-    if let tera::ErrorKind::Msg(text) = error.kind() {
-        let reports = parse_reports(text);
-        if !reports.is_empty() {
-            return reports
-                .into_iter()
-                .map(|report| {
-                    let message = format!("template error: {}", lowercase_first(&report.message));
-                    match templates.get(&report.template) {
-                        Some((source, origin)) => Diagnostic::at_line_col(
-                            origin.display_path(),
-                            source,
-                            report.line,
-                            report.col,
-                            message,
-                        )
-                        .with_width(report.width),
-                        None => Diagnostic::file(&report.template, message),
-                    }
-                })
-                .collect();
-        }
-    }
-    vec![template_diagnostic(templates, error, None)]
-}
-
-/// One problem of a Tera report text.
-#[derive(Debug, PartialEq, Eq)]
-struct Report {
-    message: String,
-    template: String,
-    line: usize,
-    col: usize,
-    width: usize,
-}
-
-/// Reads the reports out of a text of Tera reports; an empty list when it holds none.
-fn parse_reports(text: &str) -> Vec<Report> {
-    let mut reports = Vec::new();
-    let mut lines = text.lines().peekable();
-    while let Some(line) = lines.next() {
-        let Some(message) = line.strip_prefix("error: ") else {
-            continue;
-        };
-        let Some(location) = lines
-            .next()
-            .and_then(|l| l.trim_start().strip_prefix("--> "))
-        else {
-            continue;
-        };
-        let mut parts = location.rsplitn(3, ':');
-        let (Some(col), Some(line_number), Some(template)) = (
-            parts.next().and_then(|c| c.parse().ok()),
-            parts.next().and_then(|l| l.parse().ok()),
-            parts.next(),
-        ) else {
-            continue;
-        };
-        // Then ` |`, `N | source`, ` | ^^^`.
-        let width = lines
-            .by_ref()
-            .take(3)
-            .last()
-            .map_or(1, |carets| carets.matches('^').count().max(1));
-        reports.push(Report {
-            message: message.to_string(),
-            template: template.to_string(),
-            line: line_number,
-            col,
-            width,
-        });
-    }
-    reports
-}
-
-/// Splits a Tera message into a message and a help line: "Field `x` is not defined. Available
-/// fields: a, b" becomes "field `x` is not defined" and "available fields are `a`, `b`".
-fn split_message(message: &str) -> (String, Option<String>) {
-    for (label, help) in [
-        ("Available fields: ", "available fields are"),
-        ("Available variables: ", "available variables are"),
-    ] {
-        if let Some((head, list)) = message.split_once(label) {
-            let names: Vec<String> = list
-                .trim()
-                .trim_end_matches('.')
-                .split(", ")
-                .map(|name| format!("`{name}`"))
-                .collect();
-            return (
-                lowercase_first(head),
-                Some(format!("{help} {}", names.join(", "))),
-            );
-        }
-    }
-    (lowercase_first(message), None)
-}
-
-/// Turns a Tera error into a diagnostic on the template file, with line and column.
-fn template_diagnostic(
-    templates: &BTreeMap<String, (String, Origin)>,
-    error: &tera::Error,
-    page: Option<&str>,
-) -> Diagnostic {
-    // `page` names the page, such as "the home page" or "`causes/x`".
-    let while_rendering = |d: Diagnostic| match (page, d.help.clone()) {
-        (Some(page), Some(help)) => d.with_help(format!("{help} (while rendering {page})")),
-        (Some(page), None) => d.with_help(format!("while rendering {page}")),
-        (None, _) => d,
-    };
-    match error.kind() {
-        tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
-            let name = report.filename();
-            let span = report.span();
-            let (message, help) = split_message(report.message());
-            let message = format!("template error: {message}");
-            let diagnostic = match templates.get(name) {
-                Some((source, origin)) => Diagnostic::at_line_col(
-                    origin.display_path(),
-                    source,
-                    span.start_line.max(1),
-                    span.start_col + 1,
-                    message,
-                )
-                .with_width(if span.start_line == span.end_line {
-                    span.end_col.saturating_sub(span.start_col)
-                } else {
-                    1
-                }),
-                None => Diagnostic::file(name, message),
-            };
-            let diagnostic = match help {
-                Some(help) => diagnostic.with_help(help),
-                None => diagnostic,
-            };
-            while_rendering(diagnostic)
-        }
-        tera::ErrorKind::CircularInclude { tpl, include_chain } => {
-            while_rendering(Diagnostic::file(
-                template_path(templates, tpl),
-                format!(
-                    "template error: `{tpl}` includes itself ({})",
-                    include_chain.join(" → ")
-                ),
-            ))
-        }
-        tera::ErrorKind::CircularExtend {
-            tpl,
-            inheritance_chain,
-        } => while_rendering(Diagnostic::file(
-            template_path(templates, tpl),
-            format!(
-                "template error: `{tpl}` extends itself ({})",
-                inheritance_chain.join(" → ")
-            ),
-        )),
-        tera::ErrorKind::MissingParent { current, parent } => while_rendering(Diagnostic::file(
-            template_path(templates, current),
-            format!("template error: `{current}` extends `{parent}`, which does not exist"),
-        )),
-        tera::ErrorKind::TemplateNotFound(name) => while_rendering(Diagnostic::file(
-            "templates",
-            format!("template error: template `{name}` not found"),
-        )),
-        _ => while_rendering(Diagnostic::file(
-            "templates",
-            format!("template error: {}", lowercase_first(&error.to_string())),
-        )),
-    }
-}
-
-fn template_path(templates: &BTreeMap<String, (String, Origin)>, name: &str) -> PathBuf {
-    templates
-        .get(name)
-        .map_or_else(|| PathBuf::from(name), |(_, origin)| origin.display_path())
-}
-
-fn lowercase_first(message: &str) -> String {
-    let message = message.trim().trim_end_matches('.');
-    let mut chars = message.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
+impl TemplateSources for BTreeMap<String, (String, Origin)> {
+    fn find(&self, name: &str) -> Option<(&str, PathBuf)> {
+        self.get(name)
+            .map(|(source, origin)| (source.as_str(), origin.display_path()))
     }
 }
 
 /// Calls `visit(name, bytes, origin)` for every file under `root/dir`, names relative to `dir`
-/// with `/` separators, in sorted order. A missing folder has no files. Symlinks are followed
-/// within the site root, as in `content/`; one that leaves the root (a `static/` linked to
-/// `/etc` would publish it) or loops is a diagnostic, and what it points to is not read.
+/// with `/` separators, in sorted order (see [`crate::walk`] for how links are treated).
 fn read_tree(
     root: &Path,
     dir: &Path,
@@ -456,65 +277,22 @@ fn read_tree(
     visit: &mut dyn FnMut(String, Vec<u8>, Origin),
 ) -> Result<()> {
     let full = root.join(dir);
-    if !full.is_dir() {
-        return Ok(());
-    }
-    let canonical_root = root
-        .canonicalize()
-        .map_err(|error| Error::io(root, error))?;
-    let relative_to_root = |path: &Path| path.strip_prefix(root).unwrap_or(path).to_path_buf();
-    let mut walker = walkdir::WalkDir::new(&full)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter();
-    while let Some(entry) = walker.next() {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(error) if error.loop_ancestor().is_some() => {
-                let path = error.path().unwrap_or(&full);
-                diagnostics.push(Diagnostic::file(
-                    relative_to_root(path),
-                    "symlink loop: this link points back to a folder that contains it",
-                ));
-                continue;
+    let mut files = Vec::new();
+    walk::walk(
+        root,
+        dir,
+        &|name, is_dir| !is_dir && crate::text::is_ignored(name),
+        diagnostics,
+        &mut |entry| {
+            if entry.is_file {
+                files.push(entry.path.to_path_buf());
             }
-            Err(error) => {
-                let path = error.path().unwrap_or(&full).to_path_buf();
-                return Err(Error::io(path, error.into()));
-            }
-        };
-        // The folder itself may be a link, or sit in a linked folder (`themes/x -> ...`).
-        if entry.depth() == 0 || entry.path_is_symlink() {
-            match entry.path().canonicalize() {
-                Ok(target) if target.starts_with(&canonical_root) => {}
-                Ok(target) => {
-                    diagnostics.push(
-                        Diagnostic::file(
-                            relative_to_root(entry.path()),
-                            format!(
-                                "symlink points outside the site: `{}`",
-                                crate::diagnostic::display_path(&target)
-                            ),
-                        )
-                        .with_help("copy the file into the site instead of linking to it"),
-                    );
-                    if entry.file_type().is_dir() {
-                        walker.skip_current_dir();
-                    }
-                    continue;
-                }
-                Err(error) => return Err(Error::io(entry.path(), error)),
-            }
-        }
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let name = entry.file_name().to_string_lossy();
-        if crate::pipeline::load::is_ignored(&name) {
-            continue;
-        }
-        let relative = entry.path().strip_prefix(&full).unwrap_or(entry.path());
-        let bytes = std::fs::read(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
+            walk::Next::Continue
+        },
+    )?;
+    for path in files {
+        let relative = path.strip_prefix(&full).unwrap_or(&path);
+        let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
         visit(slash(relative), bytes, Origin::File(dir.join(relative)));
     }
     Ok(())
@@ -562,9 +340,9 @@ mod tests {
         assert_eq!(
             problems,
             [
-                "templates/article.html:3:20: template error: unknown filter `shout`\n 3 | {{ article.title | shout }}\n   |                    ^^^^^",
-                "templates/article.html:4:12: template error: unknown template `nope.html`\n 4 | {% include \"nope.html\" %}\n   |            ^^^^^^^^^^^",
-                "templates/article.html:6:10: template error: block `sidebar` is not defined in any parent template\n 6 | {% block sidebar %}{% endblock sidebar %}\n   |          ^^^^^^^",
+                "error: template error: unknown filter `shout`\n --> templates/article.html:3:20\n  |\n3 | {{ article.title | shout }}\n  |                    ^^^^^",
+                "error: template error: unknown template `nope.html`\n --> templates/article.html:4:12\n  |\n4 | {% include \"nope.html\" %}\n  |            ^^^^^^^^^^^",
+                "error: template error: block `sidebar` is not defined in any parent template\n --> templates/article.html:6:10\n  |\n6 | {% block sidebar %}{% endblock sidebar %}\n  |          ^^^^^^^",
             ]
         );
     }
@@ -575,7 +353,7 @@ mod tests {
         assert_eq!(
             problems,
             [
-                "templates/home.html:1:19: template error: found `}` but expected }}\n 1 | <h1>{{ site.title }</h1>\n   |                   ^"
+                "error: template error: found `}` but expected }}\n --> templates/home.html:1:19\n  |\n1 | <h1>{{ site.title }</h1>\n  |                   ^"
             ]
         );
     }
@@ -604,11 +382,11 @@ mod tests {
             messages,
             [
                 format!(
-                    "templates/leak.html: symlink points outside the site: `{}/secret.txt`\n  help: copy the file into the site instead of linking to it",
+                    "error: symlink points outside the site: `{}/secret.txt`\n--> templates/leak.html\n = help: copy the file into the site instead of linking to it",
                     target.display()
                 ),
                 format!(
-                    "static: symlink points outside the site: `{}`\n  help: copy the file into the site instead of linking to it",
+                    "error: symlink points outside the site: `{}`\n--> static\n = help: copy the file into the site instead of linking to it",
                     target.display()
                 ),
             ]
@@ -626,20 +404,5 @@ mod tests {
         .unwrap();
         let theme = load(site.path(), &Config::default()).unwrap();
         assert_eq!(theme.assets["logo.svg"].bytes, b"<svg/>");
-    }
-
-    #[test]
-    fn lists_of_available_names_become_help() {
-        assert_eq!(
-            split_message("Field `nope` is not defined. Available fields: content, title"),
-            (
-                "field `nope` is not defined".to_string(),
-                Some("available fields are `content`, `title`".to_string())
-            )
-        );
-        assert_eq!(
-            split_message("Unknown filter `x`."),
-            ("unknown filter `x`".to_string(), None)
-        );
     }
 }

@@ -18,165 +18,81 @@
 //! order; each cause's fixes easiest first by `effort` (fixes without one last), ties in the
 //! order written. This module computes; rendering and the browser script only show.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
-use crate::model::{Site, effort_minutes};
-use crate::pipeline::link::kinds;
+use crate::model::{Group, Site, Symptom, Troubleshooter, effort_minutes, kinds};
 
-/// The folder of the troubleshooter in the build dir (reserved in `config::RESERVED_DIRS`).
-pub const DIR: &str = "troubleshoot";
-
-/// One symptom of the troubleshooter.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Symptom {
-    /// The phrase as first written.
-    pub text: String,
-    /// Its URL segment: `backup-stops-halfway`.
-    pub slug: String,
-    /// The causes it points at, as indexes into `site.articles`, in display order.
-    pub causes: Vec<usize>,
-    /// The group it is shown in, an index into [`Troubleshooter::groups`].
-    pub group: usize,
-}
-
-impl Symptom {
-    /// The site path of its page: `troubleshoot/backup-stops-halfway/`.
-    pub fn path(&self) -> String {
-        format!("{DIR}/{}/", self.slug)
-    }
-}
-
-/// A group of symptoms on the troubleshooter's index page.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Group {
-    /// The kind whose articles the symptoms come from.
-    pub kind: String,
-    /// The heading shown above them.
-    pub heading: String,
-    /// The symptoms, as indexes into [`Troubleshooter::symptoms`], in order.
-    pub symptoms: Vec<usize>,
-}
-
-/// Everything the troubleshooter pages show, computed once per linked site.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
-pub struct Troubleshooter {
-    /// Every symptom, group by group.
-    pub symptoms: Vec<Symptom>,
-    /// The groups, in kind order.
-    pub groups: Vec<Group>,
-    /// Every cause some symptom points at, in display order.
-    pub causes: Vec<usize>,
-    /// Lower-cased phrase → symptom.
-    by_text: BTreeMap<String, usize>,
-    /// Cause → the symptoms that point at it, in order.
-    by_cause: BTreeMap<usize, Vec<usize>>,
-}
-
-impl Troubleshooter {
-    /// Derives the troubleshooter of a linked site (relations resolved).
-    pub fn of(site: &Site) -> Troubleshooter {
-        // Phrase (lower-cased) → (first text, causes, kind of the first article).
-        let mut found: Vec<(String, Vec<usize>, String)> = Vec::new();
-        let mut position: HashMap<String, usize> = HashMap::new();
-        for (index, article) in site.articles.iter().enumerate() {
-            let causes: Vec<usize> = match article.kind.as_str() {
-                kinds::CAUSE => vec![index],
-                kinds::FIX => continue,
-                _ => site.relations[index]
-                    .by_kind
-                    .get(kinds::CAUSE)
-                    .cloned()
-                    .unwrap_or_default(),
-            };
-            if causes.is_empty() {
-                continue;
-            }
-            for text in &article.front.symptoms {
-                let key = text.to_lowercase();
-                let at = *position.entry(key).or_insert_with(|| {
-                    found.push((text.clone(), Vec::new(), article.kind.clone()));
-                    found.len() - 1
-                });
-                for &cause in &causes {
-                    if !found[at].1.contains(&cause) {
-                        found[at].1.push(cause);
-                    }
+/// Derives the troubleshooter of a linked site (relations resolved).
+pub fn derive(site: &Site) -> Troubleshooter {
+    // Phrase (lower-cased) → (first text, causes, kind of the first article).
+    let mut found: Vec<(String, Vec<usize>, String)> = Vec::new();
+    let mut position: HashMap<String, usize> = HashMap::new();
+    for (index, article) in site.articles.iter().enumerate() {
+        let causes: Vec<usize> = match article.kind.as_str() {
+            kinds::CAUSE => vec![index],
+            kinds::FIX => continue,
+            _ => site.relations[index]
+                .by_kind
+                .get(kinds::CAUSE)
+                .cloned()
+                .unwrap_or_default(),
+        };
+        if causes.is_empty() {
+            continue;
+        }
+        for text in &article.front.symptoms {
+            let key = text.to_lowercase();
+            let at = *position.entry(key).or_insert_with(|| {
+                found.push((text.clone(), Vec::new(), article.kind.clone()));
+                found.len() - 1
+            });
+            for &cause in &causes {
+                if !found[at].1.contains(&cause) {
+                    found[at].1.push(cause);
                 }
             }
         }
-        let mut troubleshooter = Troubleshooter::default();
-        let mut taken: HashMap<String, usize> = HashMap::new();
-        for kind in &site.config.kinds {
-            let members: Vec<&(String, Vec<usize>, String)> =
-                found.iter().filter(|(_, _, k)| *k == kind.name).collect();
-            if members.is_empty() {
-                continue;
-            }
-            let group = troubleshooter.groups.len();
-            let mut symptoms = Vec::new();
-            for (text, causes, _) in members {
-                let mut causes = causes.clone();
-                causes.sort_unstable();
-                symptoms.push(troubleshooter.symptoms.len());
-                troubleshooter
-                    .by_text
-                    .insert(text.to_lowercase(), troubleshooter.symptoms.len());
-                troubleshooter.symptoms.push(Symptom {
-                    text: text.clone(),
-                    slug: unique_slug(&mut taken, &slugify(text)),
-                    causes,
-                    group,
-                });
-            }
-            troubleshooter.groups.push(Group {
-                kind: kind.name.clone(),
-                heading: group_heading(&kind.name, &kind.title),
-                symptoms,
+    }
+    let mut symptoms: Vec<Symptom> = Vec::new();
+    let mut groups: Vec<Group> = Vec::new();
+    let mut taken: HashMap<String, usize> = HashMap::new();
+    for kind in &site.config.kinds {
+        let members: Vec<&(String, Vec<usize>, String)> =
+            found.iter().filter(|(_, _, k)| *k == kind.name).collect();
+        if members.is_empty() {
+            continue;
+        }
+        let group = groups.len();
+        let mut in_group = Vec::new();
+        for (text, causes, _) in members {
+            let mut causes = causes.clone();
+            causes.sort_unstable();
+            in_group.push(symptoms.len());
+            symptoms.push(Symptom {
+                text: text.clone(),
+                slug: unique_slug(&mut taken, &slugify(text)),
+                causes,
+                group,
             });
         }
-        let mut causes: Vec<usize> = troubleshooter
-            .symptoms
-            .iter()
-            .flat_map(|s| s.causes.iter().copied())
-            .collect();
-        causes.sort_unstable();
-        causes.dedup();
-        troubleshooter.causes = causes;
-        for (index, symptom) in troubleshooter.symptoms.iter().enumerate() {
-            for &cause in &symptom.causes {
-                troubleshooter
-                    .by_cause
-                    .entry(cause)
-                    .or_default()
-                    .push(index);
-            }
-        }
-        troubleshooter
+        groups.push(Group {
+            kind: kind.name.clone(),
+            heading: group_heading(&kind.name, &kind.title),
+            symptoms: in_group,
+        });
     }
+    Troubleshooter::new(symptoms, groups)
+}
 
-    /// Whether the site has a troubleshooter at all (some symptom leads to a cause).
-    pub fn is_empty(&self) -> bool {
-        self.symptoms.is_empty()
-    }
-
-    /// The symptoms that point at a cause, as indexes into [`Troubleshooter::symptoms`].
-    pub fn symptoms_of_cause(&self, cause: usize) -> &[usize] {
-        self.by_cause.get(&cause).map_or(&[], Vec::as_slice)
-    }
-
-    /// The symptom whose page is `troubleshoot/<slug>/`.
-    pub fn symptom_by_slug(&self, slug: &str) -> Option<usize> {
-        self.symptoms.iter().position(|s| s.slug == slug)
-    }
-
-    /// The first symptom that one of `article`'s own phrases became, if any: where an error
-    /// page sends its reader into the troubleshooter.
-    pub fn entry_for(&self, site: &Site, article: usize) -> Option<usize> {
-        let phrases = &site.articles[article].front.symptoms;
-        phrases
-            .iter()
-            .find_map(|phrase| self.by_text.get(&phrase.to_lowercase()).copied())
-    }
+/// The first symptom that one of `article`'s own phrases became, if any: where an error page
+/// sends its reader into the troubleshooter.
+pub fn entry_for(site: &Site, article: usize) -> Option<usize> {
+    let troubleshooter = &site.troubleshooter;
+    site.articles[article]
+        .front
+        .symptoms
+        .iter()
+        .find_map(|phrase| troubleshooter.symptom_by_text(phrase))
 }
 
 /// Ranks causes for a set of chosen symptoms: those explaining more of them first, then in
@@ -286,65 +202,63 @@ mod tests {
         assert_eq!(unique_slug(&mut taken, "full"), "full-3");
     }
 
-    fn bundled() -> Site {
-        crate::load_site(&crate::BuildOptions {
-            root: env!("CARGO_MANIFEST_DIR").into(),
-            ..crate::BuildOptions::default()
-        })
-        .expect("the bundled site loads")
-        .site
-    }
-
     #[test]
-    fn the_bundled_site_s_symptoms_lead_to_their_causes() {
-        let site = bundled();
-        let troubleshooter = Troubleshooter::of(&site);
+    fn symptoms_lead_to_their_causes() {
+        let site = crate::fixture::site();
+        let troubleshooter = derive(&site);
         let slug_of = |i: usize| site.articles[i].slug.as_str();
-        let stops = troubleshooter
-            .symptom_by_slug("backup-stops-halfway")
-            .expect("a symptom page for `backup stops halfway`");
-        let causes: Vec<&str> = troubleshooter.symptoms[stops]
-            .causes
-            .iter()
-            .map(|&i| slug_of(i))
-            .collect();
-        assert!(causes.contains(&"causes/icloud-storage-full"), "{causes:?}");
-        let code = troubleshooter.symptom_by_slug("error-9006").unwrap();
-        let causes: Vec<&str> = troubleshooter.symptoms[code]
-            .causes
-            .iter()
-            .map(|&i| slug_of(i))
-            .collect();
+        let causes_of = |slug: &str| -> Vec<&str> {
+            let symptom = troubleshooter
+                .symptom_by_slug(slug)
+                .unwrap_or_else(|| panic!("a symptom page `{slug}`"));
+            troubleshooter.symptoms[symptom]
+                .causes
+                .iter()
+                .map(|&i| slug_of(i))
+                .collect()
+        };
+        // The same phrase on two causes, written in two cases, is one symptom.
         assert_eq!(
-            causes,
-            ["causes/icloud-storage-full", "causes/backup-too-large"]
+            causes_of("backup-stops-halfway"),
+            ["causes/storage-full", "causes/weak-wifi"]
         );
+        // An error page's phrase points at the causes it lists, in display order.
+        assert_eq!(
+            causes_of("error-9006"),
+            ["causes/storage-full", "causes/backup-too-large"]
+        );
+        // A fix's phrases are not symptoms.
+        assert!(troubleshooter.symptom_by_text("free up storage").is_none());
         let headings: Vec<&str> = troubleshooter
             .groups
             .iter()
             .map(|g| g.heading.as_str())
             .collect();
-        assert_eq!(headings[0], "What goes wrong");
-        // No phrase twice, and every cause of the site is reachable.
-        let mut texts: Vec<String> = troubleshooter
-            .symptoms
-            .iter()
-            .map(|s| s.text.to_lowercase())
-            .collect();
-        texts.sort();
-        let before = texts.len();
-        texts.dedup();
-        assert_eq!(texts.len(), before);
+        assert_eq!(
+            headings,
+            ["What goes wrong", "Messages and error codes", "Questions"]
+        );
+        assert_eq!(
+            troubleshooter.symptoms.len(),
+            6,
+            "{:?}",
+            troubleshooter.symptoms
+        );
         assert_eq!(
             troubleshooter.causes.len(),
             site.articles_of_kind(kinds::CAUSE).count()
+        );
+        let error_page = site.by_slug["errors/9006"];
+        assert_eq!(
+            entry_for(&site, error_page).map(|i| troubleshooter.symptoms[i].slug.as_str()),
+            Some("error-9006")
         );
     }
 
     #[test]
     fn causes_explaining_more_symptoms_rank_first_then_by_weight() {
-        let troubleshooter = Troubleshooter {
-            symptoms: vec![
+        let troubleshooter = Troubleshooter::new(
+            vec![
                 Symptom {
                     text: "a".into(),
                     slug: "a".into(),
@@ -358,11 +272,9 @@ mod tests {
                     group: 0,
                 },
             ],
-            groups: Vec::new(),
-            causes: vec![1, 2, 3],
-            by_text: BTreeMap::new(),
-            by_cause: BTreeMap::new(),
-        };
+            Vec::new(),
+        );
+        assert_eq!(troubleshooter.causes, [1, 2, 3]);
         assert_eq!(
             rank_causes(&troubleshooter, &[0, 1]),
             [(3, 2), (1, 1), (2, 1)]

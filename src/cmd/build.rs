@@ -18,23 +18,17 @@ pub fn run(args: BuildArgs) -> Result<i32> {
         progress: !args.quiet && std::io::stderr().is_terminal(),
     };
     let report = crate::build(&options)?;
-    super::print_diagnostics(&report.warnings);
+    crate::diagnostic::report::print(&report.warnings);
     if args.timings {
         for (step, took) in &report.timings {
             eprintln!("{step:>18}: {took:.2?}");
         }
     }
     if !args.quiet {
-        let kinds: Vec<String> = report
-            .articles_per_kind
-            .iter()
-            .filter(|(_, n)| *n > 0)
-            .map(|(title, n)| format!("{n} {}", title.to_lowercase()))
-            .collect();
         eprintln!(
             "built {} pages ({}) into {} in {:.2?}",
             report.pages,
-            kinds.join(", "),
+            crate::model::kinds_summary(&report.articles_per_kind),
             crate::diagnostic::display_path(&report.build_dir),
             started.elapsed()
         );

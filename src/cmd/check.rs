@@ -13,7 +13,7 @@ pub fn run(args: CheckArgs) -> Result<i32> {
         ..BuildOptions::default()
     };
     let warnings = crate::check(&options)?;
-    super::print_diagnostics(&warnings);
+    crate::diagnostic::report::print(&warnings);
     if warnings.is_empty() {
         eprintln!("no problems found");
         Ok(0)

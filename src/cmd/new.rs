@@ -11,7 +11,7 @@ use std::path::Path;
 use crate::cli::NewArgs;
 use crate::error::{Error, Result};
 use crate::model::Date;
-use crate::pipeline::link::kinds;
+use crate::model::kinds;
 use crate::pipeline::load::{self, CONTENT_DIR};
 
 /// Runs `remedy new`.
@@ -42,7 +42,7 @@ pub fn run(args: NewArgs) -> Result<i32> {
     } else {
         None
     };
-    let slug = load::suggest_slug(code.as_deref().unwrap_or(title));
+    let slug = crate::text::suggest_slug(code.as_deref().unwrap_or(title));
     let relative = Path::new(CONTENT_DIR)
         .join(&kind.dir)
         .join(format!("{slug}.md"));

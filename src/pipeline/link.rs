@@ -8,23 +8,9 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use crate::config::{Config, edit_distance};
+use crate::config::Config;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Article, Located, Relations, Section, Site, sort_articles};
-
-/// Kind names with a fixed meaning in relations and structured data.
-pub mod kinds {
-    /// The kind `causes = [...]` points at.
-    pub const CAUSE: &str = "cause";
-    /// The kind `fixes = [...]` points at.
-    pub const FIX: &str = "fix";
-    /// Error-code pages: their `error_codes` must be unique.
-    pub const ERROR: &str = "error";
-    /// FAQ entries, marked up as `FAQPage`.
-    pub const FAQ: &str = "faq";
-    /// Restore procedures, marked up as `HowTo`.
-    pub const RESTORE: &str = "restore";
-}
+use crate::model::{Article, Located, Relations, Section, Site, kinds, sort_articles};
 
 /// Slugs of articles that exist as files but are not in the site.
 #[derive(Debug, Clone, Default)]
@@ -34,6 +20,12 @@ pub struct LeftOut {
     /// Articles whose file has errors of its own: relations and links to them are not reported
     /// again, so one broken file gives one diagnostic, not one per article that links to it.
     pub broken: HashSet<String>,
+    /// Articles whose files have problems, as far as they could be read: not published, but
+    /// their relations and links are checked, so one run reports every problem of a file.
+    pub partial_articles: Vec<Arc<Article>>,
+    /// Section intros whose files have problems, as far as they could be read: their links are
+    /// checked.
+    pub partial_sections: Vec<Section>,
 }
 
 /// Builds the site from parsed articles and section intros.
@@ -66,10 +58,11 @@ pub fn link(
     resolve_relations(&mut site, left_out, &mut diagnostics);
     set_neighbours(&mut site);
     check_links(&site, left_out, &mut diagnostics);
+    check_partial_files(&site, left_out, &mut diagnostics);
     check_error_codes(&site, &mut diagnostics);
     check_generated_paths(&site, &mut diagnostics);
     resolve_escalation(&mut site, left_out, &mut diagnostics);
-    site.troubleshooter = crate::troubleshooter::Troubleshooter::of(&site);
+    site.troubleshooter = crate::troubleshooter::derive(&site);
     (site, diagnostics)
 }
 
@@ -112,59 +105,67 @@ type RelationField<'a> = (
     Option<&'a str>,
 );
 
-fn resolve_relations(site: &mut Site, left_out: &LeftOut, diagnostics: &mut Vec<Diagnostic>) {
-    let fix_dir = site.config.kind(kinds::FIX).map(|k| k.dir.clone());
-    let cause_dir = site.config.kind(kinds::CAUSE).map(|k| k.dir.clone());
-    let mut forward: Vec<Vec<(usize, usize)>> = vec![Vec::new(); site.articles.len()];
-    let mut related: Vec<Vec<usize>> = vec![Vec::new(); site.articles.len()];
-    for (index, article) in site.articles.iter().enumerate() {
-        let fields: [RelationField<'_>; 3] = [
-            (
-                "fixes",
-                &article.front.fixes,
-                Some(kinds::FIX),
-                fix_dir.as_deref(),
-            ),
-            (
-                "causes",
-                &article.front.causes,
-                Some(kinds::CAUSE),
-                cause_dir.as_deref(),
-            ),
-            ("related", &article.front.related, None, None),
-        ];
-        let mut seen = HashSet::new();
-        for (field, values, want_kind, dir) in fields {
-            for value in values {
-                let resolved = resolve(site, article, field, value, want_kind, dir, left_out);
-                match resolved {
-                    Ok(target) => {
-                        if !seen.insert((field, target)) {
-                            diagnostics.push(
-                                Diagnostic::at(
-                                    &article.path,
-                                    &article.source,
-                                    value.span.clone(),
-                                    format!("`{}` is listed twice in `{field}`", value.value),
-                                )
-                                .with_help("remove one of the two")
-                                .warning(),
-                            );
-                        } else if want_kind.is_some() {
-                            forward[index].push((target, 0));
-                        } else {
-                            related[index].push(target);
-                        }
+/// The resolved edges of one article's relations: `fixes` and `causes` targets, then
+/// `related` ones. Problems with them go to `diagnostics`.
+fn relation_edges(
+    site: &Site,
+    article: &Article,
+    left_out: &LeftOut,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Vec<usize>, Vec<usize>) {
+    let fix_dir = site.config.kind(kinds::FIX).map(|k| k.dir.as_str());
+    let cause_dir = site.config.kind(kinds::CAUSE).map(|k| k.dir.as_str());
+    let fields: [RelationField<'_>; 3] = [
+        ("fixes", &article.front.fixes, Some(kinds::FIX), fix_dir),
+        (
+            "causes",
+            &article.front.causes,
+            Some(kinds::CAUSE),
+            cause_dir,
+        ),
+        ("related", &article.front.related, None, None),
+    ];
+    let mut forward = Vec::new();
+    let mut related = Vec::new();
+    let mut seen = HashSet::new();
+    for (field, values, want_kind, dir) in fields {
+        for value in values {
+            match resolve(site, article, field, value, want_kind, dir, left_out) {
+                Ok(target) => {
+                    if !seen.insert((field, target)) {
+                        diagnostics.push(
+                            Diagnostic::at(
+                                &article.path,
+                                &article.source,
+                                value.span.clone(),
+                                format!("`{}` is listed twice in `{field}`", value.value),
+                            )
+                            .with_help("remove one of the two")
+                            .warning(),
+                        );
+                    } else if want_kind.is_some() {
+                        forward.push(target);
+                    } else {
+                        related.push(target);
                     }
-                    Err(Some(diagnostic)) => diagnostics.push(*diagnostic),
-                    Err(None) => {}
                 }
+                Err(Some(diagnostic)) => diagnostics.push(*diagnostic),
+                Err(None) => {}
             }
         }
     }
+    (forward, related)
+}
+
+fn resolve_relations(site: &mut Site, left_out: &LeftOut, diagnostics: &mut Vec<Diagnostic>) {
+    let (forward, related): (Vec<Vec<usize>>, Vec<Vec<usize>>) = site
+        .articles
+        .iter()
+        .map(|article| relation_edges(site, article, left_out, diagnostics))
+        .unzip();
     let mut relations = vec![Relations::default(); site.articles.len()];
     for (index, edges) in forward.iter().enumerate() {
-        for &(target, _) in edges {
+        for &target in edges {
             let kind = site.articles[target].kind.clone();
             relations[index]
                 .by_kind
@@ -175,7 +176,7 @@ fn resolve_relations(site: &mut Site, left_out: &LeftOut, diagnostics: &mut Vec<
     }
     for (index, edges) in forward.iter().enumerate() {
         let kind = site.articles[index].kind.clone();
-        for &(target, _) in edges {
+        for &target in edges {
             let list = relations[target].by_kind.entry(kind.clone()).or_default();
             if !list.contains(&index) {
                 list.push(index);
@@ -310,14 +311,14 @@ fn plural(site: &Site, kind: &str) -> String {
         .map_or_else(|| format!("{kind}s"), |k| k.title.to_lowercase())
 }
 
+/// The slug of the article (of `kind`, if given) closest to `slug`, for "did you mean".
 fn closest_slug(site: &Site, slug: &str, kind: Option<&str>) -> Option<String> {
-    site.articles
+    let candidates = site
+        .articles
         .iter()
         .filter(|a| kind.is_none_or(|k| a.kind == k))
-        .map(|a| (edit_distance(slug, &a.slug), &a.slug))
-        .filter(|(distance, candidate)| *distance <= 3.max(candidate.len() / 4))
-        .min()
-        .map(|(_, slug)| slug.clone())
+        .map(|a| a.slug.as_str());
+    crate::suggest::closest(slug, candidates).map(str::to_string)
 }
 
 fn set_neighbours(site: &mut Site) {
@@ -377,6 +378,21 @@ fn check_links(site: &Site, left_out: &LeftOut, diagnostics: &mut Vec<Diagnostic
     }
 }
 
+/// The relations and links of the files that have problems of their own (see
+/// [`LeftOut::partial_articles`]): reported with those problems, in the same run.
+fn check_partial_files(site: &Site, left_out: &LeftOut, diagnostics: &mut Vec<Diagnostic>) {
+    let section_slugs = section_slugs(site);
+    for article in &left_out.partial_articles {
+        relation_edges(site, article, left_out, diagnostics);
+        let file = (&article.path, &article.source, &article.links);
+        check_file_links(site, &section_slugs, left_out, file, diagnostics);
+    }
+    for section in &left_out.partial_sections {
+        let file = (&section.path, &section.source, &section.links);
+        check_file_links(site, &section_slugs, left_out, file, diagnostics);
+    }
+}
+
 /// A file's path, text and internal links.
 type LinkingFile<'a> = (
     &'a std::path::PathBuf,
@@ -432,15 +448,10 @@ fn check_file_links(
                     "broken anchor: `{}` has no heading with id `{anchor}`",
                     target.slug
                 ));
-                let best = target
-                    .headings
-                    .iter()
-                    .map(|h| (edit_distance(anchor, &h.id), &h.id))
-                    .min();
+                let best =
+                    crate::suggest::closest(anchor, target.headings.iter().map(|h| h.id.as_str()));
                 diagnostic = match best {
-                    Some((distance, id)) if distance <= 3.max(id.len() / 3) => {
-                        diagnostic.with_help(format!("did you mean `#{id}`?"))
-                    }
+                    Some(id) => diagnostic.with_help(format!("did you mean `#{id}`?")),
                     _ if target.headings.is_empty() => {
                         diagnostic.with_help("the target has no headings")
                     }
@@ -567,13 +578,13 @@ mod tests {
     fn relations_and_links_to_drafts_say_so() {
         let left_out = LeftOut {
             drafts: slugs(&["fixes/free-up", "guides/how"]),
-            broken: HashSet::new(),
+            ..LeftOut::default()
         };
         assert_eq!(
             link_articles(&[("causes/full", CAUSE)], &left_out),
             [
-                "content/causes/full.md:3:10: `fixes/free-up` is a draft, and drafts are left out of the build\n 3 | fixes = [\"free-up\"]\n   |          ^^^^^^^^^\n  help: publish it (`draft = false`) or build with `--drafts`",
-                "content/causes/full.md:5:11: `guides/how` is a draft, and drafts are left out of the build\n 5 | See [how](@/guides/how.md).\n   |           ^^^^^^^^^^^^^^^\n  help: publish it (`draft = false`) or build with `--drafts`",
+                "error: `fixes/free-up` is a draft, and drafts are left out of the build\n --> content/causes/full.md:3:10\n  |\n3 | fixes = [\"free-up\"]\n  |          ^^^^^^^^^\n  |\n  = help: publish it (`draft = false`) or build with `--drafts`",
+                "error: `guides/how` is a draft, and drafts are left out of the build\n --> content/causes/full.md:5:11\n  |\n5 | See [how](@/guides/how.md).\n  |           ^^^^^^^^^^^^^^^\n  |\n  = help: publish it (`draft = false`) or build with `--drafts`",
             ]
         );
     }
@@ -594,8 +605,8 @@ mod tests {
         assert_eq!(
             messages,
             [
-                "content/causes/full.md:3:10: `guides/how` is a guide, but `fixes` lists fixes\n 3 | fixes = [\"guides/how\", \"causes/other\"]\n   |          ^^^^^^^^^^^^\n  help: list guides in `related`",
-                "content/causes/full.md:3:24: `causes/other` is a cause, but `fixes` lists fixes\n 3 | fixes = [\"guides/how\", \"causes/other\"]\n   |                        ^^^^^^^^^^^^^^\n  help: list it in `causes`",
+                "error: `guides/how` is a guide, but `fixes` lists fixes\n --> content/causes/full.md:3:10\n  |\n3 | fixes = [\"guides/how\", \"causes/other\"]\n  |          ^^^^^^^^^^^^\n  |\n  = help: list guides in `related`",
+                "error: `causes/other` is a cause, but `fixes` lists fixes\n --> content/causes/full.md:3:24\n  |\n3 | fixes = [\"guides/how\", \"causes/other\"]\n  |                        ^^^^^^^^^^^^^^\n  |\n  = help: list it in `causes`",
             ]
         );
     }
@@ -616,15 +627,51 @@ mod tests {
         let (_, diagnostics) = link(&config, vec![article], Vec::new(), &LeftOut::default());
         assert_eq!(
             diagnostics[0].to_string(),
-            "content/causes/full.md:3:10: `fixes` needs a kind named `fix`, and this site has none\n 3 | fixes = [\"x\"]\n   |          ^^^\n  help: add `[kinds.fix]` to `book.toml`, or list the article in `related`"
+            "error: `fixes` needs a kind named `fix`, and this site has none\n --> content/causes/full.md:3:10\n  |\n3 | fixes = [\"x\"]\n  |          ^^^\n  |\n  = help: add `[kinds.fix]` to `book.toml`, or list the article in `related`"
         );
+    }
+
+    /// A file with problems of its own still has its relations and links checked, in the
+    /// same run, while links to it are not reported.
+    #[test]
+    fn the_relations_and_links_of_a_broken_file_are_checked_too() {
+        let config = Config::default();
+        let source = Source {
+            path: "content/causes/full.md".into(),
+            slug: "causes/full".to_string(),
+            kind: Some(kinds::CAUSE.to_string()),
+            text: "+++\ntitle = \"Full\"\nwieght = 1\nfixes = [\"free-up\"]\n+++\nSee [how](@/guides/how.md).\n"
+                .to_string(),
+        };
+        let Err(broken) = parse(&source, &config) else {
+            panic!("the unknown field is a problem");
+        };
+        assert_eq!(broken.problems[0].message, "unknown field `wieght`");
+        let Some(Parsed::Article(partial)) = broken.partial else {
+            panic!("the article is read as far as it can be");
+        };
+        let left_out = LeftOut {
+            partial_articles: vec![partial],
+            broken: slugs(&["causes/full"]),
+            ..LeftOut::default()
+        };
+        let (site, diagnostics) = link(&config, Vec::new(), Vec::new(), &left_out);
+        let messages: Vec<&str> = diagnostics.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "no fix `free-up`: `content/fixes/free-up.md` does not exist",
+                "broken link: `content/guides/how.md` does not exist",
+            ]
+        );
+        assert!(site.articles.is_empty(), "a broken file is not published");
     }
 
     #[test]
     fn relations_and_links_to_broken_articles_are_not_reported_again() {
         let left_out = LeftOut {
-            drafts: HashSet::new(),
             broken: slugs(&["fixes/free-up", "guides/how"]),
+            ..LeftOut::default()
         };
         assert!(link_articles(&[("causes/full", CAUSE)], &left_out).is_empty());
         let messages = link_articles(&[("causes/full", CAUSE)], &LeftOut::default());

@@ -14,6 +14,8 @@ use std::path::{Path, PathBuf};
 use crate::config::{self, CONFIG_FILE, Config};
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
+use crate::text::{is_forbidden_control, is_ignored, is_slug_segment, suggest_slug};
+use crate::walk;
 
 /// The folder under the site root that holds the articles.
 pub const CONTENT_DIR: &str = "content";
@@ -101,169 +103,133 @@ pub fn load_search_tests(root: &Path) -> Result<Option<String>> {
 
 /// Walks `content/` under `root` and reads every article and section intro.
 pub fn load_content(root: &Path, config: &Config) -> Result<Loaded> {
-    let content = root.join(CONTENT_DIR);
     let mut loaded = Loaded::default();
-    if !content.is_dir() {
+    if !root.join(CONTENT_DIR).is_dir() {
         loaded.diagnostics.push(
             Diagnostic::file(CONTENT_DIR, "the `content` folder is missing")
                 .with_help("articles live in `content/<kind folder>/<slug>.md`"),
         );
         return Ok(loaded);
     }
-    let canonical_root = root
-        .canonicalize()
-        .map_err(|error| Error::io(root, error))?;
-    let mut walker = walkdir::WalkDir::new(&content)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter();
+    let mut problems = Vec::new();
     let mut slugs_by_lowercase: HashMap<String, PathBuf> = HashMap::new();
-    while let Some(entry) = walker.next() {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(error) => {
-                let path = error.path().unwrap_or(&content);
-                let relative = relative_to(root, path);
-                let message = if error.loop_ancestor().is_some() {
-                    "symlink loop: this link points back to a folder that contains it".to_string()
-                } else {
-                    format!(
-                        "cannot read: {}",
-                        error
-                            .io_error()
-                            .map_or_else(|| error.to_string(), |e| e.to_string())
-                    )
-                };
-                loaded.diagnostics.push(Diagnostic::file(relative, message));
-                continue;
+    walk::walk(
+        root,
+        Path::new(CONTENT_DIR),
+        &|name, _| is_ignored(name),
+        &mut loaded.diagnostics,
+        &mut |entry| {
+            if entry.is_dir {
+                return check_folder(config, entry, &mut problems);
             }
-        };
-        let path = entry.path();
-        let relative = relative_to(root, path);
-        let name = entry.file_name().to_string_lossy().to_string();
-        if entry.depth() > 0 && is_ignored(&name) {
-            if entry.file_type().is_dir() {
-                walker.skip_current_dir();
+            match read_entry(root, config, entry, &mut slugs_by_lowercase) {
+                Ok(Some(source)) => loaded.sources.push(source),
+                Ok(None) => {}
+                Err(problem) => problems.push(*problem),
             }
-            continue;
-        }
-        if entry.path_is_symlink() {
-            match path.canonicalize() {
-                Ok(target) if target.starts_with(&canonical_root) => {}
-                Ok(target) => {
-                    loaded.diagnostics.push(
-                        Diagnostic::file(
-                            &relative,
-                            format!(
-                                "symlink points outside the site: `{}`",
-                                crate::diagnostic::display_path(&target)
-                            ),
-                        )
-                        .with_help("copy the file into the site instead of linking to it"),
-                    );
-                    if entry.file_type().is_dir() {
-                        walker.skip_current_dir();
-                    }
-                    continue;
-                }
-                Err(error) => {
-                    loaded.diagnostics.push(Diagnostic::file(
-                        &relative,
-                        format!("broken symlink: {error}"),
-                    ));
-                    continue;
-                }
-            }
-        }
-        let components: Vec<String> = path
-            .strip_prefix(&content)
-            .unwrap_or(path)
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().to_string())
-            .collect();
-        if entry.file_type().is_dir() {
-            if entry.depth() == 1 && config.kind_by_dir(&name).is_none() {
-                let known = config
-                    .kinds
-                    .iter()
-                    .map(|k| format!("`{}`", k.dir))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                loaded.diagnostics.push(
-                    Diagnostic::file(&relative, format!("unknown kind folder `{name}`")).with_help(
-                        format!("the kinds in `{CONFIG_FILE}` use the folders {known}"),
-                    ),
-                );
-                walker.skip_current_dir();
-            }
-            continue;
-        }
-        if !name.ends_with(".md") {
-            continue;
-        }
-        let stem = &name[..name.len() - 3];
-        let kind = if components.len() == 1 {
-            if stem != "_index" {
-                loaded.diagnostics.push(
-                    Diagnostic::file(&relative, "article outside a kind folder").with_help(
-                        format!(
-                            "move it into a kind folder such as `{CONTENT_DIR}/{}/`",
-                            config.kinds.first().map_or("guides", |k| k.dir.as_str())
-                        ),
-                    ),
-                );
-                continue;
-            }
-            None
-        } else {
-            config.kind_by_dir(&components[0]).map(|k| k.name.clone())
-        };
-        let slug_parts: Vec<&str> = components
-            .iter()
-            .map(String::as_str)
-            .take(components.len() - 1)
-            .chain(std::iter::once(stem))
-            .collect();
-        if let Some(bad) = slug_parts.iter().find(|part| !is_slug_segment(part)) {
-            loaded.diagnostics.push(
-                Diagnostic::file(
-                    &relative,
-                    format!("`{bad}` is not a valid slug: file and folder names become URLs"),
-                )
-                .with_help(format!(
-                    "use ASCII letters, digits, `-` and `_`, such as `{}`",
-                    suggest_slug(bad)
-                )),
-            );
-            continue;
-        }
-        let slug = slug_parts.join("/");
-        if let Some(first) = slugs_by_lowercase.insert(slug.to_lowercase(), relative.clone()) {
-            loaded.diagnostics.push(
-                Diagnostic::file(
-                    &relative,
-                    format!(
-                        "duplicate slug: `{slug}` differs only in case from `{}`",
-                        crate::diagnostic::display_path(&first)
-                    ),
-                )
-                .with_help(
-                    "rename one of them: on macOS and Windows the two pages would be one file",
-                ),
-            );
-            continue;
-        }
-        match read_source(root, &relative, entry.metadata().ok().map(|m| m.len())) {
-            Ok(text) => loaded.sources.push(Source {
-                path: relative,
-                slug,
-                kind,
-                text,
-            }),
-            Err(diagnostic) => loaded.diagnostics.push(*diagnostic),
-        }
-    }
+            walk::Next::Continue
+        },
+    )?;
+    loaded.diagnostics.extend(problems);
     Ok(loaded)
+}
+
+/// A folder of `content/`: one directly inside must be a kind's.
+fn check_folder(
+    config: &Config,
+    entry: &walk::Entry<'_>,
+    problems: &mut Vec<Diagnostic>,
+) -> walk::Next {
+    if entry.depth != 1 || config.kind_by_dir(&entry.name).is_some() {
+        return walk::Next::Continue;
+    }
+    let known = config
+        .kinds
+        .iter()
+        .map(|k| format!("`{}`", k.dir))
+        .collect::<Vec<_>>()
+        .join(", ");
+    problems.push(
+        Diagnostic::file(
+            &entry.relative,
+            format!("unknown kind folder `{}`", entry.name),
+        )
+        .with_help(format!(
+            "the kinds in `{CONFIG_FILE}` use the folders {known}"
+        )),
+    );
+    walk::Next::SkipDir
+}
+
+/// A file of `content/`: the source it holds if it is a Markdown article or section intro with
+/// a valid, unique slug (`None` for other files), or the problem with it.
+fn read_entry(
+    root: &Path,
+    config: &Config,
+    entry: &walk::Entry<'_>,
+    slugs_by_lowercase: &mut HashMap<String, PathBuf>,
+) -> Result<Option<Source>, Box<Diagnostic>> {
+    let relative = &entry.relative;
+    let Some(stem) = entry.name.strip_suffix(".md") else {
+        return Ok(None);
+    };
+    let components: Vec<String> = relative
+        .strip_prefix(CONTENT_DIR)
+        .unwrap_or(relative)
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().to_string())
+        .collect();
+    let kind = if components.len() == 1 {
+        if stem != "_index" {
+            return Err(Box::new(
+                Diagnostic::file(relative, "article outside a kind folder").with_help(format!(
+                    "move it into a kind folder such as `{CONTENT_DIR}/{}/`",
+                    config.kinds.first().map_or("guides", |k| k.dir.as_str())
+                )),
+            ));
+        }
+        None
+    } else {
+        config.kind_by_dir(&components[0]).map(|k| k.name.clone())
+    };
+    let slug_parts: Vec<&str> = components
+        .iter()
+        .map(String::as_str)
+        .take(components.len() - 1)
+        .chain(std::iter::once(stem))
+        .collect();
+    if let Some(bad) = slug_parts.iter().find(|part| !is_slug_segment(part)) {
+        return Err(Box::new(
+            Diagnostic::file(
+                relative,
+                format!("`{bad}` is not a valid slug: file and folder names become URLs"),
+            )
+            .with_help(format!(
+                "use ASCII letters, digits, `-` and `_`, such as `{}`",
+                suggest_slug(bad)
+            )),
+        ));
+    }
+    let slug = slug_parts.join("/");
+    if let Some(first) = slugs_by_lowercase.insert(slug.to_lowercase(), relative.clone()) {
+        return Err(Box::new(
+            Diagnostic::file(
+                relative,
+                format!(
+                    "duplicate slug: `{slug}` differs only in case from `{}`",
+                    crate::diagnostic::display_path(&first)
+                ),
+            )
+            .with_help("rename one of them: on macOS and Windows the two pages would be one file"),
+        ));
+    }
+    let text = read_source(root, relative, entry.len)?;
+    Ok(Some(Source {
+        path: relative.clone(),
+        slug,
+        kind,
+        text,
+    }))
 }
 
 /// What one changed path under `content/` is, for the dev server's incremental rebuild.
@@ -410,13 +376,6 @@ fn read_source(root: &Path, relative: &Path, size: Option<u64>) -> Result<String
     Ok(text)
 }
 
-/// Control characters that HTML forbids in a page (NUL, BEL, DEL, the C1 controls...): a file
-/// holding one is refused rather than built into invalid HTML. Tab, line feed, form feed and
-/// carriage return are whitespace, and allowed.
-pub fn is_forbidden_control(c: char) -> bool {
-    c.is_control() && !matches!(c, '\t' | '\n' | '\u{c}' | '\r')
-}
-
 fn not_utf8(path: &Path, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
     let before = String::from_utf8_lossy(&bytes[..valid_up_to]);
     let line = before.matches('\n').count() + 1;
@@ -450,67 +409,9 @@ fn not_utf8(path: &Path, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
     .with_help("save the file as UTF-8")
 }
 
-fn relative_to(root: &Path, path: &Path) -> PathBuf {
-    path.strip_prefix(root).unwrap_or(path).to_path_buf()
-}
-
-/// Files and folders the walk skips: hidden files, editor backups and autosaves.
-pub fn is_ignored(name: &str) -> bool {
-    name.starts_with('.')
-        || name.ends_with('~')
-        || (name.starts_with('#') && name.ends_with('#'))
-        || name.ends_with(".swp")
-        || name.ends_with(".tmp")
-}
-
-/// Whether a file or folder name may be part of a slug.
-pub fn is_slug_segment(part: &str) -> bool {
-    !part.is_empty()
-        && part
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-}
-
-/// A slug suggestion for a bad name: `Mon Article é` → `mon-article-e`.
-pub fn suggest_slug(name: &str) -> String {
-    let mut slug = String::new();
-    for c in name.chars() {
-        let c = match c {
-            'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'í' | 'ì' | 'î' | 'ï' => 'i',
-            'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
-            'ú' | 'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            'ñ' => 'n',
-            c => c.to_ascii_lowercase(),
-        };
-        if c.is_ascii_alphanumeric() || c == '_' {
-            slug.push(c);
-        } else if !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    let slug = slug.trim_matches('-').to_string();
-    if slug.is_empty() {
-        "article".to_string()
-    } else {
-        slug
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn suggests_ascii_slugs() {
-        assert_eq!(suggest_slug("Mon Article é"), "mon-article-e");
-        assert_eq!(suggest_slug("???"), "article");
-        assert!(is_slug_segment("icloud-storage_full2"));
-        assert!(!is_slug_segment("with space"));
-        assert!(!is_slug_segment("café"));
-    }
 
     #[test]
     fn slugs_that_differ_only_in_case_are_refused() {
@@ -524,7 +425,7 @@ mod tests {
         assert_eq!(loaded.sources.len(), 1);
         assert_eq!(
             loaded.diagnostics[0].to_string(),
-            "content/guides/how.md: duplicate slug: `guides/how` differs only in case from `content/guides/How.md`\n  help: rename one of them: on macOS and Windows the two pages would be one file"
+            "error: duplicate slug: `guides/how` differs only in case from `content/guides/How.md`\n--> content/guides/how.md\n = help: rename one of them: on macOS and Windows the two pages would be one file"
         );
     }
 
@@ -539,7 +440,7 @@ mod tests {
         );
         assert_eq!(
             diagnostic.to_string(),
-            "content/guides/x.md:2:13: file is not valid UTF-8 (byte 0xe9)\n 2 | title = \"Caf\u{fffd}\"\n   |             ^\n  help: save the file as UTF-8"
+            "error: file is not valid UTF-8 (byte 0xe9)\n --> content/guides/x.md:2:13\n  |\n2 | title = \"Caf\u{fffd}\"\n  |             ^\n  |\n  = help: save the file as UTF-8"
         );
     }
 
@@ -568,15 +469,7 @@ mod tests {
         );
         assert_eq!(
             loaded.diagnostics[0].to_string(),
-            "content/guides/a.md:4:7: control character U+0000 in the text\n 4 | Before\u{fffd}after\n   |       ^\n  help: delete it: editors hide it, and no page may contain it"
+            "error: control character U+0000 in the text\n --> content/guides/a.md:4:7\n  |\n4 | Before\u{fffd}after\n  |       ^\n  |\n  = help: delete it: editors hide it, and no page may contain it"
         );
-    }
-
-    #[test]
-    fn skips_editor_files() {
-        for name in [".x.md.swp", "x.md~", "#x.md#", ".DS_Store", "4913.tmp"] {
-            assert!(is_ignored(name), "{name}");
-        }
-        assert!(!is_ignored("x.md"));
     }
 }

@@ -1,5 +1,6 @@
 //! Stage 2, parse: one [`Source`] in, one [`Article`] (or section intro) out. Splits the front
-//! matter, validates it, renders the Markdown body. Works on one file at a time, so the build
+//! matter, validates it, renders the Markdown body. A file with problems gives all of them at
+//! once, front matter and body together, with what could be read of it ([`Broken`]). Works on one file at a time, so the build
 //! runs it in parallel and the dev server re-runs it on the one file that changed. It knows
 //! nothing of other articles: relations and links are checked by the link stage.
 
@@ -26,61 +27,119 @@ pub enum Parsed {
     },
 }
 
-/// Parses one source file.
-pub fn parse(source: &Source, config: &Config) -> Result<Parsed, Vec<Diagnostic>> {
+/// A file with problems: every one found in it, and what could be read of it despite them.
+#[derive(Debug, Clone)]
+pub struct Broken {
+    /// Every problem of the file: front matter and body together.
+    pub problems: Vec<Diagnostic>,
+    /// The article or intro as far as it could be read (wrong fields left at their defaults),
+    /// `None` when not even its front matter could be found. It is not published; the link
+    /// stage checks its relations and links, so one run reports every problem of the file.
+    pub partial: Option<Parsed>,
+}
+
+impl Broken {
+    fn of(problem: Diagnostic) -> Box<Broken> {
+        Box::new(Broken {
+            problems: vec![problem],
+            partial: None,
+        })
+    }
+}
+
+/// Parses one source file, collecting every problem of its front matter and body.
+pub fn parse(source: &Source, config: &Config) -> Result<Parsed, Box<Broken>> {
+    let mut problems = Vec::new();
+    let parsed = if source.is_section() {
+        parse_section(source, config, &mut problems)?
+    } else {
+        parse_article(source, config, &mut problems)?
+    };
+    if problems.is_empty() {
+        Ok(parsed)
+    } else {
+        Err(Box::new(Broken {
+            problems,
+            partial: Some(parsed),
+        }))
+    }
+}
+
+fn parse_section(
+    source: &Source,
+    config: &Config,
+    problems: &mut Vec<Diagnostic>,
+) -> Result<Parsed, Box<Broken>> {
     let path = &source.path;
     let text = &source.text;
-    if source.is_section() {
-        let (front, body, body_offset) = if text.starts_with("+++") {
-            let split = front_matter::split(path, text).map_err(|d| vec![*d])?;
-            let front = front_matter::parse_section(path, text, &split)?;
-            (front, split.body, split.body_offset)
-        } else {
-            (
-                front_matter::SectionFrontMatter::default(),
-                text.as_str(),
-                0,
-            )
-        };
-        let slug = source.slug.trim_end_matches("_index").trim_end_matches('/');
-        let (rendered, problems) =
-            markdown::render(body, slug, &markdown::root_of(slug), config.allow_html);
-        check_problems(source, body_offset, &problems)?;
-        // In-page `#anchor` links are left alone: an index page's ids come from the theme.
-        let links = rendered
-            .links
-            .into_iter()
-            .filter(|link| !body[link.span.clone()].starts_with('#'))
-            .map(|link| InternalLink {
-                span: link.span.start + body_offset..link.span.end + body_offset,
-                ..link
-            })
-            .collect();
-        return Ok(Parsed::Section {
-            kind: source.kind.clone(),
-            section: Section {
-                title: front.title,
-                description: front.description,
-                html: rendered.html,
-                path: source.path.clone(),
-                source: source.text.clone(),
-                links,
-            },
+    let (front, body, body_offset) = if text.starts_with("+++") {
+        let split = front_matter::split(path, text).map_err(|d| Broken::of(*d))?;
+        let front = front_matter::parse_section(path, text, &split).unwrap_or_else(|invalid| {
+            problems.extend(invalid.problems);
+            invalid.partial
         });
-    }
+        (front, split.body, split.body_offset)
+    } else {
+        (
+            front_matter::SectionFrontMatter::default(),
+            text.as_str(),
+            0,
+        )
+    };
+    let slug = source.slug.trim_end_matches("_index").trim_end_matches('/');
+    let (rendered, markdown_problems) =
+        markdown::render(body, slug, &markdown::root_of(slug), config.allow_html);
+    problems.extend(located_problems(source, body_offset, &markdown_problems));
+    // In-page `#anchor` links are left alone: an index page's ids come from the theme.
+    let links = rendered
+        .links
+        .into_iter()
+        .filter(|link| !body[link.span.clone()].starts_with('#'))
+        .map(|link| InternalLink {
+            span: link.span.start + body_offset..link.span.end + body_offset,
+            ..link
+        })
+        .collect();
+    Ok(Parsed::Section {
+        kind: source.kind.clone(),
+        section: Section {
+            title: front.title,
+            description: front.description,
+            html: rendered.html,
+            path: source.path.clone(),
+            source: source.text.clone(),
+            links,
+        },
+    })
+}
+
+fn parse_article(
+    source: &Source,
+    config: &Config,
+    problems: &mut Vec<Diagnostic>,
+) -> Result<Parsed, Box<Broken>> {
+    let path = &source.path;
+    let text = &source.text;
     let kind = source
         .kind
         .clone()
         .expect("the load stage gives every article a kind");
-    let split = front_matter::split(path, text).map_err(|d| vec![*d])?;
-    let front = front_matter::parse(path, text, &split)?;
-    let (rendered, problems) = markdown::render(
+    let split = front_matter::split(path, text).map_err(|d| Broken::of(*d))?;
+    let front = front_matter::parse(path, text, &split).unwrap_or_else(|invalid| {
+        problems.extend(invalid.problems);
+        invalid.partial
+    });
+    let (rendered, markdown_problems) = markdown::render(
         split.body,
         &source.slug,
         &markdown::root_of(&source.slug),
         config.allow_html,
     );
-    check_problems(source, split.body_offset, &problems)?;
+    problems.extend(located_problems(
+        source,
+        split.body_offset,
+        &markdown_problems,
+    ));
     let links = rendered
         .links
         .into_iter()
@@ -116,15 +175,13 @@ pub fn fingerprint(source: &Source, config: &Config) -> u64 {
     hasher.finish()
 }
 
-fn check_problems(
+/// The body's Markdown problems as diagnostics in the file.
+fn located_problems(
     source: &Source,
     body_offset: usize,
     problems: &[markdown::MarkdownProblem],
-) -> Result<(), Vec<Diagnostic>> {
-    if problems.is_empty() {
-        return Ok(());
-    }
-    Err(problems
+) -> Vec<Diagnostic> {
+    problems
         .iter()
         .map(|problem| {
             let span = problem.span.start + body_offset..problem.span.end + body_offset;
@@ -135,5 +192,5 @@ fn check_problems(
                 None => diagnostic,
             }
         })
-        .collect())
+        .collect()
 }

@@ -8,6 +8,12 @@
 //!
 //! A build dir that exists but was not made by Remedy is never replaced: it could be a folder
 //! of the writer's own. Remedy marks its build dirs with a `.remedy-build` file.
+//!
+//! Other stages hand their files to a [`Sink`]: [`Staging`] for a whole build, or a
+//! [`FolderReplacement`] when the dev server refreshes one folder (`search/`) of a live build
+//! dir. A library that manages its own files (the tantivy index) is handed a folder inside the
+//! staging area by [`Sink::folder`] and writes nowhere else. The dev server's in-place updates of
+//! single pages go through [`update_file`] and [`remove_file`].
 
 use std::ffi::OsString;
 use std::fs;
@@ -20,6 +26,17 @@ use crate::error::{Error, Result};
 pub const MARKER_FILE: &str = ".remedy-build";
 const MARKER_TEXT: &str = "This folder is built by Remedy and replaced on every build.\n";
 const STAGING_INFIX: &str = ".remedy-staging-";
+
+/// Where a stage puts build output: [`Staging`] (a whole build) or [`FolderReplacement`] (one
+/// folder of a live build dir). Paths are `/`-separated and relative to the build dir.
+pub trait Sink: Sync {
+    /// Writes one file.
+    fn put(&self, relative: &str, bytes: &[u8]) -> Result<()>;
+
+    /// Creates the folder `relative` and returns where it is, for a library that writes its
+    /// own files (the tantivy index): it must write nowhere else.
+    fn folder(&self, relative: &str) -> Result<PathBuf>;
+}
 
 /// A staging folder that files are written into before the swap.
 #[derive(Debug)]
@@ -64,11 +81,6 @@ impl Staging {
         })
     }
 
-    /// The staging folder, for writers that need a path (the tantivy index).
-    pub fn path(&self) -> &Path {
-        &self.dir
-    }
-
     /// Writes one file, `relative` being a `/`-separated path inside the build dir.
     ///
     /// A file whose bytes equal the previous site's file at the same path is hard-linked from
@@ -95,6 +107,11 @@ impl Staging {
         file.write_all(bytes).map_err(|e| Error::io(&path, e))
     }
 
+    /// The folder `relative` inside the staging folder, created (see [`Sink::folder`]).
+    pub fn folder(&self, relative: &str) -> Result<PathBuf> {
+        make_folder(&self.dir, relative)
+    }
+
     /// Swaps the staging folder in as the build dir and deletes the previous site.
     pub fn commit(mut self) -> Result<()> {
         if self.target.exists() {
@@ -106,6 +123,109 @@ impl Staging {
         }
         self.committed = true;
         Ok(())
+    }
+}
+
+impl Sink for Staging {
+    fn put(&self, relative: &str, bytes: &[u8]) -> Result<()> {
+        Staging::put(self, relative, bytes)
+    }
+
+    fn folder(&self, relative: &str) -> Result<PathBuf> {
+        Staging::folder(self, relative)
+    }
+}
+
+fn make_folder(base: &Path, relative: &str) -> Result<PathBuf> {
+    let path = base.join(relative);
+    fs::create_dir_all(&path).map_err(|e| Error::io(&path, e))?;
+    Ok(path)
+}
+
+/// A new copy of one folder of a live build dir (the dev server's `search/`), made in a scratch
+/// folder beside the build dir and swapped in whole by [`FolderReplacement::commit`], so a
+/// reader of the build dir never sees half of it. Dropped uncommitted, it leaves no trace.
+#[derive(Debug)]
+pub struct FolderReplacement {
+    scratch: PathBuf,
+    build_dir: PathBuf,
+    folder: String,
+}
+
+impl FolderReplacement {
+    /// Starts a replacement of `build_dir/folder`.
+    pub fn new(build_dir: &Path, folder: &str) -> Result<FolderReplacement> {
+        let name = build_dir
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let parent = build_dir
+            .parent()
+            .ok_or_else(|| Error::Internal("the build dir has no parent".into()))?;
+        let scratch = parent.join(format!(".{name}.remedy-{folder}-{}", std::process::id()));
+        if scratch.exists() {
+            fs::remove_dir_all(&scratch).map_err(|e| Error::io(&scratch, e))?;
+        }
+        fs::create_dir_all(scratch.join(folder)).map_err(|e| Error::io(&scratch, e))?;
+        Ok(FolderReplacement {
+            scratch,
+            build_dir: build_dir.to_path_buf(),
+            folder: folder.to_string(),
+        })
+    }
+
+    /// The place of `relative` in the scratch folder, refusing a path outside the folder
+    /// being replaced.
+    fn place(&self, relative: &str) -> Result<PathBuf> {
+        if !relative.starts_with(&format!("{}/", self.folder)) {
+            return Err(Error::Internal(format!(
+                "`{relative}` is not in the `{}` folder being replaced",
+                self.folder
+            )));
+        }
+        Ok(self.scratch.join(relative))
+    }
+
+    /// Copies a file the replacement does not make from the build dir into it, so it is
+    /// still there after the swap (`search/index.html` is a page, not part of the index).
+    pub fn carry(&self, relative: &str) -> Result<()> {
+        let from = self.build_dir.join(relative);
+        let to = self.place(relative)?;
+        if let Some(parent) = to.parent() {
+            fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        }
+        fs::copy(&from, &to).map_err(|e| Error::io(&from, e))?;
+        Ok(())
+    }
+
+    /// Swaps the new folder in with one atomic exchange (two renames where the kernel cannot),
+    /// then deletes the old one.
+    pub fn commit(self) -> Result<()> {
+        replace_dir(
+            &self.scratch.join(&self.folder),
+            &self.build_dir.join(&self.folder),
+        )
+    }
+}
+
+impl Sink for FolderReplacement {
+    fn put(&self, relative: &str, bytes: &[u8]) -> Result<()> {
+        let path = self.place(relative)?;
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        }
+        fs::write(&path, bytes).map_err(|e| Error::io(&path, e))
+    }
+
+    fn folder(&self, relative: &str) -> Result<PathBuf> {
+        self.place(relative)?;
+        make_folder(&self.scratch, relative)
+    }
+}
+
+impl Drop for FolderReplacement {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.scratch);
     }
 }
 
@@ -161,9 +281,8 @@ pub fn remove_tree(dir: &Path) {
 }
 
 /// Replaces the folder `target` with the complete folder `replacement` in one atomic exchange
-/// (when the kernel allows), then deletes the old contents. `target` may be missing. Used by
-/// the dev server to swap in a fresh `search/` folder.
-pub fn replace_dir(replacement: &Path, target: &Path) -> Result<()> {
+/// (when the kernel allows), then deletes the old contents. `target` may be missing.
+fn replace_dir(replacement: &Path, target: &Path) -> Result<()> {
     if target.exists() {
         exchange(replacement, target)?;
         fs::remove_dir_all(replacement).map_err(|e| Error::io(replacement, e))
@@ -410,6 +529,49 @@ mod tests {
                 temp.path().display()
             )
         );
+    }
+
+    #[test]
+    fn a_folder_replacement_swaps_in_whole_and_keeps_what_it_carries() {
+        let temp = tempfile::tempdir().unwrap();
+        let build_dir = temp.path().join("public");
+        fs::create_dir_all(build_dir.join("search/old")).unwrap();
+        fs::write(build_dir.join("search/old/x.js"), "old").unwrap();
+        fs::write(build_dir.join("search/index.html"), "page").unwrap();
+        fs::write(build_dir.join("index.html"), "home").unwrap();
+
+        let replacement = FolderReplacement::new(&build_dir, "search").unwrap();
+        replacement.put("search/new/y.js", b"new").unwrap();
+        let folder = Sink::folder(&replacement, "search/index").unwrap();
+        fs::write(folder.join("segment"), "tantivy").unwrap();
+        replacement.carry("search/index.html").unwrap();
+        assert!(
+            replacement.put("index.html", b"x").is_err(),
+            "outside the folder"
+        );
+        // Nothing shows until the swap.
+        assert!(!build_dir.join("search/new").exists());
+        replacement.commit().unwrap();
+        assert_eq!(fs::read(build_dir.join("search/new/y.js")).unwrap(), b"new");
+        assert_eq!(
+            fs::read(build_dir.join("search/index/segment")).unwrap(),
+            b"tantivy"
+        );
+        assert_eq!(
+            fs::read(build_dir.join("search/index.html")).unwrap(),
+            b"page"
+        );
+        assert!(!build_dir.join("search/old").exists());
+        assert_eq!(fs::read(build_dir.join("index.html")).unwrap(), b"home");
+        let left: Vec<_> = fs::read_dir(temp.path()).unwrap().collect();
+        assert_eq!(left.len(), 1, "the scratch folder is gone");
+
+        // Dropped without a commit, it changes nothing and leaves nothing.
+        let replacement = FolderReplacement::new(&build_dir, "search").unwrap();
+        replacement.put("search/other.js", b"x").unwrap();
+        drop(replacement);
+        assert!(!build_dir.join("search/other.js").exists());
+        assert_eq!(fs::read_dir(temp.path()).unwrap().count(), 1);
     }
 
     #[test]

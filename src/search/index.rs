@@ -253,6 +253,13 @@ impl IndexMeta {
     }
 }
 
+impl IndexMeta {
+    /// The text of [`META_FILE`].
+    pub fn to_json(&self) -> Result<String> {
+        serde_json::to_string_pretty(self).map_err(|e| Error::Internal(e.to_string()))
+    }
+}
+
 /// `frostem 1.20260821.8`: the stemmer both indexes were made with.
 pub fn stemmer_id() -> String {
     format!("{} {}", analysis::STEMMER_CRATE, analysis::STEMMER_VERSION)
@@ -262,22 +269,18 @@ fn tantivy_error(what: &str, error: tantivy::TantivyError) -> Error {
     Error::Internal(format!("{what}: {error}"))
 }
 
-/// Writes the tantivy index of `site` into the empty folder `dir`, merged to one segment, and
-/// its [`META_FILE`]. Returns the index, open.
-pub fn write(site: &Site, dir: &Path) -> Result<Index> {
-    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+/// Writes the tantivy index of `site` into the empty folder `dir` (which the write stage
+/// hands out), merged to one segment. Returns the record of how it was made, which belongs
+/// beside it as [`META_FILE`] ([`IndexMeta::to_json`]): [`open`] refuses the index without it.
+pub fn write(site: &Site, dir: &Path) -> Result<IndexMeta> {
     let (schema, fields) = schema();
     let index =
         Index::create_in_dir(dir, schema).map_err(|e| tantivy_error("creating the index", e))?;
     fill(site, &index, &fields)?;
-    let meta = serde_json::to_string_pretty(&IndexMeta::new(&site.config.search))
-        .map_err(|e| Error::Internal(e.to_string()))?;
-    let meta_path = dir.join(META_FILE);
-    std::fs::write(&meta_path, meta).map_err(|e| Error::io(&meta_path, e))?;
-    Ok(index)
+    Ok(IndexMeta::new(&site.config.search))
 }
 
-/// The same index as [`write`] makes, in memory and open: what `remedy check` searches.
+/// The same index as [`write()`] makes, in memory and open: what `remedy check` searches.
 pub fn in_ram(site: &Site) -> Result<OpenIndex> {
     let (schema, fields) = schema();
     let index = Index::create_in_ram(schema);

@@ -1,5 +1,5 @@
 //! Incremental rebuilds for the dev server. Keeps every parsed file, the last good site and a
-//! fingerprint per page (see [`render::fingerprints`]); on a change it re-reads and re-parses only
+//! fingerprint per page (the build's own, [`render::Fingerprinter::all`]); on a change it re-reads and re-parses only
 //! the changed files, re-links the whole graph (linear, and articles are shared, not copied),
 //! and re-renders only the pages whose fingerprint changed: the article itself, its kind index,
 //! the pages that list it through relations or as previous/next, and the home page when it
@@ -22,8 +22,8 @@ use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
 use crate::model::Site;
 use crate::pipeline::load::{self, Change, Source};
-use crate::pipeline::parse::{self, Parsed};
-use crate::pipeline::render::{self, PageId};
+use crate::pipeline::parse::{self, Broken, Parsed};
+use crate::pipeline::render::{self, PageFingerprint, PageId};
 use crate::pipeline::write;
 use crate::theme::{self, Theme};
 use crate::{BuildOptions, assemble};
@@ -80,7 +80,7 @@ pub struct Incremental {
 struct FileEntry {
     /// The text it was parsed from, to skip unchanged files on a re-walk.
     text_fingerprint: u64,
-    parsed: std::result::Result<Parsed, Vec<Diagnostic>>,
+    parsed: std::result::Result<Parsed, Box<Broken>>,
 }
 
 impl Incremental {
@@ -201,7 +201,10 @@ impl Incremental {
                                 path.clone(),
                                 FileEntry {
                                     text_fingerprint: 0,
-                                    parsed: Err(vec![*diagnostic]),
+                                    parsed: Err(Box::new(Broken {
+                                        problems: vec![*diagnostic],
+                                        partial: None,
+                                    })),
                                 },
                             );
                         }
@@ -414,16 +417,7 @@ impl Incremental {
             Err(other) => return Err(other),
         };
         let fingerprinter = render::Fingerprinter::new(&site, &self.theme);
-        let fingerprints: Vec<(String, PageId, u64)> = render::plan(&site)
-            .into_iter()
-            .map(|page| {
-                (
-                    render::output_path(&site, page),
-                    page,
-                    fingerprinter.page(&site, page),
-                )
-            })
-            .collect();
+        let fingerprints = fingerprinter.all(&site);
         self.generation += 1;
         let full = full || self.site.is_none();
         let written = if full {
@@ -459,7 +453,7 @@ impl Incremental {
         crate::render_all(site, &self.theme, &progress, &|path, bytes| {
             staging.put(path, bytes)
         })?;
-        crate::pipeline::index::index(site, staging.path())?;
+        crate::pipeline::index::index(site, &staging)?;
         let mut guard = self.search.hold();
         staging.commit()?;
         self.search
@@ -468,14 +462,10 @@ impl Incremental {
     }
 
     /// Re-renders the pages whose fingerprint changed and rewrites the site files.
-    fn write_changes(
-        &self,
-        site: &Site,
-        fingerprints: &[(String, PageId, u64)],
-    ) -> Result<Vec<String>> {
+    fn write_changes(&self, site: &Site, fingerprints: &[PageFingerprint]) -> Result<Vec<String>> {
         let _hold = self.search.hold();
         let renderer = render::PageRenderer::new(site, &self.theme);
-        let stale: Vec<&(String, PageId, u64)> = fingerprints
+        let stale: Vec<&PageFingerprint> = fingerprints
             .iter()
             .filter(|(path, _, fingerprint)| self.pages.get(path) != Some(fingerprint))
             .collect();

@@ -15,7 +15,7 @@ use std::path::Path;
 use std::sync::{Arc, RwLock};
 
 use crate::BuildOptions;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::report;
 use crate::error::{Error, Result};
 use incremental::{Incremental, Outcome};
 
@@ -117,19 +117,12 @@ fn report(
         } => {
             let paths: Vec<String> = written.iter().map(|p| url_path(p)).collect();
             hub.reload(&paths);
-            crate::cmd::print_diagnostics(warnings);
+            report::print(warnings);
             if !options.quiet {
                 if *full {
                     let summary = state
                         .site()
-                        .map(|site| {
-                            crate::articles_per_kind(site)
-                                .into_iter()
-                                .filter(|(_, n)| *n > 0)
-                                .map(|(title, n)| format!("{n} {}", title.to_lowercase()))
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        })
+                        .map(|site| crate::model::kinds_summary(&site.articles_per_kind()))
                         .unwrap_or_default();
                     eprintln!("built the whole site ({summary}) in {elapsed:.2?}");
                 } else {
@@ -142,25 +135,15 @@ fn report(
             }
         }
         Outcome::Failed(diagnostics) => {
-            crate::cmd::print_diagnostics(diagnostics);
-            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+            report::print(diagnostics);
             eprintln!(
-                "error: {errors} problem{} found; still serving the last good build",
-                if errors == 1 { "" } else { "s" }
+                "error: {}; still serving the last good build",
+                report::problems_found(diagnostics)
             );
-            hub.problems(&problems_text(diagnostics));
+            hub.problems(&report::overlay_text(diagnostics));
         }
         Outcome::Unchanged => {}
     }
-}
-
-/// The overlay text: every diagnostic as `remedy check` prints it.
-pub fn problems_text(diagnostics: &[Diagnostic]) -> String {
-    diagnostics
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join("\n\n")
 }
 
 /// The URL path of a build-dir file: `causes/x/index.html` → `/causes/x/`.

@@ -3,8 +3,8 @@
 //! search indexes up to date after each incremental rebuild.
 //!
 //! Re-indexing runs on its own thread so a page reload never waits for it: the thread always
-//! indexes the newest site it was given (older pending ones are skipped), writes the indexes
-//! into a scratch folder beside the build dir and swaps it in as `search/` atomically. Every
+//! indexes the newest site it was given (older pending ones are skipped), hands the indexes to
+//! a [`write::FolderReplacement`] of `search/` and swaps it in atomically. Every
 //! site version has a generation number; an index is only swapped in if it is newer than the
 //! one in place, so a slow re-index can never replace the index of a later full rebuild.
 
@@ -12,9 +12,9 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex, RwLock};
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::Site;
-use crate::pipeline::index::{self, TANTIVY_DIR};
+use crate::pipeline::index::{self, BROWSER_DIR, TANTIVY_DIR};
 use crate::pipeline::write;
 use crate::search::{index as search_index, searcher};
 
@@ -165,31 +165,12 @@ fn run(
 }
 
 fn reindex(slot: &SearchSlot, job: &Job, build_dir: &Path) -> Result<bool> {
-    let name = build_dir
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_default();
-    let parent = build_dir
-        .parent()
-        .ok_or_else(|| Error::Internal("the build dir has no parent".into()))?;
-    let scratch = parent.join(format!(".{name}.remedy-search-{}", std::process::id()));
-    if scratch.exists() {
-        std::fs::remove_dir_all(&scratch).map_err(|e| Error::io(&scratch, e))?;
-    }
-    std::fs::create_dir_all(&scratch).map_err(|e| Error::io(&scratch, e))?;
-    let result = index::index(&job.site, &scratch).and_then(|()| {
-        slot.install(job.generation, build_dir, || {
-            for path in &job.carry {
-                let from = build_dir.join(path);
-                let to = scratch.join(path);
-                if let Some(parent) = to.parent() {
-                    std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-                }
-                std::fs::copy(&from, &to).map_err(|e| Error::io(&from, e))?;
-            }
-            write::replace_dir(&scratch.join("search"), &build_dir.join("search"))
-        })
-    });
-    let _ = std::fs::remove_dir_all(&scratch);
-    result
+    let replacement = write::FolderReplacement::new(build_dir, BROWSER_DIR)?;
+    index::index(&job.site, &replacement)?;
+    slot.install(job.generation, build_dir, move || {
+        for path in &job.carry {
+            replacement.carry(path)?;
+        }
+        replacement.commit()
+    })
 }

@@ -1,6 +1,6 @@
 //! The bad-input suite: malformed sites and files, each run through the real `remedy check` and
-//! `remedy build`. A refused input must give a clear diagnostic (its first line is pinned: the
-//! location, `path:line:col` where the problem has a line, and the message), exit 1 (content) or
+//! `remedy build`. A refused input must give a clear diagnostic (pinned here as the location,
+//! `path:line:col` where the problem has a line, and the message), exit 1 (content) or
 //! 2 (usage), never panic or die of a signal, and leave the site folder exactly as it was: no
 //! build dir, no staging folder.
 //!
@@ -41,8 +41,34 @@ fn assert_no_crash(run: &Run) {
     }
 }
 
-/// Runs `check` and `build` on `site`: both must exit `code` with `first_line` as a whole line
-/// of stderr, and the build must not write anything.
+/// Whether `stderr` holds the diagnostic `location: message` (the way the problem is pinned
+/// here), printed as `error: message` with `--> location` on the line after it; or, for a
+/// usage error, the line `error: message` alone.
+fn reports(stderr: &str, pinned: &str) -> bool {
+    let lines: Vec<&str> = stderr.lines().collect();
+    if let Some(message) = pinned.strip_prefix("error: ") {
+        return lines.contains(&format!("error: {message}").as_str());
+    }
+    let Some((location, message)) = pinned.split_once(": ") else {
+        return false;
+    };
+    lines.windows(2).any(|pair| {
+        pair[0] == format!("error: {message}") && pair[1].trim_start() == format!("--> {location}")
+    })
+}
+
+/// The first diagnostic of `stderr` as this suite pins one: `location: message`.
+fn first_reported(stderr: &str) -> String {
+    let mut lines = stderr.lines();
+    let message = lines.next().unwrap_or_default();
+    let message = message.strip_prefix("error: ").unwrap_or(message);
+    let location = lines.next().unwrap_or_default().trim_start();
+    let location = location.strip_prefix("--> ").unwrap_or(location);
+    format!("{location}: {message}")
+}
+
+/// Runs `check` and `build` on `site`: both must exit `code` and report `first_line`, written
+/// `path:line:col: message` (see [`reports`]), and the build must not write anything.
 #[track_caller]
 fn assert_refused(site: &TestSite, code: i32, first_line: &str) {
     let before = site.top_level();
@@ -54,8 +80,8 @@ fn assert_refused(site: &TestSite, code: i32, first_line: &str) {
     build.expect_code(code);
     for run in [&check, &build] {
         assert!(
-            run.stderr.lines().any(|line| line == first_line),
-            "no line `{first_line}` in stderr\n{run}"
+            reports(&run.stderr, first_line),
+            "`{first_line}` is not reported\n{run}"
         );
     }
     if code == 1 {

@@ -38,10 +38,13 @@ fn the_basic_fixture_is_clean() {
 fn invalid_toml_in_front_matter() {
     assert_problems(
         "invalid-toml",
-        r#"content/causes/storage-full.md:3:49: the string is not closed
- 3 | summary = "There is no room left for the backup.
-   |                                                 ^
-  help: end it with `"` on the same line; text over several lines goes between `"""`
+        r#"error: the string is not closed
+ --> content/causes/storage-full.md:3:49
+  |
+3 | summary = "There is no room left for the backup.
+  |                                                 ^
+  |
+  = help: end it with `"` on the same line; text over several lines goes between `"""`
 
 error: 1 problem found; nothing was written
 "#,
@@ -53,10 +56,13 @@ error: 1 problem found; nothing was written
 fn unknown_field_with_did_you_mean() {
     assert_problems(
         "unknown-field",
-        r#"content/fixes/free-up-storage.md:4:1: unknown field `wieght`
- 4 | wieght = 10
-   | ^^^^^^
-  help: did you mean `weight`?
+        r#"error: unknown field `wieght`
+ --> content/fixes/free-up-storage.md:4:1
+  |
+4 | wieght = 10
+  | ^^^^^^
+  |
+  = help: did you mean `weight`?
 
 error: 1 problem found; nothing was written
 "#,
@@ -68,10 +74,13 @@ error: 1 problem found; nothing was written
 fn wrong_type() {
     assert_problems(
         "wrong-type",
-        r#"content/guides/how-it-works.md:4:10: expected a whole number, found the string `"first"`
- 4 | weight = "first"
-   |          ^^^^^^^
-  help: write a number without quotes, such as `10`
+        r#"error: expected a whole number, found the string `"first"`
+ --> content/guides/how-it-works.md:4:10
+  |
+4 | weight = "first"
+  |          ^^^^^^^
+  |
+  = help: write a number without quotes, such as `10`
 
 error: 1 problem found; nothing was written
 "#,
@@ -83,10 +92,13 @@ error: 1 problem found; nothing was written
 fn missing_title() {
     assert_problems(
         "missing-title",
-        r#"content/guides/how-it-works.md:1:1: missing `title` in front matter
- 1 | +++
-   | ^^^
-  help: add a line such as `title = "Not enough iCloud storage"`
+        r#"error: missing `title` in front matter
+ --> content/guides/how-it-works.md:1:1
+  |
+1 | +++
+  | ^^^
+  |
+  = help: add a line such as `title = "Not enough iCloud storage"`
 
 error: 1 problem found; nothing was written
 "#,
@@ -98,8 +110,9 @@ error: 1 problem found; nothing was written
 fn unknown_kind_folder() {
     assert_problems(
         "unknown-kind-folder",
-        r#"content/howtos: unknown kind folder `howtos`
-  help: the kinds in `book.toml` use the folders `guides`, `causes`, `fixes`, `practices`, `restore`, `errors`, `faq`
+        r#"error: unknown kind folder `howtos`
+--> content/howtos
+ = help: the kinds in `book.toml` use the folders `guides`, `causes`, `fixes`, `practices`, `restore`, `errors`, `faq`
 
 error: 1 problem found; nothing was written
 "#,
@@ -111,10 +124,13 @@ error: 1 problem found; nothing was written
 fn relation_to_a_missing_article() {
     assert_problems(
         "missing-relation",
-        r#"content/causes/storage-full.md:6:10: no fix `free-up-space`: `content/fixes/free-up-space.md` does not exist
- 6 | fixes = ["free-up-space"]
-   |          ^^^^^^^^^^^^^^^
-  help: did you mean `free-up-storage`?
+        r#"error: no fix `free-up-space`: `content/fixes/free-up-space.md` does not exist
+ --> content/causes/storage-full.md:6:10
+  |
+6 | fixes = ["free-up-space"]
+  |          ^^^^^^^^^^^^^^^
+  |
+  = help: did you mean `free-up-storage`?
 
 error: 1 problem found; nothing was written
 "#,
@@ -126,10 +142,13 @@ error: 1 problem found; nothing was written
 fn relation_to_the_wrong_kind() {
     assert_problems(
         "wrong-kind-relation",
-        r#"content/causes/storage-full.md:6:29: `guides/how-it-works` is a guide, but `fixes` lists fixes
- 6 | fixes = ["free-up-storage", "guides/how-it-works"]
-   |                             ^^^^^^^^^^^^^^^^^^^^^
-  help: list guides in `related`
+        r#"error: `guides/how-it-works` is a guide, but `fixes` lists fixes
+ --> content/causes/storage-full.md:6:29
+  |
+6 | fixes = ["free-up-storage", "guides/how-it-works"]
+  |                             ^^^^^^^^^^^^^^^^^^^^^
+  |
+  = help: list guides in `related`
 
 error: 1 problem found; nothing was written
 "#,
@@ -141,10 +160,13 @@ error: 1 problem found; nothing was written
 fn broken_internal_link() {
     assert_problems(
         "broken-link",
-        r#"content/causes/storage-full.md:13:66: broken link: `content/guides/how-it-work.md` does not exist
- 13 | The backup needs more room than the plan has. See [how it works](@/guides/how-it-work.md#where-backups-live).
-    |                                                                  ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
-  help: did you mean `@/guides/how-it-works.md`?
+        r#"error: broken link: `content/guides/how-it-work.md` does not exist
+  --> content/causes/storage-full.md:13:66
+   |
+13 | The backup needs more room than the plan has. See [how it works](@/guides/how-it-work.md#where-backups-live).
+   |                                                                  ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+   |
+   = help: did you mean `@/guides/how-it-works.md`?
 
 error: 1 problem found; nothing was written
 "#,
@@ -156,10 +178,13 @@ error: 1 problem found; nothing was written
 fn broken_heading_anchor() {
     assert_problems(
         "broken-anchor",
-        r#"content/causes/storage-full.md:13:66: broken anchor: `guides/how-it-works` has no heading with id `where-backup-lives`
- 13 | The backup needs more room than the plan has. See [how it works](@/guides/how-it-works.md#where-backup-lives).
-    |                                                                  ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
-  help: did you mean `#where-backups-live`?
+        r#"error: broken anchor: `guides/how-it-works` has no heading with id `where-backup-lives`
+  --> content/causes/storage-full.md:13:66
+   |
+13 | The backup needs more room than the plan has. See [how it works](@/guides/how-it-works.md#where-backup-lives).
+   |                                                                  ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+   |
+   = help: did you mean `#where-backups-live`?
 
 error: 1 problem found; nothing was written
 "#,
@@ -172,8 +197,9 @@ error: 1 problem found; nothing was written
 fn duplicate_slug_differing_only_in_case() {
     assert_problems(
         "duplicate-slug",
-        r#"content/guides/how-it-works.md: duplicate slug: `guides/how-it-works` differs only in case from `content/guides/How-It-Works.md`
-  help: rename one of them: on macOS and Windows the two pages would be one file
+        r#"error: duplicate slug: `guides/how-it-works` differs only in case from `content/guides/How-It-Works.md`
+--> content/guides/how-it-works.md
+ = help: rename one of them: on macOS and Windows the two pages would be one file
 
 error: 1 problem found; nothing was written
 "#,
@@ -185,10 +211,13 @@ error: 1 problem found; nothing was written
 fn duplicate_error_code() {
     assert_problems(
         "duplicate-error-code",
-        r#"content/errors/9006.md:4:16: duplicate error code `9006`: `content/errors/storage-error.md` already has it
- 4 | error_codes = ["9006"]
-   |                ^^^^^^
-  help: each error code has one page; merge the two or link them
+        r#"error: duplicate error code `9006`: `content/errors/storage-error.md` already has it
+ --> content/errors/9006.md:4:16
+  |
+4 | error_codes = ["9006"]
+  |                ^^^^^^
+  |
+  = help: each error code has one page; merge the two or link them
 
 error: 1 problem found; nothing was written
 "#,
@@ -200,9 +229,11 @@ error: 1 problem found; nothing was written
 fn template_syntax_error_in_a_site_override() {
     assert_problems(
         "template-syntax",
-        r#"templates/article.html:3:22: template error: found `}` but expected }}
- 3 | <h1>{{ article.title }</h1>
-   |                      ^
+        r#"error: template error: found `}` but expected }}
+ --> templates/article.html:3:22
+  |
+3 | <h1>{{ article.title }</h1>
+  |                      ^
 
 error: 1 problem found; nothing was written
 "#,
@@ -214,9 +245,11 @@ error: 1 problem found; nothing was written
 fn template_with_an_unknown_filter() {
     assert_problems(
         "template-unknown-filter",
-        r#"templates/article.html:3:24: template error: unknown filter `shout`
- 3 | <h1>{{ article.title | shout }}</h1>
-   |                        ^^^^^
+        r#"error: template error: unknown filter `shout`
+ --> templates/article.html:3:24
+  |
+3 | <h1>{{ article.title | shout }}</h1>
+  |                        ^^^^^
 
 error: 1 problem found; nothing was written
 "#,
@@ -228,10 +261,13 @@ error: 1 problem found; nothing was written
 fn template_error_while_rendering() {
     assert_problems(
         "template-render",
-        r#"templates/article.html:4:15: template error: field `author` is not defined
- 4 | <p>{{ article.author.name }}</p>
-   |               ^^^^^^
-  help: available fields are `breadcrumbs`, `content`, `effort`, `error_codes`, `kind`, `kind_title`, `next`, `path`, `previous`, `print_path`, `reading_minutes`, `related`, `relations`, `slug`, `steps`, `summary`, `symptoms`, `title`, `toc`, `troubleshoot`, `updated`, `updated_human`, `weight`, `word_count` (while rendering `guides/how-it-works`)
+        r#"error: template error: field `author` is not defined
+ --> templates/article.html:4:15
+  |
+4 | <p>{{ article.author.name }}</p>
+  |               ^^^^^^
+  |
+  = help: available fields are `breadcrumbs`, `content`, `effort`, `error_codes`, `kind`, `kind_title`, `next`, `path`, `previous`, `print_path`, `reading_minutes`, `related`, `relations`, `slug`, `steps`, `summary`, `symptoms`, `title`, `toc`, `troubleshoot`, `updated`, `updated_human`, `weight`, `word_count` (while rendering `guides/how-it-works`)
 
 error: 1 problem found; nothing was written
 "#,
@@ -243,10 +279,13 @@ error: 1 problem found; nothing was written
 fn unknown_key_in_book_toml() {
     assert_problems(
         "config-unknown-key",
-        r#"book.toml:3:1: unknown field `theme`
- 3 | theme = "default"
-   | ^^^^^
-  help: `theme` goes in the `[build]` table
+        r#"error: unknown field `theme`
+ --> book.toml:3:1
+  |
+3 | theme = "default"
+  | ^^^^^
+  |
+  = help: `theme` goes in the `[build]` table
 
 error: 1 problem found; nothing was written
 "#,
@@ -258,10 +297,13 @@ error: 1 problem found; nothing was written
 fn wrong_type_in_book_toml() {
     assert_problems(
         "config-wrong-type",
-        r#"book.toml:6:14: expected a whole number, found the string `"ten"`
- 6 | feed-limit = "ten"
-   |              ^^^^^
-  help: write a number without quotes, such as `10`
+        r#"error: expected a whole number, found the string `"ten"`
+ --> book.toml:6:14
+  |
+6 | feed-limit = "ten"
+  |              ^^^^^
+  |
+  = help: write a number without quotes, such as `10`
 
 error: 1 problem found; nothing was written
 "#,
@@ -273,9 +315,11 @@ error: 1 problem found; nothing was written
 fn invalid_toml_in_book_toml() {
     assert_problems(
         "config-invalid-toml",
-        r#"book.toml:4:7: unclosed table, expected `]`
- 4 | [build
-   |       ^
+        r#"error: unclosed table, expected `]`
+ --> book.toml:4:7
+  |
+4 | [build
+  |       ^
 
 error: 1 problem found; nothing was written
 "#,
@@ -287,24 +331,120 @@ error: 1 problem found; nothing was written
 fn problems_in_several_files_are_all_reported_sorted() {
     assert_problems(
         "several",
-        r#"content/causes/storage-full.md:6:10: no fix `free-up-space`: `content/fixes/free-up-space.md` does not exist
- 6 | fixes = ["free-up-space"]
-   |          ^^^^^^^^^^^^^^^
+        r#"error: no fix `free-up-space`: `content/fixes/free-up-space.md` does not exist
+ --> content/causes/storage-full.md:6:10
+  |
+6 | fixes = ["free-up-space"]
+  |          ^^^^^^^^^^^^^^^
 
-content/errors/9006.md:5:11: no cause `storage-ful`: `content/causes/storage-ful.md` does not exist
- 5 | causes = ["storage-ful"]
-   |           ^^^^^^^^^^^^^
-  help: did you mean `storage-full`?
+error: no cause `storage-ful`: `content/causes/storage-ful.md` does not exist
+ --> content/errors/9006.md:5:11
+  |
+5 | causes = ["storage-ful"]
+  |           ^^^^^^^^^^^^^
+  |
+  = help: did you mean `storage-full`?
 
-content/fixes/free-up-storage.md:4:1: unknown field `wieght`
- 4 | wieght = 10
-   | ^^^^^^
-  help: did you mean `weight`?
+error: unknown field `wieght`
+ --> content/fixes/free-up-storage.md:4:1
+  |
+4 | wieght = 10
+  | ^^^^^^
+  |
+  = help: did you mean `weight`?
 
-content/howtos: unknown kind folder `howtos`
-  help: the kinds in `book.toml` use the folders `guides`, `causes`, `fixes`, `practices`, `restore`, `errors`, `faq`
+error: unknown kind folder `howtos`
+--> content/howtos
+ = help: the kinds in `book.toml` use the folders `guides`, `causes`, `fixes`, `practices`, `restore`, `errors`, `faq`
 
 error: 4 problems found; nothing was written
+"#,
+    );
+}
+
+/// Every problem of one file in one run: an unknown field, a relation to a missing fix, a
+/// string for a number, a date in quotes and an unreadable effort in the front matter, and a
+/// broken link in the body. A wrong field does not hide the next one, and the front matter's
+/// problems do not hide the relations and links.
+#[test]
+fn every_problem_of_a_file_is_reported_in_one_run() {
+    assert_problems(
+        "several-in-one-file",
+        r#"error: unknown field `symptomes`
+ --> content/causes/storage-full.md:4:1
+  |
+4 | symptomes = ["not enough storage"]
+  | ^^^^^^^^^
+  |
+  = help: did you mean `symptoms`?
+
+error: no fix `free-up-space`: `content/fixes/free-up-space.md` does not exist
+ --> content/causes/storage-full.md:6:10
+  |
+6 | fixes = ["free-up-space"]
+  |          ^^^^^^^^^^^^^^^
+  |
+  = help: did you mean `free-up-storage`?
+
+error: expected a whole number, found the string `"first"`
+ --> content/causes/storage-full.md:7:10
+  |
+7 | weight = "first"
+  |          ^^^^^^^
+  |
+  = help: write a number without quotes, such as `10`
+
+error: expected a date, found the string `"2026-11-01"`
+ --> content/causes/storage-full.md:8:11
+  |
+8 | updated = "2026-11-01"
+  |           ^^^^^^^^^^^^
+  |
+  = help: write the date without quotes, such as `2026-11-26`
+
+error: cannot read effort `a while`
+ --> content/causes/storage-full.md:9:10
+  |
+9 | effort = "a while"
+  |          ^^^^^^^^^
+  |
+  = help: write a duration such as "1 min", "15 min" or "1 hour"
+
+error: broken link: `content/guides/how-it-work.md` does not exist
+  --> content/causes/storage-full.md:14:66
+   |
+14 | The backup needs more room than the plan has. See [how it works](@/guides/how-it-work.md#where-backups-live).
+   |                                                                  ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+   |
+   = help: did you mean `@/guides/how-it-works.md`?
+
+error: 6 problems found; nothing was written
+"#,
+    );
+}
+
+/// Front matter that is not TOML at all still lets the body's links be checked.
+#[test]
+fn a_toml_syntax_error_does_not_hide_the_broken_links() {
+    assert_problems(
+        "invalid-toml-and-a-broken-link",
+        r#"error: the string is not closed
+ --> content/causes/storage-full.md:3:49
+  |
+3 | summary = "There is no room left for the backup.
+  |                                                 ^
+  |
+  = help: end it with `"` on the same line; text over several lines goes between `"""`
+
+error: broken link: `content/guides/how-it-work.md` does not exist
+ --> content/causes/storage-full.md:9:66
+  |
+9 | The backup needs more room than the plan has. See [how it works](@/guides/how-it-work.md#where-backups-live).
+  |                                                                  ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+  |
+  = help: did you mean `@/guides/how-it-works.md`?
+
+error: 2 problems found; nothing was written
 "#,
     );
 }
@@ -314,14 +454,19 @@ error: 4 problems found; nothing was written
 fn template_and_content_problems_are_reported_together() {
     assert_problems(
         "template-and-content",
-        r#"content/fixes/free-up-storage.md:4:1: unknown field `wieght`
- 4 | wieght = 10
-   | ^^^^^^
-  help: did you mean `weight`?
+        r#"error: unknown field `wieght`
+ --> content/fixes/free-up-storage.md:4:1
+  |
+4 | wieght = 10
+  | ^^^^^^
+  |
+  = help: did you mean `weight`?
 
-templates/article.html:3:22: template error: found `}` but expected }}
- 3 | <h1>{{ article.title }</h1>
-   |                      ^
+error: template error: found `}` but expected }}
+ --> templates/article.html:3:22
+  |
+3 | <h1>{{ article.title }</h1>
+  |                      ^
 
 error: 2 problems found; nothing was written
 "#,
@@ -333,10 +478,13 @@ error: 2 problems found; nothing was written
 fn warnings_fail_only_a_strict_check() {
     let site = TestSite::new("basic");
     site.overlay("warnings");
-    let warning = r#"content/causes/storage-full.md:6:29: warning: `fixes/free-up-storage` is listed twice in `fixes`
- 6 | fixes = ["free-up-storage", "fixes/free-up-storage"]
-   |                             ^^^^^^^^^^^^^^^^^^^^^^^
-  help: remove one of the two
+    let warning = r#"warning: `fixes/free-up-storage` is listed twice in `fixes`
+ --> content/causes/storage-full.md:6:29
+  |
+6 | fixes = ["free-up-storage", "fixes/free-up-storage"]
+  |                             ^^^^^^^^^^^^^^^^^^^^^^^
+  |
+  = help: remove one of the two
 
 "#;
     site.remedy(&["check"])
@@ -358,15 +506,21 @@ fn warnings_fail_only_a_strict_check() {
 fn broken_links_in_section_intros() {
     assert_problems(
         "intro-links",
-        r#"content/_index.md:1:33: broken link: `content/guides/how-it-work.md` does not exist
- 1 | Welcome. Start with [the guide](@/guides/how-it-work.md).
-   |                                 ^^^^^^^^^^^^^^^^^^^^^^^
-  help: did you mean `@/guides/how-it-works.md`?
+        r#"error: broken link: `content/guides/how-it-work.md` does not exist
+ --> content/_index.md:1:33
+  |
+1 | Welcome. Start with [the guide](@/guides/how-it-work.md).
+  |                                 ^^^^^^^^^^^^^^^^^^^^^^^
+  |
+  = help: did you mean `@/guides/how-it-works.md`?
 
-content/causes/_index.md:6:26: broken anchor: `guides/how-it-works` has no heading with id `where-backup-lives`
- 6 | See [where backups live](@/guides/how-it-works.md#where-backup-lives) and [the list](#list).
-   |                          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
-  help: did you mean `#where-backups-live`?
+error: broken anchor: `guides/how-it-works` has no heading with id `where-backup-lives`
+ --> content/causes/_index.md:6:26
+  |
+6 | See [where backups live](@/guides/how-it-works.md#where-backup-lives) and [the list](#list).
+  |                          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+  |
+  = help: did you mean `#where-backups-live`?
 
 error: 2 problems found; nothing was written
 "#,
@@ -378,8 +532,9 @@ error: 2 problems found; nothing was written
 fn article_at_a_print_view_path() {
     assert_problems(
         "print-clash",
-        "content/causes/storage-full/print.md: `causes/storage-full/print/` is the print view of the cause `causes/storage-full`: this article cannot be published there
-  help: rename the file: every cause's print view is generated at `<cause>/print/`
+        "error: `causes/storage-full/print/` is the print view of the cause `causes/storage-full`: this article cannot be published there
+--> content/causes/storage-full/print.md
+ = help: rename the file: every cause's print view is generated at `<cause>/print/`
 
 error: 1 problem found; nothing was written
 ",

@@ -20,45 +20,69 @@ fn without_day_count(stderr: &str) -> String {
     }
 }
 
-const HEALTH_WARNINGS: &str = r#"content/causes/slow-servers.md:3:1: warning: the summary is 167 characters, longer than a search excerpt (160)
- 3 | summary = "Now and then iCloud itself is slow or down for maintenance, and every backup started during that time fails or crawls along until the servers are back to normal again."
-   | ^^^^^^^
-  help: search results and link previews cut it off: say it in one shorter sentence
+const HEALTH_WARNINGS: &str = r#"warning: the summary is 167 characters, longer than a search excerpt (160)
+ --> content/causes/slow-servers.md:3:1
+  |
+3 | summary = "Now and then iCloud itself is slow or down for maintenance, and every backup started during that time fails or crawls along until the servers are back to normal again."
+  | ^^^^^^^
+  |
+  = help: search results and link previews cut it off: say it in one shorter sentence
 
-content/causes/slow-servers.md:4:29: warning: searching `it is on` does not find this article in the top 5
- 4 | symptoms = ["servers busy", "it is on"]
-   |                             ^^^^^^^^^^
-  help: the search finds nothing; use the reader's words in the title, summary or body, or drop the phrase
+warning: searching `it is on` does not find this article in the top 5
+ --> content/causes/slow-servers.md:4:29
+  |
+4 | symptoms = ["servers busy", "it is on"]
+  |                             ^^^^^^^^^^
+  |
+  = help: the search finds nothing; use the reader's words in the title, summary or body, or drop the phrase
 
-content/causes/slow-servers.md:5:1: warning: this cause has no fix
- 5 | fixes = []
-   | ^^^^^
-  help: list the fixes that solve it, such as `fixes = ["restart-iphone"]`
+warning: this cause has no fix
+ --> content/causes/slow-servers.md:5:1
+  |
+5 | fixes = []
+  | ^^^^^
+  |
+  = help: list the fixes that solve it, such as `fixes = ["restart-iphone"]`
 
-content/errors/9999.md:4:1: warning: this error code has no cause
- 4 | error_codes = ["9999"]
-   | ^^^^^^^^^^^
-  help: list what makes it appear, such as `causes = ["outdated-ios"]`
+warning: this error code has no cause
+ --> content/errors/9999.md:4:1
+  |
+4 | error_codes = ["9999"]
+  | ^^^^^^^^^^^
+  |
+  = help: list what makes it appear, such as `causes = ["outdated-ios"]`
 
-content/fixes/wait-it-out.md:2:1: warning: this fix addresses no cause or error
- 2 | title = "Wait and try again later"
-   | ^^^^^
-  help: list it in the `fixes` of the causes it solves
+warning: this fix addresses no cause or error
+ --> content/fixes/wait-it-out.md:2:1
+  |
+2 | title = "Wait and try again later"
+  | ^^^^^
+  |
+  = help: list it in the `fixes` of the causes it solves
 
-content/guides/problem-list.md:2:1: warning: duplicate title: `content/guides/how-it-works.md` has the same one
- 2 | title = "How backups work"
-   | ^^^^^
-  help: readers tell results apart by their titles: make them differ
+warning: duplicate title: `content/guides/how-it-works.md` has the same one
+ --> content/guides/problem-list.md:2:1
+  |
+2 | title = "How backups work"
+  | ^^^^^
+  |
+  = help: readers tell results apart by their titles: make them differ
 
-content/guides/problem-list.md:2:1: warning: nothing links to this article
- 2 | title = "How backups work"
-   | ^^^^^
-  help: relate it to another article (`fixes`, `causes` or `related`) or link to it with `@/`, so readers can reach it
+warning: nothing links to this article
+ --> content/guides/problem-list.md:2:1
+  |
+2 | title = "How backups work"
+  | ^^^^^
+  |
+  = help: relate it to another article (`fixes`, `causes` or `related`) or link to it with `@/`, so readers can reach it
 
-content/guides/problem-list.md:5:1: warning: not updated for N days (`[check] stale-after` is 365)
- 5 | updated = 2020-01-01
-   | ^^^^^^^
-  help: check that it is still right, then set `updated` to today
+warning: not updated for N days (`[check] stale-after` is 365)
+ --> content/guides/problem-list.md:5:1
+  |
+5 | updated = 2020-01-01
+  | ^^^^^^^
+  |
+  = help: check that it is still right, then set `updated` to today
 
 "#;
 
@@ -126,10 +150,13 @@ fn failing_search_tests_show_the_actual_ranking() {
     let site = TestSite::new("basic");
     site.overlay("search-tests");
     site.remedy(&["check"]).expect_code(1).expect_stderr(
-        r#"search-tests.toml:9:9: search `delete old backups`: `causes/storage-full` not in the top 3
- 9 | query = "delete old backups"
-   |         ^^^^^^^^^^^^^^^^^^^^
-  help: the top 4 are: 1. fixes/free-up-storage (7.64), 2. guides/how-it-works (6.15), 3. errors/9006 (0.59), 4. causes/storage-full (0.51)
+        r#"error: search `delete old backups`: `causes/storage-full` not in the top 3
+ --> search-tests.toml:9:9
+  |
+9 | query = "delete old backups"
+  |         ^^^^^^^^^^^^^^^^^^^^
+  |
+  = help: the top 4 are: 1. fixes/free-up-storage (7.64), 2. guides/how-it-works (6.15), 3. errors/9006 (0.59), 4. causes/storage-full (0.51)
 
 error: 1 problem found; nothing was written
 "#,
@@ -159,10 +186,13 @@ fn mistakes_in_search_tests_are_located() {
          [[test]]\nquery = \"x\"\nexpected = []\n",
     );
     site.remedy(&["check"]).expect_code(1).expect_stderr(
-        r#"search-tests.toml:8:1: unknown field `expected`
- 8 | expected = []
-   | ^^^^^^^^
-  help: did you mean `expect`?
+        r#"error: unknown field `expected`
+ --> search-tests.toml:8:1
+  |
+8 | expected = []
+  | ^^^^^^^^
+  |
+  = help: did you mean `expect`?
 
 error: 1 problem found; nothing was written
 "#,
@@ -172,15 +202,21 @@ error: 1 problem found; nothing was written
         "[[test]]\nquery = \"full\"\nexpect = [\"causes/storage-ful\"]\nwithin = 0\n",
     );
     site.remedy(&["check"]).expect_code(1).expect_stderr(
-        r#"search-tests.toml:3:11: no article `causes/storage-ful`: `content/causes/storage-ful.md` does not exist
- 3 | expect = ["causes/storage-ful"]
-   |           ^^^^^^^^^^^^^^^^^^^^
-  help: did you mean `causes/storage-full`?
+        r#"error: no article `causes/storage-ful`: `content/causes/storage-ful.md` does not exist
+ --> search-tests.toml:3:11
+  |
+3 | expect = ["causes/storage-ful"]
+  |           ^^^^^^^^^^^^^^^^^^^^
+  |
+  = help: did you mean `causes/storage-full`?
 
-search-tests.toml:4:10: `within` must be at least 1
- 4 | within = 0
-   |          ^
-  help: it is how many of the top results may hold the articles
+error: `within` must be at least 1
+ --> search-tests.toml:4:10
+  |
+4 | within = 0
+  |          ^
+  |
+  = help: it is how many of the top results may hold the articles
 
 error: 2 problems found; nothing was written
 "#,
@@ -199,7 +235,7 @@ fn a_missing_escalation_article_is_an_error_at_its_line() {
     run.expect_code(1);
     assert!(
         run.stderr.starts_with(
-            "book.toml:8:14: no article `fixes/free-up-storag`: `content/fixes/free-up-storag.md` does not exist\n 8 | escalation = \"fixes/free-up-storag\"\n   |              ^^^^^^^^^^^^^^^^^^^^^^\n  help: did you mean `fixes/free-up-storage`?\n"
+            "error: no article `fixes/free-up-storag`: `content/fixes/free-up-storag.md` does not exist\n --> book.toml:8:14\n  |\n8 | escalation = \"fixes/free-up-storag\"\n  |              ^^^^^^^^^^^^^^^^^^^^^^\n  |\n  = help: did you mean `fixes/free-up-storage`?\n"
         ),
         "{run}"
     );

@@ -266,7 +266,10 @@ fn edits_reload_the_page_and_errors_show_in_an_overlay() {
     let text = problems["text"].as_str().unwrap();
     let check = crate::support::remedy(server.site.path(), &["check"]);
     check.expect_code(1);
-    assert!(text.starts_with("content/causes/low-battery.md:"), "{text}");
+    assert!(
+        text.starts_with("error: ") && text.contains("--> content/causes/low-battery.md:"),
+        "{text}"
+    );
     assert!(
         check.stderr.starts_with(text),
         "overlay:\n{text}\ncheck:\n{}",

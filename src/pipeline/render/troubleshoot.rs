@@ -15,12 +15,14 @@
 //! `site.troubleshooter` is the troubleshooter's path (`troubleshoot/`), empty when the site
 //! has none; `site.has_troubleshoot_script` says whether the theme ships `js/troubleshoot.js`.
 
+use std::collections::hash_map::DefaultHasher;
 use std::hash::Hash;
 
 use serde::Serialize;
 
-use super::{Card, Hasher64, PageId, Shared, card, has_print_page, print_path};
-use crate::model::Site;
+use super::context::{Card, Shared, card};
+use super::plan::{PageId, has_print_page, print_path};
+use crate::model::{Site, TROUBLESHOOTER_DIR};
 use crate::seo::{self, Crumb};
 use crate::troubleshooter::{self, fixes_easiest_first};
 
@@ -81,7 +83,7 @@ fn trail(site: &Site) -> Vec<Crumb> {
     let _ = site;
     vec![
         crumb("Home", String::new()),
-        crumb("Troubleshooter", format!("{}/", troubleshooter::DIR)),
+        crumb("Troubleshooter", format!("{}/", TROUBLESHOOTER_DIR)),
     ]
 }
 
@@ -92,7 +94,7 @@ fn escalation(site: &Site) -> Option<Card<'_>> {
 pub(super) fn index_context(shared: &Shared<'_>) -> tera::Context {
     let site = shared.site;
     let troubleshooter = &site.troubleshooter;
-    let path = format!("{}/", troubleshooter::DIR);
+    let path = format!("{}/", TROUBLESHOOTER_DIR);
     let mut page = shared.page(
         "troubleshoot",
         path,
@@ -271,10 +273,15 @@ pub(super) fn print_context(shared: &Shared<'_>, index: usize) -> tera::Context 
     context
 }
 
-/// Hashes what a troubleshooter or print page is made from (see [`super::Fingerprinter`]).
-pub(super) fn hash_page(site: &Site, page: PageId, card_hashes: &[u64], hasher: &mut Hasher64) {
+/// Hashes what a troubleshooter or print page is made from (see [`super::fingerprint`]).
+pub(super) fn hash_page(
+    site: &Site,
+    page: PageId,
+    card_hashes: &[u64],
+    hasher: &mut DefaultHasher,
+) {
     let troubleshooter = &site.troubleshooter;
-    let hash_cause = |cause: usize, hasher: &mut Hasher64| {
+    let hash_cause = |cause: usize, hasher: &mut DefaultHasher| {
         card_hashes[cause].hash(hasher);
         has_print_page(site, cause).hash(hasher);
         for fix in fixes_easiest_first(site, cause) {

@@ -5,7 +5,7 @@
 
 use std::fs;
 
-use super::{assert_no_crash, assert_refused, with_config};
+use super::{assert_no_crash, assert_refused, first_reported, with_config};
 use crate::support::TestSite;
 
 #[test]
@@ -101,7 +101,7 @@ fn book_toml_nested_10000_deep() {
     let site = with_config(&format!("[book]\nauthors = {nested}\n"));
     let check = site.remedy(&["check"]);
     assert_no_crash(&check);
-    let first = check.stderr.lines().next().unwrap_or_default().to_string();
+    let first = first_reported(&check.stderr);
     assert!(first.starts_with("book.toml:2:"), "{check}");
     assert_refused(&site, 1, &first);
 }

@@ -1,7 +1,7 @@
 //! Front matter that is not closed, not TOML, of the wrong types or with unknown fields, and
 //! nested past the limit: each refused with its line and column.
 
-use super::{ARTICLE, assert_no_crash, assert_refused, with_article};
+use super::{ARTICLE, assert_no_crash, assert_refused, first_reported, with_article};
 
 #[test]
 fn front_matter_not_closed() {
@@ -192,7 +192,7 @@ fn front_matter_nested_10000_deep() {
     let check = site.remedy(&["check"]);
     assert_no_crash(&check);
     check.expect_code(1);
-    let first = check.stderr.lines().next().unwrap_or_default();
+    let first = first_reported(&check.stderr);
     assert!(
         first.starts_with(&format!("{ARTICLE}:3:")),
         "not located in the file\n{check}"
@@ -200,5 +200,5 @@ fn front_matter_nested_10000_deep() {
     assert!(first.contains("recursion"), "{check}");
     // The 20,000-character line is shown cut around the caret.
     assert!(check.stderr.len() < 1000, "{check}");
-    assert_refused(&site, 1, first);
+    assert_refused(&site, 1, &first);
 }

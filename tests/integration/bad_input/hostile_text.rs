@@ -6,8 +6,8 @@
 use std::fs;
 
 use super::{
-    ARTICLE, LINKED_HEADING, assert_no_crash, assert_refused, built_page, with_article,
-    with_article_bytes,
+    ARTICLE, LINKED_HEADING, assert_no_crash, assert_refused, built_page, first_reported,
+    with_article, with_article_bytes,
 };
 use crate::support::TestSite;
 
@@ -99,7 +99,7 @@ fn ten_thousand_nested_emphasis_and_brackets() {
     let site = nested_article(&body);
     let check = site.remedy(&["check"]);
     assert_no_crash(&check);
-    let first = check.stderr.lines().next().unwrap_or_default().to_string();
+    let first = first_reported(&check.stderr);
     assert!(
         first.starts_with(&format!("{ARTICLE}:9:"))
             && first

@@ -3,7 +3,7 @@
 
 use std::fs;
 
-use super::{assert_no_crash, assert_refused, with_config};
+use super::{assert_no_crash, assert_refused, first_reported, with_config};
 use crate::support::TestSite;
 
 #[test]
@@ -71,7 +71,7 @@ fn template_that_extends_itself() {
     );
     let check = site.remedy(&["check"]);
     assert_no_crash(&check);
-    let first = check.stderr.lines().next().unwrap_or_default().to_string();
+    let first = first_reported(&check.stderr);
     assert!(first.starts_with("templates/article.html"), "{check}");
     assert!(first.contains("extends itself"), "{check}");
     assert_refused(&site, 1, &first);

@@ -1,0 +1,232 @@
+//! The settings of a site and their defaults: what [`super::parse`] makes of `book.toml`.
+//! Every setting has a default, so a `book.toml` holding only `[book] title = "..."` builds a
+//! site with the standard kinds. Data only: reading and checking `book.toml` is the parent
+//! module's.
+
+use std::path::PathBuf;
+
+use crate::diagnostic::Diagnostic;
+
+/// The name of the configuration file at the root of a site.
+pub const CONFIG_FILE: &str = "book.toml";
+
+/// A kind of article: the folder it lives in, its title and where it sorts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Kind {
+    /// The kind's name, as used in front matter relations and search results (`cause`).
+    pub name: String,
+    /// The folder under `content/` (`causes`), also the URL segment.
+    pub dir: String,
+    /// The plural title shown on the site (`Causes`).
+    pub title: String,
+    /// Position among the kinds, lower first.
+    pub order: i64,
+}
+
+/// The standard kinds, used when `book.toml` has no `[kinds]` table: (name, dir, title).
+pub const STANDARD_KINDS: [(&str, &str, &str); 7] = [
+    ("guide", "guides", "Guides"),
+    ("cause", "causes", "Causes"),
+    ("fix", "fixes", "Fixes"),
+    ("practice", "practices", "Best practices"),
+    ("restore", "restore", "Restore"),
+    ("error", "errors", "Error codes"),
+    ("faq", "faq", "FAQ"),
+];
+
+/// Relative weights of the searchable fields; the browser index and the tantivy index use the same.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldWeights {
+    /// Exact error codes (`9006`, `0x8007000E`).
+    pub error_codes: f32,
+    /// The article title.
+    pub title: f32,
+    /// The symptom phrases of the front matter.
+    pub symptoms: f32,
+    /// The one-sentence summary.
+    pub summary: f32,
+    /// The text of the body's headings.
+    pub headings: f32,
+    /// The body text.
+    pub body: f32,
+}
+
+impl Default for FieldWeights {
+    fn default() -> Self {
+        FieldWeights {
+            error_codes: 8.0,
+            title: 4.0,
+            symptoms: 3.0,
+            summary: 2.0,
+            headings: 1.5,
+            body: 1.0,
+        }
+    }
+}
+
+/// `[search]`: how the search indexes are built and queried.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchConfig {
+    /// Whether misspelled words are matched (1 edit from 5 letters, 2 from 9).
+    pub fuzzy: bool,
+    /// Whether the last word of a query matches as a prefix (search as you type).
+    pub prefix: bool,
+    /// Field weights.
+    pub weights: FieldWeights,
+}
+
+impl Default for SearchConfig {
+    fn default() -> Self {
+        SearchConfig {
+            fuzzy: true,
+            prefix: true,
+            weights: FieldWeights::default(),
+        }
+    }
+}
+
+/// `[check]`: content-health settings for `remedy check`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckConfig {
+    /// Articles not updated for more than this many days are reported as stale.
+    pub stale_after_days: u32,
+}
+
+impl Default for CheckConfig {
+    fn default() -> Self {
+        CheckConfig {
+            stale_after_days: 365,
+        }
+    }
+}
+
+/// A setting whose value is checked against the content later (after loading), kept together
+/// with where `book.toml` gives it so that a problem found then still points at its line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Setting {
+    /// The value as written, trimmed.
+    pub value: String,
+    /// A diagnostic located at the value, with an empty message.
+    place: Diagnostic,
+}
+
+impl Setting {
+    /// A setting of `value`, given where `place` (a diagnostic with any message) points.
+    pub fn new(value: String, place: Diagnostic) -> Setting {
+        Setting { value, place }
+    }
+
+    /// A diagnostic (an error) about this setting, at its place in `book.toml`.
+    pub fn diagnostic(&self, message: impl Into<String>) -> Diagnostic {
+        let mut diagnostic = self.place.clone();
+        diagnostic.message = message.into();
+        diagnostic
+    }
+}
+
+/// `[troubleshooter]`: the generated troubleshooter under `/troubleshoot/`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TroubleshooterConfig {
+    /// The article a reader who is still stuck is sent to (a full slug such as
+    /// `fixes/contact-apple-support`), checked by the link stage like a relation.
+    pub escalation: Option<Setting>,
+}
+
+/// The whole configuration of a site.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// Site title.
+    pub title: String,
+    /// One-sentence description, used on the home page and in meta tags.
+    pub description: String,
+    /// BCP 47 language tag (`en`).
+    pub language: String,
+    /// Authors, for the feed.
+    pub authors: Vec<String>,
+    /// Where `build` writes the site, relative to the root unless absolute.
+    pub build_dir: PathBuf,
+    /// Theme name: a folder under `themes/`, or the built-in `default`.
+    pub theme: String,
+    /// The absolute URL the site is published at, always ending in `/`.
+    pub base_url: String,
+    /// Whether raw HTML in Markdown is passed through (writers are trusted) or escaped.
+    pub allow_html: bool,
+    /// How many entries the Atom feed holds, most recently updated first.
+    pub feed_limit: usize,
+    /// Search options.
+    pub search: SearchConfig,
+    /// Content-health options.
+    pub check: CheckConfig,
+    /// Troubleshooter options.
+    pub troubleshooter: TroubleshooterConfig,
+    /// The kinds of article, in display order.
+    pub kinds: Vec<Kind>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            title: "Help center".to_string(),
+            description: String::new(),
+            language: "en".to_string(),
+            authors: Vec::new(),
+            build_dir: PathBuf::from("public"),
+            theme: "default".to_string(),
+            base_url: "/".to_string(),
+            allow_html: true,
+            feed_limit: 50,
+            search: SearchConfig::default(),
+            check: CheckConfig::default(),
+            troubleshooter: TroubleshooterConfig::default(),
+            kinds: standard_kinds(),
+        }
+    }
+}
+
+impl Config {
+    /// The kind whose folder is `dir`.
+    pub fn kind_by_dir(&self, dir: &str) -> Option<&Kind> {
+        self.kinds.iter().find(|k| k.dir == dir)
+    }
+
+    /// The kind named `name`.
+    pub fn kind(&self, name: &str) -> Option<&Kind> {
+        self.kinds.iter().find(|k| k.name == name)
+    }
+
+    /// The path part of the base URL (`/` or `/help/`), used where relative links cannot work.
+    pub fn base_path(&self) -> &str {
+        match self.base_url.find("://") {
+            Some(scheme_end) => {
+                let after = &self.base_url[scheme_end + 3..];
+                match after.find('/') {
+                    Some(slash) => &after[slash..],
+                    None => "/",
+                }
+            }
+            None => &self.base_url,
+        }
+    }
+
+    /// The absolute URL of a site path such as `causes/x/` (empty for the home page).
+    pub fn permalink(&self, path: &str) -> String {
+        format!("{}{}", self.base_url, path)
+    }
+}
+
+/// The standard kinds, in their standard order.
+pub fn standard_kinds() -> Vec<Kind> {
+    STANDARD_KINDS
+        .iter()
+        .enumerate()
+        .map(|(i, (name, dir, title))| Kind {
+            name: name.to_string(),
+            dir: dir.to_string(),
+            title: title.to_string(),
+            order: (i as i64 + 1) * 10,
+        })
+        .collect()
+}
+
+/// Folders of the build dir that belong to Remedy, not to a kind.
+pub const RESERVED_DIRS: [&str; 5] = ["search", "js", "css", "troubleshoot", "static"];

@@ -1,0 +1,553 @@
+//! What each template gets: the contexts of the home page, the kind indexes, the article
+//! pages, the search page and the 404 page, built from the [`Site`]; the troubleshooter's
+//! pages are in [`super::troubleshoot`]. Everything here is data for templates: what a page
+//! shows is decided by the model, and rendering is [`super::PageRenderer`]'s.
+//!
+//! # Template contract
+//! Every template gets:
+//! - `site`: `title`, `description`, `language`, `base_url` (absolute, ends in `/`), `authors`,
+//!   `kinds` (each `name`, `dir`, `title`, `description`, `path`, `count`), `asset_version`,
+//!   `has_search_script` (whether the theme ships `js/search.js`, so a page never links a
+//!   script that is not there), `has_troubleshoot_script` (the same for
+//!   `js/troubleshoot.js`), `troubleshooter` (its path, `troubleshoot/`, or empty when the
+//!   site has none).
+//! - `root`: the relative path from the page to the site root (`../../` on an article, `` on the
+//!   home page, the base path such as `/` on `404.html`, which is served at any depth). Every
+//!   internal URL in a template is `{{ root }}{{ something.path }}`.
+//! - `page`: `type` (`home`, `kind`, `article`, `search`, `404`, `troubleshoot`, `symptom`,
+//!   `print`), `path` (site path of this page),
+//!   `permalink` (absolute URL), `title` (the `<title>` text), `description`, `og_type`,
+//!   `json_ld` (a list of JSON strings, safe inside `<script type="application/ld+json">`).
+//!
+//! `home.html` also gets `intro` (HTML), `common_symptoms` (each `text`, `path`, `kind`,
+//! `title`), `sections` (each kind as in `site.kinds` with its first `articles` as cards) and
+//! `errors` (cards). `search.html` and `404.html` get `sections` too, to offer a way in
+//! without JavaScript.
+//! `kind.html` (or `kind-<name>.html`) gets `kind` (as in `site.kinds`, plus `intro` HTML) and
+//! `articles`: cards, each with `causes` and `fixes` (lists of `title`, `path`).
+//! `article.html` (or `article-<name>.html`) gets `article`: a card plus `symptoms`, `content`
+//! (HTML), `toc` (h2 entries with `id`, `title`, `children` of h3 entries), `steps`,
+//! `word_count`, `reading_minutes`, `updated_human`, `breadcrumbs` (`title`, `path`),
+//! `relations` (groups with `kind`, `heading`, `items` of cards), `related` (cards),
+//! `previous`/`next` (cards or none), `print_path` (a cause's print view, or none) and
+//! `troubleshoot` (where the article leads into the troubleshooter: `text`, `path`; none on
+//! causes and fixes).
+//! The troubleshooter's pages (`troubleshoot.html`, `symptom.html`) and the print view of a
+//! cause (`print.html`) are described in [`super::troubleshoot`]. Each article's Markdown
+//! (`<slug>/index.md`) and `llms.txt` are made in Rust by [`crate::llms`], not by templates.
+//! A card is `slug`, `kind`, `kind_title`, `title`, `summary`, `path`, `error_codes`, `effort`,
+//! `weight`, `updated` (`YYYY-MM-DD` or empty).
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::plan::{has_print_page, print_path};
+use crate::model::{Article, Site, TROUBLESHOOTER_DIR, kinds};
+use crate::seo;
+use crate::theme::Theme;
+
+/// The browser search client among the theme's assets; pages load it only if it is there.
+pub(super) const SEARCH_SCRIPT: &str = "js/search.js";
+/// The troubleshooter's script among the theme's assets, loaded on its pages only.
+pub(super) const TROUBLESHOOT_SCRIPT: &str = "js/troubleshoot.js";
+/// How many symptoms the home page shows.
+pub(super) const COMMON_SYMPTOMS: usize = 12;
+/// How many articles of each kind the home page lists.
+pub(super) const ARTICLES_PER_SECTION: usize = 5;
+
+/// Data every page context starts from.
+pub(super) struct Shared<'a> {
+    /// The site.
+    pub(super) site: &'a Site,
+    /// What every template gets as `site`.
+    pub(super) site_context: SiteContext<'a>,
+    /// Each kind with its first articles, for the home, search and 404 pages.
+    pub(super) sections: Vec<Section<'a>>,
+}
+
+impl<'a> Shared<'a> {
+    pub(super) fn new(site: &'a Site, theme: &'a Theme) -> Self {
+        let counts = kind_counts(site);
+        let kinds = site
+            .config
+            .kinds
+            .iter()
+            .map(|kind| KindContext {
+                name: &kind.name,
+                dir: &kind.dir,
+                title: &kind.title,
+                description: site
+                    .sections
+                    .get(&kind.name)
+                    .and_then(|s| s.description.as_deref())
+                    .unwrap_or(""),
+                path: format!("{}/", kind.dir),
+                count: counts.get(kind.name.as_str()).copied().unwrap_or(0),
+                intro: "",
+            })
+            .collect::<Vec<_>>();
+        let sections = first_articles(site)
+            .into_iter()
+            .zip(&kinds)
+            .map(|(articles, kind)| Section {
+                kind: kind.clone(),
+                articles: articles.into_iter().map(|i| card(site, i)).collect(),
+            })
+            .collect();
+        Shared {
+            site,
+            sections,
+            site_context: SiteContext {
+                title: &site.config.title,
+                description: site
+                    .home
+                    .description
+                    .as_deref()
+                    .unwrap_or(&site.config.description),
+                language: &site.config.language,
+                base_url: &site.config.base_url,
+                authors: &site.config.authors,
+                kinds,
+                asset_version: &theme.asset_version,
+                has_search_script: theme.assets.contains_key(SEARCH_SCRIPT),
+                has_troubleshoot_script: theme.assets.contains_key(TROUBLESHOOT_SCRIPT),
+                troubleshooter: if site.troubleshooter.is_empty() {
+                    String::new()
+                } else {
+                    format!("{}/", TROUBLESHOOTER_DIR)
+                },
+            },
+        }
+    }
+
+    pub(super) fn context(&self, root: &str, page: PageContext) -> tera::Context {
+        let mut context = tera::Context::new();
+        context.insert("site", &self.site_context);
+        context.insert("root", root);
+        context.insert("page", &page);
+        context
+    }
+
+    pub(super) fn page(
+        &self,
+        kind: &'static str,
+        path: String,
+        title: String,
+        description: String,
+    ) -> PageContext {
+        PageContext {
+            kind,
+            permalink: self.site.config.permalink(&path),
+            path,
+            title,
+            description,
+            og_type: if kind == "article" {
+                "article"
+            } else {
+                "website"
+            },
+            json_ld: Vec::new(),
+        }
+    }
+}
+
+/// The first [`ARTICLES_PER_SECTION`] articles of each kind, in `config.kinds` order, from one
+/// pass over the articles (which are already in display order).
+pub(super) fn first_articles(site: &Site) -> Vec<Vec<usize>> {
+    let position: HashMap<&str, usize> = site
+        .config
+        .kinds
+        .iter()
+        .enumerate()
+        .map(|(i, kind)| (kind.name.as_str(), i))
+        .collect();
+    let mut firsts = vec![Vec::new(); site.config.kinds.len()];
+    for (index, article) in site.articles.iter().enumerate() {
+        if let Some(&kind) = position.get(article.kind.as_str())
+            && firsts[kind].len() < ARTICLES_PER_SECTION
+        {
+            firsts[kind].push(index);
+        }
+    }
+    firsts
+}
+
+pub(super) fn kind_counts(site: &Site) -> HashMap<&str, usize> {
+    let mut counts = HashMap::new();
+    for article in &site.articles {
+        *counts.entry(article.kind.as_str()).or_insert(0) += 1;
+    }
+    counts
+}
+
+#[derive(Serialize)]
+pub(super) struct SiteContext<'a> {
+    title: &'a str,
+    description: &'a str,
+    language: &'a str,
+    base_url: &'a str,
+    authors: &'a [String],
+    kinds: Vec<KindContext<'a>>,
+    asset_version: &'a str,
+    has_search_script: bool,
+    has_troubleshoot_script: bool,
+    troubleshooter: String,
+}
+
+#[derive(Serialize, Clone)]
+pub(super) struct KindContext<'a> {
+    name: &'a str,
+    dir: &'a str,
+    title: &'a str,
+    description: &'a str,
+    path: String,
+    count: usize,
+    intro: &'a str,
+}
+
+#[derive(Serialize)]
+pub(super) struct PageContext {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    path: String,
+    permalink: String,
+    title: String,
+    description: String,
+    og_type: &'static str,
+    pub(super) json_ld: Vec<String>,
+}
+
+#[derive(Serialize)]
+pub(super) struct Card<'a> {
+    slug: &'a str,
+    kind: &'a str,
+    kind_title: &'a str,
+    title: &'a str,
+    summary: &'a str,
+    path: String,
+    error_codes: Vec<&'a str>,
+    effort: Option<&'a str>,
+    weight: i64,
+    updated: String,
+}
+
+pub(super) fn card<'a>(site: &'a Site, index: usize) -> Card<'a> {
+    let article = &site.articles[index];
+    Card {
+        slug: &article.slug,
+        kind: &article.kind,
+        kind_title: &site.kind_of(article).title,
+        title: &article.front.title,
+        summary: &article.front.summary,
+        path: article.url_path(),
+        error_codes: article.error_codes().collect(),
+        effort: article.front.effort.as_deref(),
+        weight: article.front.weight,
+        updated: article
+            .front
+            .updated
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
+    }
+}
+
+#[derive(Serialize)]
+pub(super) struct Link<'a> {
+    title: &'a str,
+    path: String,
+}
+
+#[derive(Serialize)]
+pub(super) struct KindEntry<'a> {
+    #[serde(flatten)]
+    card: Card<'a>,
+    causes: Vec<Link<'a>>,
+    fixes: Vec<Link<'a>>,
+}
+
+#[derive(Serialize)]
+pub(super) struct Section<'a> {
+    #[serde(flatten)]
+    kind: KindContext<'a>,
+    articles: Vec<Card<'a>>,
+}
+
+#[derive(Serialize)]
+pub(super) struct Symptom<'a> {
+    text: &'a str,
+    path: String,
+    kind: &'a str,
+    title: &'a str,
+}
+
+pub(super) fn home_context(shared: &Shared<'_>) -> tera::Context {
+    let site = shared.site;
+    let mut page = shared.page(
+        "home",
+        String::new(),
+        site.config.title.clone(),
+        shared.site_context.description.to_string(),
+    );
+    page.json_ld = seo::home_json_ld(site);
+    let mut context = shared.context("", page);
+    context.insert("intro", &site.home.html);
+    let mut seen = std::collections::HashSet::new();
+    let mut symptoms = Vec::new();
+    let causes: Vec<usize> = site.articles_of_kind(kinds::CAUSE).collect();
+    for round in 0..2 {
+        for &index in &causes {
+            let article = &site.articles[index];
+            if let Some(text) = article.front.symptoms.get(round)
+                && symptoms.len() < COMMON_SYMPTOMS
+                && seen.insert(text.to_lowercase())
+            {
+                symptoms.push(Symptom {
+                    text,
+                    path: article.url_path(),
+                    kind: &article.kind,
+                    title: &article.front.title,
+                });
+            }
+        }
+    }
+    context.insert("common_symptoms", &symptoms);
+    context.insert("sections", &shared.sections);
+    let errors: Vec<Card<'_>> = site
+        .articles_of_kind(kinds::ERROR)
+        .map(|i| card(site, i))
+        .collect();
+    context.insert("errors", &errors);
+    context
+}
+
+pub(super) fn kind_context(shared: &Shared<'_>, index: usize) -> tera::Context {
+    let site = shared.site;
+    let kind = &site.config.kinds[index];
+    let mut kind_context = shared.site_context.kinds[index].clone();
+    let intro = site
+        .sections
+        .get(&kind.name)
+        .map_or("", |s| s.html.as_str());
+    kind_context.intro = intro;
+    let path = format!("{}/", kind.dir);
+    let mut page = shared.page(
+        "kind",
+        path.clone(),
+        format!("{} · {}", kind_context.title, site.config.title),
+        kind_context.description.to_string(),
+    );
+    page.json_ld = seo::kind_json_ld(site, kind_context.title, &path);
+    let mut context = shared.context("../", page);
+    let links = |i: usize, kind: &str| -> Vec<Link<'_>> {
+        site.relations[i]
+            .by_kind
+            .get(kind)
+            .map(|list| {
+                list.iter()
+                    .map(|&j| Link {
+                        title: &site.articles[j].front.title,
+                        path: site.articles[j].url_path(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let entries: Vec<KindEntry<'_>> = site
+        .articles_of_kind(&kind.name)
+        .map(|i| KindEntry {
+            card: card(site, i),
+            causes: links(i, kinds::CAUSE),
+            fixes: links(i, kinds::FIX),
+        })
+        .collect();
+    context.insert("kind", &kind_context);
+    context.insert("articles", &entries);
+    context
+}
+
+#[derive(Serialize)]
+pub(super) struct TocEntry<'a> {
+    id: &'a str,
+    title: &'a str,
+    level: u8,
+    children: Vec<TocEntry<'a>>,
+}
+
+#[derive(Serialize)]
+pub(super) struct RelationGroup<'a> {
+    kind: &'a str,
+    heading: String,
+    items: Vec<Card<'a>>,
+}
+
+#[derive(Serialize)]
+pub(super) struct ArticleContext<'a> {
+    #[serde(flatten)]
+    card: Card<'a>,
+    symptoms: &'a [String],
+    content: &'a str,
+    toc: Vec<TocEntry<'a>>,
+    steps: &'a [String],
+    word_count: usize,
+    reading_minutes: usize,
+    updated_human: String,
+    breadcrumbs: Vec<seo::Crumb>,
+    relations: Vec<RelationGroup<'a>>,
+    related: Vec<Card<'a>>,
+    previous: Option<Card<'a>>,
+    next: Option<Card<'a>>,
+    print_path: Option<String>,
+    troubleshoot: Option<SymptomLink<'a>>,
+}
+
+#[derive(Serialize)]
+pub(super) struct SymptomLink<'a> {
+    text: &'a str,
+    path: String,
+}
+
+/// Where an article sends its reader into the troubleshooter: the symptom page of its first
+/// phrase there. Causes and fixes have none (the troubleshooter leads to them, not from them).
+pub(super) fn troubleshoot_entry(site: &Site, index: usize) -> Option<&crate::model::Symptom> {
+    let kind = site.articles[index].kind.as_str();
+    if kind == kinds::CAUSE || kind == kinds::FIX {
+        return None;
+    }
+    let symptom = crate::troubleshooter::entry_for(site, index)?;
+    Some(&site.troubleshooter.symptoms[symptom])
+}
+
+pub(super) fn article_context(shared: &Shared<'_>, index: usize) -> tera::Context {
+    let site = shared.site;
+    let article = &site.articles[index];
+    let relations = &site.relations[index];
+    let description = if article.front.summary.is_empty() {
+        seo::excerpt(&article.text, seo::EXCERPT_CHARS)
+    } else {
+        article.front.summary.clone()
+    };
+    let mut page = shared.page(
+        "article",
+        article.url_path(),
+        format!("{} · {}", article.front.title, site.config.title),
+        description,
+    );
+    page.json_ld = seo::article_json_ld(site, article);
+    let root = crate::markdown::root_of(&article.slug);
+    let mut context = shared.context(&root, page);
+    let mut groups: Vec<RelationGroup<'_>> = Vec::new();
+    for kind in &site.config.kinds {
+        if let Some(list) = relations.by_kind.get(&kind.name) {
+            groups.push(RelationGroup {
+                kind: &kind.name,
+                heading: relation_heading(&article.kind, &kind.name, &kind.title),
+                items: list.iter().map(|&j| card(site, j)).collect(),
+            });
+        }
+    }
+    let word_count = article.word_count();
+    let article_context = ArticleContext {
+        card: card(site, index),
+        symptoms: &article.front.symptoms,
+        content: &article.html,
+        toc: table_of_contents(article),
+        steps: &article.steps,
+        word_count,
+        reading_minutes: word_count.div_ceil(200).max(1),
+        updated_human: article.front.updated.map(|d| d.human()).unwrap_or_default(),
+        breadcrumbs: seo::breadcrumbs(site, article),
+        relations: groups,
+        related: relations.related.iter().map(|&j| card(site, j)).collect(),
+        previous: relations.previous.map(|j| card(site, j)),
+        next: relations.next.map(|j| card(site, j)),
+        print_path: has_print_page(site, index).then(|| print_path(article)),
+        troubleshoot: troubleshoot_entry(site, index).map(|symptom| SymptomLink {
+            text: &symptom.text,
+            path: symptom.path(),
+        }),
+    };
+    context.insert("article", &article_context);
+    context
+}
+
+/// The heading of a relation box on an article page, from the article's kind and the kind of
+/// the articles listed.
+pub fn relation_heading(from: &str, to: &str, to_title: &str) -> String {
+    match (from, to) {
+        (kinds::CAUSE, kinds::FIX) => "Fixes for this cause".to_string(),
+        (kinds::FIX, kinds::CAUSE) => "Causes this fixes".to_string(),
+        (_, kinds::ERROR) => "Error codes".to_string(),
+        (kinds::ERROR, kinds::CAUSE) => "Why it happens".to_string(),
+        (kinds::ERROR, kinds::FIX) => "How to fix it".to_string(),
+        (_, kinds::CAUSE) => "Possible causes".to_string(),
+        (_, kinds::FIX) => "Fixes to try".to_string(),
+        _ => to_title.to_string(),
+    }
+}
+
+pub(super) fn table_of_contents(article: &Article) -> Vec<TocEntry<'_>> {
+    let mut toc: Vec<TocEntry<'_>> = Vec::new();
+    for heading in &article.headings {
+        let entry = TocEntry {
+            id: &heading.id,
+            title: &heading.text,
+            level: heading.level,
+            children: Vec::new(),
+        };
+        match heading.level {
+            2 => toc.push(entry),
+            3 => match toc.last_mut() {
+                Some(parent) => parent.children.push(entry),
+                None => toc.push(entry),
+            },
+            _ => {}
+        }
+    }
+    toc
+}
+
+pub(super) fn search_context(shared: &Shared<'_>) -> tera::Context {
+    let site = shared.site;
+    let page = shared.page(
+        "search",
+        "search/".to_string(),
+        format!("Search · {}", site.config.title),
+        format!("Search {}", site.config.title),
+    );
+    let mut context = shared.context("../", page);
+    context.insert("sections", &shared.sections);
+    context
+}
+
+pub(super) fn not_found_context(shared: &Shared<'_>) -> tera::Context {
+    let site = shared.site;
+    let page = shared.page(
+        "404",
+        "404.html".to_string(),
+        format!("Page not found · {}", site.config.title),
+        String::new(),
+    );
+    let mut context = shared.context(site.config.base_path(), page);
+    context.insert("sections", &shared.sections);
+    context
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_articles_are_the_first_of_each_kind_in_display_order() {
+        let site = &crate::fixture::site();
+        let firsts = first_articles(site);
+        assert_eq!(firsts.len(), site.config.kinds.len());
+        for (kind, found) in site.config.kinds.iter().zip(&firsts) {
+            let expected: Vec<usize> = site
+                .articles_of_kind(&kind.name)
+                .take(ARTICLES_PER_SECTION)
+                .collect();
+            assert_eq!(found, &expected, "kind `{}`", kind.name);
+        }
+    }
+}

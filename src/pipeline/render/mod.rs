@@ -1,0 +1,271 @@
+//! Stage 4, render: the [`Site`] through the theme's Tera templates into pages, plus the site
+//! files that are not templates (sitemap, robots, feed). Every page is a [`PageId`]; rendering
+//! one needs only the site and the theme, so the build renders all pages in parallel and the dev
+//! server re-renders just the pages a change touches.
+//!
+//! The stage in files: [`mod@plan`] lists the pages and where they go, [`context`] builds what each
+//! template gets (the template contract is documented there), [`troubleshoot`] the contexts of
+//! the troubleshooter's pages and print views, [`fingerprint`] the hash of each page's inputs;
+//! this file renders a page through the theme. Each article's Markdown (`<slug>/index.md`) and
+//! `llms.txt` are made in Rust by [`crate::llms`], not by templates.
+
+pub mod context;
+pub mod fingerprint;
+pub mod plan;
+pub mod troubleshoot;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::Site;
+use crate::seo;
+use crate::theme::Theme;
+use context::{
+    Shared, article_context, home_context, kind_context, not_found_context, search_context,
+};
+pub use fingerprint::{Fingerprinter, PageFingerprint, card_hash, fingerprints};
+pub use plan::{PageId, has_print_page, output_path, pages_showing_body, plan, print_path};
+
+/// A rendered file: where it goes in the build dir and its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Output {
+    /// Path relative to the build dir, `/`-separated.
+    pub path: String,
+    /// The file's contents.
+    pub bytes: Vec<u8>,
+}
+
+/// Renders pages of one site with one theme. Holds what every page context shares, computed
+/// once, so rendering N pages is O(N) work.
+pub struct PageRenderer<'a> {
+    site: &'a Site,
+    theme: &'a Theme,
+    shared: Shared<'a>,
+}
+
+impl<'a> PageRenderer<'a> {
+    /// Prepares to render pages of `site` through `theme`.
+    pub fn new(site: &'a Site, theme: &'a Theme) -> Self {
+        PageRenderer {
+            site,
+            theme,
+            shared: Shared::new(site, theme),
+        }
+    }
+
+    /// Renders one page.
+    pub fn render(&self, page: PageId) -> Result<Output, Box<Diagnostic>> {
+        let site = self.site;
+        let shared = &self.shared;
+        let path = output_path(site, page);
+        if let PageId::Source(index) = page {
+            return Ok(Output {
+                path,
+                bytes: crate::llms::article_markdown(site, &site.articles[index]).into_bytes(),
+            });
+        }
+        let (template_names, context, label): (Vec<String>, tera::Context, String) = match page {
+            PageId::Home => (
+                vec!["home.html".into()],
+                home_context(shared),
+                "the home page".into(),
+            ),
+            PageId::Kind(index) => {
+                let kind = &site.config.kinds[index];
+                (
+                    vec![format!("kind-{}.html", kind.name), "kind.html".into()],
+                    kind_context(shared, index),
+                    format!("the {} index", kind.name),
+                )
+            }
+            PageId::Article(index) => {
+                let article = &site.articles[index];
+                (
+                    vec![
+                        format!("article-{}.html", article.kind),
+                        "article.html".into(),
+                    ],
+                    article_context(shared, index),
+                    format!("`{}`", article.slug),
+                )
+            }
+            PageId::Search => (
+                vec!["search.html".into()],
+                search_context(shared),
+                "the search page".into(),
+            ),
+            PageId::NotFound => (
+                vec!["404.html".into()],
+                not_found_context(shared),
+                "the 404 page".into(),
+            ),
+            PageId::Troubleshoot => (
+                vec!["troubleshoot.html".into()],
+                troubleshoot::index_context(shared),
+                "the troubleshooter".into(),
+            ),
+            PageId::Symptom(index) => (
+                vec!["symptom.html".into()],
+                troubleshoot::symptom_context(shared, index),
+                format!(
+                    "the troubleshooter page of `{}`",
+                    site.troubleshooter.symptoms[index].text
+                ),
+            ),
+            PageId::Print(index) => (
+                vec!["print.html".into()],
+                troubleshoot::print_context(shared, index),
+                format!("the print view of `{}`", site.articles[index].slug),
+            ),
+            PageId::Source(_) => unreachable!("Markdown sources are not templates"),
+        };
+        let names: Vec<&str> = template_names.iter().map(String::as_str).collect();
+        let Some(template) = self.theme.pick(&names) else {
+            return Err(Box::new(
+                Diagnostic::file(
+                    "templates",
+                    format!(
+                        "template `{}` is missing from the theme",
+                        names.last().unwrap_or(&"")
+                    ),
+                )
+                .with_help("add it to `templates/` or use the default theme"),
+            ));
+        };
+        let html = self.theme.render(template, &context, &label)?;
+        Ok(Output {
+            path,
+            bytes: html.into_bytes(),
+        })
+    }
+}
+
+/// The site files that are not templates: `sitemap.xml`, `robots.txt`, `feed.xml`.
+pub fn site_files(site: &Site) -> Vec<Output> {
+    let kind_paths: Vec<String> = site
+        .config
+        .kinds
+        .iter()
+        .map(|k| format!("{}/", k.dir))
+        .collect();
+    vec![
+        Output {
+            path: "sitemap.xml".into(),
+            bytes: seo::sitemap(site, &kind_paths).into_bytes(),
+        },
+        Output {
+            path: "robots.txt".into(),
+            bytes: seo::robots(site).into_bytes(),
+        },
+        Output {
+            path: "feed.xml".into(),
+            bytes: seo::atom_feed(site).into_bytes(),
+        },
+        Output {
+            path: "llms.txt".into(),
+            bytes: crate::llms::llms_txt(site).into_bytes(),
+        },
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixture;
+
+    fn page_html(loaded: &crate::Loaded, page: PageId) -> String {
+        let renderer = PageRenderer::new(&loaded.site, &loaded.theme);
+        String::from_utf8(renderer.render(page).expect("page renders").bytes).unwrap()
+    }
+
+    #[test]
+    fn every_page_carries_the_search_hooks_and_the_content_security_policy() {
+        let loaded = fixture::loaded();
+        let csp = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; \
+                   img-src 'self' data:; style-src 'self'; script-src 'self'\">";
+        for page in plan(&loaded.site) {
+            let html = page_html(&loaded, page);
+            if !page.is_html() {
+                continue;
+            }
+            let root = match page {
+                PageId::Home => "",
+                PageId::Kind(_) | PageId::Search | PageId::Troubleshoot => "../",
+                PageId::Article(_) | PageId::Symptom(_) => "../../",
+                PageId::Print(_) => "../../../",
+                PageId::NotFound => "/",
+                PageId::Source(_) => unreachable!(),
+            };
+            for needle in [
+                format!("data-root=\"{root}\""),
+                format!(
+                    "<form class=\"search-form{}\" role=\"search\" action=\"{root}search/\" \
+                     method=\"get\">",
+                    if page == PageId::Home {
+                        " search-form-hero"
+                    } else {
+                        ""
+                    }
+                ),
+                "<input id=\"search-input\" type=\"search\" name=\"q\"".to_string(),
+                "<label for=\"search-input\"".to_string(),
+                csp.to_string(),
+            ] {
+                assert!(html.contains(&needle), "{page:?} lacks {needle}");
+            }
+            let script = format!(
+                "<script src=\"{root}js/search.js?v={}\" defer></script>",
+                loaded.theme.asset_version
+            );
+            assert_eq!(
+                html.contains(&script),
+                loaded.theme.assets.contains_key(context::SEARCH_SCRIPT),
+                "{page:?}: the search script is linked if and only if the theme has it"
+            );
+            let search_ui_script = format!(
+                "<script src=\"{root}js/search-ui.js?v={}\" defer></script>",
+                loaded.theme.asset_version
+            );
+            assert_eq!(
+                html.contains(&search_ui_script),
+                html.contains(&script),
+                "{page:?}: the search UI is linked with the search engine"
+            );
+            assert_eq!(html.matches("<main").count(), 1, "{page:?}");
+            assert!(!html.contains(" style="), "{page:?} has an inline style");
+            let troubleshoot_script = format!(
+                "<script src=\"{root}js/troubleshoot.js?v={}\" defer></script>",
+                loaded.theme.asset_version
+            );
+            assert_eq!(
+                html.contains(&troubleshoot_script),
+                matches!(
+                    page,
+                    PageId::Troubleshoot | PageId::Symptom(_) | PageId::Print(_)
+                ),
+                "{page:?}: the troubleshooter's script is linked on its pages only"
+            );
+            assert_eq!(
+                html.matches("<script").count(),
+                html.matches("<script type=\"application/ld+json\">")
+                    .count()
+                    + usize::from(html.contains(&script))
+                    + usize::from(html.contains(&search_ui_script))
+                    + usize::from(html.contains(&troubleshoot_script)),
+                "{page:?} has an inline script"
+            );
+        }
+    }
+
+    #[test]
+    fn the_search_page_has_a_live_region_and_a_way_in_without_javascript() {
+        let loaded = fixture::loaded();
+        let html = page_html(&loaded, PageId::Search);
+        assert!(html.contains("<div id=\"search-results\" aria-live=\"polite\"></div>"));
+        let noscript = &html[html.find("<noscript>").unwrap()..html.find("</noscript>").unwrap()];
+        assert!(noscript.contains("href=\"../faq/\""), "{noscript}");
+        assert!(noscript.contains("href=\"../guides/\""), "{noscript}");
+        assert!(
+            noscript.contains("href=\"../faq/how-to-troubleshoot/\""),
+            "{noscript}"
+        );
+    }
+}

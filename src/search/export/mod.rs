@@ -1,0 +1,445 @@
+//! The browser index: the tantivy index, read back as [`crate::search::impacts`], rewritten as
+//! small static files under `<build-dir>/search/`, so a first query downloads only what it
+//! needs, over HTTP or from `file://`. Every file is JavaScript that hands its data to the client,
+//! `(globalThis.RemedySearch ||= []).push(DATA)`, so the client can load it with a `<script>`
+//! element where `fetch` is not allowed; `search.js` reads the same data in Node through
+//! `require`.
+//!
+//! # Files
+//! - `manifest.js`: the JavaScript stemmer (compiled into this binary from the default theme's
+//!   `js/stemmer.js`, so the browser always stems with the port of the stemmer the index was
+//!   made with), then the manifest: format, build id, stemmer version, the analysis and query
+//!   constants of [`analysis`] and [`query`] (the client takes them from here, so Rust holds
+//!   the only copy), the impact scale, the document count, the kinds (name, title, folder),
+//!   the first term of every term shard, the *rich* terms and the first letters that have a
+//!   word list.
+//! - `t/N.js`, term shards: every term of the index in byte order, cut into shards of about
+//!   [`SHARD_BYTES`], each with its postings (below).
+//! - `r/N.js`, rich files: the postings of one very common term (held by a quarter of the
+//!   articles or more; the [`MAX_RICH_TERMS`] commonest) together with the document info of
+//!   the articles it scores highest in. A query made of common words then needs no term shard
+//!   and usually no info block: its best results are among those articles. Its term shard keeps
+//!   only a stub, so prefix and typo matching still see the term.
+//! - `d/N.js`, info blocks: the info (slug, kind, title, summary) of [`INFO_BLOCK`] articles in
+//!   document order, for results no rich file carried.
+//! - `w/X.js`, word lists: every term starting with the character of code point X (hex) and
+//!   its `df`, without postings, for typo matching, which compares a word with every term of
+//!   the same first letter and then needs the postings of only the few it keeps.
+//!
+//! Every data file carries the build id; the client refuses a file from another build (a
+//! cached manifest) and reloads the manifest.
+//!
+//! How postings are quantized and written is [`encoding`]'s: this file decides what goes in
+//! which file.
+
+use std::collections::BTreeMap;
+
+use crate::error::{Error, Result};
+use crate::model::Site;
+use crate::search::analysis;
+use crate::search::impacts::Impacts;
+use crate::search::index::IndexMeta;
+use crate::search::query;
+
+pub mod encoding;
+
+use encoding::{
+    FLAG_STUB, FLAG_TAIL, Fnv, ascii_json, js_string, push_postings, push_term_head, split,
+};
+pub use encoding::{HEAD_POSTINGS, Scale};
+
+/// The version of the browser index layout.
+pub const FORMAT: u32 = 1;
+/// About how many bytes of payload a term shard holds.
+pub const SHARD_BYTES: usize = 16 * 1024;
+/// Articles per info block.
+pub const INFO_BLOCK: usize = 32;
+/// At most this many terms get a rich file.
+pub const MAX_RICH_TERMS: usize = 256;
+
+/// The JavaScript stemmer, embedded in every manifest.
+const STEMMER_JS: &str = include_str!("../../../themes/default/static/js/stemmer.js");
+
+/// One file of the browser index: its path under `search/` and its contents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct File {
+    /// `manifest.js`, `t/0.js`, ...
+    pub path: String,
+    /// The file's text.
+    pub text: String,
+}
+
+fn data_file(path: String, data: &str) -> File {
+    File {
+        path,
+        text: format!("(globalThis.RemedySearch = globalThis.RemedySearch || []).push({data});\n"),
+    }
+}
+
+/// Everything the browser index is made from besides the impacts.
+#[derive(Debug, Clone)]
+pub struct SiteInfo {
+    /// The base path links start with (`/` or `/help/`).
+    pub base_path: String,
+    /// The kinds: name, title and folder, in order.
+    pub kinds: Vec<(String, String, String)>,
+}
+
+impl SiteInfo {
+    /// The info of a site.
+    pub fn of(site: &Site) -> SiteInfo {
+        SiteInfo {
+            base_path: site.config.base_path().to_string(),
+            kinds: site
+                .config
+                .kinds
+                .iter()
+                .map(|k| {
+                    // The title the site shows: its section intro's, if it has one.
+                    let title = site
+                        .sections
+                        .get(&k.name)
+                        .and_then(|s| s.title.clone())
+                        .unwrap_or_else(|| k.title.clone());
+                    (k.name.clone(), title, k.dir.clone())
+                })
+                .collect(),
+        }
+    }
+}
+
+/// How many articles' info a rich file carries.
+pub fn rich_info_docs(doc_count: usize) -> usize {
+    (doc_count / 16).clamp(32, HEAD_POSTINGS)
+}
+
+/// Whether a term held by `holders` of `doc_count` articles is common enough for a rich file.
+pub fn is_common(holders: usize, doc_count: usize) -> bool {
+    holders >= 16 && holders * 4 >= doc_count
+}
+
+/// Makes every file of the browser index: the manifest first, then the word lists, term
+/// shards, rich files and info blocks.
+pub fn files(impacts: &Impacts, meta: &IndexMeta, site: &SiteInfo) -> Result<Vec<File>> {
+    let info = DocInfo::new(impacts, site);
+    let parts = Parts::make(impacts, &info);
+    let mut out = vec![manifest(impacts, meta, site, &parts)?];
+    out.extend(parts.data_files(impacts, &info));
+    Ok(out)
+}
+
+/// The contents of the browser index, before they are written out as files.
+struct Parts {
+    scale: Scale,
+    /// Term index → rich file id.
+    rich_id: BTreeMap<usize, usize>,
+    rich: Vec<RichFile>,
+    /// (first term, payload).
+    shards: Vec<(String, String)>,
+    /// First character → (last term, payload).
+    words: BTreeMap<char, (String, String)>,
+    build: String,
+}
+
+impl Parts {
+    fn make(impacts: &Impacts, info: &DocInfo<'_>) -> Parts {
+        let scale = Scale::spanning(impacts);
+        let rich_id = rich_terms(impacts);
+        let rich = rich_files(impacts, &scale, &rich_id, info);
+        let shards = term_shards(impacts, &scale, &rich_id);
+        let words = word_lists(impacts);
+        let build = build_id(impacts, &shards, &rich);
+        Parts {
+            scale,
+            rich_id,
+            rich,
+            shards,
+            words,
+            build,
+        }
+    }
+
+    /// Every data file: word lists, term shards, rich files, info blocks.
+    fn data_files(&self, impacts: &Impacts, info: &DocInfo<'_>) -> Vec<File> {
+        let build = js_string(&self.build);
+        let mut out = Vec::new();
+        // (The word lists hold nothing the term shards do not: the build id covers them.)
+        for (first, (_, payload)) in &self.words {
+            let code = u32::from(*first);
+            out.push(data_file(
+                format!("w/{code:x}.js"),
+                &format!("[\"words\",{build},{code},{}]", js_string(payload)),
+            ));
+        }
+        for (n, (_, payload)) in self.shards.iter().enumerate() {
+            out.push(data_file(
+                format!("t/{n}.js"),
+                &format!("[\"terms\",{build},{n},{}]", js_string(payload)),
+            ));
+        }
+        for file in &self.rich {
+            out.push(data_file(
+                format!("r/{}.js", file.id),
+                &format!(
+                    "[\"rich\",{build},{},{},{}]",
+                    file.id,
+                    js_string(&file.payload),
+                    ascii_json(&serde_json::Value::Array(file.docs.clone()))
+                ),
+            ));
+        }
+        let doc_count = impacts.docs.len() as u32;
+        for (n, block) in (0..doc_count)
+            .collect::<Vec<u32>>()
+            .chunks(INFO_BLOCK)
+            .enumerate()
+        {
+            let docs: Vec<serde_json::Value> = block.iter().map(|&doc| info.of(doc)).collect();
+            out.push(data_file(
+                format!("d/{n}.js"),
+                &format!(
+                    "[\"docs\",{build},{n},{}]",
+                    ascii_json(&serde_json::Value::Array(docs))
+                ),
+            ));
+        }
+        out
+    }
+}
+
+/// The info of articles as the client shows them: `[slug, kind index, title, summary]`.
+struct DocInfo<'a> {
+    impacts: &'a Impacts,
+    kind_index: BTreeMap<&'a str, usize>,
+}
+
+impl<'a> DocInfo<'a> {
+    fn new(impacts: &'a Impacts, site: &'a SiteInfo) -> Self {
+        let kind_index = site
+            .kinds
+            .iter()
+            .enumerate()
+            .map(|(i, (name, _, _))| (name.as_str(), i))
+            .collect();
+        DocInfo {
+            impacts,
+            kind_index,
+        }
+    }
+
+    fn of(&self, doc: u32) -> serde_json::Value {
+        let d = &self.impacts.docs[doc as usize];
+        serde_json::json!([
+            d.slug,
+            self.kind_index.get(d.kind.as_str()).copied().unwrap_or(0),
+            d.title,
+            d.summary
+        ])
+    }
+}
+
+/// The commonest terms, which get rich files: term index → rich file id.
+fn rich_terms(impacts: &Impacts) -> BTreeMap<usize, usize> {
+    let doc_count = impacts.docs.len();
+    let mut common: Vec<usize> = (0..impacts.terms.len())
+        .filter(|&i| is_common(impacts.terms[i].postings.len(), doc_count))
+        .collect();
+    common.sort_by(|&a, &b| {
+        let (a, b) = (&impacts.terms[a], &impacts.terms[b]);
+        b.postings
+            .len()
+            .cmp(&a.postings.len())
+            .then(a.term.cmp(&b.term))
+    });
+    common.truncate(MAX_RICH_TERMS);
+    common.sort_unstable();
+    common.iter().enumerate().map(|(id, &t)| (t, id)).collect()
+}
+
+/// One rich file: a common term's postings and the info of the articles it scores highest in.
+struct RichFile {
+    id: usize,
+    payload: String,
+    docs: Vec<serde_json::Value>,
+}
+
+fn rich_files(
+    impacts: &Impacts,
+    scale: &Scale,
+    rich_id: &BTreeMap<usize, usize>,
+    info: &DocInfo<'_>,
+) -> Vec<RichFile> {
+    let doc_count = impacts.docs.len() as u32;
+    rich_id
+        .iter()
+        .map(|(&term_index, &id)| {
+            let term = &impacts.terms[term_index];
+            let encoded = split(term, scale);
+            let mut payload = String::new();
+            let flags = if encoded.tail.is_empty() {
+                0
+            } else {
+                FLAG_TAIL
+            };
+            push_term_head(&mut payload, "", &term.term, term.doc_freq, flags);
+            push_postings(&mut payload, &encoded, &term.code_docs, doc_count);
+            let docs = encoded
+                .head
+                .iter()
+                .take(rich_info_docs(doc_count as usize))
+                .map(|&(_, doc)| {
+                    let mut record = info.of(doc);
+                    if let serde_json::Value::Array(items) = &mut record {
+                        items.insert(0, serde_json::json!(doc));
+                    }
+                    record
+                })
+                .collect();
+            RichFile { id, payload, docs }
+        })
+        .collect()
+}
+
+/// Every term with its postings (a stub for rich terms), cut into shards of about
+/// [`SHARD_BYTES`]: (first term, payload), the first shard's first term empty.
+fn term_shards(
+    impacts: &Impacts,
+    scale: &Scale,
+    rich_id: &BTreeMap<usize, usize>,
+) -> Vec<(String, String)> {
+    let doc_count = impacts.docs.len() as u32;
+    let mut shards: Vec<(String, String)> = Vec::new();
+    let mut payload = String::new();
+    let mut first = String::new();
+    let mut previous = String::new();
+    for (i, term) in impacts.terms.iter().enumerate() {
+        if payload.len() >= SHARD_BYTES {
+            shards.push((std::mem::take(&mut first), std::mem::take(&mut payload)));
+            previous.clear();
+        }
+        if payload.is_empty() {
+            first = if shards.is_empty() {
+                String::new()
+            } else {
+                term.term.clone()
+            };
+        }
+        if rich_id.contains_key(&i) {
+            push_term_head(
+                &mut payload,
+                &previous,
+                &term.term,
+                term.doc_freq,
+                FLAG_STUB,
+            );
+        } else {
+            let encoded = split(term, scale);
+            let flags = if encoded.tail.is_empty() {
+                0
+            } else {
+                FLAG_TAIL
+            };
+            push_term_head(&mut payload, &previous, &term.term, term.doc_freq, flags);
+            push_postings(&mut payload, &encoded, &term.code_docs, doc_count);
+        }
+        previous.clone_from(&term.term);
+    }
+    if !payload.is_empty() || shards.is_empty() {
+        shards.push((first, payload));
+    }
+    shards
+}
+
+/// Word lists for typo matching: every term and its `df`, by first character: (previous
+/// term, payload).
+fn word_lists(impacts: &Impacts) -> BTreeMap<char, (String, String)> {
+    let mut lists: BTreeMap<char, (String, String)> = BTreeMap::new();
+    for term in &impacts.terms {
+        let Some(first) = term.term.chars().next() else {
+            continue;
+        };
+        let (previous, payload) = lists.entry(first).or_default();
+        push_term_head(payload, previous, &term.term, term.doc_freq, FLAG_STUB);
+        previous.clone_from(&term.term);
+    }
+    lists
+}
+
+/// The build id: a hash of everything the data files hold.
+fn build_id(impacts: &Impacts, shards: &[(String, String)], rich: &[RichFile]) -> String {
+    let mut hasher = Fnv::default();
+    for (_, payload) in shards {
+        hasher.write(payload.as_bytes());
+    }
+    for file in rich {
+        hasher.write(file.payload.as_bytes());
+        hasher.write(
+            serde_json::Value::Array(file.docs.clone())
+                .to_string()
+                .as_bytes(),
+        );
+    }
+    for doc in &impacts.docs {
+        hasher.write(doc.slug.as_bytes());
+        hasher.write(doc.kind.as_bytes());
+        hasher.write(doc.title.as_bytes());
+        hasher.write(doc.summary.as_bytes());
+    }
+    format!("{:016x}", hasher.finish())
+}
+
+/// `manifest.js`: the JavaScript stemmer, then the manifest the client starts from.
+fn manifest(impacts: &Impacts, meta: &IndexMeta, site: &SiteInfo, parts: &Parts) -> Result<File> {
+    let manifest = serde_json::json!({
+        "format": FORMAT,
+        "build": parts.build,
+        "stemmer": meta.stemmer,
+        "options": { "fuzzy": meta.fuzzy, "prefix": meta.prefix },
+        "analysis": {
+            "stopWords": analysis::STOP_WORDS,
+            "questionWords": analysis::QUESTION_WORDS,
+            "maxTermChars": analysis::MAX_TERM_CHARS,
+        },
+        "query": {
+            "minPrefixChars": query::MIN_PREFIX_CHARS,
+            "maxPrefixTerms": query::MAX_PREFIX_TERMS,
+            "fuzzyOneEditFrom": query::FUZZY_ONE_EDIT_FROM,
+            "fuzzyTwoEditsFrom": query::FUZZY_TWO_EDITS_FROM,
+            "maxTypoTerms": query::MAX_TYPO_TERMS,
+            "typoWeightOne": query::TYPO_WEIGHT_ONE,
+            "typoWeightTwo": query::TYPO_WEIGHT_TWO,
+        },
+        "scale": [parts.scale.low, parts.scale.high],
+        "docs": impacts.docs.len(),
+        "infoBlock": INFO_BLOCK,
+        "basePath": site.base_path,
+        "kinds": site.kinds,
+        "shards": parts.shards.iter().map(|(first, _)| first.as_str()).collect::<Vec<_>>(),
+        "wordLists": parts.words.keys().collect::<String>(),
+        "rich": parts.rich_id
+            .iter()
+            .map(|(&t, &id)| (impacts.terms[t].term.clone(), id))
+            .collect::<BTreeMap<String, usize>>(),
+    });
+    if !STEMMER_JS.contains(analysis::STEMMER_VERSION) {
+        return Err(Error::Internal(format!(
+            "js/stemmer.js is not the port of {} {}",
+            analysis::STEMMER_CRATE,
+            analysis::STEMMER_VERSION
+        )));
+    }
+    let mut text = String::with_capacity(STEMMER_JS.len() + 4096);
+    text.push_str(STEMMER_JS);
+    text.push_str("\n;");
+    text.push_str(
+        &data_file(
+            String::new(),
+            &format!("[\"manifest\",{}]", ascii_json(&manifest)),
+        )
+        .text,
+    );
+    Ok(File {
+        path: "manifest.js".to_string(),
+        text,
+    })
+}
