@@ -12,7 +12,7 @@ use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::toml as toml_wording;
-use crate::model::{Date, FrontMatter, Located, effort_minutes};
+use crate::model::{Date, Extra, FrontMatter, Located, effort_minutes};
 use crate::text::is_forbidden_control;
 
 /// A file split into its front matter and body.
@@ -72,7 +72,7 @@ pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Box<Diagnostic
 }
 
 /// The fields of an article's front matter, in the order "known fields are" lists them.
-pub const FIELDS: [&str; 11] = [
+pub const FIELDS: [&str; 14] = [
     "title",
     "summary",
     "symptoms",
@@ -84,6 +84,9 @@ pub const FIELDS: [&str; 11] = [
     "updated",
     "draft",
     "effort",
+    "tags",
+    "aliases",
+    "extra",
 ];
 
 /// The fields of an `_index.md` section intro's front matter.
@@ -103,6 +106,9 @@ struct RawFrontMatter {
     updated: Option<Spanned<toml::value::Datetime>>,
     draft: Option<bool>,
     effort: Option<Spanned<String>>,
+    tags: Option<Vec<Spanned<String>>>,
+    aliases: Option<Vec<Spanned<String>>>,
+    extra: Option<toml::Table>,
 }
 
 /// Front matter of an `_index.md` section intro.
@@ -255,7 +261,10 @@ pub fn parse(
             "weight" => raw.weight = reader.value(value),
             "updated" => raw.updated = reader.value(value),
             "draft" => raw.draft = reader.value(value),
-            _ => raw.effort = reader.value(value),
+            "effort" => raw.effort = reader.value(value),
+            "tags" => raw.tags = reader.value(value),
+            "aliases" => raw.aliases = reader.value(value),
+            _ => raw.extra = reader.value(value),
         },
     );
     let offset = split.front_matter_offset;
@@ -275,7 +284,8 @@ pub fn parse(
         .title
         .iter()
         .chain(&raw.summary)
-        .chain(raw.symptoms.iter().flatten());
+        .chain(raw.symptoms.iter().flatten())
+        .chain(raw.tags.iter().flatten());
     let control = control_characters(&reader, texts);
     reader.problems.extend(control);
     // A title that is there but wrong has its own diagnostic; after a syntax error, whether
@@ -343,6 +353,15 @@ pub fn parse(
             );
         }
     }
+    let tags = located(raw.tags);
+    for tag in &tags {
+        if tag.value.is_empty() {
+            reader.problems.push(
+                Diagnostic::at(path, text, tag.span.clone(), "a tag is empty".to_string())
+                    .with_help("write a tag such as \"iPad\", or remove the empty one"),
+            );
+        }
+    }
     let symptoms: Vec<String> = raw
         .symptoms
         .unwrap_or_default()
@@ -367,6 +386,9 @@ pub fn parse(
         updated,
         draft: raw.draft.unwrap_or(false),
         effort,
+        tags,
+        aliases: located(raw.aliases),
+        extra: Extra(raw.extra.map(extra_json).unwrap_or_default()),
     };
     if reader.problems.is_empty() {
         Ok(front)
@@ -376,6 +398,25 @@ pub fn parse(
             partial: front,
         }))
     }
+}
+
+/// The `[extra]` table as JSON for templates: TOML dates and times become their TOML text.
+fn extra_json(table: toml::Table) -> serde_json::Map<String, serde_json::Value> {
+    fn convert(value: toml::Value) -> serde_json::Value {
+        match value {
+            toml::Value::String(s) => serde_json::Value::String(s),
+            toml::Value::Integer(i) => serde_json::Value::from(i),
+            toml::Value::Float(f) => serde_json::Number::from_f64(f)
+                .map_or(serde_json::Value::Null, serde_json::Value::Number),
+            toml::Value::Boolean(b) => serde_json::Value::Bool(b),
+            toml::Value::Datetime(d) => serde_json::Value::String(d.to_string()),
+            toml::Value::Array(items) => {
+                serde_json::Value::Array(items.into_iter().map(convert).collect())
+            }
+            toml::Value::Table(table) => serde_json::Value::Object(extra_json(table)),
+        }
+    }
+    table.into_iter().map(|(k, v)| (k, convert(v))).collect()
 }
 
 /// Parses the front matter of an `_index.md`, reporting every problem.
@@ -424,6 +465,37 @@ mod tests {
             crate::diagnostic::sort(&mut problems);
             problems
         })
+    }
+
+    #[test]
+    fn tags_aliases_and_extra_are_read() {
+        let text = "+++\ntitle = \"A\"\ntags = [\"iPad\", \" Mac \"]\naliases = [\"old/\"]\n\
+                    [extra]\nicon = \"cloud\"\nreviewed = 2026-01-02\nsteps = [1, 2]\n+++\n";
+        let front = parse_text(text).unwrap();
+        let tags: Vec<&str> = front.tags.iter().map(|t| t.value.as_str()).collect();
+        assert_eq!(tags, ["iPad", "Mac"]);
+        assert_eq!(&text[front.tags[0].span.clone()], "\"iPad\"");
+        assert_eq!(front.aliases[0].value, "old/");
+        assert_eq!(
+            serde_json::Value::Object(front.extra.0).to_string(),
+            r#"{"icon":"cloud","reviewed":"2026-01-02","steps":[1,2]}"#
+        );
+    }
+
+    #[test]
+    fn an_empty_tag_and_a_non_table_extra_are_refused() {
+        let e = parse_text("+++\ntitle = \"A\"\ntags = [\" \"]\nextra = 3\n+++\n").unwrap_err();
+        let messages: Vec<String> = e
+            .iter()
+            .map(|d| format!("{}: {}", d.location(), d.message))
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "content/causes/x.md:3:9: a tag is empty",
+                "content/causes/x.md:4:9: expected a table, found the number `3`",
+            ]
+        );
     }
 
     #[test]

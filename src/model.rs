@@ -140,6 +140,26 @@ pub struct FrontMatter {
     pub draft: bool,
     /// How long a fix takes ("1 min", "5 min", ...), for ordering fixes easiest first.
     pub effort: Option<String>,
+    /// Tags as written (`"iPad"`), for tag pages and search filters.
+    pub tags: Vec<Located>,
+    /// Old paths of the article (`causes/old-slug/`), each published as a redirect.
+    pub aliases: Vec<Located>,
+    /// The free-form `[extra]` table, handed to templates as `article.extra`.
+    pub extra: Extra,
+}
+
+/// The free-form `[extra]` table of an article's front matter, as JSON (TOML dates become
+/// strings). Remedy does not look inside it; templates do.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Extra(pub serde_json::Map<String, serde_json::Value>);
+
+impl std::hash::Hash for Extra {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // A map's JSON text is deterministic (keys are sorted), so it stands for the map.
+        serde_json::Value::Object(self.0.clone())
+            .to_string()
+            .hash(state);
+    }
 }
 
 /// A heading of an article body.
