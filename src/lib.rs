@@ -166,7 +166,8 @@ pub fn load_site(options: &BuildOptions) -> Result<Loaded> {
 
 /// Links parsed files into a site: leaves drafts out unless `include_drafts`, runs the link
 /// stage (which also checks the relations and links of files with problems of their own), and
-/// sorts every diagnostic (`diagnostics` holds those of earlier stages). Returns the site and
+/// sorts every diagnostic (`diagnostics` holds those of earlier stages, to which the config's
+/// warnings are added). Returns the site and
 /// its warnings, or [`Error::Content`] with every problem if there is any error.
 pub fn assemble(
     config: &Config,
@@ -174,6 +175,7 @@ pub fn assemble(
     mut diagnostics: Vec<Diagnostic>,
     include_drafts: bool,
 ) -> Result<(Site, Vec<Diagnostic>)> {
+    diagnostics.extend(config.warnings.iter().cloned());
     let mut articles = Vec::new();
     let mut sections = Vec::new();
     let mut left_out = link::LeftOut::default();

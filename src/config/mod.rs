@@ -16,6 +16,7 @@ use toml::Spanned;
 
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::toml as toml_wording;
+use crate::search::analysis::Language;
 
 pub mod settings;
 
@@ -156,6 +157,20 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
                 .all(|c| c.is_ascii_alphanumeric() || c == '-');
         if valid {
             config.language = language.get_ref().clone();
+            match Language::from_tag(&config.language) {
+                Some(analysis) => config.search.language = analysis,
+                None => config.warnings.push(
+                    at(
+                        language.span(),
+                        format!("search has no rules for `{}`", language.get_ref()),
+                    )
+                    .warning()
+                    .with_help(format!(
+                        "search uses English stemming and stop words; it has rules for {}",
+                        Language::ALL.map(|l| format!("`{}`", l.code())).join(", ")
+                    )),
+                ),
+            }
         } else {
             diagnostics.push(
                 at(

@@ -6,6 +6,7 @@
 use std::path::PathBuf;
 
 use crate::diagnostic::Diagnostic;
+use crate::search::analysis::Language;
 
 /// The name of the configuration file at the root of a site.
 pub const CONFIG_FILE: &str = "book.toml";
@@ -73,6 +74,9 @@ pub struct SearchConfig {
     pub prefix: bool,
     /// Field weights.
     pub weights: FieldWeights,
+    /// The language both indexes analyse text in: `[book] language`'s when search has rules
+    /// for it, English otherwise (with a warning, [`Config::warnings`]).
+    pub language: Language,
 }
 
 impl Default for SearchConfig {
@@ -81,6 +85,7 @@ impl Default for SearchConfig {
             fuzzy: true,
             prefix: true,
             weights: FieldWeights::default(),
+            language: Language::English,
         }
     }
 }
@@ -161,6 +166,9 @@ pub struct Config {
     pub troubleshooter: TroubleshooterConfig,
     /// The kinds of article, in display order.
     pub kinds: Vec<Kind>,
+    /// Warnings about settings that work, but not as written (a language search has no rules
+    /// for); `build` and `check` report them with the content's.
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl Default for Config {
@@ -179,6 +187,7 @@ impl Default for Config {
             check: CheckConfig::default(),
             troubleshooter: TroubleshooterConfig::default(),
             kinds: standard_kinds(),
+            warnings: Vec::new(),
         }
     }
 }

@@ -180,7 +180,7 @@ mod tests {
     fn every_page_carries_the_search_hooks_and_the_content_security_policy() {
         let loaded = fixture::loaded();
         let csp = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; \
-                   img-src 'self' data:; style-src 'self'; script-src 'self'\">";
+                   img-src 'self' data:; style-src 'self'; script-src 'self' 'wasm-unsafe-eval'\">";
         for page in plan(&loaded.site) {
             let html = page_html(&loaded, page);
             if !page.is_html() {
