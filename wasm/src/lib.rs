@@ -135,7 +135,7 @@ pub extern "C" fn index_terms(len: usize) -> usize {
         for term in terms {
             let start = units(term.span.start);
             let end = start + text[term.span.clone()].encode_utf16().count();
-            let _ = write!(out, "{start}\t{end}\t{}\n", term.term);
+            let _ = writeln!(out, "{start}\t{end}\t{}", term.term);
         }
     })
 }
