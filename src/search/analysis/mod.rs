@@ -9,14 +9,15 @@
 //! because `wasm/` compiles it on its own.
 //!
 //! # The rules
-//! 1. **Word characters** are Unicode letters and numbers (`char::is_alphanumeric`), and the
-//!    combining diacritical marks (U+0300–U+036F) that follow one: decomposed `e` + U+0301 is
-//!    read as `é`. Everything else separates words, with three exceptions that glue word
+//! 1. **Word characters** are Unicode letters and numbers (`char::is_alphanumeric`) but the
+//!    apostrophes below (`ʼ`, U+02BC, counts as a letter in Unicode), and the combining
+//!    diacritical marks (U+0300–U+036F) that follow one: decomposed `e` + U+0301 is read as
+//!    `é`. Everything else separates words, with three exceptions that glue word
 //!    characters together when a word character follows:
 //!    - an apostrophe (`'`, `’`, `ʼ`) is dropped and the word goes on: `won’t` → `wont`,
 //!      `iPhone's` → `iphones`, so straight and curly apostrophes give the same term; in
-//!      French and Italian, an *elided* word before it is dropped as well (`l'iPhone` →
-//!      `iphone`, `qu'il` → `il`, `dell'app` → `app`; [`Rules::elisions`]);
+//!      French and Italian, an *elided* word before it (compared folded) is dropped as well
+//!      (`l'iPhone` → `iphone`, `qu'il` → `il`, `dell'app` → `app`; [`Rules::elisions`]);
 //!    - a hyphen (`-`, U+2010, U+2011) or underscore joins two parts into a *compound*:
 //!      `Wi-Fi`, `E-1234`;
 //!    - a full stop joins two parts when digits stand on both sides of it: `17.1.2`.
@@ -230,6 +231,11 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{02bc}')
 }
 
+/// A letter or number that is not an apostrophe (rule 1).
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() && !is_apostrophe(c)
+}
+
 /// The joiner a character stands for between two parts of a compound, if it is one.
 fn joiner(c: char, before: char, after: char) -> Option<char> {
     match c {
@@ -243,11 +249,12 @@ fn joiner(c: char, before: char, after: char) -> Option<char> {
 /// Splits text into compounds (rule 1).
 pub fn compounds(text: &str, language: Language) -> Vec<Compound> {
     let elisions = language.rules().elisions;
+    let kept = language.rules().kept_letters;
     let char_at = |at: usize| text[at..].chars().next();
     let mut out = Vec::new();
     let mut at = 0;
     while let Some(first) = char_at(at) {
-        if !first.is_alphanumeric() {
+        if !is_word_char(first) {
             at += first.len_utf8();
             continue;
         }
@@ -273,18 +280,18 @@ pub fn compounds(text: &str, language: Language) -> Vec<Compound> {
             let Some(next) = char_at(at) else {
                 break;
             };
-            if next.is_alphanumeric() || fold::is_combining_mark(next) {
+            if is_word_char(next) || fold::is_combining_mark(next) {
                 c = next;
                 continue;
             }
             let Some(after) = char_at(at + next.len_utf8()) else {
                 break;
             };
-            if !after.is_alphanumeric() {
+            if !is_word_char(after) {
                 break;
             }
             if is_apostrophe(next) {
-                if elisions.contains(&part.as_str()) {
+                if !elisions.is_empty() && elisions.contains(&fold(part, kept).as_ref()) {
                     part.clear();
                     if joiners.is_empty() {
                         start = at + next.len_utf8();

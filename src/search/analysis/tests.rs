@@ -182,6 +182,8 @@ fn error_codes_stay_whole() {
 #[test]
 fn apostrophes_straight_and_curly_are_the_same() {
     assert_eq!(terms("won't"), terms("won’t"));
+    assert_eq!(terms("won't"), terms("won\u{2bc}t"));
+    assert_eq!(terms("\u{2bc}tis"), ["tis"]);
     assert_eq!(terms("won't"), ["wont"]);
     assert_eq!(terms("iPhone’s backup"), ["iphon", "backup"]);
     assert_eq!(terms("'quoted'"), ["quot"]);
@@ -263,6 +265,7 @@ fn french_elided_articles_and_pronouns_are_dropped() {
     let fr = Language::French;
     assert_eq!(terms_in("l'iPhone", fr), ["iphon"]);
     assert_eq!(terms_in("L’iPhone", fr), ["iphon"]);
+    assert_eq!(terms_in("l\u{2bc}iPhone", fr), ["iphon"]);
     assert_eq!(terms_in("d'iCloud", fr), ["icloud"]);
     assert_eq!(terms_in("qu'il n'est jusqu'à", fr), Vec::<String>::new());
     assert_eq!(terms_in("s'arrête", fr), terms_in("arrête", fr));
