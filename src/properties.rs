@@ -229,8 +229,10 @@ proptest! {
             slug: slug.to_string(),
             kind,
             text: text.clone(),
+            files: Vec::new(),
         };
-        if let Err(broken) = crate::pipeline::parse::parse(&source, &crate::config::Config::default()) {
+        let config = crate::config::Config::default();
+        if let Err(broken) = crate::pipeline::parse::parse(&source, &crate::pipeline::parse::Context::new(&config)) {
             let lines: Vec<&str> = text.split('\n').collect();
             for problem in broken.problems {
                 prop_assert!(problem.line >= 1 && problem.line <= lines.len(), "{problem}");
