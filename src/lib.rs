@@ -231,6 +231,8 @@ pub fn assemble(
             .strip_prefix("content/")
             .and_then(|p| p.strip_suffix(".md"))
         {
+            // `content/<kind>/<slug>/index.md` is the article `<kind>/<slug>`.
+            let slug = slug.strip_suffix("/index").unwrap_or(slug);
             left_out.broken.insert(slug.to_string());
         }
     }

@@ -715,11 +715,13 @@ impl<'a> Renderer<'a> {
             && !self.in_code_block
             && text.contains("{{#snippet")
         {
-            let start = self.origin().expanded.text[range.clone()]
-                .find("{{#snippet")
-                .map_or(range.start, |offset| range.start + offset);
+            let written = &self.origin().expanded.text[range.clone()];
+            let start = written.find("{{#snippet").unwrap_or(0);
+            let end = written[start..]
+                .find("}}")
+                .map_or(start + "{{#snippet".len(), |close| start + close + 2);
             self.problem(
-                start..start + "{{#snippet".len(),
+                range.start + start..range.start + end,
                 "`{{#snippet …}}` is not a paragraph of its own, so it is shown as text"
                     .to_string(),
                 Some(

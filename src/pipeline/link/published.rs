@@ -7,6 +7,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::config::RESERVED_DIRS;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Alias, Site};
 use crate::pipeline::render::{self, PageId};
@@ -44,7 +45,7 @@ pub fn check(site: &mut Site, assets: &BTreeSet<String>) -> Vec<Diagnostic> {
                 diagnostics.push(
                     Diagnostic::file(
                         folder.join(&article.files[file].name),
-                        format!("this file would be published at `{output}`, over {other}"),
+                        format!("this file {}", other.phrase(&output)),
                     )
                     .with_help("rename the file"),
                 );
@@ -60,17 +61,34 @@ pub fn check(site: &mut Site, assets: &BTreeSet<String>) -> Vec<Diagnostic> {
             let Ok(path) = crate::text::alias_path(&alias.value) else {
                 continue; // reported by the parse stage
             };
+            let at = |message: String| {
+                Diagnostic::at(&article.path, &article.source, alias.span.clone(), message)
+            };
+            let top = path.path.split('/').next().unwrap_or_default();
+            if RESERVED_DIRS.contains(&top) {
+                diagnostics.push(
+                    at(format!(
+                        "alias `{}` is in `{top}/`, a folder of the site's own files",
+                        alias.value
+                    ))
+                    .with_help(format!(
+                        "an alias is an old path of the article; {} are Remedy's",
+                        RESERVED_DIRS
+                            .iter()
+                            .map(|d| format!("`{d}/`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )),
+                );
+                continue;
+            }
             if let Some(other) = clash(&taken, &path.output) {
                 diagnostics.push(
-                    Diagnostic::at(
-                        &article.path,
-                        &article.source,
-                        alias.span.clone(),
-                        format!(
-                            "alias `{}` clashes with {other}: both would be `{}`",
-                            alias.value, path.output
-                        ),
-                    )
+                    at(format!(
+                        "alias `{}` {}",
+                        alias.value,
+                        other.phrase(&path.output)
+                    ))
                     .with_help("an alias is an old path that no page or file of the site has now"),
                 );
                 continue;
@@ -105,15 +123,41 @@ pub fn check(site: &mut Site, assets: &BTreeSet<String>) -> Vec<Diagnostic> {
     diagnostics
 }
 
+/// What a new file would land on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Clash {
+    /// A file at the same path: what it is.
+    Same(String),
+    /// A file where one of its folders would be: the folder, and what the file is.
+    FileInTheWay(String, String),
+    /// Files under its path, which would be a folder: what the first is.
+    FolderInTheWay(String),
+}
+
+impl Clash {
+    /// The rest of a sentence that starts with what would be published at `output`.
+    fn phrase(&self, output: &str) -> String {
+        match self {
+            Clash::Same(what) => format!("clashes with {what}: both would be `{output}`"),
+            Clash::FileInTheWay(folder, what) => {
+                format!("would need the folder `{folder}`, which is {what}")
+            }
+            Clash::FolderInTheWay(what) => {
+                format!("would be the file `{output}`, which is a folder of {what}")
+            }
+        }
+    }
+}
+
 /// What `output` would land on: the file at the same path, a file where one of its folders
 /// would be, or a folder of files where it would be a file.
-fn clash(taken: &BTreeMap<String, String>, output: &str) -> Option<String> {
+fn clash(taken: &BTreeMap<String, String>, output: &str) -> Option<Clash> {
     if let Some(what) = taken.get(output) {
-        return Some(what.clone());
+        return Some(Clash::Same(what.clone()));
     }
     for (at, _) in output.match_indices('/') {
         if let Some(what) = taken.get(&output[..at]) {
-            return Some(what.clone());
+            return Some(Clash::FileInTheWay(output[..at].to_string(), what.clone()));
         }
     }
     let folder = format!("{output}/");
@@ -121,7 +165,7 @@ fn clash(taken: &BTreeMap<String, String>, output: &str) -> Option<String> {
         .range(folder.clone()..)
         .next()
         .filter(|(path, _)| path.starts_with(&folder))
-        .map(|(_, what)| what.clone())
+        .map(|(_, what)| Clash::FolderInTheWay(what.clone()))
 }
 
 #[cfg(test)]
@@ -137,17 +181,18 @@ mod tests {
         .into_iter()
         .map(|(a, b)| (a.to_string(), b.to_string()))
         .collect();
+        let phrase = |output: &str| clash(&taken, output).map(|c| c.phrase(output));
         assert_eq!(
-            clash(&taken, "causes/x/index.html").as_deref(),
-            Some("the article `causes/x`")
+            phrase("causes/x/index.html").as_deref(),
+            Some("clashes with the article `causes/x`: both would be `causes/x/index.html`")
         );
         assert_eq!(
-            clash(&taken, "style.css/index.html").as_deref(),
-            Some("the static file `style.css`")
+            phrase("style.css/index.html").as_deref(),
+            Some("would need the folder `style.css`, which is the static file `style.css`")
         );
         assert_eq!(
-            clash(&taken, "causes/x").as_deref(),
-            Some("the article `causes/x`")
+            phrase("causes/x").as_deref(),
+            Some("would be the file `causes/x`, which is a folder of the article `causes/x`")
         );
         assert_eq!(clash(&taken, "causes/y/index.html"), None);
         assert_eq!(clash(&taken, "causes/x-old/index.html"), None);
