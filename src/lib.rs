@@ -214,6 +214,8 @@ pub fn assemble(
                 diagnostics.extend(problems);
                 match partial {
                     Some(Parsed::Article(article)) if !article.front.draft || include_drafts => {
+                        // Its problems may all be in snippets it includes, not in its file.
+                        left_out.broken.insert(article.slug.clone());
                         left_out.partial_articles.push(article);
                     }
                     Some(Parsed::Section { section, .. }) => {

@@ -1270,7 +1270,10 @@ mod tests {
         assert_eq!(r.headings[0].id, "on-the-phone");
         // The link is located where it is written, inside the indented tab.
         assert_eq!(&body[r.links[0].span.clone()], "#on-the-phone");
-        assert_eq!(r.text, "Intro. iPhone Open Settings. Mac <M1> Open Finder. After.");
+        assert_eq!(
+            r.text,
+            "Intro. iPhone Open Settings. Mac <M1> Open Finder. After."
+        );
     }
 
     #[test]
@@ -1288,7 +1291,12 @@ mod tests {
         let groups: Vec<(&str, Vec<&str>)> = r
             .step_groups
             .iter()
-            .map(|g| (g.label.as_str(), g.steps.iter().map(String::as_str).collect()))
+            .map(|g| {
+                (
+                    g.label.as_str(),
+                    g.steps.iter().map(String::as_str).collect(),
+                )
+            })
             .collect();
         assert_eq!(
             groups,
@@ -1316,12 +1324,21 @@ mod tests {
             "{}",
             r.html
         );
-        assert_eq!(r.text, "First. Tap Back Up Now, then read the steps and the guide.");
+        assert_eq!(
+            r.text,
+            "First. Tap Back Up Now, then read the steps and the guide."
+        );
         assert_eq!(r.snippets, ["back-up-now"]);
-        assert_eq!(&body[r.includes[0].span.clone()], "{{#snippet back-up-now}}");
+        assert_eq!(
+            &body[r.includes[0].span.clone()],
+            "{{#snippet back-up-now}}"
+        );
         // Its links are checked from the page, and located in the snippet.
         let link = &r.links[0];
-        assert_eq!((link.target.as_str(), link.anchor.as_deref()), ("fixes/x", Some("back-up")));
+        assert_eq!(
+            (link.target.as_str(), link.anchor.as_deref()),
+            ("fixes/x", Some("back-up"))
+        );
         let file = link.file.as_ref().expect("written in the snippet");
         assert_eq!(&file.text[link.span.clone()], "#back-up");
         assert_eq!(r.links[1].target, "guides/how");
@@ -1330,7 +1347,10 @@ mod tests {
     #[test]
     fn a_snippet_in_a_tight_list_item_is_the_item_s_text() {
         let snippets = snippets(&[("back-up-now", "Tap **Back Up Now**.\n")]);
-        let (r, problems) = render_with("1. Open Settings.\n2. {{#snippet back-up-now}}\n", &snippets);
+        let (r, problems) = render_with(
+            "1. Open Settings.\n2. {{#snippet back-up-now}}\n",
+            &snippets,
+        );
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(
             r.html,
@@ -1360,25 +1380,44 @@ mod tests {
                     "b: {{#snippet a}}".to_string()
                 ),
                 (
-                    "`{{#snippet …}}` is not a paragraph of its own, so it is shown as text".to_string(),
+                    "`{{#snippet …}}` is not a paragraph of its own, so it is shown as text"
+                        .to_string(),
                     "{{#snippet a}}".to_string()
                 ),
             ]
         );
-        assert_eq!(problems[0].help.as_deref(), Some("did you mean `back-up-now`?"));
+        assert_eq!(
+            problems[0].help.as_deref(),
+            Some("did you mean `back-up-now`?")
+        );
         // Nine snippets deep, each including the next.
         let chain: Vec<(String, String)> = (0..=MAX_SNIPPET_DEPTH)
-            .map(|n| (format!("s{n}"), format!("Level {n}.\n\n{{{{#snippet s{}}}}}\n", n + 1)))
+            .map(|n| {
+                (
+                    format!("s{n}"),
+                    format!("Level {n}.\n\n{{{{#snippet s{}}}}}\n", n + 1),
+                )
+            })
             .collect();
-        let files: Vec<(&str, &str)> = chain.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        let files: Vec<(&str, &str)> = chain
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
         let deep = snippets(&files);
         let (r, problems) = render_with("{{#snippet s0}}\n", &deep);
         let found = problems_at("", &problems);
         assert_eq!(
             found,
-            [("snippets nested more than 8 deep".to_string(), "s7: {{#snippet s8}}".to_string())]
+            [(
+                "snippets nested more than 8 deep".to_string(),
+                "s7: {{#snippet s8}}".to_string()
+            )]
         );
-        assert!(r.text.contains("Level 7.") && !r.text.contains("Level 8."), "{}", r.text);
+        assert!(
+            r.text.contains("Level 7.") && !r.text.contains("Level 8."),
+            "{}",
+            r.text
+        );
     }
 
     #[test]
@@ -1403,7 +1442,10 @@ mod tests {
             language: Some("fr"),
             ..Page::new("faq/x", &root, true)
         };
-        assert_eq!(render_page("{{#snippet note}}\n", &french).0.text, "Bonjour.");
+        assert_eq!(
+            render_page("{{#snippet note}}\n", &french).0.text,
+            "Bonjour."
+        );
         let german = Page {
             language: Some("de"),
             ..french
@@ -1437,19 +1479,33 @@ mod tests {
         );
         let found: Vec<(String, bool, String)> = problems
             .iter()
-            .map(|p| (p.message.clone(), p.warning, body[p.span.clone()].to_string()))
+            .map(|p| {
+                (
+                    p.message.clone(),
+                    p.warning,
+                    body[p.span.clone()].to_string(),
+                )
+            })
             .collect();
         assert_eq!(
             found,
             [
                 (
-                    "image `sreen.svg` not found: `content/fixes/x/sreen.svg` does not exist".to_string(),
+                    "image `sreen.svg` not found: `content/fixes/x/sreen.svg` does not exist"
+                        .to_string(),
                     false,
                     "sreen.svg".to_string()
                 ),
-                ("image `sreen.svg` has no alt text".to_string(), true, "sreen.svg".to_string()),
+                (
+                    "image `sreen.svg` has no alt text".to_string(),
+                    true,
+                    "sreen.svg".to_string()
+                ),
             ]
         );
-        assert_eq!(problems[0].help.as_deref(), Some("did you mean `screen.svg`?"));
+        assert_eq!(
+            problems[0].help.as_deref(),
+            Some("did you mean `screen.svg`?")
+        );
     }
 }

@@ -71,7 +71,11 @@ pub fn link(
     resolve_escalation(&mut site, left_out, &mut diagnostics);
     site.troubleshooter = crate::troubleshooter::derive(&site);
     diagnostics.extend(tags::collect(&mut site));
-    diagnostics.extend(published::check(&mut site, assets));
+    diagnostics.extend(published::check(
+        &mut site,
+        &left_out.partial_articles,
+        assets,
+    ));
     (site, diagnostics)
 }
 

@@ -484,7 +484,10 @@ fn incremental_rebuilds_equal_a_full_build() {
         .collect();
     assert!(includers.len() > 3, "{includers:?}");
     server.edit("snippets/back-up-now.md", |t| {
-        t.replace("**Back Up Now**.", "**Back Up Now**. Stay on Wi-Fi until it finishes.")
+        t.replace(
+            "**Back Up Now**.",
+            "**Back Up Now**. Stay on Wi-Fi until it finishes.",
+        )
     });
     let written = paths(&events.next("reload"));
     for page in &includers {
@@ -527,22 +530,25 @@ fn incremental_rebuilds_equal_a_full_build() {
         )
         .unwrap();
     });
-    step("an article asks for a snippet that is not there yet", &|| {
-        server.edit("content/fixes/toggle-icloud-backup/index.md", |t| {
-            format!("{t}\n{{{{#snippet switch-note}}}}\n\n![The switch, off](switch.svg)\n")
-        });
-        assert!(
-            events.next("problems")["text"]
-                .as_str()
-                .unwrap()
-                .contains("no snippet `switch-note`")
-        );
-        std::fs::write(
-            server.path("snippets/switch-note.md"),
-            "The switch is green when it is on.\n",
-        )
-        .unwrap();
-    });
+    step(
+        "an article asks for a snippet that is not there yet",
+        &|| {
+            server.edit("content/fixes/toggle-icloud-backup/index.md", |t| {
+                format!("{t}\n{{{{#snippet switch-note}}}}\n\n![The switch, off](switch.svg)\n")
+            });
+            assert!(
+                events.next("problems")["text"]
+                    .as_str()
+                    .unwrap()
+                    .contains("no snippet `switch-note`")
+            );
+            std::fs::write(
+                server.path("snippets/switch-note.md"),
+                "The switch is green when it is on.\n",
+            )
+            .unwrap();
+        },
+    );
     step("a file of an article folder deleted", &|| {
         server.edit("content/fixes/toggle-icloud-backup/index.md", |t| {
             t.replace("\n![The switch, off](switch.svg)\n", "")

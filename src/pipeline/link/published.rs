@@ -2,19 +2,28 @@
 //! must not land where another file of the site goes (a page, a file of the theme or of
 //! `static/`, another alias), nor turn a file of the site into a folder or the other way round.
 //! Resolves the aliases into `site.aliases` (each alias's path has been read by
-//! [`crate::text::alias_path`] and its problems reported by the parse stage). The other pages
-//! cannot collide with one another, or are checked where they are made (a cause's print view).
+//! [`crate::text::alias_path`] and its problems reported by the parse stage); the aliases of
+//! articles that are not published for problems of their own are checked too, so one run
+//! reports every problem of a file. The other pages cannot collide with one another, or are
+//! checked where they are made (a cause's print view).
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use std::sync::Arc;
+
 use crate::config::RESERVED_DIRS;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Alias, Site};
+use crate::model::{Alias, Article, Site};
 use crate::pipeline::render::{self, PageId};
 
 /// Checks the files of article folders and resolves the aliases, against the pages of `site`
-/// and the theme's files `assets`.
-pub fn check(site: &mut Site, assets: &BTreeSet<String>) -> Vec<Diagnostic> {
+/// and the theme's files `assets`; checks the aliases of `unpublished` articles (files with
+/// problems) too.
+pub fn check(
+    site: &mut Site,
+    unpublished: &[Arc<Article>],
+    assets: &BTreeSet<String>,
+) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     // Every build-dir file but the articles' files, and what it is.
     let mut taken: BTreeMap<String, String> = BTreeMap::new();
@@ -56,7 +65,9 @@ pub fn check(site: &mut Site, assets: &BTreeSet<String>) -> Vec<Diagnostic> {
         }
     }
     let mut aliases = Vec::new();
-    for (index, article) in site.articles.iter().enumerate() {
+    let published = site.articles.iter().map(|article| (true, article));
+    let articles = published.chain(unpublished.iter().map(|article| (false, article)));
+    for (index, (is_published, article)) in articles.enumerate() {
         for alias in &article.front.aliases {
             let Ok(path) = crate::text::alias_path(&alias.value) else {
                 continue; // reported by the parse stage
@@ -97,11 +108,13 @@ pub fn check(site: &mut Site, assets: &BTreeSet<String>) -> Vec<Diagnostic> {
                 path.output.clone(),
                 format!("the alias `{}` of `{}`", path.path, article.slug),
             );
-            aliases.push(Alias {
-                path: path.path,
-                output: path.output,
-                target: index,
-            });
+            if is_published {
+                aliases.push(Alias {
+                    path: path.path,
+                    output: path.output,
+                    target: index,
+                });
+            }
         }
     }
     if !aliases.is_empty() && assets.contains(render::REDIRECTS_FILE) {

@@ -1,0 +1,1 @@
+//! The tabs' script (`js/tabs.js`) in headless Chromium.
