@@ -698,7 +698,11 @@ impl<'a> Renderer<'a> {
         }
         if let Some(image) = &mut self.image {
             match &event {
-                Event::Text(text) | Event::Code(text) => image.alt.push_str(text),
+                // As pulldown-cmark's own renderer does, raw HTML in alt text is kept as text.
+                Event::Text(text)
+                | Event::Code(text)
+                | Event::InlineHtml(text)
+                | Event::Html(text) => image.alt.push_str(text),
                 Event::SoftBreak | Event::HardBreak => image.alt.push(' '),
                 _ => {}
             }

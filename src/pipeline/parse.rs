@@ -262,7 +262,11 @@ fn check_tags_and_aliases(source: &Source, front: &FrontMatter, problems: &mut V
             slugs.push(slug);
         }
     }
-    for alias in &front.aliases {
+    // An alias with a control character is refused by the front matter's own check.
+    let printable = |alias: &&crate::model::Located| {
+        !alias.value.chars().any(crate::text::is_forbidden_control)
+    };
+    for alias in front.aliases.iter().filter(printable) {
         if let Err((message, help)) = crate::text::alias_path(&alias.value) {
             problems.push(at(&alias.span, message).with_help(help));
         }
