@@ -192,7 +192,7 @@ fn tags_have_an_index_and_a_page_each_and_articles_link_to_them() {
     );
     assert!(iphone.contains("<h1>iPhone</h1>"));
     let fix = file("fixes/free-up-storage/index.html");
-    assert!(fix.contains("<ul class=\"tag-list\" aria-label=\"Tags\">\n<li><a class=\"tag\" href=\"../../tags/iphone/\" rel=\"tag\">iPhone</a></li>\n<li><a class=\"tag\" href=\"../../tags/storage/\" rel=\"tag\">Storage</a></li>\n</ul>"));
+    assert!(fix.contains("<p class=\"visually-hidden\" id=\"article-tags\">Tags</p>\n<ul class=\"tag-list\" aria-labelledby=\"article-tags\">\n<li><a class=\"tag\" href=\"../../tags/iphone/\" rel=\"tag\">iPhone</a></li>\n<li><a class=\"tag\" href=\"../../tags/storage/\" rel=\"tag\">Storage</a></li>\n</ul>"));
     assert!(
         fix.contains("<li><a href=\"../../tags/\">Tags</a></li>"),
         "the footer links the index"
