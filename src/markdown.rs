@@ -715,12 +715,15 @@ impl<'a> Renderer<'a> {
             }
             return;
         }
+        // `\{{#snippet` is how a writer shows the syntax as text.
+        let escaped = |at: usize| at > 0 && self.origin().expanded.text.as_bytes()[at - 1] == b'\\';
         if let Event::Text(text) = &event
             && !self.in_code_block
             && text.contains("{{#snippet")
+            && let Some(start) = self.origin().expanded.text[range.clone()].find("{{#snippet")
+            && !escaped(range.start + start)
         {
             let written = &self.origin().expanded.text[range.clone()];
-            let start = written.find("{{#snippet").unwrap_or(0);
             let end = written[start..]
                 .find("}}")
                 .map_or(start + "{{#snippet".len(), |close| start + close + 2);
@@ -1370,7 +1373,7 @@ mod tests {
             ("a", "A.\n\n{{#snippet b}}\n"),
             ("b", "B.\n\n{{#snippet a}}\n"),
         ]);
-        let body = "{{#snippet bak-up-now}}\n\n{{#snippet a}}\n\nSee {{#snippet a}} here.\n\n`{{#snippet a}}` is how.\n";
+        let body = "{{#snippet bak-up-now}}\n\n{{#snippet a}}\n\nSee {{#snippet a}} here.\n\n`{{#snippet a}}` and \\{{#snippet a}} are how.\n";
         let (_, problems) = render_with(body, &cycle);
         assert_eq!(
             problems_at(body, &problems),

@@ -521,7 +521,7 @@ fn incremental_rebuilds_equal_a_full_build() {
             .contains("#1b6e34")
     );
     step("an image changes size, so its page changes too", &|| {
-        server.edit(image, |t| t.replace("height=\"360\"", "height=\"380\""))
+        server.edit(image, |t| t.replace("height=\"330\"", "height=\"350\""))
     });
     step("a new file in an article folder, then shown", &|| {
         std::fs::write(
