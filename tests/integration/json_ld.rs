@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use crate::bundled_site::CONTENT_PLAN;
 use crate::html::{json_ld_blocks, pages};
-use crate::support::{BUNDLED_BASE_URL, bundled_build, bundled_root};
+use crate::support::{BUNDLED_BASE_URL, bundled_build};
 
 fn parse_blocks(page: &str, html: &str) -> Vec<Value> {
     json_ld_blocks(html)
