@@ -81,6 +81,12 @@ fn markdown_piece() -> impl Strategy<Value = String> {
         Just("<script>alert(1)</script>".to_string()),
         Just("<img src=x onerror=alert(1)>".to_string()),
         Just("&amp;".to_string()),
+        Just("\n=== \"Tab\"\n\n    ".to_string()),
+        Just("=== \"\"".to_string()),
+        Just("    ".to_string()),
+        Just("\t".to_string()),
+        Just("{{#snippet x}}".to_string()),
+        Just("![a](x.png)".to_string()),
         Just("\r\n".to_string()),
         "[a-zA-Z0-9 ]{1,8}",
         "\\PC{1,3}",
@@ -224,8 +230,15 @@ proptest! {
             );
         }
         for problem in &problems {
-            prop_assert!(problem.span.end <= body.len());
+            prop_assert!(problem.span.start <= problem.span.end && problem.span.end <= body.len());
+            prop_assert!(body.is_char_boundary(problem.span.start));
         }
+        // Tabs, alerts and tables open as many `div`s as they close.
+        prop_assert_eq!(
+            rendered.html.matches("<div").count(),
+            rendered.html.matches("</div>").count(),
+            "{}", rendered.html
+        );
         if !allow_html {
             for tag in ["<script", "<img src=x", "<b>"] {
                 prop_assert!(!rendered.html.contains(tag), "{tag} in {}", rendered.html);
@@ -253,8 +266,10 @@ proptest! {
             slug: slug.to_string(),
             kind,
             text: text.clone(),
+            files: Vec::new(),
         };
-        if let Err(broken) = crate::pipeline::parse::parse(&source, &crate::config::Config::default()) {
+        let config = crate::config::Config::default();
+        if let Err(broken) = crate::pipeline::parse::parse(&source, &crate::pipeline::parse::Context::new(&config)) {
             let lines: Vec<&str> = text.split('\n').collect();
             for problem in broken.problems {
                 prop_assert!(problem.line >= 1 && problem.line <= lines.len(), "{problem}");

@@ -94,6 +94,15 @@ struct RawKind {
     order: Option<i64>,
 }
 
+/// The reserved folders as a phrase: "`search`, `js`, ... and `tags`".
+fn reserved_folders_list() -> String {
+    let quoted: Vec<String> = RESERVED_DIRS.iter().map(|d| format!("`{d}`")).collect();
+    match quoted.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => quoted.concat(),
+    }
+}
+
 /// Parses the text of `book.toml`. `path` is only used to name the file in diagnostics.
 pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
     let text_no_bom = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -342,7 +351,10 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
                         path,
                         format!("kind `{}` uses the reserved folder `{reserved}`", kind.name),
                     )
-                    .with_help("`search`, `js` and `css` hold the site's own files"),
+                    .with_help(format!(
+                        "{} hold the site's own files",
+                        reserved_folders_list()
+                    )),
                 );
             }
         }

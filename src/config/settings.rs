@@ -238,4 +238,4 @@ pub fn standard_kinds() -> Vec<Kind> {
 }
 
 /// Folders of the build dir that belong to Remedy, not to a kind.
-pub const RESERVED_DIRS: [&str; 5] = ["search", "js", "css", "troubleshoot", "static"];
+pub const RESERVED_DIRS: [&str; 6] = ["search", "js", "css", "troubleshoot", "static", "tags"];

@@ -25,7 +25,7 @@ pub enum Severity {
 }
 
 /// One problem in the content, the configuration or a template.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,

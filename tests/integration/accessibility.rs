@@ -1,5 +1,6 @@
 //! The bundled site in headless Chromium: axe-core finds no violation on the home page, a kind
-//! index, a cause, a fix, the restore procedure and the search page with results open, in the
+//! index, a cause, two fixes with tabs, the tag index and a tag page, the restore procedure and
+//! the search page with results open, in the
 //! light and in the dark colour scheme (colour contrast included); the reader can reach search
 //! and open an answer with the keyboard alone, seeing where the focus is at every step; and no
 //! page reports a Content-Security-Policy violation.
@@ -17,11 +18,15 @@ use crate::support::{self, bundled_build};
 
 /// The pages checked, as paths in the build dir (`?q=` opens the search page's results,
 /// `?symptoms=` the troubleshooter with symptoms picked).
-const PAGES: [&str; 9] = [
+const PAGES: [&str; 12] = [
     "index.html",
     "causes/index.html",
     "causes/icloud-storage-full/index.html",
+    // Tabs (made WAI-ARIA tabs by js/tabs.js) and an illustration of the article's folder.
     "fixes/free-up-icloud-storage/index.html",
+    "fixes/update-ios/index.html",
+    "tags/index.html",
+    "tags/icloud-storage/index.html",
     "restore/restore-from-icloud-backup/index.html",
     "search/index.html?q=backup%20fails",
     "troubleshoot/index.html?symptoms=backup-stops-halfway,phone-died-while-backing-up",

@@ -6,6 +6,8 @@
 //! `#[ignore = "needs ..."]` use.
 //!
 //! - [`bundled_site`]: the bundled site builds with no diagnostic and has every planned page.
+//! - [`authoring`]: article folders and images, snippets, tabs, aliases, tags and `[extra]`,
+//!   built and checked; [`tabs_browser`]: the tabs' script in headless Chromium.
 //! - [`links`]: every internal URL and `#fragment` of the built site resolves.
 //! - [`site_files`]: sitemap, feed and robots.txt.
 //! - [`json_ld`]: structured data parses and has the right `@type`.
@@ -28,6 +30,7 @@
 
 mod accessibility;
 mod atomic_build;
+mod authoring;
 mod bad_input;
 mod bundled_site;
 mod commands;
@@ -45,5 +48,6 @@ mod security;
 mod serve;
 mod site_files;
 mod support;
+mod tabs_browser;
 mod troubleshooter;
 mod troubleshooter_browser;

@@ -223,12 +223,24 @@ pub fn assert_same_tree(
     );
 }
 
-/// Copies the bundled site's sources (`book.toml` and `content/`) into `to`, for tests that
-/// build a changed copy of it.
+/// Copies the bundled site's sources (`book.toml`, `content/` and `snippets/`) into `to`, for
+/// tests that build a changed copy of it.
 pub fn copy_bundled_site(to: &Path) {
     fs::create_dir_all(to).unwrap();
     fs::copy(bundled_root().join("book.toml"), to.join("book.toml")).unwrap();
     copy_tree(&bundled_root().join("content"), &to.join("content"));
+    copy_tree(&bundled_root().join("snippets"), &to.join("snippets"));
+}
+
+/// The Markdown file of an article of the bundled site: `content/<slug>.md`, or
+/// `content/<slug>/index.md` for an article written as a folder.
+pub fn bundled_article_file(slug: &str) -> PathBuf {
+    let file = bundled_root().join(format!("content/{slug}.md"));
+    if file.exists() {
+        file
+    } else {
+        bundled_root().join(format!("content/{slug}/index.md"))
+    }
 }
 
 /// A folder under Cargo's target tmp dir for one test's files, emptied first. Unlike a

@@ -96,10 +96,7 @@ fn a_symptom_page_ranks_causes_by_weight_and_fixes_by_effort() {
     let minutes: Vec<u32> = fixes
         .iter()
         .map(|slug| {
-            let source = fs::read_to_string(
-                crate::support::bundled_root().join(format!("content/{slug}.md")),
-            )
-            .unwrap();
+            let source = fs::read_to_string(crate::support::bundled_article_file(slug)).unwrap();
             let effort = source
                 .lines()
                 .find_map(|l| l.strip_prefix("effort = \""))

@@ -10,12 +10,13 @@
 //!   `has_search_script` (whether the theme ships `js/search.js`, so a page never links a
 //!   script that is not there), `has_troubleshoot_script` (the same for
 //!   `js/troubleshoot.js`), `troubleshooter` (its path, `troubleshoot/`, or empty when the
-//!   site has none).
+//!   site has none), `tags` (the tag index's path, `tags/`, or empty when no article has
+//!   tags), `has_tabs_script` (whether the theme ships `js/tabs.js`).
 //! - `root`: the relative path from the page to the site root (`../../` on an article, `` on the
 //!   home page, the base path such as `/` on `404.html`, which is served at any depth). Every
 //!   internal URL in a template is `{{ root }}{{ something.path }}`.
 //! - `page`: `type` (`home`, `kind`, `article`, `search`, `404`, `troubleshoot`, `symptom`,
-//!   `print`), `path` (site path of this page),
+//!   `print`, `tags`, `tag`, `redirect`), `path` (site path of this page),
 //!   `permalink` (absolute URL), `title` (the `<title>` text), `description`, `og_type`,
 //!   `json_ld` (a list of JSON strings, safe inside `<script type="application/ld+json">`).
 //!
@@ -31,19 +32,26 @@
 //! `relations` (groups with `kind`, `heading`, `items` of cards), `related` (cards),
 //! `previous`/`next` (cards or none), `print_path` (a cause's print view, or none) and
 //! `troubleshoot` (where the article leads into the troubleshooter: `text`, `path`; none on
-//! causes and fixes).
+//! causes and fixes), `extra` (the front matter's free-form `[extra]` table, as written) and
+//! `has_tabs` (whether the body has tabs: the page loads `js/tabs.js`).
+//! `tags.html` gets `tags`: every tag, by name, each `name`, `slug`, `path` and `count`.
+//! `tag.html` gets `tag` (`name`, `slug`, `path`, `count`) and `articles` (cards, in display
+//! order).
+//! `redirect.html` (the page left at an alias, an article's old path) gets `redirect`:
+//! `path` (the old path), `url` (the article's page, relative to the redirect) and `article`
+//! (a card); its `page.permalink` is the article's, for the canonical link.
 //! The troubleshooter's pages (`troubleshoot.html`, `symptom.html`) and the print view of a
 //! cause (`print.html`) are described in [`super::troubleshoot`]. Each article's Markdown
 //! (`<slug>/index.md`) and `llms.txt` are made in Rust by [`crate::llms`], not by templates.
 //! A card is `slug`, `kind`, `kind_title`, `title`, `summary`, `path`, `error_codes`, `effort`,
-//! `weight`, `updated` (`YYYY-MM-DD` or empty).
+//! `weight`, `updated` (`YYYY-MM-DD` or empty) and `tags` (each `name`, `slug`, `path`).
 
 use std::collections::HashMap;
 
 use serde::Serialize;
 
 use super::plan::{has_print_page, print_path};
-use crate::model::{Article, Site, TROUBLESHOOTER_DIR, kinds};
+use crate::model::{Article, Site, TAGS_DIR, TROUBLESHOOTER_DIR, kinds};
 use crate::seo;
 use crate::theme::Theme;
 
@@ -51,6 +59,8 @@ use crate::theme::Theme;
 pub(super) const SEARCH_SCRIPT: &str = "js/search.js";
 /// The troubleshooter's script among the theme's assets, loaded on its pages only.
 pub(super) const TROUBLESHOOT_SCRIPT: &str = "js/troubleshoot.js";
+/// The tabs' script among the theme's assets, loaded on pages with tabs only.
+pub(super) const TABS_SCRIPT: &str = "js/tabs.js";
 /// How many symptoms the home page shows.
 pub(super) const COMMON_SYMPTOMS: usize = 12;
 /// How many articles of each kind the home page lists.
@@ -117,6 +127,12 @@ impl<'a> Shared<'a> {
                 } else {
                     format!("{}/", TROUBLESHOOTER_DIR)
                 },
+                tags: if site.tags.is_empty() {
+                    String::new()
+                } else {
+                    format!("{TAGS_DIR}/")
+                },
+                has_tabs_script: theme.assets.contains_key(TABS_SCRIPT),
             },
         }
     }
@@ -193,6 +209,8 @@ pub(super) struct SiteContext<'a> {
     has_search_script: bool,
     has_troubleshoot_script: bool,
     troubleshooter: String,
+    tags: String,
+    has_tabs_script: bool,
 }
 
 #[derive(Serialize, Clone)]
@@ -211,7 +229,7 @@ pub(super) struct PageContext {
     #[serde(rename = "type")]
     kind: &'static str,
     path: String,
-    permalink: String,
+    pub(super) permalink: String,
     title: String,
     description: String,
     og_type: &'static str,
@@ -230,6 +248,39 @@ pub(super) struct Card<'a> {
     effort: Option<&'a str>,
     weight: i64,
     updated: String,
+    tags: Vec<TagLink<'a>>,
+}
+
+/// A tag as cards and article pages show it.
+#[derive(Serialize)]
+pub(super) struct TagLink<'a> {
+    name: &'a str,
+    slug: &'a str,
+    path: String,
+}
+
+/// A tag of the tag pages: a link plus how many articles have it.
+#[derive(Serialize)]
+pub(super) struct TagEntry<'a> {
+    #[serde(flatten)]
+    link: TagLink<'a>,
+    count: usize,
+}
+
+fn tag_link(site: &Site, index: usize) -> TagLink<'_> {
+    let tag = &site.tags[index];
+    TagLink {
+        name: &tag.name,
+        slug: &tag.slug,
+        path: tag.path(),
+    }
+}
+
+fn tag_entry(site: &Site, index: usize) -> TagEntry<'_> {
+    TagEntry {
+        link: tag_link(site, index),
+        count: site.tags[index].articles.len(),
+    }
 }
 
 pub(super) fn card<'a>(site: &'a Site, index: usize) -> Card<'a> {
@@ -249,6 +300,11 @@ pub(super) fn card<'a>(site: &'a Site, index: usize) -> Card<'a> {
             .updated
             .map(|d| d.to_string())
             .unwrap_or_default(),
+        tags: site.relations[index]
+            .tags
+            .iter()
+            .map(|&tag| tag_link(site, tag))
+            .collect(),
     }
 }
 
@@ -399,6 +455,8 @@ pub(super) struct ArticleContext<'a> {
     next: Option<Card<'a>>,
     print_path: Option<String>,
     troubleshoot: Option<SymptomLink<'a>>,
+    extra: &'a serde_json::Map<String, serde_json::Value>,
+    has_tabs: bool,
 }
 
 #[derive(Serialize)]
@@ -466,6 +524,8 @@ pub(super) fn article_context(shared: &Shared<'_>, index: usize) -> tera::Contex
             text: &symptom.text,
             path: symptom.path(),
         }),
+        extra: &article.front.extra.0,
+        has_tabs: article.has_tabs,
     };
     context.insert("article", &article_context);
     context
@@ -517,6 +577,102 @@ pub(super) fn search_context(shared: &Shared<'_>) -> tera::Context {
     );
     let mut context = shared.context("../", page);
     context.insert("sections", &shared.sections);
+    context
+}
+
+pub(super) fn tags_context(shared: &Shared<'_>) -> tera::Context {
+    let site = shared.site;
+    let path = format!("{TAGS_DIR}/");
+    let mut page = shared.page(
+        "tags",
+        path.clone(),
+        format!("Tags · {}", site.config.title),
+        format!("Every tag of {}, with its articles", site.config.title),
+    );
+    let crumbs = vec![
+        seo::Crumb {
+            title: "Home".to_string(),
+            path: String::new(),
+        },
+        seo::Crumb {
+            title: "Tags".to_string(),
+            path,
+        },
+    ];
+    page.json_ld = vec![seo::breadcrumb_json_ld(site, &crumbs)];
+    let mut context = shared.context("../", page);
+    context.insert("breadcrumbs", &crumbs);
+    let mut tags: Vec<TagEntry<'_>> = (0..site.tags.len()).map(|i| tag_entry(site, i)).collect();
+    tags.sort_by_cached_key(|tag| (tag.link.name.to_lowercase(), tag.link.slug));
+    context.insert("tags", &tags);
+    context
+}
+
+pub(super) fn tag_context(shared: &Shared<'_>, index: usize) -> tera::Context {
+    let site = shared.site;
+    let tag = &site.tags[index];
+    let mut page = shared.page(
+        "tag",
+        tag.path(),
+        format!("{} · {}", tag.name, site.config.title),
+        format!("Articles about {}", tag.name),
+    );
+    let crumbs = vec![
+        seo::Crumb {
+            title: "Home".to_string(),
+            path: String::new(),
+        },
+        seo::Crumb {
+            title: "Tags".to_string(),
+            path: format!("{TAGS_DIR}/"),
+        },
+        seo::Crumb {
+            title: tag.name.clone(),
+            path: tag.path(),
+        },
+    ];
+    page.json_ld = vec![seo::breadcrumb_json_ld(site, &crumbs)];
+    let mut context = shared.context("../../", page);
+    context.insert("breadcrumbs", &crumbs);
+    context.insert("tag", &tag_entry(site, index));
+    let articles: Vec<Card<'_>> = tag.articles.iter().map(|&i| card(site, i)).collect();
+    context.insert("articles", &articles);
+    context
+}
+
+#[derive(Serialize)]
+pub(super) struct RedirectContext<'a> {
+    path: &'a str,
+    url: String,
+    article: Card<'a>,
+}
+
+pub(super) fn redirect_context(shared: &Shared<'_>, index: usize) -> tera::Context {
+    let site = shared.site;
+    let alias = &site.aliases[index];
+    let article = &site.articles[alias.target];
+    let mut page = shared.page(
+        "redirect",
+        alias.path.clone(),
+        format!("{} (moved) · {}", article.front.title, site.config.title),
+        String::new(),
+    );
+    // The canonical link names the page the alias leads to.
+    page.permalink = site.config.permalink(&article.url_path());
+    let folder = alias
+        .output
+        .rsplit_once('/')
+        .map_or("", |(folder, _)| folder);
+    let root = crate::markdown::root_of(folder);
+    let mut context = shared.context(&root, page);
+    context.insert(
+        "redirect",
+        &RedirectContext {
+            path: &alias.path,
+            url: format!("{root}{}", article.url_path()),
+            article: card(site, alias.target),
+        },
+    );
     context
 }
 

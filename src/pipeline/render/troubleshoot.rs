@@ -10,8 +10,9 @@
 //! first), `nearby` (other symptoms of the same causes: `text`, `path`), `escalation` and
 //! `breadcrumbs`.
 //! A cause block is a card plus `fixes` (cards, easiest first) and `print_path` (or none).
-//! `print.html` gets `cause` (a card plus `symptoms`), `fixes` (cards plus `steps`, easiest
-//! first), `escalation` and `breadcrumbs`.
+//! `print.html` gets `cause` (a card plus `symptoms`), `fixes` (cards plus `steps` and
+//! `step_groups`, easiest first), `escalation` and `breadcrumbs`. `step_groups` is empty unless
+//! the fix's steps are written in tabs: then it holds each tab's steps, `label` and `steps`.
 //! `site.troubleshooter` is the troubleshooter's path (`troubleshoot/`), empty when the site
 //! has none; `site.has_troubleshoot_script` says whether the theme ships `js/troubleshoot.js`.
 
@@ -233,6 +234,7 @@ struct PrintFix<'a> {
     #[serde(flatten)]
     card: Card<'a>,
     steps: &'a [String],
+    step_groups: &'a [crate::model::StepGroup],
 }
 
 pub(super) fn print_context(shared: &Shared<'_>, index: usize) -> tera::Context {
@@ -265,6 +267,7 @@ pub(super) fn print_context(shared: &Shared<'_>, index: usize) -> tera::Context 
         .map(|fix| PrintFix {
             card: card(site, fix),
             steps: &site.articles[fix].steps,
+            step_groups: &site.articles[fix].step_groups,
         })
         .collect();
     context.insert("fixes", &fixes);
@@ -312,6 +315,7 @@ pub(super) fn hash_page(
             site.kind_of(&site.articles[index]).title.hash(hasher);
             for fix in fixes_easiest_first(site, index) {
                 site.articles[fix].steps.hash(hasher);
+                site.articles[fix].step_groups.hash(hasher);
             }
         }
         _ => {}

@@ -20,6 +20,16 @@ pub mod keys {
     pub const ARROW_DOWN: &str = "\u{E015}";
     /// Control (held until released by the end of the keys sent).
     pub const CONTROL: &str = "\u{E009}";
+    /// Tab.
+    pub const TAB: &str = "\u{E004}";
+    /// Arrow left.
+    pub const ARROW_LEFT: &str = "\u{E012}";
+    /// Arrow right.
+    pub const ARROW_RIGHT: &str = "\u{E014}";
+    /// Home.
+    pub const HOME: &str = "\u{E011}";
+    /// End.
+    pub const END: &str = "\u{E010}";
 }
 
 /// Finds an executable on PATH.
