@@ -3,9 +3,10 @@
 //! it into template data.
 //!
 //! # Template contract (in addition to `site`, `root` and `page`)
-//! `troubleshoot.html` gets `troubleshooter`: `groups` (each `kind`, `heading`, `symptoms`: each
-//! `text`, `slug`, `path`, `causes` (the cause slugs, space-separated)), `causes` (cause blocks,
-//! in display order), `escalation` (a card or none) and `breadcrumbs`.
+//! `troubleshoot.html` gets `troubleshooter`: `groups` (each `kind`, `heading`, `symptoms`, the
+//! most useful first, and `more`, the rest, to show behind "more": each `text`, `slug`, `path`,
+//! `causes` (the cause slugs, space-separated)), `causes` (cause blocks, in display order),
+//! `escalation` (a card or none) and `breadcrumbs`.
 //! `symptom.html` gets `symptom` (`text`, `slug`, `path`), `causes` (cause blocks, most likely
 //! first), `nearby` (other symptoms of the same causes: `text`, `path`), `escalation` and
 //! `breadcrumbs`.
@@ -61,6 +62,7 @@ struct GroupEntry<'a> {
     kind: &'a str,
     heading: &'a str,
     symptoms: Vec<SymptomEntry<'a>>,
+    more: Vec<SymptomEntry<'a>>,
 }
 
 #[derive(Serialize)]
@@ -106,30 +108,33 @@ pub(super) fn index_context(shared: &Shared<'_>) -> tera::Context {
     let breadcrumbs = trail(site);
     page.json_ld = vec![seo::breadcrumb_json_ld(site, &breadcrumbs)];
     let mut context = shared.context("../", page);
+    let entry = |i: usize| {
+        let symptom = &troubleshooter.symptoms[i];
+        SymptomEntry {
+            text: &symptom.text,
+            slug: &symptom.slug,
+            path: symptom.path(),
+            causes: symptom
+                .causes
+                .iter()
+                .map(|&c| site.articles[c].slug.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+        }
+    };
     let groups = troubleshooter
         .groups
         .iter()
-        .map(|group| GroupEntry {
-            kind: &group.kind,
-            heading: &group.heading,
-            symptoms: group
+        .map(|group| {
+            let (shown, more) = group
                 .symptoms
-                .iter()
-                .map(|&i| {
-                    let symptom = &troubleshooter.symptoms[i];
-                    SymptomEntry {
-                        text: &symptom.text,
-                        slug: &symptom.slug,
-                        path: symptom.path(),
-                        causes: symptom
-                            .causes
-                            .iter()
-                            .map(|&c| site.articles[c].slug.as_str())
-                            .collect::<Vec<_>>()
-                            .join(" "),
-                    }
-                })
-                .collect(),
+                .split_at(group.shown.min(group.symptoms.len()));
+            GroupEntry {
+                kind: &group.kind,
+                heading: &group.heading,
+                symptoms: shown.iter().map(|&i| entry(i)).collect(),
+                more: more.iter().map(|&i| entry(i)).collect(),
+            }
         })
         .collect();
     context.insert(
