@@ -15,10 +15,10 @@
 //!
 //! Symptoms are grouped by the kind of the first article that lists them (what goes wrong,
 //! from causes; the messages, from error pages; the questions, from FAQ entries), in kind order.
-//! Within a group the most useful come first: those written earliest in their articles' lists
-//! (writers lead with what readers see most), then those more articles list. A group shows a
-//! few ([`SHOWN_PER_GROUP`], more if needed so that every cause of the group has a symptom
-//! shown) and keeps the rest behind "more". Each symptom gets a URL slug made from its words,
+//! Within a group the most useful come first: those written earliest in the lists of the
+//! group's articles (writers lead with what readers see most), then those more articles list.
+//! A group shows a few ([`SHOWN_PER_GROUP`], more if needed so that every cause of the group
+//! has a symptom shown) and keeps the rest behind "more". Each symptom gets a URL slug made from its words,
 //! lower-cased, unique within the troubleshooter.
 //!
 //! Ranking follows one rule everywhere (the pages here, `troubleshoot.js` in the browser): the
@@ -33,7 +33,7 @@ use crate::search::analysis;
 
 /// How many symptoms a group shows before "more", unless more are needed to show one for each
 /// of its causes.
-pub const SHOWN_PER_GROUP: usize = 8;
+pub const SHOWN_PER_GROUP: usize = 12;
 /// A group keeps at least this many symptoms behind "more", or shows them all: a "more" that
 /// hides one or two chips only costs the reader a click.
 pub const FEWEST_BEHIND_MORE: usize = 3;
@@ -61,7 +61,8 @@ struct Found {
     key: String,
     causes: Vec<usize>,
     kind: String,
-    /// The earliest place any article lists it at (0 for first).
+    /// The earliest place an article of its group's kind lists it at (0 for first): an FAQ
+    /// entry leading with a cause's phrase does not make it a headline among the causes.
     position: usize,
     /// How many articles list it.
     articles: usize,
@@ -105,7 +106,9 @@ pub fn derive(site: &Site) -> Troubleshooter {
                 found.len() - 1
             });
             let entry = &mut found[at];
-            entry.position = entry.position.min(position);
+            if entry.kind == article.kind {
+                entry.position = entry.position.min(position);
+            }
             if counted.insert(at) {
                 entry.articles += 1;
             }
@@ -414,30 +417,32 @@ mod tests {
     #[test]
     fn a_group_shows_a_symptom_of_each_cause_then_the_most_useful_up_to_its_size() {
         let texts = |list: &[&Found]| list.iter().map(|f| f.text.clone()).collect::<Vec<_>>();
-        // Twelve symptoms of one cause and two of two others, most useful first.
-        let mut all: Vec<Found> = (0..12).map(|i| found(&format!("a{i}"), &[1], i)).collect();
+        // Sixteen symptoms of one cause and one of each of two others, most useful first.
+        let mut all: Vec<Found> = (0..16).map(|i| found(&format!("a{i}"), &[1], i)).collect();
         all.push(found("b", &[2], 3));
         all.push(found("c", &[3], 4));
         let (ordered, shown) = shown_first(all.iter().collect());
         assert_eq!(shown, SHOWN_PER_GROUP);
         assert_eq!(
             texts(&ordered[..shown]),
-            ["a0", "a1", "a2", "a3", "a4", "a5", "b", "c"]
+            [
+                "a0", "a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "a9", "b", "c"
+            ]
         );
         assert_eq!(
             texts(&ordered[shown..]),
-            ["a6", "a7", "a8", "a9", "a10", "a11"]
+            ["a10", "a11", "a12", "a13", "a14", "a15"]
         );
-        // Each of twelve causes keeps a symptom in sight, past the usual size.
-        let all: Vec<Found> = (0..16)
-            .map(|i| found(&format!("s{i}"), &[i % 12], 0))
+        // Each of fourteen causes keeps a symptom in sight, past the usual size.
+        let all: Vec<Found> = (0..18)
+            .map(|i| found(&format!("s{i}"), &[i % 14], 0))
             .collect();
         let (_, shown) = shown_first(all.iter().collect());
-        assert_eq!(shown, 12);
+        assert_eq!(shown, 14);
         // Too few left over for "more": all are shown.
-        let all: Vec<Found> = (0..10).map(|i| found(&format!("s{i}"), &[1], i)).collect();
+        let all: Vec<Found> = (0..13).map(|i| found(&format!("s{i}"), &[1], i)).collect();
         let (ordered, shown) = shown_first(all.iter().collect());
-        assert_eq!((ordered.len(), shown), (10, 10));
+        assert_eq!((ordered.len(), shown), (13, 13));
     }
 
     #[test]
