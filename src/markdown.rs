@@ -6,8 +6,12 @@
 //! as `main`), the internal `@/kind/slug.md#anchor`
 //! and `#anchor` links with their positions (the link stage checks them once every article is
 //! known), the body as plain text for search, and the items of the first numbered list (the
-//! steps of a procedure, for structured data). `@/` links are resolved here to URLs relative to
-//! the page, which depends only on the two slugs. Tables are wrapped so they scroll on phones
+//! steps of a procedure): as plain text for structured data, each block and list item apart
+//! from the next, and as HTML for print views, with their nested lists, emphasis and code but
+//! without links, images and footnote marks (a print view lists a fix's steps on another page,
+//! where relative addresses would point elsewhere). `@/` links are resolved here to URLs
+//! relative to the page, which depends only on the two slugs; in a portable build
+//! ([`crate::config::link_path`]) they name the page's `index.html`. Tables are wrapped so they scroll on phones
 //! (each wrap a focusable region with its own name: `Table`, `Table 2`, ...), and task-list
 //! boxes are rendered as text a screen reader can announce.
 
@@ -33,6 +37,8 @@ pub struct Rendered {
     pub text: String,
     /// Plain-text items of the first top-level numbered list.
     pub steps: Vec<String>,
+    /// The same items as HTML (parallel to `steps`), without links, images and footnote marks.
+    pub steps_html: Vec<String>,
 }
 
 /// A problem found while rendering: a byte range into the body and a message.
@@ -65,18 +71,20 @@ pub fn options() -> Options {
 
 /// Renders `body`, the Markdown of the page `slug`, whose path to the site root is `root`
 /// (`../../` for an article at `causes/x/`; see [`root_of`]). With `allow_html = false`, raw
-/// HTML is shown as text.
+/// HTML is shown as text; with `portable`, links to pages name their `index.html`.
 pub fn render(
     body: &str,
     slug: &str,
     root: &str,
     allow_html: bool,
+    portable: bool,
 ) -> (Rendered, Vec<MarkdownProblem>) {
     let mut renderer = Renderer {
         body,
         slug,
         root: root.to_string(),
         allow_html,
+        portable,
         out: Vec::new(),
         rendered: Rendered::default(),
         problems: Vec::new(),
@@ -86,6 +94,7 @@ pub fn render(
         list_depth: 0,
         steps_list: StepsList::NotSeen,
         step_text: None,
+        step_events: None,
         tables: 0,
         depth: 0,
         too_deep: false,
@@ -155,6 +164,7 @@ struct Renderer<'a> {
     slug: &'a str,
     root: String,
     allow_html: bool,
+    portable: bool,
     out: Vec<Event<'a>>,
     rendered: Rendered,
     problems: Vec<MarkdownProblem>,
@@ -163,6 +173,8 @@ struct Renderer<'a> {
     list_depth: usize,
     steps_list: StepsList,
     step_text: Option<String>,
+    /// The events of the step being read, for its HTML.
+    step_events: Option<Vec<Event<'a>>>,
     /// Tables seen so far, to give each scrollable table region a unique name.
     tables: usize,
     /// How many elements are open around the current event.
@@ -250,7 +262,7 @@ impl<'a> Renderer<'a> {
                     1 => "Table".to_string(),
                     n => format!("Table {n}"),
                 };
-                self.push(Event::Html(
+                self.push_to_page(Event::Html(
                     format!(
                         "<div class=\"table-wrap\" role=\"region\" aria-label=\"{name}\" tabindex=\"0\">\n"
                     )
@@ -260,7 +272,7 @@ impl<'a> Renderer<'a> {
             }
             Event::End(TagEnd::Table) => {
                 self.push(Event::End(TagEnd::Table));
-                self.push(Event::Html("</div>\n".into()));
+                self.push_to_page(Event::Html("</div>\n".into()));
             }
             Event::TaskListMarker(done) => {
                 let html = if done {
@@ -290,19 +302,25 @@ impl<'a> Renderer<'a> {
                 self.push(Event::End(TagEnd::List(ordered)));
             }
             Event::Start(Tag::Item) => {
+                self.push(Event::Start(Tag::Item));
                 if self.list_depth == 1 && self.steps_list == StepsList::Inside {
                     self.step_text = Some(String::new());
+                    self.step_events = Some(Vec::new());
                 }
-                self.push(Event::Start(Tag::Item));
             }
             Event::End(TagEnd::Item) => {
-                self.rendered.text.push(' ');
+                // Items end without a space: "…30 days." and "iCloud Drive…" stay apart.
+                self.separate_words();
                 if self.list_depth == 1
                     && let Some(step) = self.step_text.take()
                 {
+                    let events = self.step_events.take().unwrap_or_default();
                     let step = step.split_whitespace().collect::<Vec<_>>().join(" ");
                     if !step.is_empty() {
                         self.rendered.steps.push(step);
+                        let mut html_out = String::new();
+                        html::push_html(&mut html_out, events.into_iter());
+                        self.rendered.steps_html.push(html_out.trim().to_string());
                     }
                 }
                 self.push(Event::End(TagEnd::Item));
@@ -329,6 +347,18 @@ impl<'a> Renderer<'a> {
     }
 
     fn push(&mut self, event: Event<'a>) {
+        if self.heading.is_none()
+            && let Some(step) = &mut self.step_events
+            && let Some(event) = for_step(&event)
+        {
+            step.push(event);
+        }
+        self.push_to_page(event);
+    }
+
+    /// Pushes an event to the page only, not to the HTML of a step (a table's scroll region:
+    /// a print view would repeat its name).
+    fn push_to_page(&mut self, event: Event<'a>) {
         match &mut self.heading {
             Some(heading) => heading.events.push(event),
             None => self.out.push(event),
@@ -360,6 +390,17 @@ impl<'a> Renderer<'a> {
             text,
         });
         self.rendered.text.push(' ');
+        if let Some(step) = &mut self.step_events {
+            // A heading inside a step keeps no id: the print view has ids of its own.
+            step.push(Event::Start(Tag::Heading {
+                level: heading.level,
+                id: None,
+                classes: heading.classes.clone(),
+                attrs: heading.attrs.clone(),
+            }));
+            step.extend(heading.events.iter().filter_map(for_step));
+            step.push(Event::End(TagEnd::Heading(heading.level)));
+        }
         self.out.push(Event::Start(Tag::Heading {
             level: heading.level,
             id: Some(id.into()),
@@ -399,10 +440,13 @@ impl<'a> Renderer<'a> {
             return dest;
         };
         let target = target.trim_start_matches('/').to_string();
-        let url_path = match target.strip_suffix("_index") {
-            Some(dir) => dir.to_string(),
-            None => format!("{target}/"),
-        };
+        let url_path = crate::config::link_path(
+            &match target.strip_suffix("_index") {
+                Some(dir) => dir.to_string(),
+                None => format!("{target}/"),
+            },
+            self.portable,
+        );
         let url = match &anchor {
             Some(anchor) => format!("{}{url_path}#{anchor}", self.root),
             None => format!("{}{url_path}", self.root),
@@ -424,6 +468,17 @@ impl<'a> Renderer<'a> {
             }
             _ => range.clone(),
         }
+    }
+}
+
+/// An event as the HTML of a step has it: links and images keep only their text, footnote
+/// marks go.
+fn for_step<'a>(event: &Event<'a>) -> Option<Event<'a>> {
+    match event {
+        Event::Start(Tag::Link { .. } | Tag::Image { .. })
+        | Event::End(TagEnd::Link | TagEnd::Image)
+        | Event::FootnoteReference(_) => None,
+        other => Some(other.clone()),
     }
 }
 
@@ -455,6 +510,7 @@ mod tests {
             "guides/x",
             &root_of("guides/x"),
             true,
+            false,
         );
         let ids: Vec<_> = r.headings.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(ids, ["what-s-not-included", "steps", "steps-1", "mine"]);
@@ -477,7 +533,7 @@ mod tests {
                 continue; // no heading text gives this id
             }
             let heading = format!("## {text}\n");
-            let (r, _) = render(&heading, "guides/x", &root_of("guides/x"), true);
+            let (r, _) = render(&heading, "guides/x", &root_of("guides/x"), true, false);
             assert_eq!(r.headings[0].id, format!("{id}-1"), "{heading}");
         }
     }
@@ -485,7 +541,13 @@ mod tests {
     #[test]
     fn internal_links_become_relative_urls() {
         let body = "See [storage](@/causes/icloud-storage-full.md#check) and [top](#steps).\n";
-        let (r, problems) = render(body, "fixes/free-up", &root_of("fixes/free-up"), true);
+        let (r, problems) = render(
+            body,
+            "fixes/free-up",
+            &root_of("fixes/free-up"),
+            true,
+            false,
+        );
         assert!(problems.is_empty());
         assert!(
             r.html
@@ -505,7 +567,7 @@ mod tests {
 
     #[test]
     fn links_to_non_markdown_files_are_problems() {
-        let (_, problems) = render("[x](@/causes/x)\n", "a/b", &root_of("a/b"), true);
+        let (_, problems) = render("[x](@/causes/x)\n", "a/b", &root_of("a/b"), true, false);
         assert_eq!(
             problems[0].message,
             "internal link `@/causes/x` does not name a Markdown file"
@@ -519,6 +581,7 @@ mod tests {
             "a/b",
             &root_of("a/b"),
             true,
+            false,
         );
         assert!(r.html.contains("<div class=\"alert alert-warning\" role=\"note\">\n<p class=\"alert-title\">Warning</p>\n<p>Careful.</p>\n</div>"), "{}", r.html);
         assert!(r.html.contains("<div class=\"table-wrap\""));
@@ -532,6 +595,7 @@ mod tests {
             "a/b",
             &root_of("a/b"),
             true,
+            false,
         );
         let names: Vec<&str> = r
             .html
@@ -549,10 +613,11 @@ mod tests {
             "a/b",
             &root_of("a/b"),
             false,
+            false,
         );
         assert!(!r.html.contains("<script>"));
         assert!(r.html.contains("&lt;script&gt;"));
-        let (r, _) = render("hi <b>x</b>\n", "a/b", &root_of("a/b"), true);
+        let (r, _) = render("hi <b>x</b>\n", "a/b", &root_of("a/b"), true, false);
         assert!(r.html.contains("<b>x</b>"));
     }
 
@@ -563,6 +628,7 @@ mod tests {
             "fixes/x",
             &root_of("fixes/x"),
             true,
+            false,
         );
         assert_eq!(r.steps, ["Open Settings.", "Tap General. nested"]);
         assert_eq!(
@@ -571,12 +637,65 @@ mod tests {
         );
     }
 
+    /// Regression: the steps flattened a nested list into one run-on line ("…for 30
+    /// days.iCloud Drive: open…") and lost the bold labels of the print view.
+    #[test]
+    fn steps_keep_nested_lists_emphasis_and_code_and_their_text_keeps_sentences_apart() {
+        let (r, _) = render(
+            "1. Open **Settings**.\n2. Look at what uses space:\n   - **Backups**: delete old ones; they stay for 30 days.\n   - **iCloud Drive**: open `Files` and [tidy up](@/guides/x.md).\n3. Done ![a tick](tick.png)[^1].\n\n[^1]: A note.\n",
+            "fixes/x",
+            &root_of("fixes/x"),
+            true,
+            false,
+        );
+        assert_eq!(
+            r.steps,
+            [
+                "Open Settings.",
+                "Look at what uses space: Backups: delete old ones; they stay for 30 days. \
+                 iCloud Drive: open Files and tidy up.",
+                "Done a tick.",
+            ]
+        );
+        assert_eq!(
+            r.steps_html,
+            [
+                "Open <strong>Settings</strong>.",
+                "Look at what uses space:\n<ul>\n<li><strong>Backups</strong>: delete old ones; \
+                 they stay for 30 days.</li>\n<li><strong>iCloud Drive</strong>: open \
+                 <code>Files</code> and tidy up.</li>\n</ul>",
+                "Done a tick.",
+            ]
+        );
+    }
+
+    #[test]
+    fn portable_links_name_the_page_s_file() {
+        let body = "[a](@/causes/x.md#how) [b](@/causes/_index.md) [c](@/_index.md) [d](#top)\n";
+        let (r, _) = render(body, "fixes/y", &root_of("fixes/y"), true, true);
+        for href in [
+            "href=\"../../causes/x/index.html#how\"",
+            "href=\"../../causes/index.html\"",
+            "href=\"../../index.html\"",
+            "href=\"#top\"",
+        ] {
+            assert!(r.html.contains(href), "{href} in {}", r.html);
+        }
+        let (r, _) = render(body, "fixes/y", &root_of("fixes/y"), true, false);
+        assert!(
+            r.html.contains("href=\"../../causes/x/#how\""),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("href=\"../../\""), "{}", r.html);
+    }
+
     /// Regression: 10,000 nested block quotes built a page the HTML checker rejects (more than
     /// 513 elements deep, which browsers flatten).
     #[test]
     fn nesting_deeper_than_the_limit_is_a_problem() {
         let deep = format!("Intro.\n\n{} deep\n", ">".repeat(MAX_NESTING + 1));
-        let (_, problems) = render(&deep, "a/b", &root_of("a/b"), true);
+        let (_, problems) = render(&deep, "a/b", &root_of("a/b"), true, false);
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert_eq!(problems[0].span, 8 + MAX_NESTING..8 + MAX_NESTING + 1);
         assert_eq!(
@@ -584,7 +703,11 @@ mod tests {
             "Markdown nested more than 100 levels deep (quotes, lists, emphasis)"
         );
         let fine = format!("{} fine\n", ">".repeat(MAX_NESTING - 1));
-        assert!(render(&fine, "a/b", &root_of("a/b"), true).1.is_empty());
+        assert!(
+            render(&fine, "a/b", &root_of("a/b"), true, false)
+                .1
+                .is_empty()
+        );
     }
 
     #[test]

@@ -207,6 +207,8 @@ pub struct Article {
     pub text: String,
     /// The items of the body's first numbered list, as plain text (the steps of a procedure).
     pub steps: Vec<String>,
+    /// The same items as HTML, without links and images (for print views).
+    pub steps_html: Vec<String>,
     /// A hash of everything the article was parsed from (slug, kind, file text): equal
     /// fingerprints mean equal articles. The dev server uses it to find the pages to re-render.
     pub fingerprint: u64,

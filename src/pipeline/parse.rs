@@ -87,8 +87,13 @@ fn parse_section(
         )
     };
     let slug = source.slug.trim_end_matches("_index").trim_end_matches('/');
-    let (rendered, markdown_problems) =
-        markdown::render(body, slug, &markdown::root_of(slug), config.allow_html);
+    let (rendered, markdown_problems) = markdown::render(
+        body,
+        slug,
+        &markdown::root_of(slug),
+        config.allow_html,
+        config.portable,
+    );
     problems.extend(located_problems(source, body_offset, &markdown_problems));
     // In-page `#anchor` links are left alone: an index page's ids come from the theme.
     let links = rendered
@@ -134,6 +139,7 @@ fn parse_article(
         &source.slug,
         &markdown::root_of(&source.slug),
         config.allow_html,
+        config.portable,
     );
     problems.extend(located_problems(
         source,
@@ -159,6 +165,7 @@ fn parse_article(
         links,
         text: rendered.text,
         steps: rendered.steps,
+        steps_html: rendered.steps_html,
         fingerprint: fingerprint(source, config),
     })))
 }
@@ -172,6 +179,7 @@ pub fn fingerprint(source: &Source, config: &Config) -> u64 {
     source.kind.hash(&mut hasher);
     source.text.hash(&mut hasher);
     config.allow_html.hash(&mut hasher);
+    config.portable.hash(&mut hasher);
     hasher.finish()
 }
 

@@ -11,7 +11,8 @@
 //! first), `nearby` (other symptoms of the same causes: `text`, `path`), `escalation` and
 //! `breadcrumbs`.
 //! A cause block is a card plus `fixes` (cards, easiest first) and `print_path` (or none).
-//! `print.html` gets `cause` (a card plus `symptoms`), `fixes` (cards plus `steps`, easiest
+//! `print.html` gets `cause` (a card plus `symptoms`), `fixes` (cards plus `steps`, as plain
+//! text, and `steps_html`, each step's HTML with its nested lists, emphasis and code; easiest
 //! first), `escalation` and `breadcrumbs`.
 //! `site.troubleshooter` is the troubleshooter's path (`troubleshoot/`), empty when the site
 //! has none; `site.has_troubleshoot_script` says whether the theme ships `js/troubleshoot.js`.
@@ -238,6 +239,7 @@ struct PrintFix<'a> {
     #[serde(flatten)]
     card: Card<'a>,
     steps: &'a [String],
+    steps_html: &'a [String],
 }
 
 pub(super) fn print_context(shared: &Shared<'_>, index: usize) -> tera::Context {
@@ -270,6 +272,7 @@ pub(super) fn print_context(shared: &Shared<'_>, index: usize) -> tera::Context 
         .map(|fix| PrintFix {
             card: card(site, fix),
             steps: &site.articles[fix].steps,
+            steps_html: &site.articles[fix].steps_html,
         })
         .collect();
     context.insert("fixes", &fixes);
@@ -317,6 +320,7 @@ pub(super) fn hash_page(
             site.kind_of(&site.articles[index]).title.hash(hasher);
             for fix in fixes_easiest_first(site, index) {
                 site.articles[fix].steps.hash(hasher);
+                site.articles[fix].steps_html.hash(hasher);
             }
         }
         _ => {}
