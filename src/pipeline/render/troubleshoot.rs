@@ -22,7 +22,7 @@ use std::hash::Hash;
 
 use serde::Serialize;
 
-use super::context::{Card, Shared, card};
+use super::context::{Card, Shared, card, linked};
 use super::plan::{PageId, has_print_page, print_path};
 use crate::model::{Site, TROUBLESHOOTER_DIR};
 use crate::seo::{self, Crumb};
@@ -46,7 +46,8 @@ fn cause_block(site: &Site, cause: usize) -> CauseBlock<'_> {
             .into_iter()
             .map(|fix| card(site, fix))
             .collect(),
-        print_path: has_print_page(site, cause).then(|| print_path(&site.articles[cause])),
+        print_path: has_print_page(site, cause)
+            .then(|| site.config.link(&print_path(&site.articles[cause]))),
     }
 }
 
@@ -114,7 +115,7 @@ pub(super) fn index_context(shared: &Shared<'_>) -> tera::Context {
         SymptomEntry {
             text: &symptom.text,
             slug: &symptom.slug,
-            path: symptom.path(),
+            path: site.config.link(&symptom.path()),
             causes: symptom
                 .causes
                 .iter()
@@ -148,7 +149,7 @@ pub(super) fn index_context(shared: &Shared<'_>) -> tera::Context {
                 .map(|&c| cause_block(site, c))
                 .collect(),
             escalation: escalation(site),
-            breadcrumbs,
+            breadcrumbs: linked(site, breadcrumbs),
         },
     );
     context
@@ -205,7 +206,7 @@ pub(super) fn symptom_context(shared: &Shared<'_>, index: usize) -> tera::Contex
         &SymptomContext {
             text: &symptom.text,
             slug: &symptom.slug,
-            path: symptom.path(),
+            path: site.config.link(&symptom.path()),
         },
     );
     let ranked = troubleshooter::rank_causes(troubleshooter, &[index]);
@@ -218,12 +219,12 @@ pub(super) fn symptom_context(shared: &Shared<'_>, index: usize) -> tera::Contex
         .into_iter()
         .map(|i| NearbySymptom {
             text: &troubleshooter.symptoms[i].text,
-            path: troubleshooter.symptoms[i].path(),
+            path: site.config.link(&troubleshooter.symptoms[i].path()),
         })
         .collect();
     context.insert("nearby", &nearby);
     context.insert("escalation", &escalation(site));
-    context.insert("breadcrumbs", &breadcrumbs);
+    context.insert("breadcrumbs", &linked(site, breadcrumbs));
     context
 }
 
@@ -277,7 +278,7 @@ pub(super) fn print_context(shared: &Shared<'_>, index: usize) -> tera::Context 
         .collect();
     context.insert("fixes", &fixes);
     context.insert("escalation", &escalation(site));
-    context.insert("breadcrumbs", &breadcrumbs);
+    context.insert("breadcrumbs", &linked(site, breadcrumbs));
     context
 }
 
