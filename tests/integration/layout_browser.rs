@@ -2,7 +2,8 @@
 //! no page of any kind scrolls sideways on a 320px screen; the header is one row with the
 //! sections behind a menu button; and on the troubleshooter, ticking a symptom on a 390×844
 //! phone puts a link to its most likely cause on screen at once (on a desktop, the causes
-//! stand beside the symptoms).
+//! stand beside the symptoms). Printed, a page is its content: no navigation, search, menus
+//! or buttons, and boxes without their coloured backgrounds, in either colour scheme.
 //!
 //! The tests need Chromium and chromedriver: they are ignored by a plain `cargo test` and run by
 //! `cargo test -- --include-ignored`, as `.ci/run` does.
@@ -214,6 +215,49 @@ fn ticking_a_symptom_shows_its_likely_cause_without_scrolling() {
                 "the causes on screen and the bar gone",
                 "var r = document.getElementById('ts-causes').getBoundingClientRect(); \
                  return r.top < innerHeight && document.querySelector('.ts-bar').hidden",
+            );
+        }
+    }
+}
+
+#[test]
+#[ignore = "needs chromium and chromedriver"]
+fn printed_pages_leave_out_the_site_s_chrome_and_the_boxes_backgrounds() {
+    let session = support::browser();
+    let dir = &bundled_build().dir;
+    for scheme in ["light", "dark"] {
+        session.cdp(
+            "Emulation.setEmulatedMedia",
+            json!({"media": "print", "features": [{"name": "prefers-color-scheme", "value": scheme}]}),
+        );
+        for page in [
+            "causes/icloud-storage-full/index.html",
+            "errors/9006/index.html",
+            "troubleshoot/index.html",
+        ] {
+            open(&session, &format!("file://{}/{page}", dir.display()));
+            let printed = session.script(
+                "function shown(s) { return Array.prototype.some.call(document.querySelectorAll(s), \
+                   function (e) { return getComputedStyle(e).display !== 'none'; }); } \
+                 var boxes = document.querySelectorAll('.alert, .troubleshoot-entry, .still-stuck, .cause-block'); \
+                 return {chrome: ['.site-nav', '.search-form', '.menu-button', '.breadcrumbs', '.pager', \
+                   '.toc', '.footer-nav', '.print-link', '.ts-bar', '.ts-tools'].filter(shown), \
+                   backgrounds: Array.prototype.map.call(boxes, function (e) { \
+                     return getComputedStyle(e).backgroundColor; }).filter(function (c) { \
+                     return c !== 'rgba(0, 0, 0, 0)' && c !== 'rgb(255, 255, 255)'; }), \
+                   boxes: boxes.length, \
+                   text: getComputedStyle(document.body).color}",
+            );
+            assert_eq!(printed["chrome"], json!([]), "{scheme} {page}: {printed}");
+            assert_eq!(
+                printed["backgrounds"],
+                json!([]),
+                "{scheme} {page}: {printed}"
+            );
+            assert_eq!(
+                printed["text"],
+                json!("rgb(0, 0, 0)"),
+                "{scheme} {page}: {printed}"
             );
         }
     }

@@ -153,7 +153,7 @@
   // The hint, the filter box and "Clear", above the symptoms.
   function addTools() {
     var lead = container.querySelector('.ts-symptoms h2');
-    var hint = element('p', 'ts-hint', 'Tick everything you see. The likely causes are ranked by how many of your symptoms they explain.');
+    var hint = element('p', 'ts-hint', 'Tick everything you see: the causes that explain the most of it come first.');
     var tools = element('div', 'ts-tools');
     var filter = element('div', 'ts-filter');
     var input = element('input');
