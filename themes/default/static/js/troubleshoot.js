@@ -159,7 +159,7 @@
     var input = element('input');
     input.type = 'search';
     input.id = 'ts-filter-input';
-    input.placeholder = 'Filter the symptoms, e.g. storage';
+    input.placeholder = 'Filter, e.g. storage';
     input.autocomplete = 'off';
     input.spellcheck = false;
     var label = element('label', 'visually-hidden', 'Filter the symptoms');
