@@ -69,6 +69,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Include articles marked `draft = true`.
     pub drafts: bool,
+    /// Sets `[build] portable`: links between pages name their `index.html`.
+    pub portable: bool,
     /// Show a progress bar while rendering (only makes sense on a terminal).
     pub progress: bool,
 }
@@ -116,6 +118,9 @@ pub fn load_config(options: &BuildOptions) -> Result<Config> {
     }
     if let Some(out) = &options.out {
         config.build_dir = out.clone();
+    }
+    if options.portable {
+        config.portable = true;
     }
     Ok(config)
 }

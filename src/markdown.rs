@@ -6,8 +6,12 @@
 //! as `main`), the internal `@/kind/slug.md#anchor`
 //! and `#anchor` links with their positions (the link stage checks them once every article is
 //! known), the body as plain text for search, and the items of the first numbered list (the
-//! steps of a procedure, for structured data). `@/` links are resolved here to URLs relative to
-//! the page, which depends only on the two slugs. Tables are wrapped so they scroll on phones
+//! steps of a procedure): as plain text for structured data, each block and list item apart
+//! from the next, and as HTML for print views, with their nested lists, emphasis and code but
+//! without links, images and footnote marks (a print view lists a fix's steps on another page,
+//! where relative addresses would point elsewhere). `@/` links are resolved here to URLs
+//! relative to the page, which depends only on the two slugs; in a portable build
+//! ([`crate::config::link_path`]) they name the page's `index.html`. Tables are wrapped so they scroll on phones
 //! (each wrap a focusable region with its own name: `Table`, `Table 2`, ...), and task-list
 //! boxes are rendered as text a screen reader can announce.
 //!
@@ -53,6 +57,8 @@ pub struct Rendered {
     pub text: String,
     /// Plain-text items of the first top-level numbered list.
     pub steps: Vec<String>,
+    /// The same items as HTML (parallel to `steps`), without links, images and footnote marks.
+    pub steps_html: Vec<String>,
     /// When that list is in a tab: the first numbered list of each tab of its set, labelled.
     pub step_groups: Vec<StepGroup>,
     /// Whether the body has tabs.
@@ -100,6 +106,8 @@ pub struct Page<'a> {
     pub snippets: &'a Snippets,
     /// The page's language, for translated snippets; `None` for the site's language.
     pub language: Option<&'a str>,
+    /// Whether links to pages name their `index.html` (a portable build).
+    pub portable: bool,
 }
 
 static NO_FILES: BTreeMap<String, FileFacts> = BTreeMap::new();
@@ -116,6 +124,7 @@ impl<'a> Page<'a> {
             statics: Some(&NO_FILES),
             snippets: &NO_SNIPPETS,
             language: None,
+            portable: false,
         }
     }
 }
@@ -139,14 +148,22 @@ pub fn options() -> Options {
 
 /// Renders `body`, the Markdown of the page `slug`, whose path to the site root is `root`
 /// (`../../` for an article at `causes/x/`; see [`root_of`]), for a page with no folder, static
-/// files or snippets ([`Page::new`]). With `allow_html = false`, raw HTML is shown as text.
+/// files or snippets ([`Page::new`]). With `allow_html = false`, raw HTML is shown as text;
+/// with `portable`, links to pages name their `index.html`.
 pub fn render(
     body: &str,
     slug: &str,
     root: &str,
     allow_html: bool,
+    portable: bool,
 ) -> (Rendered, Vec<MarkdownProblem>) {
-    render_page(body, &Page::new(slug, root, allow_html))
+    render_page(
+        body,
+        &Page {
+            portable,
+            ..Page::new(slug, root, allow_html)
+        },
+    )
 }
 
 /// Renders `body`, the Markdown of `page`.
@@ -168,6 +185,7 @@ pub fn render_page(body: &str, page: &Page<'_>) -> (Rendered, Vec<MarkdownProble
         steps_list: StepsList::NotSeen,
         step_text: None,
         step_target: StepTarget::Steps,
+        step_events: None,
         tables: 0,
         depth: 0,
         too_deep: false,
@@ -295,6 +313,8 @@ struct Renderer<'a> {
     list_depth: usize,
     steps_list: StepsList,
     step_text: Option<String>,
+    /// The events of the step being read, for its HTML.
+    step_events: Option<Vec<Event<'a>>>,
     /// Tables seen so far, to give each scrollable table region a unique name.
     tables: usize,
     /// How many elements are open around the current event.
@@ -670,7 +690,13 @@ impl<'a> Renderer<'a> {
             );
         }
         let dimensions = resolved.facts.and_then(|facts| facts.dimensions);
-        self.push(Event::InlineHtml(
+        // A step's HTML keeps the alt text, not the image: a print view is elsewhere.
+        if self.heading.is_none()
+            && let Some(step) = &mut self.step_events
+        {
+            step.push(Event::Text(alt.clone().into()));
+        }
+        self.push_to_page(Event::InlineHtml(
             images::tag(&resolved.src, &alt, &title, dimensions).into(),
         ));
     }
@@ -708,6 +734,9 @@ impl<'a> Renderer<'a> {
             }
             if let Some(text) = plain_text(&event) {
                 self.rendered.text.push_str(text);
+                if let Some(step) = &mut self.step_text {
+                    step.push_str(text);
+                }
             }
             if matches!(event, Event::End(TagEnd::Image)) {
                 self.rendered.text.push(' ');
@@ -818,7 +847,7 @@ impl<'a> Renderer<'a> {
                     1 => "Table".to_string(),
                     n => format!("Table {n}"),
                 };
-                self.push(Event::Html(
+                self.push_to_page(Event::Html(
                     format!(
                         "<div class=\"table-wrap\" role=\"region\" aria-label=\"{name}\" tabindex=\"0\">\n"
                     )
@@ -828,7 +857,7 @@ impl<'a> Renderer<'a> {
             }
             Event::End(TagEnd::Table) => {
                 self.push(Event::End(TagEnd::Table));
-                self.push(Event::Html("</div>\n".into()));
+                self.push_to_page(Event::Html("</div>\n".into()));
             }
             Event::TaskListMarker(done) => {
                 let html = if done {
@@ -857,30 +886,39 @@ impl<'a> Renderer<'a> {
                 self.push(Event::End(TagEnd::List(ordered)));
             }
             Event::Start(Tag::Item) => {
+                self.push(Event::Start(Tag::Item));
                 if self.list_depth == 1 && self.steps_list == StepsList::Inside {
                     self.step_text = Some(String::new());
+                    self.step_events = Some(Vec::new());
                 }
-                self.push(Event::Start(Tag::Item));
             }
             Event::End(TagEnd::Item) => {
-                self.rendered.text.push(' ');
+                // Items end without a space: "…30 days." and "iCloud Drive…" stay apart.
+                self.separate_words();
                 if self.list_depth == 1
                     && let Some(step) = self.step_text.take()
                 {
+                    let events = self.step_events.take().unwrap_or_default();
                     let step = step.split_whitespace().collect::<Vec<_>>().join(" ");
                     if !step.is_empty() {
+                        let mut html_out = String::new();
+                        html::push_html(&mut html_out, events.into_iter());
+                        let html_out = html_out.trim().to_string();
                         match self.step_target {
                             StepTarget::Steps => {
                                 if self.steps_set.is_some()
                                     && let Some(group) = self.rendered.step_groups.first_mut()
                                 {
                                     group.steps.push(step.clone());
+                                    group.steps_html.push(html_out.clone());
                                 }
                                 self.rendered.steps.push(step);
+                                self.rendered.steps_html.push(html_out);
                             }
                             StepTarget::Group(index) => {
                                 if let Some(group) = self.rendered.step_groups.get_mut(index) {
                                     group.steps.push(step);
+                                    group.steps_html.push(html_out);
                                 }
                             }
                         }
@@ -914,6 +952,7 @@ impl<'a> Renderer<'a> {
                 self.rendered.step_groups.push(StepGroup {
                     label: frame.label.clone(),
                     steps: Vec::new(),
+                    steps_html: Vec::new(),
                 });
             }
         } else if let Some(frame) = frame
@@ -925,6 +964,7 @@ impl<'a> Renderer<'a> {
             self.rendered.step_groups.push(StepGroup {
                 label: frame.label.clone(),
                 steps: Vec::new(),
+                steps_html: Vec::new(),
             });
             self.step_target = StepTarget::Group(self.rendered.step_groups.len() - 1);
             self.steps_list = StepsList::Inside;
@@ -940,6 +980,18 @@ impl<'a> Renderer<'a> {
     }
 
     fn push(&mut self, event: Event<'a>) {
+        if self.heading.is_none()
+            && let Some(step) = &mut self.step_events
+            && let Some(event) = for_step(&event)
+        {
+            step.push(event);
+        }
+        self.push_to_page(event);
+    }
+
+    /// Pushes an event to the page only, not to the HTML of a step (a table's scroll region:
+    /// a print view would repeat its name).
+    fn push_to_page(&mut self, event: Event<'a>) {
         match &mut self.heading {
             Some(heading) => heading.events.push(event),
             None => self.out.push(event),
@@ -971,6 +1023,17 @@ impl<'a> Renderer<'a> {
             text,
         });
         self.rendered.text.push(' ');
+        if let Some(step) = &mut self.step_events {
+            // A heading inside a step keeps no id: the print view has ids of its own.
+            step.push(Event::Start(Tag::Heading {
+                level: heading.level,
+                id: None,
+                classes: heading.classes.clone(),
+                attrs: heading.attrs.clone(),
+            }));
+            step.extend(heading.events.iter().filter_map(for_step));
+            step.push(Event::End(TagEnd::Heading(heading.level)));
+        }
         self.out.push(Event::Start(Tag::Heading {
             level: heading.level,
             id: Some(id.into()),
@@ -1012,10 +1075,13 @@ impl<'a> Renderer<'a> {
             return dest;
         };
         let target = target.trim_start_matches('/').to_string();
-        let url_path = match target.strip_suffix("_index") {
-            Some(dir) => dir.to_string(),
-            None => format!("{target}/"),
-        };
+        let url_path = crate::config::link_path(
+            &match target.strip_suffix("_index") {
+                Some(dir) => dir.to_string(),
+                None => format!("{target}/"),
+            },
+            self.page.portable,
+        );
         let root = self.page.root;
         let url = match &anchor {
             Some(anchor) => format!("{root}{url_path}#{anchor}"),
@@ -1064,6 +1130,17 @@ fn include_name(text: &str, range: Range<usize>) -> Option<(String, Range<usize>
 /// The folder of snippets, for messages (the loader's `SNIPPETS_DIR`).
 const SNIPPETS: &str = "snippets";
 
+/// An event as the HTML of a step has it: links and images keep only their text, footnote
+/// marks go.
+fn for_step<'a>(event: &Event<'a>) -> Option<Event<'a>> {
+    match event {
+        Event::Start(Tag::Link { .. } | Tag::Image { .. })
+        | Event::End(TagEnd::Link | TagEnd::Image)
+        | Event::FootnoteReference(_) => None,
+        other => Some(other.clone()),
+    }
+}
+
 fn plain_text<'b>(event: &'b Event<'_>) -> Option<&'b str> {
     match event {
         Event::Text(text) | Event::Code(text) => Some(text),
@@ -1092,6 +1169,7 @@ mod tests {
             "guides/x",
             &root_of("guides/x"),
             true,
+            false,
         );
         let ids: Vec<_> = r.headings.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(ids, ["what-s-not-included", "steps", "steps-1", "mine"]);
@@ -1114,7 +1192,7 @@ mod tests {
                 continue; // no heading text gives this id
             }
             let heading = format!("## {text}\n");
-            let (r, _) = render(&heading, "guides/x", &root_of("guides/x"), true);
+            let (r, _) = render(&heading, "guides/x", &root_of("guides/x"), true, false);
             assert_eq!(r.headings[0].id, format!("{id}-1"), "{heading}");
         }
     }
@@ -1122,7 +1200,13 @@ mod tests {
     #[test]
     fn internal_links_become_relative_urls() {
         let body = "See [storage](@/causes/icloud-storage-full.md#check) and [top](#steps).\n";
-        let (r, problems) = render(body, "fixes/free-up", &root_of("fixes/free-up"), true);
+        let (r, problems) = render(
+            body,
+            "fixes/free-up",
+            &root_of("fixes/free-up"),
+            true,
+            false,
+        );
         assert!(problems.is_empty());
         assert!(
             r.html
@@ -1142,7 +1226,7 @@ mod tests {
 
     #[test]
     fn links_to_non_markdown_files_are_problems() {
-        let (_, problems) = render("[x](@/causes/x)\n", "a/b", &root_of("a/b"), true);
+        let (_, problems) = render("[x](@/causes/x)\n", "a/b", &root_of("a/b"), true, false);
         assert_eq!(
             problems[0].message,
             "internal link `@/causes/x` does not name a Markdown file"
@@ -1156,6 +1240,7 @@ mod tests {
             "a/b",
             &root_of("a/b"),
             true,
+            false,
         );
         assert!(r.html.contains("<div class=\"alert alert-warning\" role=\"note\">\n<p class=\"alert-title\">Warning</p>\n<p>Careful.</p>\n</div>"), "{}", r.html);
         assert!(r.html.contains("<div class=\"table-wrap\""));
@@ -1169,6 +1254,7 @@ mod tests {
             "a/b",
             &root_of("a/b"),
             true,
+            false,
         );
         let names: Vec<&str> = r
             .html
@@ -1186,10 +1272,11 @@ mod tests {
             "a/b",
             &root_of("a/b"),
             false,
+            false,
         );
         assert!(!r.html.contains("<script>"));
         assert!(r.html.contains("&lt;script&gt;"));
-        let (r, _) = render("hi <b>x</b>\n", "a/b", &root_of("a/b"), true);
+        let (r, _) = render("hi <b>x</b>\n", "a/b", &root_of("a/b"), true, false);
         assert!(r.html.contains("<b>x</b>"));
     }
 
@@ -1200,6 +1287,7 @@ mod tests {
             "fixes/x",
             &root_of("fixes/x"),
             true,
+            false,
         );
         assert_eq!(r.steps, ["Open Settings.", "Tap General. nested"]);
         assert_eq!(
@@ -1208,12 +1296,65 @@ mod tests {
         );
     }
 
+    /// Regression: the steps flattened a nested list into one run-on line ("…for 30
+    /// days.iCloud Drive: open…") and lost the bold labels of the print view.
+    #[test]
+    fn steps_keep_nested_lists_emphasis_and_code_and_their_text_keeps_sentences_apart() {
+        let (r, _) = render(
+            "1. Open **Settings**.\n2. Look at what uses space:\n   - **Backups**: delete old ones; they stay for 30 days.\n   - **iCloud Drive**: open `Files` and [tidy up](@/guides/x.md).\n3. Done ![a tick](tick.png)[^1].\n\n[^1]: A note.\n",
+            "fixes/x",
+            &root_of("fixes/x"),
+            true,
+            false,
+        );
+        assert_eq!(
+            r.steps,
+            [
+                "Open Settings.",
+                "Look at what uses space: Backups: delete old ones; they stay for 30 days. \
+                 iCloud Drive: open Files and tidy up.",
+                "Done a tick.",
+            ]
+        );
+        assert_eq!(
+            r.steps_html,
+            [
+                "Open <strong>Settings</strong>.",
+                "Look at what uses space:\n<ul>\n<li><strong>Backups</strong>: delete old ones; \
+                 they stay for 30 days.</li>\n<li><strong>iCloud Drive</strong>: open \
+                 <code>Files</code> and tidy up.</li>\n</ul>",
+                "Done a tick.",
+            ]
+        );
+    }
+
+    #[test]
+    fn portable_links_name_the_page_s_file() {
+        let body = "[a](@/causes/x.md#how) [b](@/causes/_index.md) [c](@/_index.md) [d](#top)\n";
+        let (r, _) = render(body, "fixes/y", &root_of("fixes/y"), true, true);
+        for href in [
+            "href=\"../../causes/x/index.html#how\"",
+            "href=\"../../causes/index.html\"",
+            "href=\"../../index.html\"",
+            "href=\"#top\"",
+        ] {
+            assert!(r.html.contains(href), "{href} in {}", r.html);
+        }
+        let (r, _) = render(body, "fixes/y", &root_of("fixes/y"), true, false);
+        assert!(
+            r.html.contains("href=\"../../causes/x/#how\""),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("href=\"../../\""), "{}", r.html);
+    }
+
     /// Regression: 10,000 nested block quotes built a page the HTML checker rejects (more than
     /// 513 elements deep, which browsers flatten).
     #[test]
     fn nesting_deeper_than_the_limit_is_a_problem() {
         let deep = format!("Intro.\n\n{} deep\n", ">".repeat(MAX_NESTING + 1));
-        let (_, problems) = render(&deep, "a/b", &root_of("a/b"), true);
+        let (_, problems) = render(&deep, "a/b", &root_of("a/b"), true, false);
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert_eq!(problems[0].span, 8 + MAX_NESTING..8 + MAX_NESTING + 1);
         assert_eq!(
@@ -1221,7 +1362,11 @@ mod tests {
             "Markdown nested more than 100 levels deep (quotes, lists, emphasis)"
         );
         let fine = format!("{} fine\n", ">".repeat(MAX_NESTING - 1));
-        assert!(render(&fine, "a/b", &root_of("a/b"), true).1.is_empty());
+        assert!(
+            render(&fine, "a/b", &root_of("a/b"), true, false)
+                .1
+                .is_empty()
+        );
     }
 
     #[test]
@@ -1267,7 +1412,7 @@ mod tests {
     #[test]
     fn tabs_become_labelled_panels_in_one_set() {
         let body = "Intro.\n\n=== \"iPhone\"\n\n    ## On the phone\n\n    Open **Settings**.\n\n=== \"Mac <M1>\"\n\n    Open [Finder](#on-the-phone).\n\nAfter.\n";
-        let (r, problems) = render(body, "fixes/x", &root_of("fixes/x"), true);
+        let (r, problems) = render(body, "fixes/x", &root_of("fixes/x"), true, false);
         assert!(problems.is_empty(), "{problems:?}");
         assert!(r.has_tabs);
         assert_eq!(
@@ -1286,14 +1431,14 @@ mod tests {
     #[test]
     fn a_heading_takes_no_id_of_a_tab() {
         let body = "=== \"A\"\n\n    a\n\n## Tabs 1 1\n";
-        let (r, _) = render(body, "fixes/x", &root_of("fixes/x"), true);
+        let (r, _) = render(body, "fixes/x", &root_of("fixes/x"), true, false);
         assert_eq!(r.headings[0].id, "tabs-1-1-1");
     }
 
     #[test]
     fn steps_written_in_tabs_keep_each_tab_s_list() {
         let body = "=== \"iPhone\"\n\n    1. Open Settings.\n    2. Tap Update.\n\n=== \"Mac\"\n\n    Connect it.\n\n    1. Open Finder.\n\n=== \"Notes\"\n\n    No list.\n\n1. A later list.\n";
-        let (r, _) = render(body, "fixes/x", &root_of("fixes/x"), true);
+        let (r, _) = render(body, "fixes/x", &root_of("fixes/x"), true, false);
         assert_eq!(r.steps, ["Open Settings.", "Tap Update."]);
         let groups: Vec<(&str, Vec<&str>)> = r
             .step_groups
@@ -1312,8 +1457,10 @@ mod tests {
                 ("Mac", vec!["Open Finder."]),
             ]
         );
+        // Each group has its steps as HTML too, for print views.
+        assert_eq!(r.step_groups[1].steps_html, ["Open Finder."]);
         // Steps outside tabs have no groups.
-        let (r, _) = render("1. One.\n", "fixes/x", &root_of("fixes/x"), true);
+        let (r, _) = render("1. One.\n", "fixes/x", &root_of("fixes/x"), true, false);
         assert!(r.step_groups.is_empty());
     }
 

@@ -326,6 +326,8 @@ pub struct StepGroup {
     pub label: String,
     /// The items of the tab's first numbered list, as plain text.
     pub steps: Vec<String>,
+    /// The same items as HTML, without links and images (for print views).
+    pub steps_html: Vec<String>,
 }
 
 /// One Markdown article, parsed.
@@ -351,6 +353,8 @@ pub struct Article {
     pub text: String,
     /// The items of the body's first numbered list, as plain text (the steps of a procedure).
     pub steps: Vec<String>,
+    /// The same items as HTML, without links and images (for print views).
+    pub steps_html: Vec<String>,
     /// When that list is in a tab, the steps of every tab of its tab set, labelled (the first
     /// group holds `steps`); empty otherwise.
     pub step_groups: Vec<StepGroup>,
@@ -572,8 +576,11 @@ pub const TROUBLESHOOTER_DIR: &str = "troubleshoot";
 /// One symptom of the troubleshooter.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Symptom {
-    /// The phrase as first written.
+    /// The phrase as first written, as readers see it (`iCloud storage full`).
     pub text: String,
+    /// What phrases are compared by: the terms the search analysis makes of the phrase, sorted
+    /// (see [`crate::troubleshooter::symptom_key`]). Phrases with the same key are one symptom.
+    pub key: String,
     /// Its URL segment: `backup-stops-halfway`.
     pub slug: String,
     /// The causes it points at, as indexes into `site.articles`, in display order.
@@ -596,8 +603,10 @@ pub struct Group {
     pub kind: String,
     /// The heading shown above them.
     pub heading: String,
-    /// The symptoms, as indexes into [`Troubleshooter::symptoms`], in order.
+    /// The symptoms, as indexes into [`Troubleshooter::symptoms`], most useful first.
     pub symptoms: Vec<usize>,
+    /// How many of them are shown at first; the rest are behind "more".
+    pub shown: usize,
 }
 
 /// Everything the troubleshooter pages show, derived once per linked site by
@@ -610,8 +619,8 @@ pub struct Troubleshooter {
     pub groups: Vec<Group>,
     /// Every cause some symptom points at, in display order.
     pub causes: Vec<usize>,
-    /// Lower-cased phrase → symptom.
-    by_text: BTreeMap<String, usize>,
+    /// Key ([`Symptom::key`]) → symptom.
+    by_key: BTreeMap<String, usize>,
     /// Cause → the symptoms that point at it, in order.
     by_cause: BTreeMap<usize, Vec<usize>>,
 }
@@ -625,10 +634,10 @@ impl Troubleshooter {
             .collect();
         causes.sort_unstable();
         causes.dedup();
-        let mut by_text = BTreeMap::new();
+        let mut by_key = BTreeMap::new();
         let mut by_cause: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for (index, symptom) in symptoms.iter().enumerate() {
-            by_text.entry(symptom.text.to_lowercase()).or_insert(index);
+            by_key.entry(symptom.key.clone()).or_insert(index);
             for &cause in &symptom.causes {
                 by_cause.entry(cause).or_default().push(index);
             }
@@ -637,7 +646,7 @@ impl Troubleshooter {
             symptoms,
             groups,
             causes,
-            by_text,
+            by_key,
             by_cause,
         }
     }
@@ -657,9 +666,9 @@ impl Troubleshooter {
         self.symptoms.iter().position(|s| s.slug == slug)
     }
 
-    /// The symptom a phrase became (compared case-insensitively), if any.
-    pub fn symptom_by_text(&self, phrase: &str) -> Option<usize> {
-        self.by_text.get(&phrase.to_lowercase()).copied()
+    /// The symptom whose [`Symptom::key`] is `key`, if any.
+    pub fn symptom_by_key(&self, key: &str) -> Option<usize> {
+        self.by_key.get(key).copied()
     }
 }
 

@@ -205,7 +205,7 @@ proptest! {
     #[test]
     fn markdown_headings_and_links(body in markdown_text(), allow_html in any::<bool>()) {
         let (rendered, problems) =
-            markdown::render(&body, "guides/x", &markdown::root_of("guides/x"), allow_html);
+            markdown::render(&body, "guides/x", &markdown::root_of("guides/x"), allow_html, false);
         let mut seen = HashSet::new();
         let theme_ids = crate::theme::page_ids();
         for heading in &rendered.headings {

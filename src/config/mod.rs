@@ -22,7 +22,7 @@ pub mod settings;
 
 pub use settings::{
     CONFIG_FILE, CheckConfig, Config, FieldWeights, Kind, RESERVED_DIRS, STANDARD_KINDS,
-    SearchConfig, Setting, TroubleshooterConfig, standard_kinds,
+    SearchConfig, Setting, TroubleshooterConfig, link_path, standard_kinds,
 };
 
 #[derive(Deserialize, Default)]
@@ -53,6 +53,7 @@ struct RawBuild {
     base_url: Option<Spanned<String>>,
     allow_html: Option<bool>,
     feed_limit: Option<usize>,
+    portable: Option<bool>,
 }
 
 #[derive(Deserialize, Default)]
@@ -229,6 +230,9 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
     if let Some(limit) = build.feed_limit {
         config.feed_limit = limit;
     }
+    if let Some(portable) = build.portable {
+        config.portable = portable;
+    }
 
     let search = raw.search.unwrap_or_default();
     if let Some(fuzzy) = search.fuzzy {
@@ -372,7 +376,14 @@ const TABLE_KEYS: [(&str, &[&str]); 5] = [
     ("book", &["title", "description", "language", "authors"]),
     (
         "build",
-        &["build-dir", "theme", "base-url", "allow-html", "feed-limit"],
+        &[
+            "build-dir",
+            "theme",
+            "base-url",
+            "allow-html",
+            "feed-limit",
+            "portable",
+        ],
     ),
     ("search", &["fuzzy", "prefix", "weights"]),
     ("check", &["stale-after"]),

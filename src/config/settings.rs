@@ -158,6 +158,10 @@ pub struct Config {
     pub allow_html: bool,
     /// How many entries the Atom feed holds, most recently updated first.
     pub feed_limit: usize,
+    /// Whether links between pages name the page's file (`causes/x/index.html`) rather than
+    /// its folder, so the site works opened from a disk without a server or a script
+    /// (`[build] portable`, `remedy build --portable`). See [`link_path`].
+    pub portable: bool,
     /// Search options.
     pub search: SearchConfig,
     /// Content-health options.
@@ -183,6 +187,7 @@ impl Default for Config {
             base_url: "/".to_string(),
             allow_html: true,
             feed_limit: 50,
+            portable: false,
             search: SearchConfig::default(),
             check: CheckConfig::default(),
             troubleshooter: TroubleshooterConfig::default(),
@@ -220,6 +225,24 @@ impl Config {
     /// The absolute URL of a site path such as `causes/x/` (empty for the home page).
     pub fn permalink(&self, path: &str) -> String {
         format!("{}{}", self.base_url, path)
+    }
+
+    /// A site path as this site's pages link to it: see [`link_path`].
+    pub fn link(&self, path: &str) -> String {
+        link_path(path, self.portable)
+    }
+}
+
+/// A site path (`causes/x/`, empty for the home page) as pages link to it: the folder, which a
+/// web server answers with its `index.html`, or in a portable build the file itself
+/// (`causes/x/index.html`, `index.html`), which a browser opens from a disk. The path of a
+/// file (`feed.xml`) stays as it is. Feeds, sitemaps and canonical URLs are absolute and keep
+/// the folder form either way.
+pub fn link_path(path: &str, portable: bool) -> String {
+    if portable && (path.is_empty() || path.ends_with('/')) {
+        format!("{path}index.html")
+    } else {
+        path.to_string()
     }
 }
 

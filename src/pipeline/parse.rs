@@ -125,6 +125,7 @@ fn parse_section(
     let page = markdown::Page {
         statics: context.statics,
         snippets: context.snippets,
+        portable: context.config.portable,
         ..markdown::Page::new(slug, &root, context.config.allow_html)
     };
     let (rendered, markdown_problems) = markdown::render_page(body, &page);
@@ -180,6 +181,7 @@ fn parse_article(
         folder: folder.as_ref(),
         statics: context.statics,
         snippets: context.snippets,
+        portable: context.config.portable,
         ..markdown::Page::new(&source.slug, &root, context.config.allow_html)
     };
     let (rendered, markdown_problems) = markdown::render_page(split.body, &page);
@@ -224,6 +226,7 @@ fn parse_article(
         links,
         text: rendered.text,
         steps: rendered.steps,
+        steps_html: rendered.steps_html,
         step_groups: rendered.step_groups,
         has_tabs: rendered.has_tabs,
         files: source.files.clone(),
@@ -296,6 +299,7 @@ pub fn fingerprint(source: &Source, config: &Config) -> u64 {
     source.text.hash(&mut hasher);
     source.files.hash(&mut hasher);
     config.allow_html.hash(&mut hasher);
+    config.portable.hash(&mut hasher);
     hasher.finish()
 }
 

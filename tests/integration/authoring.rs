@@ -112,7 +112,7 @@ fn tabs_are_labelled_panels_and_only_their_pages_load_the_script() {
     let print = file("causes/storage-full/print/index.html");
     assert!(
         print.contains("<p class=\"checklist-tab\">iPhone</p>")
-            && print.contains("<p class=\"checklist-tab\">Mac</p>\n<ol class=\"checklist-steps\">\n<li>Open System Settings.</li>"),
+            && print.contains("<p class=\"checklist-tab\">Mac</p>\n<ol class=\"checklist-steps\">\n<li>Open <strong>System Settings</strong>.</li>"),
         "{}",
         main_of(&print)
     );

@@ -24,6 +24,12 @@
 //! - [`troubleshooter_browser`]: the troubleshooter's script in headless Chromium.
 //! - [`llms`]: `llms.txt` and each article's Markdown.
 //! - [`page_main`]: snapshots of the `<main>` element of key pages of the bundled site.
+//! - [`pages`]: what a reader sees: one "Next steps" block, no repeated headings or lists,
+//!   print views with nested steps, symptoms as written.
+//! - [`portable`]: `[build] portable` / `--portable`: every internal link names a file, and
+//!   the site opened from `file://` in headless Chromium, with and without JavaScript.
+//! - [`layout_browser`]: phone layouts in headless Chromium: no sideways scrolling at 320px,
+//!   a one-row header, a ticked symptom's likely cause in sight.
 //! - [`accessibility`]: axe-core, keyboard, contrast and CSP reports in headless Chromium.
 //! - [`search`]: ranking quality, `remedy search`, the browser client under Node and the
 //!   search UI in headless Chromium.
@@ -39,9 +45,12 @@ mod diagnostics;
 mod health;
 mod html;
 mod json_ld;
+mod layout_browser;
 mod links;
 mod llms;
 mod page_main;
+mod pages;
+mod portable;
 mod reproducible;
 mod search;
 mod security;

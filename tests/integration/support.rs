@@ -281,6 +281,22 @@ pub fn bundled_build() -> &'static BundledBuild {
     })
 }
 
+/// The bundled site built once per test run with `--portable` (every link names a file), into
+/// Cargo's target tmp dir.
+pub fn portable_build() -> &'static Path {
+    static BUILD: OnceLock<PathBuf> = OnceLock::new();
+    BUILD.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("bundled-site-portable/public");
+        let out = dir.to_str().expect("a UTF-8 target dir").to_string();
+        remedy(
+            bundled_root(),
+            &["build", "--portable", "--quiet", "--out", &out],
+        )
+        .expect_code(0);
+        dir
+    })
+}
+
 /// The end of a missing tool's panic message: how the tests that need it are run.
 const RUN_IGNORED: &str = "this test is ignored by default; `.ci/run` installs the tools and runs \
                            `cargo test -- --include-ignored`";

@@ -304,13 +304,23 @@ mod tests {
                 ),
                 "{page:?}: the troubleshooter's script is linked on its pages only"
             );
+            let site_script = format!(
+                "<script src=\"{root}js/site.js?v={}\" defer></script>",
+                loaded.theme.asset_version
+            );
+            assert_eq!(
+                html.contains(&site_script),
+                loaded.theme.assets.contains_key(context::SITE_SCRIPT),
+                "{page:?}: the site's script is linked if and only if the theme has it"
+            );
             assert_eq!(
                 html.matches("<script").count(),
                 html.matches("<script type=\"application/ld+json\">")
                     .count()
                     + usize::from(html.contains(&script))
                     + usize::from(html.contains(&search_ui_script))
-                    + usize::from(html.contains(&troubleshoot_script)),
+                    + usize::from(html.contains(&troubleshoot_script))
+                    + usize::from(html.contains(&site_script)),
                 "{page:?} has an inline script"
             );
         }
