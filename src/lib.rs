@@ -27,6 +27,7 @@ pub mod error;
 mod fixture;
 pub mod front_matter;
 pub mod health;
+pub mod i18n;
 pub mod image_size;
 pub mod llms;
 pub mod markdown;
@@ -137,7 +138,10 @@ pub fn load_site(options: &BuildOptions) -> Result<Loaded> {
     let config = load_config(options)?;
     // Template problems are reported together with the content's, not instead of them.
     let (theme, template_problems) = match theme::load(&options.root, &config) {
-        Ok(theme) => (Some(theme), Vec::new()),
+        Ok(theme) => {
+            let warnings = theme.warnings.clone();
+            (Some(theme), warnings)
+        }
         Err(Error::Content(problems)) => (None, problems),
         Err(other) => return Err(other),
     };

@@ -3,7 +3,8 @@
 //! `themes/<name>/`, and may override any single template or asset with its own `templates/`
 //! and `static/` files (file by file, like mdBook and Zola). Template syntax errors become
 //! diagnostics naming the template file, line and column ([`crate::diagnostic::tera`] words
-//! them).
+//! them). The theme's text in each language (`i18n/<code>.toml`, which a site's own `i18n/`
+//! files add to) is loaded with it into a [`Catalog`] ([`crate::i18n`] resolves it).
 
 use std::collections::{BTreeMap, HashSet};
 use std::hash::{Hash, Hasher};
@@ -16,6 +17,7 @@ use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::tera::{self as tera_errors, TemplateSources};
 use crate::error::{Error, Result};
+use crate::i18n::{self, Catalog, SourceFile};
 use crate::walk;
 
 static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
@@ -66,6 +68,11 @@ pub struct Theme {
     /// The size of every asset, and the width and height of those that are images, by output
     /// path: what an article's `![alt](/logo.svg)` may show.
     pub asset_facts: BTreeMap<String, crate::model::FileFacts>,
+    /// The theme's text in every language it has, with the site's additions.
+    pub i18n: Catalog,
+    /// Warnings found loading it: unknown keys in the site's `i18n/` files, a page language
+    /// with no text.
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl std::fmt::Debug for Theme {
@@ -90,6 +97,8 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme> {
     let mut assets: BTreeMap<String, Asset> = BTreeMap::new();
     let theme_dir = Path::new(THEMES_DIR).join(&config.theme);
     let mut diagnostics = Vec::new();
+    let mut theme_strings = Vec::new();
+    let mut diagnostics_i18n = Vec::new();
     if root.join(&theme_dir).is_dir() {
         let mut template_problems = Vec::new();
         read_tree(
@@ -107,6 +116,20 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme> {
             &mut diagnostics,
             &mut |name, bytes, origin| {
                 assets.insert(name, Asset { bytes, origin });
+            },
+        )?;
+        read_tree(
+            root,
+            &theme_dir.join(i18n::I18N_DIR),
+            &mut diagnostics,
+            &mut |name, bytes, origin| {
+                add_strings_file(
+                    &mut theme_strings,
+                    &mut diagnostics_i18n,
+                    &name,
+                    bytes,
+                    origin,
+                )
             },
         )?;
     } else if config.theme == DEFAULT_THEME_NAME {
@@ -127,6 +150,14 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme> {
                         bytes: bytes.to_vec(),
                         origin,
                     },
+                );
+            } else if let Ok(name) = path.strip_prefix(i18n::I18N_DIR) {
+                add_strings_file(
+                    &mut theme_strings,
+                    &mut diagnostics_i18n,
+                    &slash(name),
+                    bytes.to_vec(),
+                    origin,
                 );
             }
         });
@@ -161,12 +192,54 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme> {
             assets.insert(name, Asset { bytes, origin });
         },
     )?;
+    if theme_strings.is_empty() {
+        // A theme of the site's own without text of its own speaks the default theme's.
+        embedded_files(&DEFAULT_THEME, &mut |path, bytes| {
+            if let Ok(name) = path.strip_prefix(i18n::I18N_DIR) {
+                let origin = Origin::BuiltIn(path.to_path_buf());
+                add_strings_file(
+                    &mut theme_strings,
+                    &mut diagnostics_i18n,
+                    &slash(name),
+                    bytes.to_vec(),
+                    origin,
+                );
+            }
+        });
+    }
+    let mut site_strings = Vec::new();
+    read_tree(
+        root,
+        Path::new(i18n::I18N_DIR),
+        &mut diagnostics,
+        &mut |name, bytes, origin| {
+            add_strings_file(
+                &mut site_strings,
+                &mut diagnostics_i18n,
+                &name,
+                bytes,
+                origin,
+            )
+        },
+    )?;
+    let site_keys: std::collections::BTreeSet<String> = templates
+        .values()
+        .filter(|(_, origin)| matches!(origin, Origin::File(path) if path.starts_with(SITE_TEMPLATES_DIR)))
+        .flat_map(|(source, _)| i18n::keys_used_by(source))
+        .collect();
+    let (catalog, problems) = Catalog::load(&theme_strings, &site_strings, &site_keys);
+    diagnostics_i18n.extend(problems);
+    let (errors, mut warnings): (Vec<_>, Vec<_>) =
+        diagnostics_i18n.into_iter().partition(Diagnostic::is_error);
+    diagnostics.extend(errors);
+    warnings.extend(catalog.language_warning(&config.language));
     if !diagnostics.is_empty() {
         return Err(Error::Content(diagnostics));
     }
 
     let mut tera = tera::Tera::new();
     tera.autoescape_on([".html", ".htm", ".xml"]);
+    i18n::register(&mut tera);
     if let Err(error) = tera.add_raw_templates(templates.iter().map(|(n, (s, _))| (n, s))) {
         return Err(Error::Content(tera_errors::load_diagnostics(
             &templates, &error,
@@ -184,6 +257,10 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme> {
     for (name, (source, _)) in &templates {
         name.hash(&mut hasher);
         source.hash(&mut hasher);
+    }
+    for file in theme_strings.iter().chain(&site_strings) {
+        file.path.hash(&mut hasher);
+        file.text.hash(&mut hasher);
     }
     let asset_facts = assets
         .iter()
@@ -205,7 +282,56 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme> {
         asset_version: format!("{:08x}", asset_hash as u32),
         fingerprint: hasher.finish(),
         asset_facts,
+        i18n: catalog,
+        warnings,
     })
+}
+
+/// Adds an `i18n/<code>.toml` file to `files`; other files in the folder are left alone, and a
+/// file that is not UTF-8 is a problem.
+fn add_strings_file(
+    files: &mut Vec<SourceFile>,
+    diagnostics: &mut Vec<Diagnostic>,
+    name: &str,
+    bytes: Vec<u8>,
+    origin: Origin,
+) {
+    let Some(language) = name.strip_suffix(".toml") else {
+        return;
+    };
+    if language.contains('/') {
+        return;
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => files.push(SourceFile {
+            language: language.to_string(),
+            text,
+            path: origin.display_path(),
+        }),
+        Err(_) => diagnostics.push(Diagnostic::file(
+            origin.display_path(),
+            "the file is not valid UTF-8",
+        )),
+    }
+}
+
+/// The built-in default theme's text in every language it ships, without a site's additions.
+pub fn built_in_catalog() -> Catalog {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    embedded_files(&DEFAULT_THEME, &mut |path, bytes| {
+        if let Ok(name) = path.strip_prefix(i18n::I18N_DIR) {
+            let origin = Origin::BuiltIn(path.to_path_buf());
+            add_strings_file(
+                &mut files,
+                &mut problems,
+                &slash(name),
+                bytes.to_vec(),
+                origin,
+            );
+        }
+    });
+    Catalog::load(&files, &[], &Default::default()).0
 }
 
 /// The ids the built-in theme gives elements of its pages (`main` for the skip link, ...): a

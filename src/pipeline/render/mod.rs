@@ -313,10 +313,18 @@ mod tests {
                 loaded.theme.assets.contains_key(context::SITE_SCRIPT),
                 "{page:?}: the site's script is linked if and only if the theme has it"
             );
+            // The scripts' strings: a JSON data block, not a script, when the page loads one.
+            let strings_block = "<script type=\"application/json\" id=\"remedy-strings\">";
+            assert_eq!(
+                html.matches(strings_block).count(),
+                usize::from(html.contains(&script) || html.contains(&troubleshoot_script)),
+                "{page:?}: the scripts' strings come with the scripts"
+            );
             assert_eq!(
                 html.matches("<script").count(),
                 html.matches("<script type=\"application/ld+json\">")
                     .count()
+                    + html.matches(strings_block).count()
                     + usize::from(html.contains(&script))
                     + usize::from(html.contains(&search_ui_script))
                     + usize::from(html.contains(&troubleshoot_script))
