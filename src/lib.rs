@@ -135,10 +135,11 @@ fn toml_string(text: &str) -> String {
 pub fn load_site(options: &BuildOptions) -> Result<Loaded> {
     let mut timings = Vec::new();
     let started = Instant::now();
-    let config = load_config(options)?;
+    let mut config = load_config(options)?;
     // Template problems are reported together with the content's, not instead of them.
     let (theme, template_problems) = match theme::load(&options.root, &config) {
         Ok(theme) => {
+            theme::localize_kind_titles(&mut config, &theme);
             let warnings = theme.warnings.clone();
             (Some(theme), warnings)
         }

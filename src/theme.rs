@@ -315,6 +315,25 @@ fn add_strings_file(
     }
 }
 
+/// Gives the standard kinds whose title `book.toml` leaves as the standard English one
+/// (`Fixes`) their title in the site's language (`kind_fix` of the theme's text: `Solutions`),
+/// so a French site with the standard kinds reads French kind titles everywhere (pages, search
+/// results, `llms.txt`). A title the site sets is kept.
+pub fn localize_kind_titles(config: &mut Config, theme: &Theme) {
+    let strings = theme.i18n.strings(&config.language);
+    for kind in &mut config.kinds {
+        let standard = crate::config::STANDARD_KINDS
+            .iter()
+            .find(|(name, _, _)| *name == kind.name);
+        if let Some((name, _, title)) = standard
+            && kind.title == *title
+            && let Some(localized) = strings.try_get(&format!("kind_{name}"))
+        {
+            kind.title = localized.to_string();
+        }
+    }
+}
+
 /// The built-in default theme's text in every language it ships, without a site's additions.
 pub fn built_in_catalog() -> Catalog {
     let mut files = Vec::new();

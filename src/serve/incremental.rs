@@ -112,10 +112,13 @@ impl Incremental {
     /// Builds the site once, fully. Content errors do not fail this: the state is kept and
     /// [`Incremental::last_failure`] holds them, so the server can start and show them.
     pub fn new(options: BuildOptions, search: Arc<SearchSlot>) -> Result<(Incremental, Outcome)> {
-        let config = crate::load_config(&options)?;
+        let mut config = crate::load_config(&options)?;
         let theme = theme::load(&options.root, &config);
         let (theme, theme_error) = match theme {
-            Ok(theme) => (Some(theme), None),
+            Ok(theme) => {
+                theme::localize_kind_titles(&mut config, &theme);
+                (Some(theme), None)
+            }
             Err(Error::Content(diagnostics)) => (None, Some(diagnostics)),
             Err(other) => return Err(other),
         };
@@ -192,6 +195,7 @@ impl Incremental {
             || touches(theme::THEMES_DIR)
             || touches(theme::SITE_TEMPLATES_DIR)
             || touches(theme::SITE_STATIC_DIR)
+            || touches(crate::i18n::I18N_DIR)
         {
             return self.reload_everything();
         }
@@ -473,7 +477,7 @@ impl Incremental {
 
     /// Reloads configuration and theme, then rebuilds everything.
     fn reload_everything(&mut self) -> Result<Outcome> {
-        let config = match crate::load_config(&self.options) {
+        let mut config = match crate::load_config(&self.options) {
             Ok(config) => config,
             Err(Error::Content(diagnostics)) => {
                 self.failed = true;
@@ -489,6 +493,7 @@ impl Incremental {
             }
             Err(other) => return Err(other),
         };
+        theme::localize_kind_titles(&mut config, &theme);
         self.build_dir = self.options.root.join(&config.build_dir);
         self.config = config;
         self.theme = theme;

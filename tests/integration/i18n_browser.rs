@@ -1,0 +1,77 @@
+//! The scripts speak the page's language: on a French site, the troubleshooter's script in
+//! headless Chromium shows its hint, status, plural forms and buttons in French, from the
+//! page's `remedy-strings` data block.
+//!
+//! Needs Chromium and chromedriver: ignored by a plain `cargo test`, run by
+//! `cargo test -- --include-ignored`, as `.ci/run` does.
+
+use crate::support::{self, TestSite};
+
+fn text_of(session: &support::webdriver::Session, selector: &str) -> String {
+    session
+        .script(&format!(
+            "var e = document.querySelector('{selector}'); return e ? e.textContent : null"
+        ))
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[test]
+#[ignore = "needs chromium and chromedriver"]
+fn the_troubleshooter_speaks_french_on_a_french_site() {
+    let site = TestSite::new("french");
+    site.remedy(&["build"]).expect_code(0);
+    let index = format!(
+        "file://{}",
+        site.path("public/troubleshoot/index.html").display()
+    );
+    let session = support::browser();
+    session.goto(&index);
+    session.wait_for(
+        "the troubleshooter's script",
+        "var t = document.getElementById('troubleshooter'); \
+         return t && t.getAttribute('data-ready') === 'true'",
+    );
+    session.script("localStorage.clear(); return true");
+
+    assert_eq!(
+        text_of(&session, ".ts-hint"),
+        "Cochez tout ce que vous constatez : les causes qui en expliquent le plus passent en tête."
+    );
+    assert_eq!(
+        text_of(&session, "#ts-status"),
+        "Choisissez ce que vous constatez pour classer les causes. 4 causes sont affichées."
+    );
+    let placeholder =
+        session.script("return document.getElementById('ts-filter-input').placeholder");
+    assert_eq!(placeholder.as_str(), Some("Filtrer, p. ex. stockage"));
+    assert!(
+        text_of(&session, ".ts-tried-label").starts_with("Essayé"),
+        "{}",
+        text_of(&session, ".ts-tried-label")
+    );
+
+    // One symptom: French plural forms ("1 symptôme", "solutions à essayer").
+    session.script("document.querySelector('input.ts-pick').click(); return true");
+    let status = text_of(&session, "#ts-status");
+    assert!(
+        status.contains(" pour 1 symptôme ; ") && status.contains("solution"),
+        "{status}"
+    );
+    assert_eq!(text_of(&session, "#ts-causes-heading"), "Causes probables");
+    assert_eq!(text_of(&session, ".ts-explains"), "Explique votre symptôme");
+
+    // A filter that matches nothing says so in French.
+    session.script(
+        "var i = document.getElementById('ts-filter-input'); i.value = 'zzz'; \
+         i.dispatchEvent(new Event('input')); return true",
+    );
+    assert!(
+        text_of(&session, ".ts-no-match").starts_with(
+            "Aucun symptôme ne correspond à « zzz ». Lancer une recherche sur le site"
+        ),
+        "{}",
+        text_of(&session, ".ts-no-match")
+    );
+}
