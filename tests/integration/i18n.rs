@@ -23,7 +23,7 @@ fn a_french_site_reads_the_theme_in_french_with_french_dates() {
         "<li><a href=\"#main\">Aller au contenu</a></li>",
         "<h2 id=\"next-steps-heading\">Et ensuite ?</h2>",
         "<h3 class=\"next-heading\">Voir aussi</h3>",
-        "placeholder=\"Symptôme ou code d’erreur\"",
+        "placeholder=\"Symptôme ou erreur\"",
         "<script type=\"application/json\" id=\"remedy-strings\">{\"language\":\"fr\",\"search\":{",
     ] {
         assert!(article.contains(expected), "lacks {expected}:\n{article}");
