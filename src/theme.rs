@@ -662,6 +662,7 @@ mod i18n_tests {
         for (script, table) in [
             ("static/js/troubleshoot.js", "troubleshoot"),
             ("static/js/tabs.js", "tabs"),
+            ("static/js/search-ui.js", "search"),
         ] {
             let source = &built_in_text(script)[0].1;
             let mut asked = BTreeSet::new();

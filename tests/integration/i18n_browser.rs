@@ -1,6 +1,7 @@
-//! The scripts speak the page's language: on a French site, the troubleshooter's script in
-//! headless Chromium shows its hint, status, plural forms and buttons in French, from the
-//! page's `remedy-strings` data block.
+//! The scripts speak the page's language: on a French site, in headless Chromium, the
+//! troubleshooter's script shows its hint, status, plural forms and buttons in French, and the
+//! search box its results and its "no results" box, from the page's `remedy-strings` data
+//! block.
 //!
 //! Needs Chromium and chromedriver: ignored by a plain `cargo test`, run by
 //! `cargo test -- --include-ignored`, as `.ci/run` does.
@@ -74,4 +75,55 @@ fn the_troubleshooter_speaks_french_on_a_french_site() {
         "{}",
         text_of(&session, ".ts-no-match")
     );
+}
+
+#[test]
+#[ignore = "needs chromium and chromedriver"]
+fn the_search_box_speaks_french_on_a_french_site() {
+    let site = TestSite::new("french");
+    site.remedy(&["build"]).expect_code(0);
+    let session = support::browser();
+    session.goto(&format!(
+        "file://{}",
+        site.path("public/index.html").display()
+    ));
+    let input = session.find("#search-input").expect("a search field");
+    for (query, selector, expected) in [
+        (
+            "zzzqqq",
+            ".search-empty-title",
+            "Aucun résultat pour « zzzqqq »",
+        ),
+        (
+            "zzzqqq",
+            ".search-empty p:nth-child(2)",
+            "Vérifiez l’orthographe, utilisez moins de mots ou saisissez simplement le code d’erreur.",
+        ),
+    ] {
+        session.clear(&input);
+        session.send_keys(&input, query);
+        session.wait_for(
+            &format!("results for {query:?}"),
+            &format!(
+                "var p = document.getElementById('search-popup'); \
+                 return p && !p.hidden && p.getAttribute('data-query') === {query:?}"
+            ),
+        );
+        assert_eq!(text_of(&session, selector), expected);
+    }
+    // The search page counts its results with French plural forms.
+    session.goto(&format!(
+        "file://{}?q=stockage",
+        site.path("public/search/index.html").display()
+    ));
+    session.wait_for(
+        "the search page's results",
+        "return !!document.querySelector('#search-results .search-count')",
+    );
+    let count = text_of(&session, "#search-results .search-count");
+    assert!(count.ends_with(" résultats pour « stockage »"), "{count}");
+    let label = session.script(
+        "return document.querySelector('#search-results .search-hits').getAttribute('aria-label')",
+    );
+    assert_eq!(label.as_str(), Some("Résultats de la recherche"));
 }

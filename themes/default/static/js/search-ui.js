@@ -29,6 +29,34 @@
   var form = input.form;
   var fileMode = window.location.protocol === 'file:';
 
+  // The page's strings for the search box (the theme's `[script.search]` in the page's
+  // language, from the `remedy-strings` data block): text(key, values) fills `{name}`
+  // placeholders, plural(key, count, values) picks `key_one` or `key_other` as the language does.
+  var strings = (function () {
+    var block = document.getElementById('remedy-strings');
+    try {
+      return block ? JSON.parse(block.textContent) : {};
+    } catch (e) {
+      return {};
+    }
+  })();
+  var texts = strings.search || {};
+  var pluralRules = window.Intl && Intl.PluralRules ? new Intl.PluralRules(strings.language || 'en') : null;
+  function text(key, values) {
+    var template = texts.hasOwnProperty(key) ? texts[key] : '[' + key + ']';
+    return template.replace(/\{(\w+)\}/g, function (whole, name) {
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
+  function plural(key, count, values) {
+    var category = pluralRules ? pluralRules.select(count) : (count === 1 ? 'one' : 'other');
+    var form = key + '_' + category;
+    if (!texts.hasOwnProperty(form)) form = key + '_other';
+    var all = { count: count };
+    for (var name in values || {}) all[name] = values[name];
+    return text(form, all);
+  }
+
   function href(slug) {
     return new URL(slug + '/' + (fileMode ? 'index.html' : ''), siteRoot).href;
   }
@@ -106,14 +134,14 @@
   }
   function renderEmpty(query) {
     var box = element('div', 'search-empty');
-    box.appendChild(element('p', 'search-empty-title', 'No results for \u201c' + query + '\u201d'));
-    box.appendChild(element('p', null, 'Check the spelling, use fewer words, or type just the error code.'));
+    box.appendChild(element('p', 'search-empty-title', text('no_results_for', { query: query })));
+    box.appendChild(element('p', null, text('no_results_help')));
     var help = [kindLink('faq'), kindLink('guide')].filter(Boolean);
     // The troubleshooter walks from what the reader sees to a fix, no search words needed.
     var troubleshooter = html.getAttribute('data-troubleshooter');
-    if (troubleshooter) help.unshift(['troubleshoot', 'Troubleshooter: start from what you see', troubleshooter.replace(/\/$/, '')]);
+    if (troubleshooter) help.unshift(['troubleshoot', text('troubleshooter_link'), troubleshooter.replace(/\/$/, '')]);
     if (help.length) {
-      box.appendChild(element('p', null, 'Or start from the troubleshooter, the common questions or the guides:'));
+      box.appendChild(element('p', null, text('no_results_more')));
       var list = element('ul', 'search-empty-links');
       help.forEach(function (kind) {
         var item = element('li');
@@ -134,14 +162,14 @@
     input.removeAttribute('aria-activedescendant');
     if (results.length === 0) {
       container.appendChild(renderEmpty(query));
-      announce('No results');
+      announce(text('no_results'));
       return;
     }
-    announce(results.length + (results.length === 1 ? ' result' : ' results') + ', use the arrow keys to choose');
+    announce(plural('announce_results', results.length));
     var list = element(page ? 'ol' : 'div', 'search-hits');
     list.id = 'search-list';
     list.setAttribute('role', 'listbox');
-    list.setAttribute('aria-label', 'Search results');
+    list.setAttribute('aria-label', text('results_label'));
     results.forEach(function (r, i) {
       // The link itself is the option: an option must not hold an interactive element.
       var item = element(page ? 'li' : 'div', 'search-hit kind-' + r.kind.replace(/[^a-z0-9_-]/gi, ''));
@@ -162,15 +190,14 @@
     });
     container.appendChild(list);
     if (page) {
-      var count = element('p', 'search-count', results.length + (results.length === 1 ? ' result' : ' results') +
-        ' for \u201c' + query + '\u201d');
+      var count = element('p', 'search-count', plural('results_for', results.length, { query: query }));
       container.insertBefore(count, list);
     }
   }
   function renderFailure() {
     container.textContent = '';
     options = [];
-    container.appendChild(element('p', 'search-empty', 'Search could not load its index. Browse the sections instead.'));
+    container.appendChild(element('p', 'search-empty', text('load_failed')));
   }
 
   var sequence = 0, timer = 0;
