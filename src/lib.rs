@@ -152,6 +152,7 @@ pub fn load_site(options: &BuildOptions) -> Result<Loaded> {
     let started = Instant::now();
     let mut diagnostics = loaded.diagnostics;
     diagnostics.extend(template_problems);
+    diagnostics.extend(search::lexicon::problems(&config.search.synonyms));
     let (site, warnings) = assemble(&config, results, diagnostics, options.drafts)?;
     timings.push(("link", started.elapsed()));
     // Template problems are errors, so `assemble` has returned them if there were any.
@@ -342,6 +343,7 @@ pub fn check_at(options: &BuildOptions, today: model::Date) -> Result<Vec<Diagno
     diagnostics.extend(health::check(site, today));
     let index = search::index::in_ram(site)?;
     diagnostics.extend(health::unfindable_symptoms(site, &index)?);
+    diagnostics.extend(health::unused_synonyms(site, &index));
     if let Some(text) = search_tests {
         let path = Path::new(search_tests::FILE);
         match search_tests::parse(path, &text, site) {

@@ -433,10 +433,11 @@ proptest! {
                 .collect(),
             terms: terms.clone(),
         };
-        let meta = IndexMeta::new(&crate::config::SearchConfig::default());
+        let meta = IndexMeta::new(&crate::config::SearchConfig::default(), "en");
         let site = SiteInfo {
             base_path: "/".to_string(),
-            kinds: vec![("guide".into(), "Guides".into(), "guides".into())],
+            kinds: vec![("guide".into(), "Guides".into(), "guides".into(), "Guide".into())],
+            ..SiteInfo::default()
         };
         let files = export::files(&impacts, &meta, &site).unwrap();
         let mut read = Vec::new();
@@ -528,7 +529,8 @@ proptest! {
         }
         let dictionary = Terms(dictionary);
         let query = if trailing_space { format!("{query} ") } else { query };
-        let planned = query::plan(&query, &dictionary, QueryOptions { fuzzy, prefix });
+        let lexicon = crate::search::lexicon::Lexicon::default();
+        let planned = query::plan(&query, &dictionary, QueryOptions { fuzzy, prefix }, &lexicon).words;
         let count = planned.len();
         for (i, word) in planned.iter().enumerate() {
             prop_assert_eq!(word.required, word.word.role == Role::Required);

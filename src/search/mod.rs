@@ -19,5 +19,6 @@ pub mod analysis;
 pub mod export;
 pub mod impacts;
 pub mod index;
+pub mod lexicon;
 pub mod query;
 pub mod searcher;

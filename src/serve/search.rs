@@ -94,10 +94,10 @@ impl SearchSlot {
                 serde_json::json!({"error": "the search index is not built yet"}).to_string(),
             );
         };
-        match searcher::search(open, &query, limit) {
-            Ok(hits) => (
+        match searcher::query(open, &query, limit, &searcher::Filters::default()) {
+            Ok(answer) => (
                 200,
-                serde_json::to_string(&hits).unwrap_or_else(|_| "[]".into()),
+                serde_json::to_string(&answer).unwrap_or_else(|_| "{}".into()),
             ),
             Err(error) => (
                 500,
