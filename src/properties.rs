@@ -533,7 +533,10 @@ proptest! {
         let planned = query::plan(&query, &dictionary, QueryOptions { fuzzy, prefix }, &lexicon).words;
         let count = planned.len();
         for (i, word) in planned.iter().enumerate() {
-            prop_assert_eq!(word.required, word.word.role == Role::Required);
+            prop_assert_eq!(
+                word.required,
+                word.word.role == Role::Required && !query::is_small_number(&word.word.typed)
+            );
             let exact = word.variants.iter().filter(|v| v.how == Match::Exact).count();
             prop_assert!(exact <= 1);
             if exact == 1 {
@@ -562,6 +565,9 @@ proptest! {
                         prop_assert_eq!(reference_distance(&a, &b), usize::from(edits));
                         prop_assert!(usize::from(edits) <= query::allowed_edits(word.word.typed.chars().count()));
                         prop_assert_eq!(a.first(), b.first());
+                    }
+                    Match::Digits => {
+                        prop_assert!(word.word.code && word.word.typed.ends_with(&variant.term));
                     }
                     Match::Exact => {}
                 }

@@ -252,7 +252,9 @@ pub struct IndexMeta {
     pub fuzzy: bool,
     /// Whether the last word matches as a prefix.
     pub prefix: bool,
-    /// The query lexicon (synonyms, filler words) queries are planned with.
+    /// The query lexicon (synonyms, filler words) queries are planned with. (A default when
+    /// missing, so a record of an older format is refused for its format, not as damaged.)
+    #[serde(default)]
     pub lexicon: Lexicon,
 }
 

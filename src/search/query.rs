@@ -11,14 +11,18 @@
 //! The *last* word is unfinished while the reader types: unless the query ends in whitespace,
 //! it also matches as a prefix, and if it is a stop word it stays as an *optional* word that
 //! only matches as a prefix (`backup for` may become `backup format`). Question words
-//! (`how`, `why`, ...) and the lexicon's filler words (`please`, `hi`, `anyone`, ...,
-//! [`crate::search::lexicon`], compared as typed) are optional too. Every other word is
+//! (`how`, `why`, ...), the lexicon's filler words (`please`, `hi`, `anyone`, ...,
+//! [`crate::search::lexicon`], compared as typed) and numbers of fewer than
+//! [`MIN_REQUIRED_NUMBER_DIGITS`] digits (`3 days`) are optional too. Every other word is
 //! *required*.
 //!
 //! # 2. Variants: the terms a word matches, each with a weight
 //! Terms come from the index's term dictionary (all searchable fields together); `df(t)` is the
 //! sum over the fields of the number of articles whose field holds `t`.
 //! - **Exact**: the word's own term, if the dictionary has it. Weight 1.
+//! - **Digits** (a code written as letters then digits, such as `error9006`, with no exact
+//!   variant): its digits ([`trailing_digits`], at least [`MIN_REQUIRED_NUMBER_DIGITS`] of
+//!   them) if the dictionary holds them. Weight 1, and it counts for rule 4.1 as an exact code.
 //! - **Prefix** (last word only, `[search] prefix = true`, at least [`MIN_PREFIX_CHARS`]
 //!   characters typed, and only when the word has no exact variant, so a finished word is
 //!   not diluted by its longer neighbours): every other term that starts with what was typed
@@ -43,11 +47,12 @@
 //! its terms. (`power cycle my phone` → the slot `power cycle` with the alternative `restart`,
 //! and the slot `phone`.)
 //!
-//! Where the site uses the reader's own words (every required word of the run has an exact
-//! variant), the alternatives only add to the score (section 3); where it does not, they
-//! *stand in* for the run's words, and an article matching an alternative counts as matching
-//! them all (rule 4.2). So `surfshark` ranks the VPN articles as if the reader had typed `vpn`,
-//! while `frozen` still puts the articles that say "frozen" before those that say "stuck".
+//! An alternative of a run of several words, or of a word the site does not use (no exact
+//! variant), *stands in* for the run: an article matching it counts as matching all the run's
+//! required words (rule 4.2). An alternative of a single word the site does use only adds to
+//! the score (section 3). So `surfshark` and `private internet access` rank the VPN articles as
+//! if the reader had typed `vpn`, while `frozen` still puts the articles that say "frozen"
+//! before those that only say "stuck".
 //!
 //! A required word that has no variant and whose slot has no alternative matches nothing: it
 //! is *unmatched*. It does not count in rule 4.2 (no article can have it), and it is reported
@@ -74,8 +79,8 @@
 //!
 //! # 4. Ranking
 //! An article matches when any variant of any word is in it. Matches are ordered by:
-//! 1. **error codes first**: how many code words are exactly (not by prefix) one of the
-//!    article's `error_codes`, most first;
+//! 1. **error codes first**: how many code words are exactly (not by prefix; by their digits
+//!    for `error9006`) one of the article's `error_codes`, most first;
 //! 2. **AND before OR**: how many required words it matches, most first, so articles with every
 //!    word lead and the query falls back to fewer words rather than to nothing (a slot whose
 //!    alternatives stand in for its words counts as all its required words matched when one of
@@ -103,6 +108,9 @@ pub const MAX_TYPO_TERMS: usize = 8;
 pub const TYPO_WEIGHT_ONE: f64 = 0.6;
 /// Weight of a term two edits away.
 pub const TYPO_WEIGHT_TWO: f64 = 0.4;
+/// Numbers of fewer digits are optional words (`3 days`, `50 percent`): they rarely tell one
+/// problem from another. Error codes still come first by rule 4.1 whatever their length.
+pub const MIN_REQUIRED_NUMBER_DIGITS: usize = 3;
 /// Weight of a synonym alternative's impacts.
 pub const SYNONYM_WEIGHT: f64 = 0.8;
 
@@ -128,6 +136,8 @@ pub trait Dictionary {
 pub enum Match {
     /// The word's own term.
     Exact,
+    /// The digits of a code written as letters then digits (`error9006` → `9006`).
+    Digits,
     /// A completion of the unfinished last word.
     Prefix,
     /// A term this many edits away.
@@ -159,7 +169,11 @@ pub struct PlannedWord {
 impl PlannedWord {
     /// Whether an exact match of this word in `error_codes` puts an article first (rule 4.1).
     pub fn is_code(&self) -> bool {
-        self.word.code && self.variants.first().is_some_and(|v| v.how == Match::Exact)
+        self.word.code
+            && self
+                .variants
+                .first()
+                .is_some_and(|v| matches!(v.how, Match::Exact | Match::Digits))
     }
 }
 
@@ -170,9 +184,9 @@ pub struct Slot {
     pub words: Range<usize>,
     /// The rule's phrases whose every term the dictionary holds, each its terms.
     pub alternatives: Vec<Vec<String>>,
-    /// Whether the alternatives stand in for words the site does not use: some required word of
-    /// the run has no exact variant. Only then does a matching alternative count as the run's
-    /// words in rule 4.2.
+    /// Whether the alternatives stand in for the run's words: the run is several words, or a
+    /// required word of it has no exact variant. Only then does a matching alternative count as
+    /// the run's words in rule 4.2.
     pub stands_in: bool,
 }
 
@@ -196,26 +210,6 @@ impl Plan {
     /// How many required words a slot holds.
     pub fn required_in(&self, slot: &Slot) -> u32 {
         self.words_of(slot).iter().filter(|w| w.required).count() as u32
-    }
-
-    /// Every term the query may look up: variants and alternatives, each once, in order.
-    pub fn terms(&self) -> Vec<&str> {
-        let mut out: Vec<&str> = Vec::new();
-        let variants = self
-            .words
-            .iter()
-            .flat_map(|w| &w.variants)
-            .map(|v| v.term.as_str());
-        let alternatives = self
-            .slots
-            .iter()
-            .flat_map(|s| s.alternatives.iter().flatten());
-        for term in variants.chain(alternatives.map(String::as_str)) {
-            if !out.contains(&term) {
-                out.push(term);
-            }
-        }
-        out
     }
 }
 
@@ -269,9 +263,11 @@ fn slots(words: &[PlannedWord], dictionary: &dyn Dictionary, synonyms: &Synonyms
                     .map(|phrase| phrase.split(' ').map(str::to_string).collect::<Vec<_>>())
                     .filter(|terms| terms.iter().all(|t| dictionary.doc_freq(t).is_some()))
                     .collect();
-                slot.stands_in = words[slot.words.clone()].iter().any(|w| {
-                    w.required && w.variants.first().is_none_or(|v| v.how != Match::Exact)
-                });
+                let run = &words[slot.words.clone()];
+                slot.stands_in = run.len() > 1
+                    || run.iter().any(|w| {
+                        w.required && w.variants.first().is_none_or(|v| v.how != Match::Exact)
+                    });
                 break;
             }
         }
@@ -305,6 +301,17 @@ fn plan_words(
                     how: Match::Exact,
                 });
             }
+            if variants.is_empty()
+                && word.code
+                && let Some(digits) = trailing_digits(&word.typed)
+                && dictionary.doc_freq(digits).is_some()
+            {
+                variants.push(Variant {
+                    term: digits.to_string(),
+                    weight: 1.0,
+                    how: Match::Digits,
+                });
+            }
             if last && (variants.is_empty() || unfinished_stop_word) {
                 variants.extend(prefix_variants(&word, dictionary));
             }
@@ -312,7 +319,9 @@ fn plan_words(
                 variants.extend(typo_variants(&word, dictionary));
             }
             PlannedWord {
-                required: word.role == Role::Required && !lexicon.is_filler(&word.typed),
+                required: word.role == Role::Required
+                    && !lexicon.is_filler(&word.typed)
+                    && !is_small_number(&word.typed),
                 word,
                 variants,
             }
@@ -343,6 +352,22 @@ fn prefix_variants(word: &QueryWord, dictionary: &dyn Dictionary) -> Vec<Variant
             }
         })
         .collect()
+}
+
+/// The digits ending a word made of letters then at least [`MIN_REQUIRED_NUMBER_DIGITS`]
+/// digits: `9006` of `error9006`.
+pub fn trailing_digits(typed: &str) -> Option<&str> {
+    let start = typed.find(|c: char| c.is_ascii_digit())?;
+    let (letters, digits) = typed.split_at(start);
+    let shaped = !letters.is_empty()
+        && letters.chars().all(char::is_alphabetic)
+        && digits.chars().all(|c| c.is_ascii_digit());
+    (shaped && digits.len() >= MIN_REQUIRED_NUMBER_DIGITS).then_some(digits)
+}
+
+/// Whether a typed word is a number of fewer than [`MIN_REQUIRED_NUMBER_DIGITS`] digits.
+pub fn is_small_number(typed: &str) -> bool {
+    typed.chars().all(|c| c.is_ascii_digit()) && typed.len() < MIN_REQUIRED_NUMBER_DIGITS
 }
 
 /// How many typos a word of `chars` characters may have.
@@ -601,6 +626,53 @@ mod tests {
             planned.words.iter().map(|w| w.required).collect::<Vec<_>>(),
             [false, false, true]
         );
+    }
+
+    #[test]
+    fn a_code_glued_to_a_word_matches_its_digits_as_a_code() {
+        let planned = words("error9006", ALL);
+        assert_eq!(variants(&planned[0]), [("9006", Match::Digits)]);
+        assert!(planned[0].is_code());
+        assert!(words("error9008 ", ALL)[0].variants.is_empty());
+        assert_eq!(trailing_digits("e12"), None);
+        assert_eq!(trailing_digits("9006x"), None);
+        assert_eq!(trailing_digits("code0x8007"), None);
+    }
+
+    #[test]
+    fn small_numbers_are_optional() {
+        let planned = words("stuck 3 days 9006 ", ALL);
+        let required: Vec<(&str, bool)> = planned
+            .iter()
+            .map(|w| (w.word.typed.as_str(), w.required))
+            .collect();
+        assert_eq!(
+            required,
+            [
+                ("stuck", true),
+                ("3", false),
+                ("days", true),
+                ("9006", true)
+            ]
+        );
+    }
+
+    #[test]
+    fn alternatives_stand_in_for_runs_and_for_words_the_site_lacks() {
+        let lexicon = lexicon(
+            "[search.synonyms]\ndefaults = false\ngroups = [[\"full\", \"stuffed\"]]\n\
+             [search.synonyms.one-way]\nbackupp = [\"backup\"]\n\"store format\" = [\"backup\"]\n",
+        );
+        let stands_in = |query: &str| {
+            plan(query, &dictionary(), ALL, &lexicon)
+                .slots
+                .iter()
+                .map(|s| s.stands_in)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(stands_in("stuffed "), [true]);
+        assert_eq!(stands_in("full "), [false]);
+        assert_eq!(stands_in("store format "), [true]);
     }
 
     #[test]

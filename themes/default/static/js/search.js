@@ -387,17 +387,21 @@
           if (w.role !== 'unfinished' && holds(w.term)) {
             variants.push({ term: w.term, weight: 1, exact: true });
           }
+          var digits = w.code && variants.length === 0 ? trailingDigits(w.typed) : null;
+          var split = digits === null ? Promise.resolve() : loadShards(digits in manifest.rich ? [] : [shardOf(digits)]).then(function () {
+            if (holds(digits)) variants.push({ term: digits, weight: 1, exact: false, digits: true });
+          });
           var typedChars = charCount(w.typed);
-          var step = Promise.resolve();
-          if (last && (variants.length === 0 || w.role === 'unfinished') && typedChars >= q.minPrefixChars) {
-            step = loadShards(shardsWithPrefix(w.typed)).then(function () {
+          var step = split.then(function () {
+            if (!(last && (variants.length === 0 || w.role === 'unfinished') && typedChars >= q.minPrefixChars)) return;
+            return loadShards(shardsWithPrefix(w.typed)).then(function () {
               var found = withPrefix(w.typed).filter(function (e) { return w.role === 'unfinished' || e.term !== w.term; });
               found.sort(function (a, b) { return b.df - a.df || compare(a.term, b.term); });
               found.slice(0, q.maxPrefixTerms).forEach(function (e) {
                 variants.push({ term: e.term, weight: typedChars / charCount(e.term), exact: false });
               });
             });
-          }
+          });
           return step.then(function () {
             var allowed = typedChars >= q.fuzzyTwoEditsFrom ? 2 : typedChars >= q.fuzzyOneEditFrom ? 1 : 0;
             if (variants.length > 0 || !manifest.options.fuzzy || w.code || w.role === 'unfinished' || allowed === 0) return;
@@ -419,7 +423,8 @@
               });
             });
           }).then(function () {
-            var required = w.role === 'required' && !isFiller(w.typed);
+            var required = w.role === 'required' && !isFiller(w.typed) &&
+              !(/^[0-9]+$/.test(w.typed) && w.typed.length < q.minRequiredNumberDigits);
             return { word: w, required: required, variants: variants };
           });
         }));
@@ -441,6 +446,12 @@
           return { words: planned, slots: slots, unmatched: unmatched };
         });
       });
+    }
+
+    // The digits ending a word of letters then enough digits: '9006' of 'error9006' (query.rs).
+    function trailingDigits(typed) {
+      var m = /^(\p{Alphabetic}+)([0-9]+)$/u.exec(typed);
+      return m && m[2].length >= manifest.query.minRequiredNumberDigits ? m[2] : null;
     }
 
     // Whether the dictionary holds a term (its shard loaded, unless it is rich).
@@ -476,7 +487,7 @@
           if (found) {
             slot.end = at + length;
             slot.alternatives = found.map(function (terms) { return terms.slice(); });
-            slot.standsIn = planned.slice(at, at + length).some(function (p) {
+            slot.standsIn = length > 1 || planned.slice(at, at + length).some(function (p) {
               return p.required && !(p.variants[0] && p.variants[0].exact);
             });
             break;
@@ -673,7 +684,7 @@
           }
         });
         planned.words.forEach(function (p) {
-          if (p.word.code && p.variants[0] && p.variants[0].exact) {
+          if (p.word.code && p.variants[0] && (p.variants[0].exact || p.variants[0].digits)) {
             entries[p.variants[0].term].codes.forEach(function (d) { if (matched[d]) codes[d] += 1; });
           }
         });
