@@ -146,7 +146,7 @@ fn kind_and_tag_filters_narrow_the_results() {
     );
     assert_eq!(
         slugs(&["battery", "--kind", "faq", "--kind", "guide"]),
-        ["faq/why-battery-drains", "guides/battery-basics"]
+        ["guides/battery-basics", "faq/why-battery-drains"]
     );
     assert!(slugs(&["battery", "--tag", "watch"]).is_empty());
 
