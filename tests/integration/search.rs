@@ -7,6 +7,8 @@
 //! - [`quality`]: the CLI's MRR and hit@3 on the labelled queries.
 //! - [`cli`]: `remedy search`, its JSON shape, text output and exit codes.
 //! - [`js`]: the browser client under Node against the CLI (needs node).
+//! - [`js_query`]: `Remedy.query` under Node against the CLI: unmatched words, totals, filters
+//!   (needs node).
 //! - [`labels`]: the labelled query files name real articles and truly foreign words.
 //! - [`robustness`]: arbitrary queries never fail either searcher.
 //! - [`browser`]: the search UI in headless Chromium (needs chromium and chromedriver).
@@ -14,6 +16,7 @@
 mod browser;
 mod cli;
 mod js;
+mod js_query;
 mod labels;
 mod quality;
 mod robustness;
