@@ -6,7 +6,8 @@
 //! # Template contract
 //! Every template gets:
 //! - `site`: `title`, `description`, `language`, `base_url` (absolute, ends in `/`), `authors`,
-//!   `kinds` (each `name`, `dir`, `title`, `description`, `path`, `count`), `asset_version`,
+//!   `kinds` (each `name`, `dir`, `title`, `singular` (the label of one article of the kind),
+//!   `description`, `path`, `count`), `asset_version`,
 //!   `has_search_script` (whether the theme ships `js/search.js`, so a page never links a
 //!   script that is not there), `has_troubleshoot_script` (the same for
 //!   `js/troubleshoot.js`), `troubleshooter` (its path, `troubleshoot/`, or empty when the
@@ -35,7 +36,8 @@
 //! The troubleshooter's pages (`troubleshoot.html`, `symptom.html`) and the print view of a
 //! cause (`print.html`) are described in [`super::troubleshoot`]. Each article's Markdown
 //! (`<slug>/index.md`) and `llms.txt` are made in Rust by [`crate::llms`], not by templates.
-//! A card is `slug`, `kind`, `kind_title`, `title`, `summary`, `path`, `error_codes`, `effort`,
+//! A card is `slug`, `kind`, `kind_title`, `kind_singular`, `title`, `summary`, `path`,
+//! `error_codes`, `effort`,
 //! `weight`, `updated` (`YYYY-MM-DD` or empty).
 
 use std::collections::HashMap;
@@ -77,6 +79,7 @@ impl<'a> Shared<'a> {
                 name: &kind.name,
                 dir: &kind.dir,
                 title: &kind.title,
+                singular: &kind.singular,
                 description: site
                     .sections
                     .get(&kind.name)
@@ -200,6 +203,7 @@ pub(super) struct KindContext<'a> {
     name: &'a str,
     dir: &'a str,
     title: &'a str,
+    singular: &'a str,
     description: &'a str,
     path: String,
     count: usize,
@@ -223,6 +227,7 @@ pub(super) struct Card<'a> {
     slug: &'a str,
     kind: &'a str,
     kind_title: &'a str,
+    kind_singular: &'a str,
     title: &'a str,
     summary: &'a str,
     path: String,
@@ -238,6 +243,7 @@ pub(super) fn card<'a>(site: &'a Site, index: usize) -> Card<'a> {
         slug: &article.slug,
         kind: &article.kind,
         kind_title: &site.kind_of(article).title,
+        kind_singular: &site.kind_of(article).singular,
         title: &article.front.title,
         summary: &article.front.summary,
         path: article.url_path(),
