@@ -730,4 +730,88 @@ mod tests {
             Some("`escalation` goes in the `[troubleshooter]` table")
         );
     }
+
+    #[test]
+    fn filters_are_named_once_from_the_known_ones() {
+        let config = parse_str("[search]\nfilters = [\"tags\", \"kind\"]\n").unwrap();
+        assert_eq!(config.search.filters, [Filter::Tags, Filter::Kind]);
+        let errors = parse_str("[search]\nfilters = [\"kind\", \"tag\", \"kind\"]\n").unwrap_err();
+        let found: Vec<String> = errors
+            .iter()
+            .map(|d| format!("{} {} {:?}", d.location(), d.message, d.help))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "book.toml:2:20 unknown filter `tag` Some(\"the filters are `kind` and `tags`\")",
+                "book.toml:2:27 the filter `kind` is listed twice None",
+            ]
+        );
+    }
+
+    #[test]
+    fn synonyms_keep_their_places_and_refuse_what_cannot_work() {
+        let config = parse_str(
+            "[search.synonyms]\ndefaults = false\ngroups = [[\"frozen\", \" stuck \"]]\n\
+             [search.synonyms.one-way]\nsurfshark = [\"vpn\"]\n",
+        )
+        .unwrap();
+        let synonyms = &config.search.synonyms;
+        assert!(!synonyms.defaults);
+        assert_eq!(synonyms.groups[0][1].value, "stuck");
+        assert_eq!(
+            synonyms.groups[0][1].diagnostic("x").location(),
+            "book.toml:3:22"
+        );
+        assert_eq!(synonyms.one_way[0].0.value, "surfshark");
+        assert_eq!(synonyms.one_way[0].1[0].value, "vpn");
+
+        let errors = parse_str(
+            "[search.synonyms]\ngroups = [[\"alone\"], [\"a\", \" \"]]\n\
+             [search.synonyms.one-way]\nsurfshark = []\n",
+        )
+        .unwrap_err();
+        let found: Vec<String> = errors
+            .iter()
+            .map(|d| format!("{} {}", d.location(), d.message))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "book.toml:2:11 a synonym group needs at least two entries",
+                "book.toml:2:28 the synonym is empty",
+                "book.toml:2:22 a synonym group needs at least two entries",
+                "book.toml:4:13 `surfshark` has no synonym to find",
+            ]
+        );
+        let errors = parse_str("[search.synonyms]\ngrups = [[\"a\", \"b\"]]\n").unwrap_err();
+        assert_eq!(
+            errors[0].to_string(),
+            "error: unknown field `grups`\n --> book.toml:2:1\n  |\n2 | grups = [[\"a\", \"b\"]]\n  | ^^^^^\n  |\n  = help: did you mean `groups`?"
+        );
+    }
+
+    #[test]
+    fn kinds_have_a_singular_label() {
+        let config = parse_str("[book]\ntitle = \"Help\"\n").unwrap();
+        let singular: Vec<&str> = config.kinds.iter().map(|k| k.singular.as_str()).collect();
+        assert_eq!(
+            singular,
+            [
+                "Guide",
+                "Cause",
+                "Fix",
+                "Best practice",
+                "Restore guide",
+                "Error code",
+                "FAQ"
+            ]
+        );
+        let config = parse_str(
+            "[kinds.practice]\nsingular = \"Good habit\"\n[kinds.howto]\ntitle = \"How-tos\"\n",
+        )
+        .unwrap();
+        let singular: Vec<&str> = config.kinds.iter().map(|k| k.singular.as_str()).collect();
+        assert_eq!(singular, ["Good habit", "How-tos"]);
+    }
 }

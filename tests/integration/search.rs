@@ -11,6 +11,7 @@
 //!   (needs node).
 //! - [`labels`]: the labelled query files name real articles and truly foreign words.
 //! - [`robustness`]: arbitrary queries never fail either searcher.
+//! - [`synonyms`]: what `remedy check` and `build` say about `[search.synonyms]`.
 //! - [`browser`]: the search UI in headless Chromium (needs chromium and chromedriver).
 
 mod browser;
@@ -20,6 +21,7 @@ mod js_query;
 mod labels;
 mod quality;
 mod robustness;
+mod synonyms;
 
 use crate::support;
 

@@ -361,6 +361,9 @@ fn search_answers_while_serving_and_follows_edits() {
     let hits = &answer["results"];
     assert_eq!(hits[0]["slug"], "errors/9006", "{answer}");
     assert_eq!(hits[0]["url"], "/errors/9006/");
+    let fixes: serde_json::Value =
+        serde_json::from_str(&server.get("/_remedy/search?q=error+9006&kind=fix").body).unwrap();
+    assert_eq!(fixes["results"][0]["kind"], "fix", "{fixes}");
 
     let events = server.events();
     server.edit("content/fixes/restart-iphone.md", |text| {
