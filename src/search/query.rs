@@ -87,6 +87,12 @@
 //!    them matches);
 //! 3. score, highest first;
 //! 4. the site's display order.
+//!
+//! # 5. Filters and the answer
+//! Filters (`--kind`, `--tag`, `Remedy.query`'s `filters`) keep the ranked articles of one of
+//! the given kinds (when any) that carry one of the given tags (when any), tags compared
+//! lower-cased; they change no score. The answer is the best `limit` of what is left, how many
+//! are left in all (`total`), and the unmatched words of section 2a.
 
 use std::cmp::Ordering;
 use std::ops::Range;
