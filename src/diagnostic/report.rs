@@ -1,6 +1,7 @@
 //! How diagnostics reach the writer. Each is rendered by `annotate-snippets`, the renderer
 //! rustc and cargo use: an `error:` or `warning:` label with the message, the location as
-//! `--> path:line:col`, the source line with a caret under the problem, and `= help:` lines.
+//! `--> path:line:col`, the source line with a caret under the problem, any secondary places
+//! (each as `::: path:line:col`, its line underlined with `-` and labelled), and `= help:` lines.
 //! Printed to stderr it is coloured when stderr is a terminal and `NO_COLOR` is not set, plain
 //! otherwise; `Display` (tests, the dev server's overlay) is always plain. The commands and
 //! the dev server print through here, so `remedy check`, `remedy build` and `remedy serve`
@@ -61,6 +62,23 @@ fn render(diagnostic: &Diagnostic, renderer: &Renderer) -> String {
                 .char_column(diagnostic.col),
         ),
     };
+    let secondary_paths: Vec<String> = diagnostic
+        .secondary
+        .iter()
+        .map(|place| display_path(&place.path))
+        .collect();
+    for (place, path) in diagnostic.secondary.iter().zip(&secondary_paths) {
+        group = group.element(
+            Snippet::source(place.source_line.as_str())
+                .line_start(place.line)
+                .path(path.as_str())
+                .annotation(
+                    AnnotationKind::Context
+                        .span(caret_span(&place.source_line, place.col, place.width))
+                        .label(place.label.as_str()),
+                ),
+        );
+    }
     if let Some(help) = &diagnostic.help {
         group = group.element(Level::HELP.message(help.as_str()));
     }
@@ -216,6 +234,46 @@ mod tests {
         let lines: Vec<&str> = text.lines().collect();
         let caret = lines[4].find('^').unwrap();
         assert_eq!(&lines[3][caret..caret + 3], "bad", "{text}");
+    }
+
+    /// A duplicate names both places: the second under `:::`, underlined with `-` and labelled.
+    #[test]
+    fn a_secondary_place_is_shown_after_the_main_one() {
+        let first = "+++\nsymptoms = [\"iCloud storage full\"]\n+++\n";
+        let second = "+++\ntitle = \"x\"\nsymptoms = [\"icloud storage full\"]\n+++\n";
+        let at = |text: &str| {
+            let start = text.find("\"i").unwrap();
+            start..start + "\"iCloud storage full\"".len()
+        };
+        let d = Diagnostic::at(
+            "content/errors/9006.md",
+            second,
+            at(second),
+            "near-duplicate",
+        )
+        .with_secondary(
+            "content/causes/full.md",
+            first,
+            at(first),
+            "first written here",
+        )
+        .with_help("write it the same way")
+        .warning();
+        assert_eq!(
+            d.to_string(),
+            "warning: near-duplicate
+ --> content/errors/9006.md:3:13
+  |
+3 | symptoms = [\"icloud storage full\"]
+  |             ^^^^^^^^^^^^^^^^^^^^^
+  |
+ ::: content/causes/full.md:2:13
+  |
+2 | symptoms = [\"iCloud storage full\"]
+  |             --------------------- first written here
+  |
+  = help: write it the same way"
+        );
     }
 
     #[test]

@@ -120,13 +120,15 @@ pub const MIN_REQUIRED_NUMBER_DIGITS: usize = 3;
 /// Weight of a synonym alternative's impacts.
 pub const SYNONYM_WEIGHT: f64 = 0.8;
 
-/// The query options a site chose under `[search]`.
+/// The query options a site chose under `[search]`, and the language of its index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct QueryOptions {
     /// Typo tolerance.
     pub fuzzy: bool,
     /// Prefix matching of the last word.
     pub prefix: bool,
+    /// The language the query is analysed in: the index's.
+    pub language: analysis::Language,
 }
 
 /// The term dictionary a query is planned against: all searchable fields together.
@@ -291,7 +293,7 @@ fn plan_words(
     lexicon: &Lexicon,
 ) -> Vec<PlannedWord> {
     let unfinished = options.prefix && !query.ends_with(char::is_whitespace);
-    let words = analysis::query_words(query, unfinished);
+    let words = analysis::query_words(query, unfinished, options.language);
     let count = words.len();
     words
         .into_iter()
@@ -524,6 +526,7 @@ mod tests {
     const ALL: QueryOptions = QueryOptions {
         fuzzy: true,
         prefix: true,
+        language: analysis::Language::English,
     };
 
     fn words(query: &str, options: QueryOptions) -> Vec<PlannedWord> {
@@ -565,7 +568,7 @@ mod tests {
         );
         let no_typos = QueryOptions {
             fuzzy: false,
-            prefix: true,
+            ..ALL
         };
         assert!(words("batery ", no_typos)[0].variants.is_empty());
     }
@@ -594,7 +597,11 @@ mod tests {
     fn lexicon(book_toml: &str) -> Lexicon {
         let config = crate::config::parse(std::path::Path::new("book.toml"), book_toml)
             .expect("book.toml parses");
-        crate::search::lexicon::compile(&config.search.synonyms, "en")
+        crate::search::lexicon::compile(
+            &config.search.synonyms,
+            &config.language,
+            config.search.language,
+        )
     }
 
     #[test]

@@ -299,6 +299,7 @@ pub fn plan(index: &OpenIndex, searcher: &Searcher, text: &str) -> Plan {
     let options = QueryOptions {
         fuzzy: index.meta.fuzzy,
         prefix: index.meta.prefix,
+        language: index.language,
     };
     query::plan(
         text,

@@ -1,5 +1,5 @@
 //! Search, end to end: ranking quality on the labelled queries, the command line, the browser
-//! client under Node (same answers as the CLI, same stems as Rust) and the search UI in headless
+//! client under Node (same answers as the CLI, same analysis as Rust) and the search UI in headless
 //! Chromium. All of them read the one build of the bundled knowledge base in
 //! [`support::bundled_build`]; this module holds what only they share: the labelled queries,
 //! their measures, and queries sampled from the corpus.
@@ -10,6 +10,8 @@
 //! - [`js_query`]: `Remedy.query` under Node against the CLI: unmatched words, totals, filters
 //!   (needs node).
 //! - [`labels`]: the labelled query files name real articles and truly foreign words.
+//! - [`languages`]: the analysis modules of every language against the native analysis, and
+//!   a French fixture site searched alike by the CLI and the browser (needs node, chromium).
 //! - [`robustness`]: arbitrary queries never fail either searcher.
 //! - [`synonyms`]: what `remedy check` and `build` say about `[search.synonyms]`.
 //! - [`browser`]: the search UI in headless Chromium (needs chromium and chromedriver).
@@ -19,6 +21,7 @@ mod cli;
 mod js;
 mod js_query;
 mod labels;
+mod languages;
 mod quality;
 mod robustness;
 mod synonyms;

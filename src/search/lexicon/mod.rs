@@ -8,10 +8,13 @@
 //! Each language may have a file here, `<code>.toml` (today `en.toml`), shaped like
 //! `[search.synonyms]` (`groups`, `[one-way]`) plus `fillers`. A site uses the file of its
 //! `[book] language` (`en-GB` uses `en`) unless `[search.synonyms] defaults = false`; its own
-//! entries come on top. A language without a file has no built-in list.
+//! entries come on top. A language without a file (French, German, ... today) has no built-in
+//! list, and neither has a site whose language search has no rules for (`nl`, analysed as
+//! English): English synonyms would only add noise to Dutch text.
 //!
 //! # Compiling
-//! Every entry is analysed like a query ([`analysis::query_words`]): its terms joined by single
+//! Every entry is analysed like a query, in the index's language ([`analysis::query_words`],
+//! the very analysis the browser runs as WebAssembly on the reader's words): its terms joined by single
 //! spaces are a *phrase*. A group becomes one rule per entry (the entry finds every other one),
 //! a one-way mapping one rule. Rules with the same phrase are merged, a phrase never finds
 //! itself (`canceled` and `cancelled` stem alike: nothing to add), and everything is sorted, so
@@ -24,7 +27,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::config::SynonymsConfig;
 use crate::diagnostic::Diagnostic;
-use crate::search::analysis;
+use crate::search::analysis::{self, Language};
 
 /// A language's built-in lists, as written in its file.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -119,19 +122,21 @@ impl Lexicon {
     }
 }
 
-/// The terms of one entry, joined by spaces, or `None` if it has none.
-pub fn phrase(entry: &str) -> Option<String> {
-    let terms: Vec<String> = analysis::query_words(entry, false)
+/// The terms of one entry in `language`, joined by spaces, or `None` if it has none.
+pub fn phrase(entry: &str, language: Language) -> Option<String> {
+    let terms: Vec<String> = analysis::query_words(entry, false, language)
         .into_iter()
         .map(|w| w.term)
         .collect();
     (!terms.is_empty()).then(|| terms.join(" "))
 }
 
-/// The lexicon of a site: the built-in list of `language` (unless `config.defaults` is off)
-/// and the site's own synonyms. Entries that analyse to nothing are left out; [`problems`]
+/// The lexicon of a site: the built-in list of its language tag `tag` (`[book] language`,
+/// unless `config.defaults` is off) and the site's own synonyms, every entry analysed in
+/// `language` (the index's). Entries that analyse to nothing are left out; [`problems`]
 /// reports them.
-pub fn compile(config: &SynonymsConfig, language: &str) -> Lexicon {
+pub fn compile(config: &SynonymsConfig, tag: &str, language: Language) -> Lexicon {
+    let phrase = |entry: &str| phrase(entry, language);
     let mut rules: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut fillers = BTreeSet::new();
     let mut add_group = |entries: &mut dyn Iterator<Item = &str>| {
@@ -141,7 +146,7 @@ pub fn compile(config: &SynonymsConfig, language: &str) -> Lexicon {
             targets.extend(phrases.iter().filter(|to| *to != from).cloned());
         }
     };
-    let built_in = config.defaults.then(|| built_in(language)).flatten();
+    let built_in = config.defaults.then(|| built_in(tag)).flatten();
     if let Some(list) = built_in {
         fillers.extend(list.fillers.iter().map(|f| f.to_lowercase()));
         for group in &list.groups {
@@ -189,8 +194,9 @@ pub fn compile(config: &SynonymsConfig, language: &str) -> Lexicon {
     }
 }
 
-/// The site's synonym entries that no query could ever use: those made only of stop words.
-pub fn problems(config: &SynonymsConfig) -> Vec<Diagnostic> {
+/// The site's synonym entries that no query could ever use: those made only of stop words of
+/// `language`.
+pub fn problems(config: &SynonymsConfig, language: Language) -> Vec<Diagnostic> {
     let entries = config.groups.iter().flatten().chain(
         config
             .one_way
@@ -198,7 +204,7 @@ pub fn problems(config: &SynonymsConfig) -> Vec<Diagnostic> {
             .flat_map(|(from, to)| std::iter::once(from).chain(to)),
     );
     entries
-        .filter(|entry| phrase(&entry.value).is_none())
+        .filter(|entry| phrase(&entry.value, language).is_none())
         .map(|entry| {
             entry
                 .diagnostic(format!("`{}` has no word search can use", entry.value))
@@ -222,7 +228,7 @@ mod tests {
     }
 
     fn finds(lexicon: &Lexicon, query: &str) -> Vec<String> {
-        let terms = phrase(query).unwrap();
+        let terms = phrase(query, Language::English).unwrap();
         let terms: Vec<&str> = terms.split(' ').collect();
         lexicon
             .synonyms
@@ -239,7 +245,7 @@ mod tests {
             "[search.synonyms]\ndefaults = false\ngroups = [[\"Frozen\", \"stuck\", \"hangs\"]]\n\
              [search.synonyms.one-way]\nsurfshark = [\"VPN\"]\n\"power it off and on\" = [\"restart\"]\n",
         );
-        let lexicon = compile(&config, "en");
+        let lexicon = compile(&config, "en", Language::English);
         assert_eq!(finds(&lexicon, "hanging"), ["frozen", "stuck"]);
         assert_eq!(finds(&lexicon, "stuck"), ["frozen", "hang"]);
         assert_eq!(finds(&lexicon, "surfshark"), ["vpn"]);
@@ -251,7 +257,7 @@ mod tests {
 
     #[test]
     fn the_built_in_list_comes_with_the_language_unless_turned_off() {
-        let on = compile(&SynonymsConfig::default(), "en-GB");
+        let on = compile(&SynonymsConfig::default(), "en-GB", Language::English);
         assert_eq!(finds(&on, "greyed"), ["gray"]);
         assert!(on.is_filler("please"));
         let off = compile(
@@ -260,25 +266,56 @@ mod tests {
                 ..SynonymsConfig::default()
             },
             "en",
+            Language::English,
         );
         assert!(finds(&off, "greyed").is_empty());
-        assert_eq!(
-            compile(&SynonymsConfig::default(), "xx"),
-            Lexicon::default()
+        // A language without a list, and one search only analyses as English, get none.
+        for (tag, language) in [("fr", Language::French), ("nl", Language::English)] {
+            assert_eq!(
+                compile(&SynonymsConfig::default(), tag, language),
+                Lexicon::default()
+            );
+        }
+    }
+
+    /// A French site's entries are analysed as its queries are: elided articles out, French
+    /// stems, accents folded; the English list does not apply.
+    #[test]
+    fn entries_are_analysed_in_the_index_language() {
+        let config = site(
+            "[book]\nlanguage = \"fr\"\n[search.synonyms]\ngroups = [[\"l'écran figé\", \"bloqué\"]]\n",
         );
+        let lexicon = compile(&config, "fr", Language::French);
+        let french = |text: &str| phrase(text, Language::French).unwrap();
+        assert_eq!(french("l'écran figé"), french("écrans figés"));
+        assert_ne!(
+            french("l'écran figé"),
+            phrase("l'écran figé", Language::English).unwrap()
+        );
+        assert_eq!(
+            lexicon.synonyms.phrases,
+            [french("bloqué"), french("écran figé")]
+        );
+        let terms = french("écran figé");
+        let terms: Vec<&str> = terms.split(' ').collect();
+        assert_eq!(
+            lexicon.synonyms.finds(&terms),
+            Some(vec![french("bloqué").as_str()])
+        );
+        assert!(lexicon.fillers.is_empty());
     }
 
     #[test]
     fn site_entries_add_to_the_built_in_ones() {
         let config = site("[search.synonyms.one-way]\ngrey = [\"silver\"]\n");
-        let lexicon = compile(&config, "en");
+        let lexicon = compile(&config, "en", Language::English);
         assert_eq!(finds(&lexicon, "grey"), ["gray", "silver"]);
     }
 
     #[test]
     fn stop_word_entries_are_reported_where_they_are_written() {
         let config = site("[search.synonyms]\ngroups = [[\"the\", \"stuck\"], [\"a\", \"b c\"]]\n");
-        let found: Vec<String> = problems(&config)
+        let found: Vec<String> = problems(&config, Language::English)
             .iter()
             .map(|d| format!("{} {}", d.location(), d.message))
             .collect();
@@ -297,6 +334,8 @@ mod tests {
     fn every_built_in_entry_is_useful() {
         for (code, _) in BUILT_IN {
             let list = built_in(code).expect("a built-in list");
+            let language = Language::from_tag(code).expect("a language search has rules for");
+            let phrase = |entry: &str| phrase(entry, language);
             for group in &list.groups {
                 let phrases: BTreeSet<String> = group
                     .iter()
@@ -313,7 +352,10 @@ mod tests {
             }
             for filler in &list.fillers {
                 assert_eq!(filler, &filler.to_lowercase());
-                assert!(!analysis::is_stop_word(filler), "`{filler}` is a stop word");
+                assert!(
+                    !analysis::is_stop_word(filler, language),
+                    "`{filler}` is a stop word"
+                );
             }
         }
     }
