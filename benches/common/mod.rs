@@ -94,8 +94,19 @@ pub fn bundled_site() -> PathBuf {
     }
     std::fs::create_dir_all(&root).expect("create");
     std::fs::copy(repo().join("book.toml"), root.join("book.toml")).expect("copy book.toml");
-    copy_dir(&repo().join("content"), &root.join("content"));
+    copy_sources(&repo(), &root);
     root
+}
+
+/// Copies a site's sources besides `book.toml`: `content/` and, when there, `snippets/` and
+/// `static/`.
+fn copy_sources(from: &Path, to: &Path) {
+    copy_dir(&from.join("content"), &to.join("content"));
+    for optional in ["snippets", "static"] {
+        if from.join(optional).is_dir() {
+            copy_dir(&from.join(optional), &to.join(optional));
+        }
+    }
 }
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -123,7 +134,7 @@ pub fn build_with_env(root: &Path) -> PathBuf {
     if copy.exists() {
         std::fs::remove_dir_all(&copy).expect("clear the copy");
     }
-    copy_dir(&root.join("content"), &copy.join("content"));
+    copy_sources(root, &copy);
     let book = std::fs::read_to_string(root.join("book.toml")).expect("read book.toml");
     std::fs::write(copy.join("book.toml"), older_book_toml(&book)).expect("write book.toml");
     let started = std::time::Instant::now();
