@@ -105,9 +105,15 @@ pub struct SearchArgs {
     /// How many results to show
     #[arg(long, default_value_t = 10)]
     pub limit: usize,
-    /// Print one JSON array instead of text
+    /// Print one JSON object {query, results, unmatched, total} instead of text
     #[arg(long)]
     pub json: bool,
+    /// Only articles of this kind, by name or folder (`fix` or `fixes`); repeat for several
+    #[arg(long = "kind", value_name = "KIND")]
+    pub kinds: Vec<String>,
+    /// Only articles with this tag (any case); repeat for several
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
 }
 
 /// `remedy new`.

@@ -16,7 +16,9 @@
 //!   "icloud storage is full"), at the later one with the first as a second place; only the
 //!   phrases that become the troubleshooter's symptoms count (not a fix's search words);
 //! - a symptom phrase whose search does not return its article in the top
-//!   [`SYMPTOM_TOP`] (run against the same tantivy index a build makes, built in memory).
+//!   [`SYMPTOM_TOP`] (run against the same tantivy index a build makes, built in memory);
+//! - a synonym of `book.toml` that finds nothing, because no article uses its target (located
+//!   in `book.toml`).
 //!
 //! Front matter keeps no positions for plain fields, so lines are found again in the file's
 //! text by [`field_span`]. This module reads nothing from disk.
@@ -31,7 +33,7 @@ use crate::error::Result;
 use crate::model::kinds;
 use crate::model::{Article, Date, Site};
 use crate::search::index::OpenIndex;
-use crate::search::searcher;
+use crate::search::{lexicon, searcher};
 use crate::seo::EXCERPT_CHARS;
 use crate::troubleshooter::{causes_of_symptoms, symptom_key};
 
@@ -266,6 +268,48 @@ pub fn unfindable_symptoms(site: &Site, index: &OpenIndex) -> Result<Vec<Diagnos
         }
     }
     Ok(found)
+}
+
+/// The site's own synonyms (`[search.synonyms]` in `book.toml`, not the built-in list) that
+/// can find nothing: a one-way target that no article uses (all its words in one article), or
+/// a group none of whose entries any article uses. Located at the entry in `book.toml`.
+pub fn unused_synonyms(site: &Site, index: &OpenIndex) -> Vec<Diagnostic> {
+    let synonyms = &site.config.search.synonyms;
+    let occurs = |entry: &crate::config::Setting| {
+        lexicon::phrase(&entry.value, index.language).is_some_and(|phrase| {
+            let terms: Vec<&str> = phrase.split(' ').collect();
+            searcher::some_article_holds(index, &terms).unwrap_or(true)
+        })
+    };
+    let mut found = Vec::new();
+    for group in &synonyms.groups {
+        if !group.iter().any(occurs) {
+            let words: Vec<String> = group.iter().map(|e| format!("`{}`", e.value)).collect();
+            found.push(
+                group[0]
+                    .diagnostic(format!(
+                        "no article uses any word of the synonym group {}",
+                        words.join(", ")
+                    ))
+                    .with_help("a group helps when at least one of its words is in the articles")
+                    .warning(),
+            );
+        }
+    }
+    for (from, targets) in &synonyms.one_way {
+        for target in targets.iter().filter(|t| !occurs(t)) {
+            found.push(
+                target
+                    .diagnostic(format!(
+                        "no article uses `{}`, so `{}` finds nothing through it",
+                        target.value, from.value
+                    ))
+                    .with_help("point the synonym at words the articles use")
+                    .warning(),
+            );
+        }
+    }
+    found
 }
 
 /// The byte range of a top-level key (`title`, `fixes`, ...) in the front matter of `source`.

@@ -170,6 +170,10 @@ pub fn load_site(options: &BuildOptions) -> Result<Loaded> {
     let mut diagnostics = loaded.diagnostics;
     diagnostics.extend(snippet_problems);
     diagnostics.extend(template_problems);
+    diagnostics.extend(search::lexicon::problems(
+        &config.search.synonyms,
+        config.search.language,
+    ));
     let published = theme.as_ref().map(published_assets).unwrap_or_default();
     let (site, warnings) = assemble(&config, results, diagnostics, options.drafts, &published)?;
     timings.push(("link", started.elapsed()));
@@ -381,6 +385,7 @@ pub fn check_at(options: &BuildOptions, today: model::Date) -> Result<Vec<Diagno
     diagnostics.extend(health::check(site, today));
     let index = search::index::in_ram(site)?;
     diagnostics.extend(health::unfindable_symptoms(site, &index)?);
+    diagnostics.extend(health::unused_synonyms(site, &index));
     if let Some(text) = search_tests {
         let path = Path::new(search_tests::FILE);
         match search_tests::parse(path, &text, site) {

@@ -489,10 +489,11 @@ proptest! {
                 .collect(),
             terms: terms.clone(),
         };
-        let meta = IndexMeta::new(&crate::config::SearchConfig::default());
+        let meta = IndexMeta::new(&crate::config::SearchConfig::default(), "en");
         let site = SiteInfo {
             base_path: "/".to_string(),
-            kinds: vec![("guide".into(), "Guides".into(), "guides".into())],
+            kinds: vec![("guide".into(), "Guides".into(), "guides".into(), "Guide".into())],
+            ..SiteInfo::default()
         };
         let files = export::files(&impacts, &meta, &site).unwrap();
         let mut read = Vec::new();
@@ -584,14 +585,20 @@ proptest! {
         }
         let dictionary = Terms(dictionary);
         let query = if trailing_space { format!("{query} ") } else { query };
+        let lexicon = crate::search::lexicon::Lexicon::default();
         let planned = query::plan(
             &query,
             &dictionary,
             QueryOptions { fuzzy, prefix, language: analysis::Language::English },
-        );
+            &lexicon,
+        )
+        .words;
         let count = planned.len();
         for (i, word) in planned.iter().enumerate() {
-            prop_assert_eq!(word.required, word.word.role == Role::Required);
+            prop_assert_eq!(
+                word.required,
+                word.word.role == Role::Required && !query::is_small_number(&word.word.typed)
+            );
             let exact = word.variants.iter().filter(|v| v.how == Match::Exact).count();
             prop_assert!(exact <= 1);
             if exact == 1 {
@@ -620,6 +627,9 @@ proptest! {
                         prop_assert_eq!(reference_distance(&a, &b), usize::from(edits));
                         prop_assert!(usize::from(edits) <= query::allowed_edits(word.word.typed.chars().count()));
                         prop_assert_eq!(a.first(), b.first());
+                    }
+                    Match::Digits => {
+                        prop_assert!(word.word.code && word.word.typed.ends_with(&variant.term));
                     }
                     Match::Exact => {}
                 }

@@ -317,19 +317,27 @@ fn add_strings_file(
 
 /// Gives the standard kinds whose title `book.toml` leaves as the standard English one
 /// (`Fixes`) their title in the site's language (`kind_fix` of the theme's text: `Solutions`),
-/// so a French site with the standard kinds reads French kind titles everywhere (pages, search
-/// results, `llms.txt`). A title the site sets is kept.
+/// and the same for the singular label (`Fix`, `kind_fix_singular`: `Solution`), so a French
+/// site with the standard kinds reads French kind titles everywhere (pages, search results,
+/// `llms.txt`). A title or label the site sets is kept.
 pub fn localize_kind_titles(config: &mut Config, theme: &Theme) {
     let strings = theme.i18n.strings(&config.language);
     for kind in &mut config.kinds {
-        let standard = crate::config::STANDARD_KINDS
+        let Some((name, _, title, singular)) = crate::config::STANDARD_KINDS
             .iter()
-            .find(|(name, _, _)| *name == kind.name);
-        if let Some((name, _, title)) = standard
-            && kind.title == *title
+            .find(|(name, _, _, _)| *name == kind.name)
+        else {
+            continue;
+        };
+        if kind.title == *title
             && let Some(localized) = strings.try_get(&format!("kind_{name}"))
         {
             kind.title = localized.to_string();
+        }
+        if kind.singular == *singular
+            && let Some(localized) = strings.try_get(&format!("kind_{name}_singular"))
+        {
+            kind.singular = localized.to_string();
         }
     }
 }
@@ -658,7 +666,8 @@ mod i18n_tests {
                 }
             }
         }
-        // The scripts ask for `text('key')` and `plural('key', ...)` of their own table.
+        // The scripts ask for `text('key')`, `plural('key', ...)` and (search-ui.js)
+        // `pieces('key', ...)` of their own table.
         for (script, table) in [
             ("static/js/troubleshoot.js", "troubleshoot"),
             ("static/js/tabs.js", "tabs"),
@@ -666,7 +675,7 @@ mod i18n_tests {
         ] {
             let source = &built_in_text(script)[0].1;
             let mut asked = BTreeSet::new();
-            for call in ["text('", "plural('"] {
+            for call in ["text('", "plural('", "pieces('"] {
                 for (at, _) in source.match_indices(call) {
                     let key: String = source[at + call.len()..]
                         .chars()
@@ -760,6 +769,135 @@ mod i18n_tests {
                 "<p>{{ t.x }}</p><h2>Next steps</h2><a aria-label=\"More\" href=\"{{ root }}\">{% if a %}Hi{% endif %}</a>"
             ),
             ["Next steps", "More", "Hi"]
+        );
+    }
+
+    /// The string literals of a script, each with the code just before and after it; comments
+    /// and regular expression literals are skipped (enough of JavaScript for the theme's
+    /// scripts).
+    fn string_literals(source: &str) -> Vec<(String, String, String)> {
+        let chars: Vec<char> = source.chars().collect();
+        let mut literals = Vec::new();
+        let mut last_code = '(';
+        let mut i = 0;
+        let around = |from: usize, to: usize| -> String {
+            chars[from.min(chars.len())..to.min(chars.len())]
+                .iter()
+                .collect()
+        };
+        while i < chars.len() {
+            let c = chars[i];
+            let next = chars.get(i + 1).copied();
+            if c == '/' && next == Some('/') {
+                while i < chars.len() && chars[i] != '\n' {
+                    i += 1;
+                }
+            } else if c == '/' && next == Some('*') {
+                i += 2;
+                while i + 1 < chars.len() && !(chars[i] == '*' && chars[i + 1] == '/') {
+                    i += 1;
+                }
+                i += 2;
+            } else if c == '/' && "(,=:[!&|?{};".contains(last_code) {
+                let mut class = false;
+                i += 1;
+                while i < chars.len() && (chars[i] != '/' || class) && chars[i] != '\n' {
+                    match chars[i] {
+                        '\\' => i += 1,
+                        '[' => class = true,
+                        ']' => class = false,
+                        _ => {}
+                    }
+                    i += 1;
+                }
+                last_code = ')';
+                i += 1;
+            } else if c == '\'' || c == '"' {
+                let start = i;
+                let mut value = String::new();
+                i += 1;
+                while i < chars.len() && chars[i] != c && chars[i] != '\n' {
+                    if chars[i] == '\\' {
+                        i += 1;
+                    }
+                    if let Some(&ch) = chars.get(i) {
+                        value.push(ch);
+                    }
+                    i += 1;
+                }
+                i += 1;
+                literals.push((
+                    around(start.saturating_sub(12), start),
+                    value,
+                    around(i, i + 12),
+                ));
+                last_code = ')';
+            } else {
+                if !c.is_whitespace() {
+                    last_code = if c.is_alphanumeric() || c == '_' || c == '$' {
+                        ')'
+                    } else {
+                        c
+                    };
+                }
+                i += 1;
+            }
+        }
+        literals
+    }
+
+    /// The string literals of a script that read as words to a reader: two words side by side
+    /// (`'No results'`), or one capitalised word (`'Kind'`) that is not a key the script
+    /// compares `event.key` with (`'Enter'`) or a browser feature it tests (`'X' in window`).
+    /// In class names and selectors (`'search-hit kind-'`, `'.ts-symptoms h2'`) at most one
+    /// part is a word.
+    fn script_text(source: &str) -> Vec<String> {
+        let wordlike = |w: &str| {
+            !w.is_empty()
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || "’'?!,:;".contains(c))
+        };
+        string_literals(source)
+            .into_iter()
+            .filter(|(before, literal, after)| {
+                let words: Vec<&str> = literal.split(' ').filter(|w| !w.is_empty()).collect();
+                let word_run = words
+                    .iter()
+                    .filter(|w| wordlike(w.strip_suffix('.').unwrap_or(w)))
+                    .count()
+                    >= 2
+                    && literal != "use strict";
+                let capitalised = words.len() == 1
+                    && wordlike(literal)
+                    && literal.chars().next().is_some_and(char::is_uppercase)
+                    && literal.chars().any(char::is_lowercase)
+                    && !before.trim_end().ends_with("key ===")
+                    && !after.trim_start().starts_with("in window");
+                word_run || capitalised
+            })
+            .map(|(_, literal, _)| literal)
+            .collect()
+    }
+
+    #[test]
+    fn no_script_holds_reader_facing_text_of_its_own() {
+        let mut found = Vec::new();
+        for script in [
+            "static/js/search-ui.js",
+            "static/js/troubleshoot.js",
+            "static/js/tabs.js",
+        ] {
+            for literal in script_text(&built_in_text(script)[0].1) {
+                found.push(format!("{script}: {literal:?}"));
+            }
+        }
+        assert_eq!(found, Vec::<String>::new());
+        // The scan itself finds such text and passes over the rest.
+        assert_eq!(
+            script_text(
+                "// 'A comment'\nel('p', 'search-hit kind-', 'No results');\nif (event.key === 'Enter') x('Kind');\nif ('IntersectionObserver' in window) y('use strict', /['’]s/g, \"Don't go\", 'Not found? Try again');"
+            ),
+            ["No results", "Kind", "Don't go", "Not found? Try again"]
         );
     }
 }

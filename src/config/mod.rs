@@ -2,6 +2,40 @@
 //! options, content checks and the kinds of article (the settings and their defaults are in
 //! [`settings`]).
 //!
+//! # Search
+//! ```toml
+//! [search]
+//! fuzzy = true                 # typo tolerance
+//! prefix = true                # the last word matches as a prefix (search as you type)
+//! filters = ["kind", "tags"]   # filters the search page offers and the browser index carries
+//!
+//! [search.weights]             # field weights: error-codes, title, symptoms, summary, headings, body
+//! title = 4.0
+//!
+//! [search.synonyms]
+//! defaults = true              # the built-in list of the site's language (see below)
+//! # Two-way groups: every entry finds all the others (Algolia's and Typesense's multi-way
+//! # synonyms, Elasticsearch's `frozen, stuck, hangs`).
+//! groups = [
+//!   ["frozen", "stuck", "hangs"],
+//!   ["back up now", "backup now"],
+//! ]
+//!
+//! [search.synonyms.one-way]
+//! # One-way: the key finds its targets, the targets do not find the key (Algolia's one-way
+//! # synonyms, Typesense's `root`, Elasticsearch's `surfshark => vpn`, Meilisearch's map).
+//! surfshark = ["vpn"]
+//! "power cycle" = ["restart"]
+//! ```
+//! An entry may be several words; it is analysed like a query (lower-cased, stop words left
+//! out, stemmed), so `Hangs` and `hanging` are the same entry. What the entries do at query
+//! time, and the built-in lists, are [`crate::search::synonyms`]'s and
+//! [`crate::search::query`]'s. Here an empty entry, a group of fewer than two entries, a
+//! mapping with no target and an unknown filter are errors at their line.
+//!
+//! `[kinds.NAME] singular` is the label of one article of the kind (`Fix`; the plural `title`
+//! heads the kind's page); a standard kind has its own default, any other kind its title.
+//!
 //! Every setting has a default, so a `book.toml` holding only `[book] title = "..."` builds a
 //! site with the standard kinds. When `[kinds]` is present it is the complete list of kinds (a
 //! knowledge base may define its own); a standard kind name (`cause`, `fix`, ...) given there
@@ -21,8 +55,8 @@ use crate::search::analysis::Language;
 pub mod settings;
 
 pub use settings::{
-    CONFIG_FILE, CheckConfig, Config, FieldWeights, Kind, RESERVED_DIRS, STANDARD_KINDS,
-    SearchConfig, Setting, TroubleshooterConfig, link_path, standard_kinds,
+    CONFIG_FILE, CheckConfig, Config, FieldWeights, Filter, Kind, RESERVED_DIRS, STANDARD_KINDS,
+    SearchConfig, Setting, SynonymsConfig, TroubleshooterConfig, link_path, standard_kinds,
 };
 
 #[derive(Deserialize, Default)]
@@ -62,6 +96,19 @@ struct RawSearch {
     fuzzy: Option<bool>,
     prefix: Option<bool>,
     weights: Option<RawWeights>,
+    filters: Option<Vec<Spanned<String>>>,
+    synonyms: Option<RawSynonyms>,
+}
+
+/// A list of synonym entries, each with its place, the list with its own.
+type RawEntries = Spanned<Vec<Spanned<String>>>;
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawSynonyms {
+    defaults: Option<bool>,
+    groups: Option<Vec<RawEntries>>,
+    one_way: Option<BTreeMap<Spanned<String>, RawEntries>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -92,6 +139,7 @@ struct RawTroubleshooter {
 struct RawKind {
     dir: Option<Spanned<String>>,
     title: Option<Spanned<String>>,
+    singular: Option<Spanned<String>>,
     order: Option<i64>,
 }
 
@@ -132,7 +180,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
         .kinds
         .iter()
         .flatten()
-        .filter_map(|(_, k)| k.title.as_ref());
+        .flat_map(|(_, k)| k.title.iter().chain(&k.singular));
     for value in book
         .title
         .iter()
@@ -264,6 +312,25 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
             }
         }
     }
+    for filter in search.filters.into_iter().flatten() {
+        match Filter::ALL.iter().find(|f| f.name() == filter.get_ref()) {
+            Some(found) if config.search.filters.contains(found) => diagnostics.push(at(
+                filter.span(),
+                format!("the filter `{}` is listed twice", filter.get_ref()),
+            )),
+            Some(found) => config.search.filters.push(*found),
+            None => diagnostics.push(
+                at(
+                    filter.span(),
+                    format!("unknown filter `{}`", filter.get_ref()),
+                )
+                .with_help("the filters are `kind` and `tags`"),
+            ),
+        }
+    }
+    if let Some(synonyms) = search.synonyms {
+        config.search.synonyms = parse_synonyms(synonyms, &at, &mut diagnostics);
+    }
 
     if let Some(check) = raw.check
         && let Some(days) = check.stale_after
@@ -293,7 +360,9 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
         config.kinds = Vec::new();
         let mut dirs = BTreeSet::new();
         for (name, raw_kind) in kinds {
-            let standard = STANDARD_KINDS.iter().find(|(n, _, _)| *n == name.get_ref());
+            let standard = STANDARD_KINDS
+                .iter()
+                .find(|(n, _, _, _)| *n == name.get_ref());
             if !is_identifier(name.get_ref()) {
                 diagnostics.push(
                     at(
@@ -306,7 +375,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
             }
             let dir = match (&raw_kind.dir, standard) {
                 (Some(dir), _) => dir.get_ref().clone(),
-                (None, Some((_, dir, _))) => dir.to_string(),
+                (None, Some((_, dir, _, _))) => dir.to_string(),
                 (None, None) => format!("{}s", name.get_ref()),
             };
             let dir_span = raw_kind
@@ -329,19 +398,28 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
                 .as_ref()
                 .map(|t| t.get_ref().clone())
                 .unwrap_or_else(|| match standard {
-                    Some((_, _, title)) => title.to_string(),
+                    Some((_, _, title, _)) => title.to_string(),
                     None => capitalize(&dir),
+                });
+            let singular = raw_kind
+                .singular
+                .as_ref()
+                .map(|t| t.get_ref().clone())
+                .unwrap_or_else(|| match standard {
+                    Some((_, _, _, singular)) => singular.to_string(),
+                    None => title.clone(),
                 });
             let order = raw_kind.order.unwrap_or_else(|| {
                 STANDARD_KINDS
                     .iter()
-                    .position(|(n, _, _)| *n == name.get_ref())
+                    .position(|(n, _, _, _)| *n == name.get_ref())
                     .map_or(1000, |i| (i as i64 + 1) * 10)
             });
             config.kinds.push(Kind {
                 name: name.get_ref().clone(),
                 dir,
                 title,
+                singular,
                 order,
             });
         }
@@ -371,6 +449,69 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
     }
 }
 
+/// `[search.synonyms]`, each entry kept with its place for later diagnostics (a target that
+/// occurs nowhere in the site is only known once the site is indexed).
+fn parse_synonyms(
+    raw: RawSynonyms,
+    at: &dyn Fn(std::ops::Range<usize>, String) -> Diagnostic,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> SynonymsConfig {
+    let entry = |text: Spanned<String>, diagnostics: &mut Vec<Diagnostic>| {
+        let value = text.get_ref().trim().to_string();
+        if value.is_empty() {
+            diagnostics.push(
+                at(text.span(), "the synonym is empty".to_string())
+                    .with_help("write a word or a phrase, or remove the entry"),
+            );
+            return None;
+        }
+        Some(Setting::new(value, at(text.span(), String::new())))
+    };
+    let mut config = SynonymsConfig {
+        defaults: raw.defaults.unwrap_or(true),
+        ..SynonymsConfig::default()
+    };
+    for group in raw.groups.into_iter().flatten() {
+        let span = group.span();
+        let entries: Vec<Setting> = group
+            .into_inner()
+            .into_iter()
+            .filter_map(|text| entry(text, diagnostics))
+            .collect();
+        if entries.len() < 2 {
+            diagnostics.push(
+                at(
+                    span,
+                    "a synonym group needs at least two entries".to_string(),
+                )
+                .with_help("list the words that mean the same, such as `[\"frozen\", \"stuck\"]`"),
+            );
+        } else {
+            config.groups.push(entries);
+        }
+    }
+    for (key, targets) in raw.one_way.into_iter().flatten() {
+        let span = targets.span();
+        let Some(from) = entry(key, diagnostics) else {
+            continue;
+        };
+        let targets: Vec<Setting> = targets
+            .into_inner()
+            .into_iter()
+            .filter_map(|text| entry(text, diagnostics))
+            .collect();
+        if targets.is_empty() {
+            diagnostics.push(
+                at(span, format!("`{}` has no synonym to find", from.value))
+                    .with_help("list what it should find, such as `[\"vpn\"]`"),
+            );
+        } else {
+            config.one_way.push((from, targets));
+        }
+    }
+    config
+}
+
 /// The keys of each table of `book.toml`, to tell a writer where a misplaced key goes.
 const TABLE_KEYS: [(&str, &[&str]); 5] = [
     ("book", &["title", "description", "language", "authors"]),
@@ -385,7 +526,10 @@ const TABLE_KEYS: [(&str, &[&str]); 5] = [
             "portable",
         ],
     ),
-    ("search", &["fuzzy", "prefix", "weights"]),
+    (
+        "search",
+        &["fuzzy", "prefix", "weights", "filters", "synonyms"],
+    ),
     ("check", &["stale-after"]),
     ("troubleshooter", &["escalation"]),
 ];
@@ -623,5 +767,89 @@ mod tests {
             errors[0].help.as_deref(),
             Some("`escalation` goes in the `[troubleshooter]` table")
         );
+    }
+
+    #[test]
+    fn filters_are_named_once_from_the_known_ones() {
+        let config = parse_str("[search]\nfilters = [\"tags\", \"kind\"]\n").unwrap();
+        assert_eq!(config.search.filters, [Filter::Tags, Filter::Kind]);
+        let errors = parse_str("[search]\nfilters = [\"kind\", \"tag\", \"kind\"]\n").unwrap_err();
+        let found: Vec<String> = errors
+            .iter()
+            .map(|d| format!("{} {} {:?}", d.location(), d.message, d.help))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "book.toml:2:20 unknown filter `tag` Some(\"the filters are `kind` and `tags`\")",
+                "book.toml:2:27 the filter `kind` is listed twice None",
+            ]
+        );
+    }
+
+    #[test]
+    fn synonyms_keep_their_places_and_refuse_what_cannot_work() {
+        let config = parse_str(
+            "[search.synonyms]\ndefaults = false\ngroups = [[\"frozen\", \" stuck \"]]\n\
+             [search.synonyms.one-way]\nsurfshark = [\"vpn\"]\n",
+        )
+        .unwrap();
+        let synonyms = &config.search.synonyms;
+        assert!(!synonyms.defaults);
+        assert_eq!(synonyms.groups[0][1].value, "stuck");
+        assert_eq!(
+            synonyms.groups[0][1].diagnostic("x").location(),
+            "book.toml:3:22"
+        );
+        assert_eq!(synonyms.one_way[0].0.value, "surfshark");
+        assert_eq!(synonyms.one_way[0].1[0].value, "vpn");
+
+        let errors = parse_str(
+            "[search.synonyms]\ngroups = [[\"alone\"], [\"a\", \" \"]]\n\
+             [search.synonyms.one-way]\nsurfshark = []\n",
+        )
+        .unwrap_err();
+        let found: Vec<String> = errors
+            .iter()
+            .map(|d| format!("{} {}", d.location(), d.message))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "book.toml:2:11 a synonym group needs at least two entries",
+                "book.toml:2:28 the synonym is empty",
+                "book.toml:2:22 a synonym group needs at least two entries",
+                "book.toml:4:13 `surfshark` has no synonym to find",
+            ]
+        );
+        let errors = parse_str("[search.synonyms]\ngrups = [[\"a\", \"b\"]]\n").unwrap_err();
+        assert_eq!(
+            errors[0].to_string(),
+            "error: unknown field `grups`\n --> book.toml:2:1\n  |\n2 | grups = [[\"a\", \"b\"]]\n  | ^^^^^\n  |\n  = help: did you mean `groups`?"
+        );
+    }
+
+    #[test]
+    fn kinds_have_a_singular_label() {
+        let config = parse_str("[book]\ntitle = \"Help\"\n").unwrap();
+        let singular: Vec<&str> = config.kinds.iter().map(|k| k.singular.as_str()).collect();
+        assert_eq!(
+            singular,
+            [
+                "Guide",
+                "Cause",
+                "Fix",
+                "Best practice",
+                "Restore guide",
+                "Error code",
+                "FAQ"
+            ]
+        );
+        let config = parse_str(
+            "[kinds.practice]\nsingular = \"Good habit\"\n[kinds.howto]\ntitle = \"How-tos\"\n",
+        )
+        .unwrap();
+        let singular: Vec<&str> = config.kinds.iter().map(|k| k.singular.as_str()).collect();
+        assert_eq!(singular, ["Good habit", "How-tos"]);
     }
 }

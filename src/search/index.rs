@@ -13,9 +13,12 @@
 //! [`analysis::Language`] by the config). Beside tantivy's own files, [`META_FILE`] records
 //! what the index was made with: its format, its language and the id of the analysis that made
 //! its terms ([`analysis::analysis_id`]: stemmer, version and a hash of the analysis sources),
-//! the field weights and the query options. Queries are analysed in the language the index
-//! records. An index whose record is missing, or whose format or analysis differs from what
-//! this binary makes, is refused with a "run `remedy build`" error, never read wrongly.
+//! the field weights, the query options and the compiled query lexicon (so `remedy search`
+//! applies the synonyms of the build it searches, as the browser does, whatever `book.toml`
+//! says since). Queries are analysed in the language the index records. The kind and the
+//! lower-cased tags of each article are indexed whole for the search filters. An index whose
+//! record is missing, or whose format or analysis differs from what this binary makes, is
+//! refused with a "run `remedy build`" error, never read wrongly.
 
 use std::path::Path;
 
@@ -31,6 +34,7 @@ use crate::config::SearchConfig;
 use crate::error::{Error, Result};
 use crate::model::Site;
 use crate::search::analysis;
+use crate::search::lexicon::{self, Lexicon};
 
 /// The name Remedy's analysis is registered under in the tantivy index (in every language: the
 /// language is in [`META_FILE`]).
@@ -98,8 +102,10 @@ impl SearchField {
 pub struct Fields {
     /// `causes/icloud-storage-full` (stored, indexed whole).
     pub slug: Field,
-    /// The kind's name (stored).
+    /// The kind's name (stored, indexed whole, for the kind filter).
     pub kind: Field,
+    /// The article's tags, lower-cased (indexed whole, for the tag filter).
+    pub tags: Field,
     /// The page's URL path from the host: base path + slug + `/` (stored).
     pub url: Field,
     /// The title as written (stored; the searchable title is [`SearchField::Title`]).
@@ -121,7 +127,8 @@ impl Fields {
 pub fn schema() -> (Schema, Fields) {
     let mut builder = Schema::builder();
     let slug = builder.add_text_field("slug", STRING | STORED);
-    let kind = builder.add_text_field("kind", STORED);
+    let kind = builder.add_text_field("kind", STRING | STORED);
+    let tags = builder.add_text_field("tags", STRING);
     let url = builder.add_text_field("url", STORED);
     let title_stored = builder.add_text_field("title_text", STORED);
     let summary_stored = builder.add_text_field("summary_text", STORED);
@@ -133,6 +140,7 @@ pub fn schema() -> (Schema, Fields) {
     let fields = Fields {
         slug,
         kind,
+        tags,
         url,
         title_stored,
         summary_stored,
@@ -233,6 +241,12 @@ impl TokenStream for RemedyTokenStream {
     }
 }
 
+/// The term a tag is indexed and filtered by: trimmed and lower-cased, so `iPad` and `ipad`
+/// are one tag.
+pub fn tag_term(tag: &str) -> String {
+    tag.trim().to_lowercase()
+}
+
 /// What the index was made with ([`META_FILE`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IndexMeta {
@@ -248,11 +262,16 @@ pub struct IndexMeta {
     pub fuzzy: bool,
     /// Whether the last word matches as a prefix.
     pub prefix: bool,
+    /// The query lexicon (synonyms, filler words) queries are planned with. (A default when
+    /// missing, so a record of an older format is refused for its format, not as damaged.)
+    #[serde(default)]
+    pub lexicon: Lexicon,
 }
 
 impl IndexMeta {
-    /// The record for an index made now with these options.
-    pub fn new(config: &SearchConfig) -> IndexMeta {
+    /// The record for an index of a site made now with these options; `language` is the site's
+    /// `[book] language` tag, which picks the built-in synonym list.
+    pub fn new(config: &SearchConfig, language: &str) -> IndexMeta {
         IndexMeta {
             format: FORMAT,
             language: config.language.code().to_string(),
@@ -260,6 +279,7 @@ impl IndexMeta {
             weights: SearchField::ALL.map(|f| f.weight(&config.weights)),
             fuzzy: config.fuzzy,
             prefix: config.prefix,
+            lexicon: lexicon::compile(&config.synonyms, language, config.language),
         }
     }
 }
@@ -289,7 +309,7 @@ pub fn write(site: &Site, dir: &Path) -> Result<IndexMeta> {
     let index =
         Index::create_in_dir(dir, schema).map_err(|e| tantivy_error("creating the index", e))?;
     fill(site, &index, &fields)?;
-    Ok(IndexMeta::new(&site.config.search))
+    Ok(IndexMeta::new(&site.config.search, &site.config.language))
 }
 
 /// The same index as [`write()`] makes, in memory and open: what `remedy check` searches.
@@ -304,7 +324,7 @@ pub fn in_ram(site: &Site) -> Result<OpenIndex> {
         index,
         reader,
         fields,
-        meta: IndexMeta::new(&site.config.search),
+        meta: IndexMeta::new(&site.config.search, &site.config.language),
         language: site.config.search.language,
     })
 }
@@ -361,6 +381,9 @@ fn document(
     let mut doc = TantivyDocument::default();
     doc.add_text(fields.slug, &article.slug);
     doc.add_text(fields.kind, &article.kind);
+    for tag in &article.front.tags {
+        doc.add_text(fields.tags, tag_term(&tag.value));
+    }
     doc.add_text(fields.url, format!("{base_path}{}", article.url_path()));
     doc.add_text(fields.title_stored, &article.front.title);
     doc.add_text(fields.summary_stored, &article.front.summary);

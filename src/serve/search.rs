@@ -1,6 +1,7 @@
-//! Search while serving: the dev server answers `GET /_remedy/search?q=...&limit=N` from the
-//! tantivy index in the build dir (the same JSON as `remedy search --json`), and keeps both
-//! search indexes up to date after each incremental rebuild.
+//! Search while serving: the dev server answers `GET /_remedy/search?q=...&limit=N` (and
+//! `&kind=NAME`, `&tag=TAG`, each repeatable) from the tantivy index in the build dir (the same
+//! JSON as `remedy search --json`), and keeps both search indexes up to date after each
+//! incremental rebuild.
 //!
 //! Re-indexing runs on its own thread so a page reload never waits for it: the thread always
 //! indexes the newest site it was given (older pending ones are skipped), hands the indexes to
@@ -78,12 +79,15 @@ impl SearchSlot {
     pub fn answer(&self, query_string: &str) -> (u16, String) {
         let mut query = String::new();
         let mut limit = 10usize;
+        let mut filters = searcher::Filters::default();
         for pair in query_string.split('&') {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
             let value = super::http::percent_decode(&value.replace('+', " ")).unwrap_or_default();
             match key {
                 "q" => query = value,
                 "limit" => limit = value.parse().unwrap_or(10).clamp(1, 100),
+                "kind" => filters.kinds.push(value),
+                "tag" => filters.tags.push(value),
                 _ => {}
             }
         }
@@ -94,10 +98,10 @@ impl SearchSlot {
                 serde_json::json!({"error": "the search index is not built yet"}).to_string(),
             );
         };
-        match searcher::search(open, &query, limit) {
-            Ok(hits) => (
+        match searcher::query(open, &query, limit, &filters) {
+            Ok(answer) => (
                 200,
-                serde_json::to_string(&hits).unwrap_or_else(|_| "[]".into()),
+                serde_json::to_string(&answer).unwrap_or_else(|_| "{}".into()),
             ),
             Err(error) => (
                 500,

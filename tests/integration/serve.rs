@@ -361,9 +361,13 @@ fn search_answers_while_serving_and_follows_edits() {
     let response = server.get("/_remedy/search?q=error+9006&limit=3");
     assert_eq!(response.status, 200);
     assert!(response.headers.contains("content-type: application/json"));
-    let hits: serde_json::Value = serde_json::from_str(&response.body).unwrap();
-    assert_eq!(hits[0]["slug"], "errors/9006", "{hits}");
+    let answer: serde_json::Value = serde_json::from_str(&response.body).unwrap();
+    let hits = &answer["results"];
+    assert_eq!(hits[0]["slug"], "errors/9006", "{answer}");
     assert_eq!(hits[0]["url"], "/errors/9006/");
+    let fixes: serde_json::Value =
+        serde_json::from_str(&server.get("/_remedy/search?q=error+9006&kind=fix").body).unwrap();
+    assert_eq!(fixes["results"][0]["kind"], "fix", "{fixes}");
 
     let events = server.events();
     server.edit("content/fixes/restart-iphone.md", |text| {
@@ -371,9 +375,13 @@ fn search_answers_while_serving_and_follows_edits() {
     });
     events.next("reload");
     events.next("search");
-    let hits: serde_json::Value =
+    let answer: serde_json::Value =
         serde_json::from_str(&server.get("/_remedy/search?q=quokka").body).unwrap();
-    assert_eq!(hits[0]["slug"], "fixes/restart-iphone", "{hits}");
+    assert_eq!(
+        answer["results"][0]["slug"], "fixes/restart-iphone",
+        "{answer}"
+    );
+    assert_eq!(answer["unmatched"], serde_json::json!([]), "{answer}");
 }
 
 #[test]

@@ -11,7 +11,8 @@
 //!   `<script type="application/json" id="remedy-strings">` block (empty when the page loads
 //!   no script).
 //! - `site`: `title`, `description`, `language`, `base_url` (absolute, ends in `/`), `authors`,
-//!   `kinds` (each `name`, `dir`, `title`, `description`, `path`, `count`), `asset_version`,
+//!   `kinds` (each `name`, `dir`, `title`, `singular` (the label of one article of the kind),
+//!   `description`, `path`, `count`), `asset_version`,
 //!   `has_search_script` (whether the theme ships `js/search.js`, so a page never links a
 //!   script that is not there), `has_troubleshoot_script`, `has_site_script` and
 //!   `has_tabs_script` (the same for `js/troubleshoot.js`, `js/site.js` and `js/tabs.js`),
@@ -61,8 +62,9 @@
 //! (`<slug>/index.md`) and `llms.txt` are made in Rust by [`crate::llms`], not by templates.
 //! A kind (in `site.kinds`, `sections`, `kind`) has `title_in_text` too: its title as a
 //! sentence of the page's language writes it (lower-cased in English, as written in German).
-//! A card is `slug`, `kind`, `kind_title`, `title`, `summary`, `path`, `error_codes`, `effort`,
-//! `weight`, `updated` (`YYYY-MM-DD` or empty) and `tags` (each `name`, `slug`, `path`).
+//! A card is `slug`, `kind`, `kind_title`, `kind_singular`, `title`, `summary`, `path`,
+//! `error_codes`, `effort`, `weight`, `updated` (`YYYY-MM-DD` or empty) and `tags` (each
+//! `name`, `slug`, `path`).
 
 use std::collections::HashMap;
 
@@ -126,6 +128,7 @@ impl<'a> Shared<'a> {
                 dir: &kind.dir,
                 title: &kind.title,
                 title_in_text: in_text(&kind.title),
+                singular: &kind.singular,
                 description: site
                     .sections
                     .get(&kind.name)
@@ -334,6 +337,7 @@ pub(super) struct KindContext<'a> {
     dir: &'a str,
     title: &'a str,
     title_in_text: String,
+    singular: &'a str,
     description: &'a str,
     path: String,
     count: usize,
@@ -357,6 +361,7 @@ pub(super) struct Card<'a> {
     slug: &'a str,
     kind: &'a str,
     kind_title: &'a str,
+    kind_singular: &'a str,
     title: &'a str,
     summary: &'a str,
     path: String,
@@ -405,6 +410,7 @@ pub(super) fn card<'a>(site: &'a Site, index: usize) -> Card<'a> {
         slug: &article.slug,
         kind: &article.kind,
         kind_title: &site.kind_of(article).title,
+        kind_singular: &site.kind_of(article).singular,
         title: &article.front.title,
         summary: &article.front.summary,
         path: site.config.link(&article.url_path()),

@@ -260,10 +260,10 @@ mod tests {
                 format!(
                     "<form class=\"search-form{}\" role=\"search\" action=\"{root}search/\" \
                      method=\"get\">",
-                    if page == PageId::Home {
-                        " search-form-hero"
-                    } else {
-                        ""
+                    match page {
+                        PageId::Home => " search-form-hero",
+                        PageId::Search => " search-form-page",
+                        _ => "",
                     }
                 ),
                 "<input id=\"search-input\" type=\"search\" name=\"q\"".to_string(),
