@@ -1,7 +1,7 @@
 //! The scripts speak the page's language: on a French site, in headless Chromium, the
 //! troubleshooter's script shows its hint, status, plural forms and buttons in French, and the
-//! search box its results and its "no results" box, from the page's `remedy-strings` data
-//! block.
+//! search box and page their results, the "no results" box, the notice for a word no article
+//! holds, the kind labels and the filter chips, from the page's `remedy-strings` data block.
 //!
 //! Needs Chromium and chromedriver: ignored by a plain `cargo test`, run by
 //! `cargo test -- --include-ignored`, as `.ci/run` does.
@@ -111,6 +111,55 @@ fn the_search_box_speaks_french_on_a_french_site() {
         );
         assert_eq!(text_of(&session, selector), expected);
     }
+    // A word no article holds gets the notice, in French quotation marks; the last option
+    // opens the search page; each result is labelled with its kind's French singular.
+    session.clear(&input);
+    session.send_keys(&input, "stockage viber");
+    session.wait_for(
+        "results for \"stockage viber\"",
+        "var p = document.getElementById('search-popup'); \
+         return p && !p.hidden && p.getAttribute('data-query') === 'stockage viber'",
+    );
+    assert_eq!(
+        text_of(&session, ".search-notice-title"),
+        "Aucun article ne mentionne « viber »"
+    );
+    let notice = text_of(&session, ".search-notice p:nth-child(2)");
+    assert!(
+        notice.starts_with("Les résultats les plus proches ci-dessous correspondent")
+            && notice.ends_with(
+                "Ce n’est pas ce qu’il vous faut ? Partez de ce que vous constatez dans l’assistant de dépannage."
+            ),
+        "{notice}"
+    );
+    let all = text_of(&session, ".search-all-link");
+    assert!(
+        all.starts_with("Voir ") && all.contains(" résultat"),
+        "{all}"
+    );
+    let labels = session.script(
+        "return Array.from(document.querySelectorAll('.search-hit-kind')).map(e => e.textContent)",
+    );
+    let labels: Vec<&str> = labels
+        .as_array()
+        .expect("labels")
+        .iter()
+        .filter_map(|l| l.as_str())
+        .collect();
+    assert!(!labels.is_empty());
+    for label in &labels {
+        assert!(
+            [
+                "Guide",
+                "Cause",
+                "Solution",
+                "Code d’erreur",
+                "Question fréquente"
+            ]
+            .contains(label),
+            "{labels:?}"
+        );
+    }
     // The search page counts its results with French plural forms.
     session.goto(&format!(
         "file://{}?q=stockage",
@@ -126,4 +175,22 @@ fn the_search_box_speaks_french_on_a_french_site() {
         "return document.querySelector('#search-results .search-hits').getAttribute('aria-label')",
     );
     assert_eq!(label.as_str(), Some("Résultats de la recherche"));
+    // A kind chosen in the address: the chips are labelled in French and the count names it.
+    session.goto(&format!(
+        "file://{}?q=stockage&kind=fix",
+        site.path("public/search/index.html").display()
+    ));
+    session.wait_for(
+        "the filtered results",
+        "return !!document.querySelector('#search-results .search-count') && \
+         !document.getElementById('search-filters').hidden",
+    );
+    let count = text_of(&session, "#search-results .search-count");
+    assert!(
+        count.ends_with(" pour « stockage » dans Solutions"),
+        "{count}"
+    );
+    assert_eq!(text_of(&session, ".search-filter-label"), "Type");
+    let pressed = text_of(&session, ".search-chip[aria-pressed=true]");
+    assert_eq!(pressed, "Solutions");
 }
