@@ -43,7 +43,7 @@ impl Server {
     }
 
     fn start_in(site: tempfile::TempDir) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_remedy"))
+        let mut child = Command::new(crate::support::binary())
             .args(["serve", "--port", "0"])
             .current_dir(site.path())
             .stdout(Stdio::null())
