@@ -17,6 +17,7 @@ use crate::diagnostic::Diagnostic;
 use crate::diagnostic::tera::{self as tera_errors, TemplateSources};
 use crate::error::{Error, Result};
 use crate::walk;
+use crate::work_limit::{self, Exceeded, PageOutput};
 
 static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
@@ -226,18 +227,49 @@ impl Theme {
             .find(|n| self.templates.contains_key(*n))
     }
 
-    /// Renders `template` with `context`; errors become diagnostics on the template file.
+    /// Renders `template` with `context`; errors become diagnostics on the template file, and
+    /// so does a page over its work limit ([`crate::work_limit`]).
     pub fn render(
         &self,
         template: &str,
         context: &tera::Context,
         page: &str,
     ) -> Result<String, Box<Diagnostic>> {
-        self.tera.render(template, context).map_err(|error| {
+        let mut output = PageOutput::new();
+        let rendered = self.tera.render_to(template, context, &mut output);
+        if let Some(exceeded) = output.exceeded() {
+            let path = self.templates.get(template).map_or_else(
+                || PathBuf::from(template),
+                |(_, origin)| origin.display_path(),
+            );
+            let message = match exceeded {
+                Exceeded::Size => format!(
+                    "template `{template}` wrote more than {} MB for one page",
+                    work_limit::MAX_PAGE_BYTES / (1024 * 1024)
+                ),
+                Exceeded::Time => format!(
+                    "template `{template}` took more than {} seconds for one page",
+                    work_limit::MAX_PAGE_TIME.as_secs()
+                ),
+            };
+            return Err(Box::new(Diagnostic::file(path, message).with_help(
+                format!(
+                    "look for a loop or a component that calls itself without end (while \
+                 rendering {page})"
+                ),
+            )));
+        }
+        rendered.map_err(|error| {
             Box::new(tera_errors::template_diagnostic(
                 &self.templates,
                 &error,
                 Some(page),
+            ))
+        })?;
+        String::from_utf8(output.into_bytes()).map_err(|_| {
+            Box::new(Diagnostic::file(
+                PathBuf::from(template),
+                format!("template `{template}` wrote text that is not UTF-8"),
             ))
         })
     }

@@ -1,5 +1,7 @@
 //! `remedy search`: query the tantivy index of the last build, without building anything.
-//! A missing or incompatible index is an error (exit 2) that says to run `remedy build`.
+//! A missing, incompatible or damaged index is an error (exit 2) that says to run `remedy build`:
+//! the index is verified when it is opened ([`index::open`]), and should a damaged file get past
+//! that, a panic inside tantivy is caught here and reported the same way.
 
 use std::io::Write as _;
 
@@ -13,7 +15,7 @@ pub fn run(args: SearchArgs) -> Result<i32> {
     let config = load::load_config(&args.root)?;
     let dir = args.root.join(&config.build_dir).join(TANTIVY_DIR);
     let open = index::open(&dir)?;
-    let hits = searcher::search(&open, &args.query, args.limit)?;
+    let hits = search_guarded(&dir, &open, &args.query, usize::from(args.limit))?;
     if hits.is_empty() && !args.json {
         eprintln!("no results for `{}`", args.query);
         return Ok(0);
@@ -39,4 +41,21 @@ pub fn run(args: SearchArgs) -> Result<i32> {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::io("<stdout>", e)),
         _ => Ok(0),
     }
+}
+
+/// [`searcher::search`], with a panic inside tantivy (a damaged file its checksums missed)
+/// turned into the damaged-index error. The panic's own message is not printed.
+fn search_guarded(
+    dir: &std::path::Path,
+    open: &index::OpenIndex,
+    query: &str,
+    limit: usize,
+) -> Result<Vec<searcher::Hit>> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        searcher::search(open, query, limit)
+    }));
+    std::panic::set_hook(hook);
+    outcome.unwrap_or_else(|_| Err(index::damaged(dir, "a search failed inside it")))
 }

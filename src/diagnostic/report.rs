@@ -43,7 +43,15 @@ fn render(diagnostic: &Diagnostic, renderer: &Renderer) -> String {
     };
     let path = display_path(&diagnostic.path);
     let title = level.primary_title(diagnostic.message.as_str());
-    let mut group = match (&diagnostic.source_line, diagnostic.line) {
+    // An excerpt of a long line is shown after `...`, the caret placed within it.
+    let (shown_line, shown_col) = match &diagnostic.source_line {
+        Some(line) if diagnostic.source_cut > 0 => (
+            Some(format!("...{line}")),
+            diagnostic.col + 3 - diagnostic.source_cut.min(diagnostic.col),
+        ),
+        line => (line.clone(), diagnostic.col),
+    };
+    let mut group = match (&shown_line, diagnostic.line) {
         (_, 0) => title.element(Origin::path(path.as_str())),
         (Some(source_line), line) => title.element(
             Snippet::source(source_line.as_str())
@@ -51,7 +59,7 @@ fn render(diagnostic: &Diagnostic, renderer: &Renderer) -> String {
                 .path(path.as_str())
                 .annotation(AnnotationKind::Primary.span(caret_span(
                     source_line,
-                    diagnostic.col,
+                    shown_col,
                     diagnostic.width,
                 ))),
         ),
@@ -64,7 +72,17 @@ fn render(diagnostic: &Diagnostic, renderer: &Renderer) -> String {
     if let Some(help) = &diagnostic.help {
         group = group.element(Level::HELP.message(help.as_str()));
     }
-    renderer.render(&[group])
+    let text = renderer.render(&[group]);
+    if shown_col == diagnostic.col {
+        return text;
+    }
+    // annotate-snippets names the column within the excerpt: name the file's column.
+    let line = diagnostic.line;
+    text.replacen(
+        &format!("{path}:{line}:{shown_col}"),
+        &format!("{path}:{line}:{}", diagnostic.col),
+        1,
+    )
 }
 
 /// The bytes of `line` under a caret at 1-based character column `col`, `width` characters
