@@ -13,11 +13,16 @@
 //! cases are grouped by what is bad, one file each; this file holds what they share.
 
 mod book_toml;
+mod bounded_work;
+mod build_dir;
 mod encodings;
 mod file_names;
 mod front_matter;
 mod hostile_text;
+mod markup;
 mod relations;
+mod search_index;
+mod special_files;
 mod templates;
 
 use std::fs;

@@ -88,3 +88,51 @@ fn template_not_utf8() {
         "templates/article.html: template is not valid UTF-8",
     );
 }
+
+/// Regression (issue 15, row 12): nested `range(end=100000)` loops hung the build while its
+/// memory grew. The page stops at its work limit, and the error names the template.
+#[test]
+fn a_template_that_writes_without_end_is_stopped() {
+    let site = TestSite::new("basic");
+    site.write(
+        "templates/article.html",
+        "{% for i in range(end=100000) %}{% for j in range(end=100000) %}{{ i }},{{ j }};\
+         {% endfor %}{% endfor %}\n",
+    );
+    let started = std::time::Instant::now();
+    let build = site.remedy(&["build"]);
+    assert_no_crash(&build);
+    build.expect_code(1);
+    assert!(started.elapsed() < std::time::Duration::from_secs(120));
+    let first = first_reported(&build.stderr);
+    assert!(
+        first
+            == "templates/article.html: template `article.html` wrote more than 64 MB for one page"
+            || first
+                == "templates/article.html: template `article.html` took more than 10 seconds for one page",
+        "{build}"
+    );
+}
+
+/// Regression (row 12): a component calling itself four times at every level.
+#[test]
+fn a_component_that_recurses_fourfold_is_stopped() {
+    let site = TestSite::new("basic");
+    site.write(
+        "templates/article.html",
+        "{% component tree(depth) %}<i>{{ depth }}</i>{% if depth > 0 %}\
+         {{<tree depth={depth - 1}/>}}{{<tree depth={depth - 1}/>}}\
+         {{<tree depth={depth - 1}/>}}{{<tree depth={depth - 1}/>}}{% endif %}\
+         {% endcomponent tree %}{{<tree depth={18}/>}}\n",
+    );
+    let started = std::time::Instant::now();
+    let build = site.remedy(&["build"]);
+    assert_no_crash(&build);
+    build.expect_code(1);
+    assert!(started.elapsed() < std::time::Duration::from_secs(120));
+    assert!(
+        first_reported(&build.stderr)
+            .starts_with("templates/article.html: template `article.html` "),
+        "{build}"
+    );
+}
