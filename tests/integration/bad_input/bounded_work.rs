@@ -78,14 +78,17 @@ fn identical_headings_and_thousands_of_symptoms_cost_linear_time_and_memory() {
     );
 }
 
-/// Runs `remedy args` in `site` under `/usr/bin/time -v` with a 4 GiB address-space limit:
-/// its output and its peak resident size in kB.
+/// Runs `remedy args` in `site` under `/usr/bin/time -v` with a 4 GiB address-space limit,
+/// killed after [`MAX_TIME`] (the quadratic code would run for many minutes): its output and
+/// its peak resident size in kB.
 #[cfg(unix)]
 fn measured(site: &TestSite, args: &[&str]) -> (std::process::Output, u64) {
     use std::os::unix::process::CommandExt as _;
     let mut command = Command::new("/usr/bin/time");
     command
         .arg("-v")
+        .args(["timeout", "--signal=KILL"])
+        .arg(MAX_TIME.as_secs().to_string())
         .arg(crate::support::binary())
         .args(args)
         .current_dir(site.root())

@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use super::{assert_no_crash, assert_refused};
+use super::{assert_no_crash, assert_refused, run_with_deadline};
 use crate::support::TestSite;
 
 /// Regression (issue 15, row 10): `mkfifo content/causes/p.md` hung `build` and `check`.
@@ -72,34 +72,4 @@ fn make_fifo(path: &Path) {
         .status()
         .expect("mkfifo runs");
     assert!(made.success());
-}
-
-/// Runs `remedy` and kills it if it is still running after `deadline` (a hang must fail the
-/// test, not hang the suite).
-fn run_with_deadline(site: &TestSite, args: &[&str], deadline: Duration) -> crate::support::Run {
-    let mut child = std::process::Command::new(crate::support::binary())
-        .args(args)
-        .current_dir(site.root())
-        .env("NO_COLOR", "1")
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let started = Instant::now();
-    while child.try_wait().unwrap().is_none() {
-        if started.elapsed() > deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("remedy {args:?} still running after {deadline:?}");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    let output = child.wait_with_output().unwrap();
-    crate::support::Run {
-        command: format!("remedy {}", args.join(" ")),
-        dir: site.root().to_path_buf(),
-        code: output.status.code(),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
 }
