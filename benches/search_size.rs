@@ -2,7 +2,7 @@
 //! server that logs every request. A page load, then a cold first query of three common words
 //! ("backup icloud storage", typed in one go), on the bundled knowledge base and on generated
 //! sites of 1,000 and 10,000 articles; gzip -9 bytes and requests of every search file, client
-//! code included. Pagefind's figures beside, its default UI on the same articles (Hugo layout
+//! code included (the analysis module, WebAssembly, travels inside `search/manifest.js`). Pagefind's figures beside, its default UI on the same articles (Hugo layout
 //! of the same generated site; for the bundled site, Remedy's own pages).
 //!
 //! ```text
@@ -109,7 +109,6 @@ fn print_files(label: &str, requests: &[Request]) {
 fn is_remedy_search_file(path: &str) -> bool {
     path == "/js/search.js"
         || path == "/js/search-ui.js"
-        || path == "/js/stemmer.js"
         || (path.starts_with("/search/") && path.ends_with(".js"))
 }
 

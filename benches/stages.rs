@@ -32,7 +32,7 @@ fn stages(c: &mut Criterion) {
             let parsed: Vec<_> = loaded
                 .sources
                 .par_iter()
-                .map(|source| parse::parse(source, &config))
+                .map(|source| parse::parse(source, &parse::Context::new(&config)))
                 .collect();
             black_box(parsed)
         })
@@ -41,11 +41,20 @@ fn stages(c: &mut Criterion) {
     let parsed: Vec<Result<Parsed, _>> = loaded
         .sources
         .iter()
-        .map(|source| parse::parse(source, &config))
+        .map(|source| parse::parse(source, &parse::Context::new(&config)))
         .collect();
     group.bench_function("link", |b| {
         b.iter(|| {
-            black_box(remedy::assemble(&config, parsed.clone(), Vec::new(), false).expect("links"))
+            black_box(
+                remedy::assemble(
+                    &config,
+                    parsed.clone(),
+                    Vec::new(),
+                    false,
+                    &Default::default(),
+                )
+                .expect("links"),
+            )
         })
     });
 

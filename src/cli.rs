@@ -45,6 +45,10 @@ pub struct BuildArgs {
     /// Include articles marked draft = true
     #[arg(long)]
     pub drafts: bool,
+    /// Link pages by their index.html, so the site works opened from a disk with no server
+    /// and no JavaScript ([build] portable = true)
+    #[arg(long)]
+    pub portable: bool,
     /// Print nothing but problems
     #[arg(long, short)]
     pub quiet: bool,

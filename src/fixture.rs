@@ -83,6 +83,7 @@ pub fn sources() -> Vec<Source> {
                 slug,
                 kind,
                 text: text.to_string(),
+                files: Vec::new(),
             }
         })
         .collect()
@@ -98,10 +99,12 @@ pub fn site() -> Site {
     let config = config();
     let parsed = sources()
         .iter()
-        .map(|source| crate::pipeline::parse::parse(source, &config))
+        .map(|source| {
+            crate::pipeline::parse::parse(source, &crate::pipeline::parse::Context::new(&config))
+        })
         .collect::<Vec<_>>();
-    let (site, warnings) =
-        crate::assemble(&config, parsed, Vec::new(), false).expect("the fixture links");
+    let (site, warnings) = crate::assemble(&config, parsed, Vec::new(), false, &Default::default())
+        .expect("the fixture links");
     assert!(warnings.is_empty(), "{warnings:?}");
     site
 }

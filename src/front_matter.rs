@@ -285,7 +285,8 @@ pub fn parse(
         .iter()
         .chain(&raw.summary)
         .chain(raw.symptoms.iter().flatten())
-        .chain(raw.tags.iter().flatten());
+        .chain(raw.tags.iter().flatten())
+        .chain(raw.aliases.iter().flatten());
     let control = control_characters(&reader, texts);
     reader.problems.extend(control);
     // A title that is there but wrong has its own diagnostic; after a syntax error, whether

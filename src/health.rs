@@ -11,6 +11,10 @@
 //! - an article not updated for more than `[check] stale-after` days;
 //! - two articles with the same title (compared case-insensitively);
 //! - a summary longer than a search result's excerpt ([`crate::seo::EXCERPT_CHARS`]);
+//! - two symptom phrases written differently that the troubleshooter takes for one (the same
+//!   terms once analysed, [`crate::troubleshooter::symptom_key`]: "iCloud storage full" and
+//!   "icloud storage is full"), at the later one with the first as a second place; only the
+//!   phrases that become the troubleshooter's symptoms count (not a fix's search words);
 //! - a symptom phrase whose search does not return its article in the top
 //!   [`SYMPTOM_TOP`] (run against the same tantivy index a build makes, built in memory).
 //!
@@ -29,6 +33,7 @@ use crate::model::{Article, Date, Site};
 use crate::search::index::OpenIndex;
 use crate::search::searcher;
 use crate::seo::EXCERPT_CHARS;
+use crate::troubleshooter::{causes_of_symptoms, symptom_key};
 
 /// A symptom phrase must find its article among this many results.
 pub const SYMPTOM_TOP: usize = 5;
@@ -120,6 +125,64 @@ pub fn check(site: &Site, today: Date) -> Vec<Diagnostic> {
                 .with_help(
                     "search results and link previews cut it off: say it in one shorter sentence",
                 ),
+            );
+        }
+    }
+    found.extend(near_duplicate_symptoms(site));
+    found
+}
+
+/// Symptom phrases written differently but with the same terms, which the troubleshooter shows
+/// as one symptom: each at its place, with the first such phrase (in site order) as the second
+/// place. The same phrase written the same way on several articles is one symptom on purpose.
+fn near_duplicate_symptoms(site: &Site) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    let mut first: HashMap<String, (usize, &str)> = HashMap::new();
+    // The places of an article's symptoms, found in one pass when first needed (an article
+    // with thousands of symptoms must not be scanned once per symptom).
+    let mut spans: HashMap<usize, HashMap<&str, Range<usize>>> = HashMap::new();
+    let mut place = |index: usize, phrase: &str| {
+        let source = &site.articles[index].source;
+        spans
+            .entry(index)
+            .or_insert_with(|| symptom_spans(source))
+            .get(phrase)
+            .cloned()
+            .or_else(|| field_span(source, "symptoms"))
+            .unwrap_or(0..3)
+    };
+    for (index, article) in site.articles.iter().enumerate() {
+        if causes_of_symptoms(site, index).is_empty() {
+            continue;
+        }
+        for phrase in &article.front.symptoms {
+            let key = symptom_key(phrase, site.config.search.language);
+            let Some(&(other, written)) = first.get(&key) else {
+                first.insert(key, (index, phrase));
+                continue;
+            };
+            if written == phrase {
+                continue;
+            }
+            let other_article = &site.articles[other];
+            found.push(
+                Diagnostic::at(
+                    &article.path,
+                    &article.source,
+                    place(index, phrase),
+                    format!("symptom `{phrase}` has the same words as `{written}`"),
+                )
+                .with_secondary(
+                    &other_article.path,
+                    &other_article.source,
+                    place(other, written),
+                    format!("`{written}` is written here"),
+                )
+                .with_help(format!(
+                    "the troubleshooter shows both as one symptom, `{written}`: write the phrase \
+                     the same way in both places, as readers should see it, or drop one"
+                ))
+                .warning(),
             );
         }
     }

@@ -27,6 +27,7 @@ pub mod error;
 mod fixture;
 pub mod front_matter;
 pub mod health;
+pub mod image_size;
 pub mod llms;
 pub mod markdown;
 pub mod model;
@@ -69,6 +70,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Include articles marked `draft = true`.
     pub drafts: bool,
+    /// Sets `[build] portable`: links between pages name their `index.html`.
+    pub portable: bool,
     /// Show a progress bar while rendering (only makes sense on a terminal).
     pub progress: bool,
 }
@@ -117,6 +120,9 @@ pub fn load_config(options: &BuildOptions) -> Result<Config> {
     if let Some(out) = &options.out {
         config.build_dir = out.clone();
     }
+    if options.portable {
+        config.portable = true;
+    }
     config::check_build_dir_in(&options.root, &config.build_dir).map_err(Error::Usage)?;
     Ok(config)
 }
@@ -141,20 +147,28 @@ pub fn load_site(options: &BuildOptions) -> Result<Loaded> {
 
     let started = Instant::now();
     let loaded = load::load_content(&options.root, &config)?;
+    let (snippets, snippet_problems) = load::load_snippets(&options.root)?;
     timings.push(("load", started.elapsed()));
 
     let started = Instant::now();
+    let context = parse::Context {
+        config: &config,
+        snippets: &snippets,
+        statics: theme.as_ref().map(|theme| &theme.asset_facts),
+    };
     let results: Vec<_> = loaded
         .sources
         .par_iter()
-        .map(|source| parse::parse(source, &config))
+        .map(|source| parse::parse(source, &context))
         .collect();
     timings.push(("parse", started.elapsed()));
 
     let started = Instant::now();
     let mut diagnostics = loaded.diagnostics;
+    diagnostics.extend(snippet_problems);
     diagnostics.extend(template_problems);
-    let (site, warnings) = assemble(&config, results, diagnostics, options.drafts)?;
+    let published = theme.as_ref().map(published_assets).unwrap_or_default();
+    let (site, warnings) = assemble(&config, results, diagnostics, options.drafts, &published)?;
     timings.push(("link", started.elapsed()));
     // Template problems are errors, so `assemble` has returned them if there were any.
     let theme = theme.ok_or_else(|| Error::Internal("the theme did not load".to_string()))?;
@@ -166,16 +180,26 @@ pub fn load_site(options: &BuildOptions) -> Result<Loaded> {
     })
 }
 
+/// The build-dir paths of a theme's assets (its static files and the site's `static/`), which
+/// no alias and no file of an article may take.
+pub fn published_assets(theme: &theme::Theme) -> std::collections::BTreeSet<String> {
+    theme.assets.keys().cloned().collect()
+}
+
 /// Links parsed files into a site: leaves drafts out unless `include_drafts`, runs the link
-/// stage (which also checks the relations and links of files with problems of their own), and
-/// sorts every diagnostic (`diagnostics` holds those of earlier stages). Returns the site and
-/// its warnings, or [`Error::Content`] with every problem if there is any error.
+/// stage (which also checks the relations and links of files with problems of their own, and
+/// that nothing is published over `assets`, the theme's files), and sorts every diagnostic
+/// (`diagnostics` holds those of earlier stages, to which the config's warnings and those of
+/// parsed files are added). Returns the site and its warnings, or [`Error::Content`] with every
+/// problem if there is any error.
 pub fn assemble(
     config: &Config,
     parsed: impl IntoIterator<Item = Result<Parsed, Box<Broken>>>,
     mut diagnostics: Vec<Diagnostic>,
     include_drafts: bool,
+    assets: &std::collections::BTreeSet<String>,
 ) -> Result<(Site, Vec<Diagnostic>)> {
+    diagnostics.extend(config.warnings.iter().cloned());
     let mut articles = Vec::new();
     let mut sections = Vec::new();
     let mut left_out = link::LeftOut::default();
@@ -185,15 +209,21 @@ pub fn assemble(
                 if article.front.draft && !include_drafts {
                     left_out.drafts.insert(article.slug.clone());
                 } else {
+                    diagnostics.extend(article.warnings.iter().cloned());
                     articles.push(article);
                 }
             }
-            Ok(Parsed::Section { kind, section }) => sections.push((kind, section)),
+            Ok(Parsed::Section { kind, section }) => {
+                diagnostics.extend(section.warnings.iter().cloned());
+                sections.push((kind, section));
+            }
             Err(broken) => {
                 let Broken { problems, partial } = *broken;
                 diagnostics.extend(problems);
                 match partial {
                     Some(Parsed::Article(article)) if !article.front.draft || include_drafts => {
+                        // Its problems may all be in snippets it includes, not in its file.
+                        left_out.broken.insert(article.slug.clone());
                         left_out.partial_articles.push(article);
                     }
                     Some(Parsed::Section { section, .. }) => {
@@ -211,12 +241,16 @@ pub fn assemble(
             .strip_prefix("content/")
             .and_then(|p| p.strip_suffix(".md"))
         {
+            // `content/<kind>/<slug>/index.md` is the article `<kind>/<slug>`.
+            let slug = slug.strip_suffix("/index").unwrap_or(slug);
             left_out.broken.insert(slug.to_string());
         }
     }
-    let (site, link_diagnostics) = link::link(config, articles, sections, &left_out);
+    let (site, link_diagnostics) = link::link(config, articles, sections, &left_out, assets);
     diagnostics.extend(link_diagnostics);
     diagnostic::sort(&mut diagnostics);
+    // A problem in a snippet is found once per article that includes it.
+    diagnostics.dedup();
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(Error::Content(diagnostics));
     }

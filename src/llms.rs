@@ -8,13 +8,18 @@
 //!
 //! An article's Markdown is what a reader of the page sees, as Markdown: `# Title`, the summary
 //! as a quote, then the body as written, with `@/kind/slug.md#anchor` links turned into the
-//! absolute URLs of the pages they lead to. The front matter is left out: its fields show on the
+//! absolute URLs of the pages they lead to and each `{{#snippet <name>}}` replaced by the
+//! snippet's Markdown (its lines after the first indented like the include, so a snippet in a
+//! list item or a tab stays there). The front matter is left out: its fields show on the
 //! page as relations, not as text. Both files depend only on the content, so two builds give
 //! the same bytes. This module makes text; it writes nothing.
 
 use std::fmt::Write as _;
 
-use crate::model::{Article, Site};
+use std::ops::Range;
+use std::sync::Arc;
+
+use crate::model::{Article, InternalLink, Site, SnippetFile};
 
 /// The name of the file at the root of the build dir.
 pub const LLMS_TXT: &str = "llms.txt";
@@ -58,36 +63,17 @@ pub fn llms_txt(site: &Site) -> String {
     text
 }
 
-/// The Markdown of one article: title, summary, and the body with `@/` links made absolute.
+/// The Markdown of one article: title, summary, and the body with `@/` links made absolute and
+/// snippets included.
 pub fn article_markdown(site: &Site, article: &Article) -> String {
-    let config = &site.config;
     let body_start = body_offset(&article.source);
-    let mut body = String::with_capacity(article.source.len());
-    let mut at = body_start;
-    let mut links: Vec<_> = article
-        .links
-        .iter()
-        .filter(|link| link.span.start >= body_start)
-        .filter(|link| article.source[link.span.clone()].starts_with("@/"))
-        .collect();
-    links.sort_by_key(|link| link.span.start);
-    for link in links {
-        body.push_str(&article.source[at..link.span.start]);
-        let mut url = if link.target == "_index" {
-            config.permalink("")
-        } else if let Some(dir) = link.target.strip_suffix("/_index") {
-            config.permalink(&format!("{dir}/"))
-        } else {
-            config.permalink(&format!("{}/", link.target))
-        };
-        if let Some(anchor) = &link.anchor {
-            url.push('#');
-            url.push_str(anchor);
-        }
-        body.push_str(&url);
-        at = link.span.end;
-    }
-    body.push_str(&article.source[at..]);
+    let body = written(
+        site,
+        article,
+        None,
+        &article.source,
+        body_start..article.source.len(),
+    );
     let mut text = format!("# {}\n", one_line(&article.front.title));
     if !article.front.summary.is_empty() {
         let _ = write!(text, "\n> {}\n", one_line(&article.front.summary));
@@ -99,6 +85,99 @@ pub fn article_markdown(site: &Site, article: &Article) -> String {
         text.push('\n');
     }
     text
+}
+
+/// What was written in `range` of `text` (the article's file, or the snippet `file`), with its
+/// `@/` links made absolute and its snippets included.
+fn written(
+    site: &Site,
+    article: &Article,
+    file: Option<&Arc<SnippetFile>>,
+    text: &str,
+    range: Range<usize>,
+) -> String {
+    let in_file = |other: &Option<Arc<SnippetFile>>| match (other, file) {
+        (None, None) => true,
+        (Some(a), Some(b)) => a.path == b.path,
+        _ => false,
+    };
+    let inside = |span: &Range<usize>| span.start >= range.start && span.end <= range.end;
+    // (span, replacement): links to rewrite and snippets to include, each place once.
+    let mut edits: Vec<(Range<usize>, Replacement<'_>)> = article
+        .links
+        .iter()
+        .filter(|link| in_file(&link.file) && inside(&link.span))
+        .filter(|link| text[link.span.clone()].starts_with("@/"))
+        .map(|link| (link.span.clone(), Replacement::Link(link)))
+        .chain(
+            article
+                .includes
+                .iter()
+                .filter(|include| in_file(&include.file) && inside(&include.span))
+                .map(|include| (include.span.clone(), Replacement::Snippet(&include.snippet))),
+        )
+        .collect();
+    edits.sort_by_key(|(span, _)| span.start);
+    edits.dedup_by_key(|(span, _)| span.start);
+    let mut out = String::with_capacity(range.len());
+    let mut at = range.start;
+    for (span, replacement) in edits {
+        if span.start < at {
+            continue;
+        }
+        out.push_str(&text[at..span.start]);
+        match replacement {
+            Replacement::Link(link) => out.push_str(&link_url(site, link)),
+            Replacement::Snippet(snippet) => {
+                let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+                let indent = " ".repeat(text[line_start..span.start].chars().count());
+                let included = written(
+                    site,
+                    article,
+                    Some(snippet),
+                    &snippet.text,
+                    0..snippet.text.len(),
+                );
+                for (n, line) in included.trim_end().split('\n').enumerate() {
+                    if n > 0 {
+                        out.push('\n');
+                        if !line.trim().is_empty() {
+                            out.push_str(&indent);
+                        }
+                    }
+                    out.push_str(line);
+                }
+            }
+        }
+        at = span.end;
+    }
+    out.push_str(&text[at..range.end]);
+    out
+}
+
+/// What replaces a place of the Markdown.
+enum Replacement<'a> {
+    /// An `@/` link: its absolute URL.
+    Link(&'a InternalLink),
+    /// A `{{#snippet}}` paragraph: the snippet.
+    Snippet(&'a Arc<SnippetFile>),
+}
+
+/// The absolute URL an `@/` link leads to.
+fn link_url(site: &Site, link: &InternalLink) -> String {
+    let config = &site.config;
+    let mut url = if link.target == "_index" {
+        config.permalink("")
+    } else if let Some(dir) = link.target.strip_suffix("/_index") {
+        config.permalink(&format!("{dir}/"))
+    } else {
+        config.permalink(&format!("{}/", link.target))
+    };
+    if let Some(anchor) = &link.anchor {
+        url.push('#');
+        url.push_str(anchor);
+    }
+    url
 }
 
 /// Where the body starts: after the closing `+++` line of the front matter.

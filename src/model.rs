@@ -182,6 +182,152 @@ pub struct InternalLink {
     pub anchor: Option<String>,
     /// Byte range of the link destination in the file.
     pub span: Range<usize>,
+    /// The snippet the link is written in, when it is not in the article's own file (`span` is
+    /// then a range of the snippet's text).
+    pub file: Option<Arc<SnippetFile>>,
+}
+
+/// One file of `snippets/`: Markdown shared by several articles, included by a paragraph
+/// `{{#snippet <name>}}` and rendered as part of the including article.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct SnippetFile {
+    /// The name it is included by: `back-up-now` for `snippets/back-up-now.md`.
+    pub name: String,
+    /// The language of a translated snippet (`fr` for `snippets/back-up-now.fr.md`); `None`
+    /// for the snippet every language falls back to.
+    pub language: Option<String>,
+    /// The file, relative to the site root: `snippets/back-up-now.md`.
+    pub path: PathBuf,
+    /// The file's text.
+    pub text: String,
+}
+
+/// Every snippet of a site, by name and language.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Snippets {
+    by_name: BTreeMap<(String, Option<String>), Arc<SnippetFile>>,
+}
+
+impl Snippets {
+    /// No snippets.
+    pub const NONE: Snippets = Snippets {
+        by_name: BTreeMap::new(),
+    };
+
+    /// The snippets of these files (a later file with the same name and language wins).
+    pub fn new(files: impl IntoIterator<Item = SnippetFile>) -> Snippets {
+        Snippets {
+            by_name: files
+                .into_iter()
+                .map(|file| ((file.name.clone(), file.language.clone()), Arc::new(file)))
+                .collect(),
+        }
+    }
+
+    /// The snippet `name` for a page in `language`: its translation into that language if
+    /// there is one, else the snippet without a language.
+    pub fn find(&self, name: &str, language: Option<&str>) -> Option<&Arc<SnippetFile>> {
+        language
+            .and_then(|code| {
+                self.by_name
+                    .get(&(name.to_string(), Some(code.to_string())))
+            })
+            .or_else(|| self.by_name.get(&(name.to_string(), None)))
+    }
+
+    /// The names of all snippets, sorted, each once (for "did you mean").
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        let mut last = None;
+        self.by_name
+            .keys()
+            .map(|(name, _)| name.as_str())
+            .filter(move |name| last.replace(*name) != Some(*name))
+    }
+
+    /// Every snippet file.
+    pub fn files(&self) -> impl Iterator<Item = &Arc<SnippetFile>> {
+        self.by_name.values()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.by_name.is_empty()
+    }
+}
+
+/// Where a `{{#snippet <name>}}` paragraph was replaced by a snippet.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Include {
+    /// The file the paragraph is written in: `None` for the article, else a snippet that
+    /// includes another.
+    pub file: Option<Arc<SnippetFile>>,
+    /// Byte range of `{{#snippet <name>}}` in that file.
+    pub span: Range<usize>,
+    /// The snippet included.
+    pub snippet: Arc<SnippetFile>,
+}
+
+/// What is known of a file that may be shown as an image: its size in bytes, and its width and
+/// height when it is an image that could be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct FileFacts {
+    /// Size in bytes.
+    pub len: u64,
+    /// Width and height in pixels, for images.
+    pub dimensions: Option<crate::image_size::Dimensions>,
+}
+
+/// A file published as is beside an article: anything in an article's folder
+/// (`content/<kind>/<slug>/`) other than its `index.md`, such as a screenshot.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleFile {
+    /// The path relative to the article's folder, `/`-separated: `screenshot.png`, `img/a.svg`.
+    pub name: String,
+    /// The file's bytes.
+    pub bytes: Arc<[u8]>,
+    /// A hash of the bytes, standing for them in fingerprints.
+    pub hash: u64,
+    /// Its size, and its dimensions if it is an image.
+    pub facts: FileFacts,
+}
+
+impl ArticleFile {
+    /// The file of `bytes`, named `name` in its article's folder.
+    pub fn new(name: String, bytes: Vec<u8>) -> ArticleFile {
+        use std::hash::{Hash as _, Hasher as _};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        bytes.hash(&mut hasher);
+        let dimensions = crate::image_size::is_image_name(&name)
+            .then(|| crate::image_size::dimensions(&name, &bytes))
+            .flatten();
+        ArticleFile {
+            facts: FileFacts {
+                len: bytes.len() as u64,
+                dimensions,
+            },
+            name,
+            hash: hasher.finish(),
+            bytes: bytes.into(),
+        }
+    }
+}
+
+impl std::hash::Hash for ArticleFile {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.name.hash(state);
+        self.hash.hash(state);
+    }
+}
+
+/// The steps of one tab of a procedure written in tabs (`=== "Mac"`), for the print views.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
+pub struct StepGroup {
+    /// The tab's label.
+    pub label: String,
+    /// The items of the tab's first numbered list, as plain text.
+    pub steps: Vec<String>,
+    /// The same items as HTML, without links and images (for print views).
+    pub steps_html: Vec<String>,
 }
 
 /// One Markdown article, parsed.
@@ -207,6 +353,24 @@ pub struct Article {
     pub text: String,
     /// The items of the body's first numbered list, as plain text (the steps of a procedure).
     pub steps: Vec<String>,
+    /// The same items as HTML, without links and images (for print views).
+    pub steps_html: Vec<String>,
+    /// When that list is in a tab, the steps of every tab of its tab set, labelled (the first
+    /// group holds `steps`); empty otherwise.
+    pub step_groups: Vec<StepGroup>,
+    /// Whether the body has tabs (pages with tabs load the tabs script).
+    pub has_tabs: bool,
+    /// The files of the article's folder, published beside its page; empty for an article
+    /// written as `content/<kind>/<slug>.md`.
+    pub files: Vec<Arc<ArticleFile>>,
+    /// The snippets the body asks for, by name, found or not, each once: the dev server parses
+    /// the article again when one of them changes.
+    pub snippets: Vec<String>,
+    /// Every `{{#snippet}}` paragraph replaced, in the article and in the snippets it includes.
+    pub includes: Vec<Include>,
+    /// The warnings of the file (a missing alt text, a large image): the article is published
+    /// and they are reported.
+    pub warnings: Vec<crate::diagnostic::Diagnostic>,
     /// A hash of everything the article was parsed from (slug, kind, file text): equal
     /// fingerprints mean equal articles. The dev server uses it to find the pages to re-render.
     pub fingerprint: u64,
@@ -267,6 +431,8 @@ pub struct Relations {
     pub previous: Option<usize>,
     /// The next article of the same kind, in display order.
     pub next: Option<usize>,
+    /// The article's tags, as indexes into [`Site::tags`], in the order written.
+    pub tags: Vec<usize>,
 }
 
 /// The optional `_index.md` of the home page or of a kind: an intro for its index page.
@@ -284,6 +450,8 @@ pub struct Section {
     pub source: String,
     /// Its `@/` links, checked by the link stage like an article's.
     pub links: Vec<InternalLink>,
+    /// The warnings of the file.
+    pub warnings: Vec<crate::diagnostic::Diagnostic>,
 }
 
 /// Everything a build renders: configuration, articles in display order and their relations.
@@ -306,6 +474,10 @@ pub struct Site {
     pub escalation: Option<usize>,
     /// Symptoms → causes → fixes, derived from the relations by the link stage.
     pub troubleshooter: Troubleshooter,
+    /// Every tag of the articles, by slug.
+    pub tags: Vec<Tag>,
+    /// The old paths of articles (`aliases`), each published as a redirect, by path.
+    pub aliases: Vec<Alias>,
 }
 
 impl Site {
@@ -326,6 +498,8 @@ impl Site {
             sections: HashMap::new(),
             escalation: None,
             troubleshooter: Default::default(),
+            tags: Vec::new(),
+            aliases: Vec::new(),
         }
     }
 
@@ -363,14 +537,50 @@ impl Site {
     }
 }
 
+/// The folder of the tag pages in the build dir (reserved in `config::RESERVED_DIRS`).
+pub const TAGS_DIR: &str = "tags";
+
+/// One tag, with the articles that have it. Tags are told apart by their slug: `iPad` and
+/// `ipad` are one tag.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Tag {
+    /// The tag as shown: the spelling most of its articles use.
+    pub name: String,
+    /// Its URL segment: `wi-fi` for `Wi-Fi`.
+    pub slug: String,
+    /// The articles that have it, as indexes into `site.articles`, in display order.
+    pub articles: Vec<usize>,
+}
+
+impl Tag {
+    /// The site path of its page: `tags/wi-fi/`.
+    pub fn path(&self) -> String {
+        format!("{TAGS_DIR}/{}/", self.slug)
+    }
+}
+
+/// An old path of an article, published as a page that redirects to it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Alias {
+    /// The old site path, as the redirect answers it: `causes/old-slug/`, `help/storage.html`.
+    pub path: String,
+    /// The file of the build dir that holds the redirect: `causes/old-slug/index.html`.
+    pub output: String,
+    /// The article it leads to, an index into `site.articles`.
+    pub target: usize,
+}
+
 /// The folder of the troubleshooter in the build dir (reserved in `config::RESERVED_DIRS`).
 pub const TROUBLESHOOTER_DIR: &str = "troubleshoot";
 
 /// One symptom of the troubleshooter.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Symptom {
-    /// The phrase as first written.
+    /// The phrase as first written, as readers see it (`iCloud storage full`).
     pub text: String,
+    /// What phrases are compared by: the terms the search analysis makes of the phrase, sorted
+    /// (see [`crate::troubleshooter::symptom_key`]). Phrases with the same key are one symptom.
+    pub key: String,
     /// Its URL segment: `backup-stops-halfway`.
     pub slug: String,
     /// The causes it points at, as indexes into `site.articles`, in display order.
@@ -393,8 +603,10 @@ pub struct Group {
     pub kind: String,
     /// The heading shown above them.
     pub heading: String,
-    /// The symptoms, as indexes into [`Troubleshooter::symptoms`], in order.
+    /// The symptoms, as indexes into [`Troubleshooter::symptoms`], most useful first.
     pub symptoms: Vec<usize>,
+    /// How many of them are shown at first; the rest are behind "more".
+    pub shown: usize,
 }
 
 /// Everything the troubleshooter pages show, derived once per linked site by
@@ -407,8 +619,8 @@ pub struct Troubleshooter {
     pub groups: Vec<Group>,
     /// Every cause some symptom points at, in display order.
     pub causes: Vec<usize>,
-    /// Lower-cased phrase → symptom.
-    by_text: BTreeMap<String, usize>,
+    /// Key ([`Symptom::key`]) → symptom.
+    by_key: BTreeMap<String, usize>,
     /// Cause → the symptoms that point at it, in order.
     by_cause: BTreeMap<usize, Vec<usize>>,
 }
@@ -422,10 +634,10 @@ impl Troubleshooter {
             .collect();
         causes.sort_unstable();
         causes.dedup();
-        let mut by_text = BTreeMap::new();
+        let mut by_key = BTreeMap::new();
         let mut by_cause: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for (index, symptom) in symptoms.iter().enumerate() {
-            by_text.entry(symptom.text.to_lowercase()).or_insert(index);
+            by_key.entry(symptom.key.clone()).or_insert(index);
             for &cause in &symptom.causes {
                 by_cause.entry(cause).or_default().push(index);
             }
@@ -434,7 +646,7 @@ impl Troubleshooter {
             symptoms,
             groups,
             causes,
-            by_text,
+            by_key,
             by_cause,
         }
     }
@@ -454,9 +666,9 @@ impl Troubleshooter {
         self.symptoms.iter().position(|s| s.slug == slug)
     }
 
-    /// The symptom a phrase became (compared case-insensitively), if any.
-    pub fn symptom_by_text(&self, phrase: &str) -> Option<usize> {
-        self.by_text.get(&phrase.to_lowercase()).copied()
+    /// The symptom whose [`Symptom::key`] is `key`, if any.
+    pub fn symptom_by_key(&self, key: &str) -> Option<usize> {
+        self.by_key.get(key).copied()
     }
 }
 

@@ -623,3 +623,28 @@ fn no_import_cycles_between_files() {
             .join("\n")
     );
 }
+
+#[test]
+fn the_search_analysis_is_a_leaf() {
+    // `wasm/` compiles src/search/analysis/ on its own for the browser: it may import only
+    // its own files.
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let edges = graph(&src);
+    let folder = "src/search/analysis/";
+    let analysis: Vec<_> = edges
+        .iter()
+        .filter(|(node, _)| node.starts_with(folder) && !node.contains('#'))
+        .collect();
+    assert!(
+        analysis.len() >= 3,
+        "the analysis files were not found: {edges:?}"
+    );
+    for (node, targets) in analysis {
+        for target in targets {
+            assert!(
+                target.starts_with(folder),
+                "{node} imports {target}: the analysis must import nothing of Remedy's"
+            );
+        }
+    }
+}

@@ -81,6 +81,12 @@ fn markdown_piece() -> impl Strategy<Value = String> {
         Just("<script>alert(1)</script>".to_string()),
         Just("<img src=x onerror=alert(1)>".to_string()),
         Just("&amp;".to_string()),
+        Just("\n=== \"Tab\"\n\n    ".to_string()),
+        Just("=== \"\"".to_string()),
+        Just("    ".to_string()),
+        Just("\t".to_string()),
+        Just("{{#snippet x}}".to_string()),
+        Just("![a](x.png)".to_string()),
         Just("\r\n".to_string()),
         "[a-zA-Z0-9 ]{1,8}",
         "\\PC{1,3}",
@@ -116,6 +122,19 @@ fn search_piece() -> impl Strategy<Value = String> {
         Just("١٢٣".to_string()),
         Just("日本語".to_string()),
         Just("x\u{301}".to_string()),
+        Just("e\u{301}".to_string()),
+        Just("n\u{303}".to_string()),
+        Just("\u{2011}".to_string()),
+        Just("l'".to_string()),
+        Just("qu\u{2019}".to_string()),
+        Just("dell'".to_string()),
+        Just("bloquée".to_string()),
+        Just("Échoué".to_string()),
+        Just("año".to_string()),
+        Just("Größe".to_string()),
+        Just("configuração".to_string()),
+        Just("perché".to_string()),
+        Just("œ".to_string()),
         Just("a".repeat(41)),
         "[a-z]{1,12}",
         "[0-9]{1,5}",
@@ -125,6 +144,17 @@ fn search_piece() -> impl Strategy<Value = String> {
 
 fn search_text() -> impl Strategy<Value = String> {
     prop::collection::vec(search_piece(), 0..20).prop_map(|p| p.concat())
+}
+
+/// Any language search has rules for.
+fn language() -> impl Strategy<Value = analysis::Language> {
+    prop::sample::select(analysis::Language::ALL.to_vec())
+}
+
+/// `text` as a reader without accents on their keyboard types it: lower case, folded.
+fn unaccented(text: &str, language: analysis::Language) -> String {
+    let lower: String = text.chars().flat_map(char::to_lowercase).collect();
+    analysis::fold(&lower, language.rules().kept_letters).into_owned()
 }
 
 proptest! {
@@ -175,7 +205,7 @@ proptest! {
     #[test]
     fn markdown_headings_and_links(body in markdown_text(), allow_html in any::<bool>()) {
         let (rendered, problems) =
-            markdown::render(&body, "guides/x", &markdown::root_of("guides/x"), allow_html);
+            markdown::render(&body, "guides/x", &markdown::root_of("guides/x"), allow_html, false);
         let mut seen = HashSet::new();
         let theme_ids = crate::theme::page_ids();
         for heading in &rendered.headings {
@@ -200,8 +230,15 @@ proptest! {
             );
         }
         for problem in &problems {
-            prop_assert!(problem.span.end <= body.len());
+            prop_assert!(problem.span.start <= problem.span.end && problem.span.end <= body.len());
+            prop_assert!(body.is_char_boundary(problem.span.start));
         }
+        // Tabs, alerts and tables open as many `div`s as they close.
+        prop_assert_eq!(
+            rendered.html.matches("<div").count(),
+            rendered.html.matches("</div>").count(),
+            "{}", rendered.html
+        );
         if !allow_html {
             for tag in ["<script", "<img src=x", "<b>"] {
                 prop_assert!(!rendered.html.contains(tag), "{tag} in {}", rendered.html);
@@ -229,8 +266,10 @@ proptest! {
             slug: slug.to_string(),
             kind,
             text: text.clone(),
+            files: Vec::new(),
         };
-        if let Err(broken) = crate::pipeline::parse::parse(&source, &crate::config::Config::default()) {
+        let config = crate::config::Config::default();
+        if let Err(broken) = crate::pipeline::parse::parse(&source, &crate::pipeline::parse::Context::new(&config)) {
             let lines: Vec<&str> = text.split('\n').collect();
             for problem in broken.problems {
                 prop_assert!(problem.line >= 1 && problem.line <= lines.len(), "{problem}");
@@ -243,9 +282,9 @@ proptest! {
     /// The analysis never panics; terms are short, lower-case, without spaces, and their spans
     /// are ordered slices of the text.
     #[test]
-    fn analysis_terms_are_well_formed(text in search_text()) {
+    fn analysis_terms_are_well_formed(text in search_text(), language in language()) {
         let mut previous_start = 0;
-        for term in analysis::index_terms(&text) {
+        for term in analysis::index_terms(&text, language) {
             prop_assert!(!term.term.is_empty());
             prop_assert!(term.term.chars().count() <= MAX_TERM_CHARS, "{}", term.term);
             prop_assert!(!term.term.contains(char::is_whitespace), "{:?}", term.term);
@@ -260,10 +299,14 @@ proptest! {
     /// Text finds itself: every word that a query of some text requires (or counts, for
     /// question words) is among the terms indexed for that same text.
     #[test]
-    fn a_query_finds_the_text_it_was_typed_from(text in search_text(), keep_last in any::<bool>()) {
+    fn a_query_finds_the_text_it_was_typed_from(
+        text in search_text(),
+        keep_last in any::<bool>(),
+        language in language(),
+    ) {
         let indexed: HashSet<String> =
-            analysis::index_terms(&text).into_iter().map(|t| t.term).collect();
-        let words = analysis::query_words(&text, keep_last);
+            analysis::index_terms(&text, language).into_iter().map(|t| t.term).collect();
+        let words = analysis::query_words(&text, keep_last, language);
         let mut terms = HashSet::new();
         for word in &words {
             prop_assert!(terms.insert(word.term.clone()), "{} twice", word.term);
@@ -271,6 +314,19 @@ proptest! {
                 prop_assert!(indexed.contains(&word.term),
                     "query term {:?} of {text:?} not indexed: {indexed:?}", word.term);
             }
+        }
+    }
+
+    /// The same, typed without accents: every required word of the unaccented text is among
+    /// the terms indexed for the text as written (rule 4 of the analysis).
+    #[test]
+    fn a_query_without_accents_finds_the_text(text in search_text(), language in language()) {
+        let indexed: HashSet<String> =
+            analysis::index_terms(&text, language).into_iter().map(|t| t.term).collect();
+        let typed = unaccented(&text, language);
+        for word in analysis::query_words(&typed, false, language) {
+            prop_assert!(indexed.contains(&word.term),
+                "query term {:?} of {typed:?} not indexed for {text:?}: {indexed:?}", word.term);
         }
     }
 }
@@ -402,7 +458,7 @@ proptest! {
 
         let mut postings: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
         for (doc, text) in texts.iter().enumerate() {
-            for term in analysis::index_terms(text) {
+            for term in analysis::index_terms(text, analysis::Language::English) {
                 postings.entry(term.term).or_default().insert(doc as u32);
             }
         }
@@ -522,13 +578,17 @@ proptest! {
     ) {
         let mut dictionary = BTreeMap::new();
         for text in &corpus {
-            for term in analysis::index_terms(text) {
+            for term in analysis::index_terms(text, analysis::Language::English) {
                 *dictionary.entry(term.term).or_insert(0) += 1;
             }
         }
         let dictionary = Terms(dictionary);
         let query = if trailing_space { format!("{query} ") } else { query };
-        let planned = query::plan(&query, &dictionary, QueryOptions { fuzzy, prefix });
+        let planned = query::plan(
+            &query,
+            &dictionary,
+            QueryOptions { fuzzy, prefix, language: analysis::Language::English },
+        );
         let count = planned.len();
         for (i, word) in planned.iter().enumerate() {
             prop_assert_eq!(word.required, word.word.role == Role::Required);
@@ -719,7 +779,7 @@ proptest! {
         ),
     ) {
         let body: String = headings.iter().map(|h| format!("## {h}\n\n")).collect();
-        let (rendered, _) = markdown::render(&body, "guides/x", "../../", true);
+        let (rendered, _) = markdown::render(&body, "guides/x", "../../", true, false);
         prop_assert_eq!(rendered.headings.len(), headings.len());
         let mut seen = HashSet::new();
         for heading in &rendered.headings {
@@ -755,7 +815,7 @@ proptest! {
             format!("[x](<{destination}>)")
         };
         let body = format!("## Title{attribute}\n\nSee {link}.\n");
-        let (rendered, _) = markdown::render(&body, "guides/x", "../../", false);
+        let (rendered, _) = markdown::render(&body, "guides/x", "../../", false, false);
         for href in rendered.html.split("href=\"").skip(1) {
             let href = href.split('"').next().unwrap_or("");
             let decoded = href.replace("&amp;", "&").replace("%09", "\t").replace("%0A", "\n");

@@ -196,7 +196,8 @@ pub fn excerpt(text: &str, max: usize) -> String {
     out
 }
 
-/// `sitemap.xml`: the home page, every kind index, the troubleshooter and every article, with
+/// `sitemap.xml`: the home page, every kind index, the troubleshooter, the tag pages and every
+/// article, with
 /// `lastmod` dates.
 pub fn sitemap(site: &Site, kind_paths: &[String]) -> String {
     let config = &site.config;
@@ -223,6 +224,13 @@ pub fn sitemap(site: &Site, kind_paths: &[String]) -> String {
     // articles say, so they are left out.
     if !site.troubleshooter.is_empty() {
         url(&format!("{}/", crate::model::TROUBLESHOOTER_DIR), None);
+    }
+    // The tag index and each tag's page: they are the ways in by device and topic.
+    if !site.tags.is_empty() {
+        url(&format!("{}/", crate::model::TAGS_DIR), None);
+        for tag in &site.tags {
+            url(&tag.path(), None);
+        }
     }
     for article in &site.articles {
         url(&article.url_path(), article.front.updated);

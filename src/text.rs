@@ -59,6 +59,19 @@ pub fn is_slug_segment(part: &str) -> bool {
 
 /// A slug suggestion for a bad name: `Mon Article é` → `mon-article-e`.
 pub fn suggest_slug(name: &str) -> String {
+    let slug = slugify(name);
+    if slug.is_empty() {
+        "article".to_string()
+    } else {
+        slug
+    }
+}
+
+/// A name as a URL segment by the slug rules: lower-case ASCII letters and digits, `_`, and one
+/// `-` for each run of anything else (common accented letters lose their accents), trimmed of
+/// `-`. `Wi-Fi` → `wi-fi`, `iCloud Drive` → `icloud-drive`, `Réglages` → `reglages`. Empty when
+/// nothing of the name is left (`日本`).
+pub fn slugify(name: &str) -> String {
     let mut slug = String::new();
     for c in name.chars() {
         let c = match c {
@@ -77,11 +90,80 @@ pub fn suggest_slug(name: &str) -> String {
             slug.push('-');
         }
     }
-    let slug = slug.trim_matches('-').to_string();
-    if slug.is_empty() {
-        "article".to_string()
+    slug.trim_matches('-').to_string()
+}
+
+/// An old path of an article (`aliases = ["causes/old-slug/"]`), as the redirect answers it
+/// and as the build-dir file that holds the redirect.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AliasPath {
+    /// The site path: `causes/old-slug/` (a folder, always with its `/`) or `help/storage.html`
+    /// (a file: its last segment has an extension).
+    pub path: String,
+    /// The build-dir file: `causes/old-slug/index.html`, or `help/storage.html`.
+    pub output: String,
+}
+
+/// Reads an alias as written in front matter: a path from the site's root (a leading `/` is
+/// allowed), folders separated by `/`, each segment of ASCII letters, digits, `-`, `_`, `.`
+/// and `~`. A path without a trailing `/` whose last segment has no extension is a folder.
+/// Refuses what could lead out of the build dir or is no path: `..` and `.` segments, empty
+/// segments, backslashes, URLs, queries and fragments. The error is (message, help).
+pub fn alias_path(written: &str) -> Result<AliasPath, (String, String)> {
+    let from_root = "write the old path from the site's root, such as `causes/old-slug/`";
+    let path = written.strip_prefix('/').unwrap_or(written);
+    if written.trim().is_empty() || path.is_empty() {
+        return Err((
+            format!("alias `{written}` is the site's home page"),
+            from_root.to_string(),
+        ));
+    }
+    if written.contains('\\') {
+        return Err((
+            format!("alias `{written}` has a backslash"),
+            "separate folders with `/`".to_string(),
+        ));
+    }
+    if written.contains("://") || written.starts_with("//") {
+        return Err((
+            format!("alias `{written}` is a URL, not a path of this site"),
+            from_root.to_string(),
+        ));
+    }
+    let folder = path.ends_with('/');
+    let segments: Vec<&str> = path.trim_end_matches('/').split('/').collect();
+    if segments.iter().any(|s| *s == ".." || *s == ".") {
+        return Err((
+            format!("alias `{written}` leads out of the site"),
+            from_root.to_string(),
+        ));
+    }
+    if segments.iter().any(|s| s.is_empty()) {
+        return Err((
+            format!("alias `{written}` has an empty folder name (`//`)"),
+            from_root.to_string(),
+        ));
+    }
+    let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '~');
+    if let Some(bad) = path.chars().find(|&c| c != '/' && !allowed(c)) {
+        return Err((
+            format!("alias `{written}` has `{bad}`, which a path of the site cannot hold"),
+            "use ASCII letters, digits, `-`, `_`, `.` and `~`, with `/` between folders"
+                .to_string(),
+        ));
+    }
+    let last = segments.last().copied().unwrap_or_default();
+    let joined = segments.join("/");
+    if !folder && last.contains('.') {
+        Ok(AliasPath {
+            output: joined.clone(),
+            path: joined,
+        })
     } else {
-        slug
+        Ok(AliasPath {
+            path: format!("{joined}/"),
+            output: format!("{joined}/index.html"),
+        })
     }
 }
 
@@ -104,9 +186,62 @@ mod tests {
     fn suggests_ascii_slugs() {
         assert_eq!(suggest_slug("Mon Article é"), "mon-article-e");
         assert_eq!(suggest_slug("???"), "article");
+        assert_eq!(slugify("Wi-Fi"), "wi-fi");
+        assert_eq!(slugify(" iCloud  Drive "), "icloud-drive");
+        assert_eq!(slugify("日本"), "");
         assert!(is_slug_segment("icloud-storage_full2"));
         assert!(!is_slug_segment("with space"));
         assert!(!is_slug_segment("café"));
+    }
+
+    #[test]
+    fn alias_paths_are_folders_or_files_inside_the_site() {
+        let ok = |written: &str| alias_path(written).map(|a| (a.path, a.output)).unwrap();
+        assert_eq!(
+            ok("/causes/old-slug/"),
+            (
+                "causes/old-slug/".to_string(),
+                "causes/old-slug/index.html".to_string()
+            )
+        );
+        assert_eq!(
+            ok("causes/old-slug"),
+            (
+                "causes/old-slug/".to_string(),
+                "causes/old-slug/index.html".to_string()
+            )
+        );
+        assert_eq!(
+            ok("help/storage.html"),
+            (
+                "help/storage.html".to_string(),
+                "help/storage.html".to_string()
+            )
+        );
+        let refused = |written: &str| alias_path(written).unwrap_err().0;
+        assert_eq!(
+            refused("../../etc"),
+            "alias `../../etc` leads out of the site"
+        );
+        assert_eq!(refused("a/./b"), "alias `a/./b` leads out of the site");
+        assert_eq!(refused("a\\b"), "alias `a\\b` has a backslash");
+        assert_eq!(
+            refused("https://old.example.com/x"),
+            "alias `https://old.example.com/x` is a URL, not a path of this site"
+        );
+        assert_eq!(
+            refused("//etc/passwd"),
+            "alias `//etc/passwd` is a URL, not a path of this site"
+        );
+        assert_eq!(refused("/"), "alias `/` is the site's home page");
+        assert_eq!(
+            refused("a//b"),
+            "alias `a//b` has an empty folder name (`//`)"
+        );
+        assert_eq!(
+            refused("old page?id=3"),
+            "alias `old page?id=3` has ` `, which a path of the site cannot hold"
+        );
     }
 
     #[test]

@@ -64,6 +64,9 @@ pub struct Theme {
     pub asset_version: String,
     /// A hash of every template and asset: when it changes, every page must be rebuilt.
     pub fingerprint: u64,
+    /// The size of every asset, and the width and height of those that are images, by output
+    /// path: what an article's `![alt](/logo.svg)` may show.
+    pub asset_facts: BTreeMap<String, crate::model::FileFacts>,
 }
 
 impl std::fmt::Debug for Theme {
@@ -183,12 +186,26 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme> {
         name.hash(&mut hasher);
         source.hash(&mut hasher);
     }
+    let asset_facts = assets
+        .iter()
+        .map(|(name, asset)| {
+            let dimensions = crate::image_size::is_image_name(name)
+                .then(|| crate::image_size::dimensions(name, &asset.bytes))
+                .flatten();
+            let facts = crate::model::FileFacts {
+                len: asset.bytes.len() as u64,
+                dimensions,
+            };
+            (name.clone(), facts)
+        })
+        .collect();
     Ok(Theme {
         tera,
         templates,
         assets,
         asset_version: format!("{:08x}", asset_hash as u32),
         fingerprint: hasher.finish(),
+        asset_facts,
     })
 }
 

@@ -5,50 +5,117 @@
 //! itself; on any other article but a fix, at the causes the article lists (an error page's
 //! `causes`, an FAQ entry's `causes`). A fix's `symptoms` are the words a reader would search
 //! for the fix itself ("free up icloud"), not something the reader sees, so they are left out,
-//! as is any phrase that points at no cause. The same phrase on several articles (compared
-//! case-insensitively) is one symptom pointing at every cause of all of them.
+//! as is any phrase that points at no cause.
+//!
+//! Phrases are compared by what the search analysis makes of them ([`symptom_key`]): the
+//! same terms, in any case, order or inflection ("Backup stopped halfway", "backup stops
+//! halfway"), are one symptom pointing at every cause of all of them, shown as first written.
+//! Writers write symptoms as readers should see them ("iCloud storage full"); `remedy check`
+//! warns when two phrases are one symptom but written differently.
 //!
 //! Symptoms are grouped by the kind of the first article that lists them (what goes wrong,
-//! from causes; the messages, from error pages; the questions, from FAQ entries), in kind order,
-//! and keep the order articles are displayed and phrases are written in. Each gets a URL slug
-//! made from its words, unique within the troubleshooter.
+//! from causes; the messages, from error pages; the questions, from FAQ entries), in kind order.
+//! Within a group the most useful come first: those written earliest in the lists of the
+//! group's articles (writers lead with what readers see most), then those more articles list.
+//! A group shows a few ([`SHOWN_PER_GROUP`], more if needed so that every cause of the group
+//! has a symptom shown) and keeps the rest behind "more". Each symptom gets a URL slug made from its words,
+//! lower-cased, unique within the troubleshooter.
 //!
 //! Ranking follows one rule everywhere (the pages here, `troubleshoot.js` in the browser): the
 //! causes that explain more of the chosen symptoms first, then by weight, that is in display
 //! order; each cause's fixes easiest first by `effort` (fixes without one last), ties in the
 //! order written. This module computes; rendering and the browser script only show.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::model::{Group, Site, Symptom, Troubleshooter, effort_minutes, kinds};
+use crate::search::analysis;
+
+/// How many symptoms a group shows before "more", unless more are needed to show one for each
+/// of its causes.
+pub const SHOWN_PER_GROUP: usize = 12;
+/// A group keeps at least this many symptoms behind "more", or shows them all: a "more" that
+/// hides one or two chips only costs the reader a click.
+pub const FEWEST_BEHIND_MORE: usize = 3;
+
+/// What symptom phrases are compared by: the terms the search analysis makes of the phrase
+/// (lower-cased, stemmed, stop words left out), sorted and each once, joined by spaces. A
+/// phrase of stop words only is compared by its lower-cased text. `language` is the site's
+/// search analysis (`config.search.language`).
+pub fn symptom_key(phrase: &str, language: analysis::Language) -> String {
+    let mut terms: Vec<String> = analysis::query_words(phrase, false, language)
+        .into_iter()
+        .map(|word| word.term)
+        .collect();
+    terms.sort_unstable();
+    terms.dedup();
+    if terms.is_empty() {
+        phrase.trim().to_lowercase()
+    } else {
+        terms.join(" ")
+    }
+}
+
+/// A distinct phrase while deriving: what the troubleshooter will know of it.
+struct Found {
+    text: String,
+    key: String,
+    causes: Vec<usize>,
+    kind: String,
+    /// The earliest place an article of its group's kind lists it at (0 for first): an FAQ
+    /// entry leading with a cause's phrase does not make it a headline among the causes.
+    position: usize,
+    /// How many articles list it.
+    articles: usize,
+}
+
+/// The causes the symptom phrases of an article point at (see the module doc): the cause
+/// itself, none for a fix, the causes it lists for any other article.
+pub fn causes_of_symptoms(site: &Site, index: usize) -> Vec<usize> {
+    match site.articles[index].kind.as_str() {
+        kinds::CAUSE => vec![index],
+        kinds::FIX => Vec::new(),
+        _ => site.relations[index]
+            .by_kind
+            .get(kinds::CAUSE)
+            .cloned()
+            .unwrap_or_default(),
+    }
+}
 
 /// Derives the troubleshooter of a linked site (relations resolved).
 pub fn derive(site: &Site) -> Troubleshooter {
-    // Phrase (lower-cased) → (first text, causes, kind of the first article).
-    let mut found: Vec<(String, Vec<usize>, String)> = Vec::new();
-    let mut position: HashMap<String, usize> = HashMap::new();
+    let mut found: Vec<Found> = Vec::new();
+    let mut position_of: HashMap<String, usize> = HashMap::new();
     for (index, article) in site.articles.iter().enumerate() {
-        let causes: Vec<usize> = match article.kind.as_str() {
-            kinds::CAUSE => vec![index],
-            kinds::FIX => continue,
-            _ => site.relations[index]
-                .by_kind
-                .get(kinds::CAUSE)
-                .cloned()
-                .unwrap_or_default(),
-        };
+        let causes = causes_of_symptoms(site, index);
         if causes.is_empty() {
             continue;
         }
-        for text in &article.front.symptoms {
-            let key = text.to_lowercase();
-            let at = *position.entry(key).or_insert_with(|| {
-                found.push((text.clone(), Vec::new(), article.kind.clone()));
+        let mut counted = HashSet::new();
+        for (position, text) in article.front.symptoms.iter().enumerate() {
+            let key = symptom_key(text, site.config.search.language);
+            let at = *position_of.entry(key.clone()).or_insert_with(|| {
+                found.push(Found {
+                    text: text.clone(),
+                    key: key.clone(),
+                    causes: Vec::new(),
+                    kind: article.kind.clone(),
+                    position,
+                    articles: 0,
+                });
                 found.len() - 1
             });
+            let entry = &mut found[at];
+            if entry.kind == article.kind {
+                entry.position = entry.position.min(position);
+            }
+            if counted.insert(at) {
+                entry.articles += 1;
+            }
             for &cause in &causes {
-                if !found[at].1.contains(&cause) {
-                    found[at].1.push(cause);
+                if !entry.causes.contains(&cause) {
+                    entry.causes.push(cause);
                 }
             }
         }
@@ -57,20 +124,23 @@ pub fn derive(site: &Site) -> Troubleshooter {
     let mut groups: Vec<Group> = Vec::new();
     let mut taken: HashMap<String, usize> = HashMap::new();
     for kind in &site.config.kinds {
-        let members: Vec<&(String, Vec<usize>, String)> =
-            found.iter().filter(|(_, _, k)| *k == kind.name).collect();
+        let mut members: Vec<&Found> = found.iter().filter(|f| f.kind == kind.name).collect();
         if members.is_empty() {
             continue;
         }
+        // Most useful first; a stable sort keeps the order met for ties.
+        members.sort_by_key(|f| (f.position, std::cmp::Reverse(f.articles)));
+        let (members, shown) = shown_first(members);
         let group = groups.len();
         let mut in_group = Vec::new();
-        for (text, causes, _) in members {
-            let mut causes = causes.clone();
+        for member in members {
+            let mut causes = member.causes.clone();
             causes.sort_unstable();
             in_group.push(symptoms.len());
             symptoms.push(Symptom {
-                text: text.clone(),
-                slug: unique_slug(&mut taken, &slugify(text)),
+                text: member.text.clone(),
+                key: member.key.clone(),
+                slug: unique_slug(&mut taken, &slugify(&member.text)),
                 causes,
                 group,
             });
@@ -79,9 +149,49 @@ pub fn derive(site: &Site) -> Troubleshooter {
             kind: kind.name.clone(),
             heading: group_heading(&kind.name, &kind.title),
             symptoms: in_group,
+            shown,
         });
     }
     Troubleshooter::new(symptoms, groups)
+}
+
+/// Splits a group's symptoms (most useful first) into those shown and those behind "more":
+/// the most useful one of each cause not yet shown, then the most useful others up to
+/// [`SHOWN_PER_GROUP`]; all of them when fewer than [`FEWEST_BEHIND_MORE`] would be left.
+/// Returns them reordered, shown first, each part most useful first, and how many are shown.
+fn shown_first(members: Vec<&Found>) -> (Vec<&Found>, usize) {
+    let mut shown = vec![false; members.len()];
+    let mut covered: HashSet<usize> = HashSet::new();
+    for (i, member) in members.iter().enumerate() {
+        if member.causes.iter().any(|c| !covered.contains(c)) {
+            shown[i] = true;
+            covered.extend(member.causes.iter().copied());
+        }
+    }
+    let mut count = shown.iter().filter(|&&s| s).count();
+    for flag in shown.iter_mut() {
+        if count >= SHOWN_PER_GROUP {
+            break;
+        }
+        if !*flag {
+            *flag = true;
+            count += 1;
+        }
+    }
+    let total = members.len();
+    if total - count < FEWEST_BEHIND_MORE {
+        return (members, total);
+    }
+    let (first, rest): (Vec<_>, Vec<_>) = members
+        .into_iter()
+        .zip(&shown)
+        .partition(|(_, shown)| **shown);
+    let ordered = first
+        .into_iter()
+        .chain(rest)
+        .map(|(member, _)| member)
+        .collect();
+    (ordered, count)
 }
 
 /// The first symptom that one of `article`'s own phrases became, if any: where an error page
@@ -92,7 +202,9 @@ pub fn entry_for(site: &Site, article: usize) -> Option<usize> {
         .front
         .symptoms
         .iter()
-        .find_map(|phrase| troubleshooter.symptom_by_text(phrase))
+        .find_map(|phrase| {
+            troubleshooter.symptom_by_key(&symptom_key(phrase, site.config.search.language))
+        })
 }
 
 /// Ranks causes for a set of chosen symptoms: those explaining more of them first, then in
@@ -228,7 +340,11 @@ mod tests {
             ["causes/storage-full", "causes/backup-too-large"]
         );
         // A fix's phrases are not symptoms.
-        assert!(troubleshooter.symptom_by_text("free up storage").is_none());
+        assert!(
+            troubleshooter
+                .symptom_by_key(&symptom_key("free up storage", analysis::Language::English))
+                .is_none()
+        );
         let headings: Vec<&str> = troubleshooter
             .groups
             .iter()
@@ -256,17 +372,102 @@ mod tests {
     }
 
     #[test]
+    fn phrases_with_the_same_terms_are_one_symptom_shown_as_first_written() {
+        assert_eq!(
+            symptom_key("Backup stopped halfway", analysis::Language::English),
+            "backup halfway stop"
+        );
+        assert_eq!(
+            symptom_key("backup STOPS halfway", analysis::Language::English),
+            symptom_key("Backup stopped halfway", analysis::Language::English)
+        );
+        assert_eq!(
+            symptom_key("Wi-Fi keeps dropping", analysis::Language::English),
+            symptom_key("wifi keep drops", analysis::Language::English)
+        );
+        assert_ne!(
+            symptom_key("iCloud storage full", analysis::Language::English),
+            symptom_key("storage full", analysis::Language::English)
+        );
+        assert_eq!(symptom_key("It is", analysis::Language::English), "it is");
+        let mut site = crate::fixture::site();
+        let weak_wifi = site.by_slug["causes/weak-wifi"];
+        std::sync::Arc::make_mut(&mut site.articles[weak_wifi])
+            .front
+            .symptoms = vec!["The backup stopped halfway".into()];
+        let troubleshooter = derive(&site);
+        let halfway = troubleshooter
+            .symptom_by_key(&symptom_key(
+                "backup stops halfway",
+                analysis::Language::English,
+            ))
+            .unwrap();
+        let symptom = &troubleshooter.symptoms[halfway];
+        assert_eq!(symptom.text, "backup stops halfway");
+        assert_eq!(symptom.slug, "backup-stops-halfway");
+        assert_eq!(
+            symptom.causes,
+            [site.by_slug["causes/storage-full"], weak_wifi]
+        );
+    }
+
+    /// A found phrase of a group: `causes` and where it was first listed.
+    fn found(text: &str, causes: &[usize], position: usize) -> Found {
+        Found {
+            text: text.into(),
+            key: symptom_key(text, analysis::Language::English),
+            causes: causes.to_vec(),
+            kind: kinds::CAUSE.into(),
+            position,
+            articles: 1,
+        }
+    }
+
+    #[test]
+    fn a_group_shows_a_symptom_of_each_cause_then_the_most_useful_up_to_its_size() {
+        let texts = |list: &[&Found]| list.iter().map(|f| f.text.clone()).collect::<Vec<_>>();
+        // Sixteen symptoms of one cause and one of each of two others, most useful first.
+        let mut all: Vec<Found> = (0..16).map(|i| found(&format!("a{i}"), &[1], i)).collect();
+        all.push(found("b", &[2], 3));
+        all.push(found("c", &[3], 4));
+        let (ordered, shown) = shown_first(all.iter().collect());
+        assert_eq!(shown, SHOWN_PER_GROUP);
+        assert_eq!(
+            texts(&ordered[..shown]),
+            [
+                "a0", "a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "a9", "b", "c"
+            ]
+        );
+        assert_eq!(
+            texts(&ordered[shown..]),
+            ["a10", "a11", "a12", "a13", "a14", "a15"]
+        );
+        // Each of fourteen causes keeps a symptom in sight, past the usual size.
+        let all: Vec<Found> = (0..18)
+            .map(|i| found(&format!("s{i}"), &[i % 14], 0))
+            .collect();
+        let (_, shown) = shown_first(all.iter().collect());
+        assert_eq!(shown, 14);
+        // Too few left over for "more": all are shown.
+        let all: Vec<Found> = (0..13).map(|i| found(&format!("s{i}"), &[1], i)).collect();
+        let (ordered, shown) = shown_first(all.iter().collect());
+        assert_eq!((ordered.len(), shown), (13, 13));
+    }
+
+    #[test]
     fn causes_explaining_more_symptoms_rank_first_then_by_weight() {
         let troubleshooter = Troubleshooter::new(
             vec![
                 Symptom {
                     text: "a".into(),
+                    key: "a".into(),
                     slug: "a".into(),
                     causes: vec![1, 2, 3],
                     group: 0,
                 },
                 Symptom {
                     text: "b".into(),
+                    key: "b".into(),
                     slug: "b".into(),
                     causes: vec![3],
                     group: 0,

@@ -15,6 +15,7 @@ pub fn run(args: BuildArgs) -> Result<i32> {
         out: args.out,
         base_url: args.base_url,
         drafts: args.drafts,
+        portable: args.portable,
         progress: !args.quiet && std::io::stderr().is_terminal(),
     };
     let report = crate::build(&options)?;

@@ -16,12 +16,13 @@ use toml::Spanned;
 
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::toml as toml_wording;
+use crate::search::analysis::Language;
 
 pub mod settings;
 
 pub use settings::{
     CONFIG_FILE, CheckConfig, Config, FieldWeights, Kind, RESERVED_DIRS, STANDARD_KINDS,
-    SearchConfig, Setting, TroubleshooterConfig, standard_kinds,
+    SearchConfig, Setting, TroubleshooterConfig, link_path, standard_kinds,
 };
 
 #[derive(Deserialize, Default)]
@@ -52,6 +53,7 @@ struct RawBuild {
     base_url: Option<Spanned<String>>,
     allow_html: Option<bool>,
     feed_limit: Option<usize>,
+    portable: Option<bool>,
 }
 
 #[derive(Deserialize, Default)]
@@ -91,6 +93,15 @@ struct RawKind {
     dir: Option<Spanned<String>>,
     title: Option<Spanned<String>>,
     order: Option<i64>,
+}
+
+/// The reserved folders as a phrase: "`search`, `js`, ... and `tags`".
+fn reserved_folders_list() -> String {
+    let quoted: Vec<String> = RESERVED_DIRS.iter().map(|d| format!("`{d}`")).collect();
+    match quoted.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => quoted.concat(),
+    }
 }
 
 /// Parses the text of `book.toml`. `path` is only used to name the file in diagnostics.
@@ -156,6 +167,20 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
                 .all(|c| c.is_ascii_alphanumeric() || c == '-');
         if valid {
             config.language = language.get_ref().clone();
+            match Language::from_tag(&config.language) {
+                Some(analysis) => config.search.language = analysis,
+                None => config.warnings.push(
+                    at(
+                        language.span(),
+                        format!("search has no rules for `{}`", language.get_ref()),
+                    )
+                    .warning()
+                    .with_help(format!(
+                        "search uses English stemming and stop words; it has rules for {}",
+                        Language::ALL.map(|l| format!("`{}`", l.code())).join(", ")
+                    )),
+                ),
+            }
         } else {
             diagnostics.push(
                 at(
@@ -204,6 +229,9 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
     }
     if let Some(limit) = build.feed_limit {
         config.feed_limit = limit;
+    }
+    if let Some(portable) = build.portable {
+        config.portable = portable;
     }
 
     let search = raw.search.unwrap_or_default();
@@ -327,7 +355,10 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
                         path,
                         format!("kind `{}` uses the reserved folder `{reserved}`", kind.name),
                     )
-                    .with_help("`search`, `js` and `css` hold the site's own files"),
+                    .with_help(format!(
+                        "{} hold the site's own files",
+                        reserved_folders_list()
+                    )),
                 );
             }
         }
@@ -345,7 +376,14 @@ const TABLE_KEYS: [(&str, &[&str]); 5] = [
     ("book", &["title", "description", "language", "authors"]),
     (
         "build",
-        &["build-dir", "theme", "base-url", "allow-html", "feed-limit"],
+        &[
+            "build-dir",
+            "theme",
+            "base-url",
+            "allow-html",
+            "feed-limit",
+            "portable",
+        ],
     ),
     ("search", &["fuzzy", "prefix", "weights"]),
     ("check", &["stale-after"]),

@@ -6,6 +6,7 @@
 use std::path::PathBuf;
 
 use crate::diagnostic::Diagnostic;
+use crate::search::analysis::Language;
 
 /// The name of the configuration file at the root of a site.
 pub const CONFIG_FILE: &str = "book.toml";
@@ -73,6 +74,9 @@ pub struct SearchConfig {
     pub prefix: bool,
     /// Field weights.
     pub weights: FieldWeights,
+    /// The language both indexes analyse text in: `[book] language`'s when search has rules
+    /// for it, English otherwise (with a warning, [`Config::warnings`]).
+    pub language: Language,
 }
 
 impl Default for SearchConfig {
@@ -81,6 +85,7 @@ impl Default for SearchConfig {
             fuzzy: true,
             prefix: true,
             weights: FieldWeights::default(),
+            language: Language::English,
         }
     }
 }
@@ -153,6 +158,10 @@ pub struct Config {
     pub allow_html: bool,
     /// How many entries the Atom feed holds, most recently updated first.
     pub feed_limit: usize,
+    /// Whether links between pages name the page's file (`causes/x/index.html`) rather than
+    /// its folder, so the site works opened from a disk without a server or a script
+    /// (`[build] portable`, `remedy build --portable`). See [`link_path`].
+    pub portable: bool,
     /// Search options.
     pub search: SearchConfig,
     /// Content-health options.
@@ -161,6 +170,9 @@ pub struct Config {
     pub troubleshooter: TroubleshooterConfig,
     /// The kinds of article, in display order.
     pub kinds: Vec<Kind>,
+    /// Warnings about settings that work, but not as written (a language search has no rules
+    /// for); `build` and `check` report them with the content's.
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl Default for Config {
@@ -175,10 +187,12 @@ impl Default for Config {
             base_url: "/".to_string(),
             allow_html: true,
             feed_limit: 50,
+            portable: false,
             search: SearchConfig::default(),
             check: CheckConfig::default(),
             troubleshooter: TroubleshooterConfig::default(),
             kinds: standard_kinds(),
+            warnings: Vec::new(),
         }
     }
 }
@@ -212,6 +226,24 @@ impl Config {
     pub fn permalink(&self, path: &str) -> String {
         format!("{}{}", self.base_url, path)
     }
+
+    /// A site path as this site's pages link to it: see [`link_path`].
+    pub fn link(&self, path: &str) -> String {
+        link_path(path, self.portable)
+    }
+}
+
+/// A site path (`causes/x/`, empty for the home page) as pages link to it: the folder, which a
+/// web server answers with its `index.html`, or in a portable build the file itself
+/// (`causes/x/index.html`, `index.html`), which a browser opens from a disk. The path of a
+/// file (`feed.xml`) stays as it is. Feeds, sitemaps and canonical URLs are absolute and keep
+/// the folder form either way.
+pub fn link_path(path: &str, portable: bool) -> String {
+    if portable && (path.is_empty() || path.ends_with('/')) {
+        format!("{path}index.html")
+    } else {
+        path.to_string()
+    }
 }
 
 /// The standard kinds, in their standard order.
@@ -229,4 +261,4 @@ pub fn standard_kinds() -> Vec<Kind> {
 }
 
 /// Folders of the build dir that belong to Remedy, not to a kind.
-pub const RESERVED_DIRS: [&str; 5] = ["search", "js", "css", "troubleshoot", "static"];
+pub const RESERVED_DIRS: [&str; 6] = ["search", "js", "css", "troubleshoot", "static", "tags"];

@@ -1,5 +1,6 @@
 //! Content problems as data: a [`Diagnostic`] names the file, line and column of a mistake, the
-//! source line to put a caret under, and a `help:` hint where one helps.
+//! source line to put a caret under, other places the mistake involves ([`Secondary`], such as
+//! the first of two duplicates), and a `help:` hint where one helps.
 //!
 //! Every stage collects diagnostics instead of stopping at the first; the command prints them all
 //! together, sorted by file and position, so a writer fixes a whole batch per run. This module
@@ -25,7 +26,7 @@ pub enum Severity {
 }
 
 /// One problem in the content, the configuration or a template.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
@@ -47,6 +48,31 @@ pub struct Diagnostic {
     pub source_cut: usize,
     /// How many characters the caret underlines (at least 1 when there is a source line).
     pub width: usize,
+    /// Other places the problem involves (the first of two duplicates), each shown under its
+    /// own source line after the main one.
+    pub secondary: Vec<Secondary>,
+}
+
+/// Another place a [`Diagnostic`] points at, in the same file or another, with a label saying
+/// what is there. Printed as rustc prints a secondary span: its own `::: path:line:col`, source
+/// line and underline (`-`, where the main place gets `^`) with the label after it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Secondary {
+    /// The file, relative to the site root where possible.
+    pub path: PathBuf,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column in characters.
+    pub col: usize,
+    /// The source line, without its line ending; for a long line, the part around the place
+    /// (as [`Diagnostic::source_line`]).
+    pub source_line: String,
+    /// How many characters of the line come before `source_line` (0 when it is whole).
+    pub source_cut: usize,
+    /// How many characters are underlined (at least 1).
+    pub width: usize,
+    /// What is there: `first written here`.
+    pub label: String,
 }
 
 impl Diagnostic {
@@ -62,6 +88,7 @@ impl Diagnostic {
             source_line: None,
             source_cut: 0,
             width: 0,
+            secondary: Vec::new(),
         }
     }
 
@@ -135,6 +162,7 @@ impl Diagnostic {
             source_line: Some(source_line),
             source_cut,
             width,
+            secondary: Vec::new(),
         }
     }
 
@@ -189,6 +217,28 @@ impl Diagnostic {
     /// Adds a `help:` line.
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+
+    /// Adds another place the problem involves: `span`, a byte range into `source`, the whole
+    /// text of the file `path`, shown with `label` (see [`Secondary`]).
+    pub fn with_secondary(
+        mut self,
+        path: impl Into<PathBuf>,
+        source: &str,
+        span: Range<usize>,
+        label: impl Into<String>,
+    ) -> Self {
+        let place = Diagnostic::at(path, source, span, "");
+        self.secondary.push(Secondary {
+            path: place.path,
+            line: place.line,
+            col: place.col,
+            source_line: place.source_line.unwrap_or_default(),
+            source_cut: place.source_cut,
+            width: place.width,
+            label: label.into(),
+        });
         self
     }
 

@@ -1,6 +1,7 @@
 //! How diagnostics reach the writer. Each is rendered by `annotate-snippets`, the renderer
 //! rustc and cargo use: an `error:` or `warning:` label with the message, the location as
-//! `--> path:line:col`, the source line with a caret under the problem, and `= help:` lines.
+//! `--> path:line:col`, the source line with a caret under the problem, any secondary places
+//! (each as `::: path:line:col`, its line underlined with `-` and labelled), and `= help:` lines.
 //! Printed to stderr it is coloured when stderr is a terminal and `NO_COLOR` is not set, plain
 //! otherwise; `Display` (tests, the dev server's overlay) is always plain. The commands and
 //! the dev server print through here, so `remedy check`, `remedy build` and `remedy serve`
@@ -43,13 +44,12 @@ fn render(diagnostic: &Diagnostic, renderer: &Renderer) -> String {
     };
     let path = display_path(&diagnostic.path);
     let title = level.primary_title(diagnostic.message.as_str());
-    // An excerpt of a long line is shown after `...`, the caret placed within it.
     let (shown_line, shown_col) = match &diagnostic.source_line {
-        Some(line) if diagnostic.source_cut > 0 => (
-            Some(format!("...{line}")),
-            diagnostic.col + 3 - diagnostic.source_cut.min(diagnostic.col),
-        ),
-        line => (line.clone(), diagnostic.col),
+        Some(line) => {
+            let (line, col) = excerpt(line, diagnostic.source_cut, diagnostic.col);
+            (Some(line), col)
+        }
+        None => (None, diagnostic.col),
     };
     let mut group = match (&shown_line, diagnostic.line) {
         (_, 0) => title.element(Origin::path(path.as_str())),
@@ -69,20 +69,60 @@ fn render(diagnostic: &Diagnostic, renderer: &Renderer) -> String {
                 .char_column(diagnostic.col),
         ),
     };
+    let secondary: Vec<(String, String, usize)> = diagnostic
+        .secondary
+        .iter()
+        .map(|place| {
+            let (line, col) = excerpt(&place.source_line, place.source_cut, place.col);
+            (display_path(&place.path), line, col)
+        })
+        .collect();
+    for (place, (path, line, col)) in diagnostic.secondary.iter().zip(&secondary) {
+        group = group.element(
+            Snippet::source(line.as_str())
+                .line_start(place.line)
+                .path(path.as_str())
+                .annotation(
+                    AnnotationKind::Context
+                        .span(caret_span(line, *col, place.width))
+                        .label(place.label.as_str()),
+                ),
+        );
+    }
     if let Some(help) = &diagnostic.help {
         group = group.element(Level::HELP.message(help.as_str()));
     }
-    let text = renderer.render(&[group]);
-    if shown_col == diagnostic.col {
-        return text;
+    let mut text = renderer.render(&[group]);
+    // annotate-snippets names the column within an excerpt: name the file's column.
+    if shown_col != diagnostic.col {
+        let line = diagnostic.line;
+        text = text.replacen(
+            &format!("{path}:{line}:{shown_col}"),
+            &format!("{path}:{line}:{}", diagnostic.col),
+            1,
+        );
     }
-    // annotate-snippets names the column within the excerpt: name the file's column.
-    let line = diagnostic.line;
-    text.replacen(
-        &format!("{path}:{line}:{shown_col}"),
-        &format!("{path}:{line}:{}", diagnostic.col),
-        1,
-    )
+    for (place, (path, _, col)) in diagnostic.secondary.iter().zip(&secondary) {
+        if *col != place.col {
+            let line = place.line;
+            text = text.replacen(
+                &format!("::: {path}:{line}:{col}"),
+                &format!("::: {path}:{line}:{}", place.col),
+                1,
+            );
+        }
+    }
+    text
+}
+
+/// A source line as shown, and the caret's column in it: an excerpt of a long line (`cut`
+/// characters of it left out before) is shown after `...`, the caret placed within it.
+fn excerpt(line: &str, cut: usize, col: usize) -> (String, usize) {
+    if cut > 0 {
+        (format!("...{line}"), col + 3 - cut.min(col))
+    } else {
+        (line.to_string(), col)
+    }
 }
 
 /// The bytes of `line` under a caret at 1-based character column `col`, `width` characters
@@ -234,6 +274,46 @@ mod tests {
         let lines: Vec<&str> = text.lines().collect();
         let caret = lines[4].find('^').unwrap();
         assert_eq!(&lines[3][caret..caret + 3], "bad", "{text}");
+    }
+
+    /// A duplicate names both places: the second under `:::`, underlined with `-` and labelled.
+    #[test]
+    fn a_secondary_place_is_shown_after_the_main_one() {
+        let first = "+++\nsymptoms = [\"iCloud storage full\"]\n+++\n";
+        let second = "+++\ntitle = \"x\"\nsymptoms = [\"icloud storage full\"]\n+++\n";
+        let at = |text: &str| {
+            let start = text.find("\"i").unwrap();
+            start..start + "\"iCloud storage full\"".len()
+        };
+        let d = Diagnostic::at(
+            "content/errors/9006.md",
+            second,
+            at(second),
+            "near-duplicate",
+        )
+        .with_secondary(
+            "content/causes/full.md",
+            first,
+            at(first),
+            "first written here",
+        )
+        .with_help("write it the same way")
+        .warning();
+        assert_eq!(
+            d.to_string(),
+            "warning: near-duplicate
+ --> content/errors/9006.md:3:13
+  |
+3 | symptoms = [\"icloud storage full\"]
+  |             ^^^^^^^^^^^^^^^^^^^^^
+  |
+ ::: content/causes/full.md:2:13
+  |
+2 | symptoms = [\"iCloud storage full\"]
+  |             --------------------- first written here
+  |
+  = help: write it the same way"
+        );
     }
 
     #[test]

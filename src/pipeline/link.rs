@@ -2,10 +2,15 @@
 //! resolves the relation graph (`fixes`, `causes`, `related`) and derives its reverse edges,
 //! sets previous/next within each kind, and checks everything that needs more than one
 //! article: relations to missing articles or to the wrong kind, `@/` links and `#anchors` that
-//! lead nowhere, duplicate error codes, error pages without a code. Linear in the number of
-//! articles and relations: the dev server re-runs it after every change.
+//! lead nowhere, duplicate error codes, error pages without a code. It gathers the tags
+//! ([`tags`]) and resolves the aliases, checking that no alias or file of an article folder is
+//! published over another file ([`published`]). Linear in the number of articles and
+//! relations: the dev server re-runs it after every change.
 
-use std::collections::{HashMap, HashSet};
+mod published;
+mod tags;
+
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::config::Config;
@@ -28,12 +33,14 @@ pub struct LeftOut {
     pub partial_sections: Vec<Section>,
 }
 
-/// Builds the site from parsed articles and section intros.
+/// Builds the site from parsed articles and section intros; `assets` are the build-dir paths of
+/// the theme's files (and the site's `static/`), which nothing else may take.
 pub fn link(
     config: &Config,
     mut articles: Vec<Arc<Article>>,
     sections: Vec<(Option<String>, Section)>,
     left_out: &LeftOut,
+    assets: &BTreeSet<String>,
 ) -> (Site, Vec<Diagnostic>) {
     sort_articles(config, &mut articles);
     let mut config = config.clone();
@@ -63,6 +70,12 @@ pub fn link(
     check_generated_paths(&site, &mut diagnostics);
     resolve_escalation(&mut site, left_out, &mut diagnostics);
     site.troubleshooter = crate::troubleshooter::derive(&site);
+    diagnostics.extend(tags::collect(&mut site));
+    diagnostics.extend(published::check(
+        &mut site,
+        &left_out.partial_articles,
+        assets,
+    ));
     (site, diagnostics)
 }
 
@@ -417,7 +430,13 @@ fn check_file_links(
 ) {
     {
         for link in links {
-            let at = |message: String| Diagnostic::at(path, source, link.span.clone(), message);
+            // A link written in a snippet is reported in the snippet.
+            let at = |message: String| match &link.file {
+                Some(snippet) => {
+                    Diagnostic::at(&snippet.path, &snippet.text, link.span.clone(), message)
+                }
+                None => Diagnostic::at(path, source, link.span.clone(), message),
+            };
             if section_slugs.contains(&link.target) {
                 if link.anchor.is_some() {
                     diagnostics.push(at("links to an index page cannot have an anchor".into()));
@@ -564,14 +583,15 @@ mod tests {
                         .kind_by_dir(slug.split('/').next().unwrap())
                         .map(|k| k.name.clone()),
                     text: text.to_string(),
+                    files: Vec::new(),
                 };
-                match parse(&source, &config) {
+                match parse(&source, &crate::pipeline::parse::Context::new(&config)) {
                     Ok(Parsed::Article(article)) => article,
                     other => panic!("{slug} did not parse: {other:?}"),
                 }
             })
             .collect();
-        let (_, diagnostics) = link(&config, articles, Vec::new(), left_out);
+        let (_, diagnostics) = link(&config, articles, Vec::new(), left_out, &BTreeSet::new());
         diagnostics.iter().map(|d| d.to_string()).collect()
     }
 
@@ -628,11 +648,20 @@ mod tests {
             slug: "causes/full".to_string(),
             kind: Some(kinds::CAUSE.to_string()),
             text: "+++\ntitle = \"Full\"\nfixes = [\"x\"]\n+++\n".to_string(),
+            files: Vec::new(),
         };
-        let Ok(Parsed::Article(article)) = parse(&source, &config) else {
+        let Ok(Parsed::Article(article)) =
+            parse(&source, &crate::pipeline::parse::Context::new(&config))
+        else {
             panic!("the article parses");
         };
-        let (_, diagnostics) = link(&config, vec![article], Vec::new(), &LeftOut::default());
+        let (_, diagnostics) = link(
+            &config,
+            vec![article],
+            Vec::new(),
+            &LeftOut::default(),
+            &BTreeSet::new(),
+        );
         assert_eq!(
             diagnostics[0].to_string(),
             "error: `fixes` needs a kind named `fix`, and this site has none\n --> content/causes/full.md:3:10\n  |\n3 | fixes = [\"x\"]\n  |          ^^^\n  |\n  = help: add `[kinds.fix]` to `book.toml`, or list the article in `related`"
@@ -650,8 +679,9 @@ mod tests {
             kind: Some(kinds::CAUSE.to_string()),
             text: "+++\ntitle = \"Full\"\nwieght = 1\nfixes = [\"free-up\"]\n+++\nSee [how](@/guides/how.md).\n"
                 .to_string(),
+            files: Vec::new(),
         };
-        let Err(broken) = parse(&source, &config) else {
+        let Err(broken) = parse(&source, &crate::pipeline::parse::Context::new(&config)) else {
             panic!("the unknown field is a problem");
         };
         assert_eq!(broken.problems[0].message, "unknown field `wieght`");
@@ -663,7 +693,8 @@ mod tests {
             broken: slugs(&["causes/full"]),
             ..LeftOut::default()
         };
-        let (site, diagnostics) = link(&config, Vec::new(), Vec::new(), &left_out);
+        let (site, diagnostics) =
+            link(&config, Vec::new(), Vec::new(), &left_out, &BTreeSet::new());
         let messages: Vec<&str> = diagnostics.iter().map(|d| d.message.as_str()).collect();
         assert_eq!(
             messages,

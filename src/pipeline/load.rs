@@ -1,5 +1,12 @@
 //! Stage 1, load: the only code that reads the site's sources. It reads `book.toml` into a
-//! [`Config`] and walks `content/` into [`Source`]s: one per article, one per `_index.md`.
+//! [`Config`], walks `content/` into [`Source`]s (one per article, one per `_index.md`) and
+//! reads `snippets/` into [`Snippets`].
+//!
+//! An article is `content/<kind>/<slug>.md` or, with files beside it, the folder
+//! `content/<kind>/<slug>/` holding `index.md` and the files ([`ArticleFile`]s, read here so
+//! that the write stage can publish them beside the page; their images' sizes are read too).
+//! Both forms for one slug is a problem, and so is a file in no article's folder (a warning: it
+//! is not published).
 //!
 //! It refuses what would make the rest of the pipeline guess: Markdown outside a kind folder,
 //! folders that are not a kind, file names that are not slugs, slugs that differ only in case,
@@ -8,25 +15,38 @@
 //! folder's top, and symlinks that loop or leave the site root.
 //! Editor droppings (dotfiles, `~` backups, `#autosave#`) are skipped silently.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::config::{self, CONFIG_FILE, Config};
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
+use crate::model::{ArticleFile, SnippetFile, Snippets};
 use crate::text::{is_forbidden_control, is_ignored, is_slug_segment, suggest_slug};
 use crate::walk;
 
 /// The folder under the site root that holds the articles.
 pub const CONTENT_DIR: &str = "content";
 
+/// The folder under the site root that holds the snippets.
+pub const SNIPPETS_DIR: &str = "snippets";
+
+/// The file that makes a folder of `content/<kind>/` an article: `<slug>/index.md`.
+pub const FOLDER_ARTICLE: &str = "index.md";
+
 /// Articles larger than this are refused: no help article is this long, and the limit keeps a
 /// stray data file from exhausting memory.
 pub const MAX_ARTICLE_BYTES: u64 = 8 * 1024 * 1024;
 
+/// Files in an article's folder larger than this are refused: every one is held in memory until
+/// it is written, and a help page has no use for a file this large (images over 1 MB already
+/// get a warning where they are shown).
+pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+
 /// One Markdown file read from `content/`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Source {
     /// Relative to the site root: `content/causes/x.md`.
     pub path: PathBuf,
@@ -36,12 +56,20 @@ pub struct Source {
     pub kind: Option<String>,
     /// The file's text.
     pub text: String,
+    /// For an article written as a folder (`<slug>/index.md`), the other files of the folder,
+    /// in path order; empty otherwise.
+    pub files: Vec<Arc<ArticleFile>>,
 }
 
 impl Source {
     /// Whether this is an `_index.md` section intro rather than an article.
     pub fn is_section(&self) -> bool {
         self.slug == "_index" || self.slug.ends_with("/_index")
+    }
+
+    /// Whether the article is written as a folder, `content/<kind>/<slug>/index.md`.
+    pub fn is_folder(&self) -> bool {
+        !self.is_section() && self.path.file_name() == Some(FOLDER_ARTICLE.as_ref())
     }
 }
 
@@ -114,6 +142,7 @@ pub fn load_content(root: &Path, config: &Config) -> Result<Loaded> {
     }
     let mut problems = Vec::new();
     let mut slugs_by_lowercase: HashMap<String, PathBuf> = HashMap::new();
+    let mut other_files = Vec::new();
     walk::walk(
         root,
         Path::new(CONTENT_DIR),
@@ -123,6 +152,12 @@ pub fn load_content(root: &Path, config: &Config) -> Result<Loaded> {
             if entry.is_dir {
                 return check_folder(config, entry, &mut problems);
             }
+            if !entry.name.ends_with(".md") {
+                if entry.is_file {
+                    other_files.push(entry.relative.clone());
+                }
+                return walk::Next::Continue;
+            }
             match read_entry(root, config, entry, &mut slugs_by_lowercase) {
                 Ok(Some(source)) => loaded.sources.push(source),
                 Ok(None) => {}
@@ -131,8 +166,181 @@ pub fn load_content(root: &Path, config: &Config) -> Result<Loaded> {
             walk::Next::Continue
         },
     )?;
+    // The files of each article folder; the walk above has reported its links already.
+    let mut published = BTreeSet::new();
+    for source in loaded.sources.iter_mut().filter(|s| s.is_folder()) {
+        let folder = source.path.parent().unwrap_or(Path::new(CONTENT_DIR));
+        let files = folder_files(root, folder, &mut Vec::new(), &mut problems)?;
+        published.extend(files.iter().map(|f| folder.join(&f.name)));
+        source.files = files;
+    }
+    for path in other_files.iter().filter(|p| !published.contains(*p)) {
+        if path.parent() == Some(Path::new(CONTENT_DIR)) {
+            continue; // beside `_index.md` at the top: never a page's file
+        }
+        problems.push(
+            Diagnostic::file(path, "file is not published: it is in no article's folder")
+                .with_help(
+                    "files are published beside an article written as a folder: \
+                     `content/<kind>/<slug>/index.md` and the files next to it",
+                )
+                .warning(),
+        );
+    }
     loaded.diagnostics.extend(problems);
     Ok(loaded)
+}
+
+/// The files of the article folder `folder` (relative to `root`): every file under it but
+/// Markdown, in path order, leaving out subfolders that are articles of their own (that hold an
+/// `index.md`). Problems of the walk (links out of the site, loops) go to `walk_problems`,
+/// unreadable files and files over [`MAX_FILE_BYTES`] to `problems`.
+pub fn folder_files(
+    root: &Path,
+    folder: &Path,
+    walk_problems: &mut Vec<Diagnostic>,
+    problems: &mut Vec<Diagnostic>,
+) -> Result<Vec<Arc<ArticleFile>>> {
+    let mut found = Vec::new();
+    walk::walk(
+        root,
+        folder,
+        &|name, _| is_ignored(name),
+        walk_problems,
+        &mut |entry| {
+            if entry.is_dir {
+                if entry.depth > 0 && entry.path.join(FOLDER_ARTICLE).is_file() {
+                    return walk::Next::SkipDir;
+                }
+            } else if entry.is_file && !entry.name.ends_with(".md") {
+                found.push((entry.relative.clone(), entry.len));
+            }
+            walk::Next::Continue
+        },
+    )?;
+    let mut files = Vec::with_capacity(found.len());
+    for (relative, len) in found {
+        let name = relative
+            .strip_prefix(folder)
+            .unwrap_or(&relative)
+            .to_string_lossy()
+            .replace('\\', "/");
+        match read_file(root, &relative, len) {
+            Ok(bytes) => files.push(Arc::new(ArticleFile::new(name, bytes))),
+            Err(problem) => problems.push(*problem),
+        }
+    }
+    Ok(files)
+}
+
+/// Reads a file of an article's folder, refusing one over [`MAX_FILE_BYTES`].
+fn read_file(root: &Path, relative: &Path, len: Option<u64>) -> Result<Vec<u8>, Box<Diagnostic>> {
+    let path = root.join(relative);
+    let len = match len {
+        Some(len) => len,
+        None => fs::metadata(&path)
+            .map_err(|e| Box::new(Diagnostic::file(relative, format!("cannot read: {e}"))))?
+            .len(),
+    };
+    if len > MAX_FILE_BYTES {
+        return Err(Box::new(
+            Diagnostic::file(
+                relative,
+                format!(
+                    "file is {} MB, more than the {} MB a file beside an article may have",
+                    len / (1024 * 1024),
+                    MAX_FILE_BYTES / (1024 * 1024)
+                ),
+            )
+            .with_help("make it smaller, or publish it elsewhere and link to it"),
+        ));
+    }
+    fs::read(&path).map_err(|e| Box::new(Diagnostic::file(relative, format!("cannot read: {e}"))))
+}
+
+/// Reads `snippets/` under `root`: every `<name>.md` (and `<name>.<language>.md`, a
+/// translation), names relative to the folder (`ios/settings` for `snippets/ios/settings.md`).
+/// Problems with files are diagnostics; a missing folder is no snippets.
+pub fn load_snippets(root: &Path) -> Result<(Snippets, Vec<Diagnostic>)> {
+    let mut diagnostics = Vec::new();
+    let mut entries = Vec::new();
+    walk::walk(
+        root,
+        Path::new(SNIPPETS_DIR),
+        &|name, _| is_ignored(name),
+        &mut diagnostics,
+        &mut |entry| {
+            if entry.is_file {
+                entries.push((entry.relative.clone(), entry.len));
+            }
+            walk::Next::Continue
+        },
+    )?;
+    let mut files = Vec::new();
+    for (relative, len) in entries {
+        match read_snippet(root, &relative, len) {
+            Ok(file) => files.push(file),
+            Err(problem) => diagnostics.push(*problem),
+        }
+    }
+    Ok((Snippets::new(files), diagnostics))
+}
+
+/// Reads one file of `snippets/` into a snippet, or the problem with it.
+fn read_snippet(
+    root: &Path,
+    relative: &Path,
+    len: Option<u64>,
+) -> Result<SnippetFile, Box<Diagnostic>> {
+    let inside = relative
+        .strip_prefix(SNIPPETS_DIR)
+        .unwrap_or(relative)
+        .to_string_lossy()
+        .replace('\\', "/");
+    let Some(stem) = inside.strip_suffix(".md") else {
+        return Err(Box::new(
+            Diagnostic::file(relative, "not a snippet: snippets are Markdown files")
+                .with_help("name it `<name>.md`, or move it out of `snippets/`"),
+        ));
+    };
+    let (name, language) = match stem.rsplit_once('/') {
+        Some((folder, file)) => match file.split_once('.') {
+            Some((base, language)) => (format!("{folder}/{base}"), Some(language)),
+            None => (stem.to_string(), None),
+        },
+        None => match stem.split_once('.') {
+            Some((base, language)) => (base.to_string(), Some(language)),
+            None => (stem.to_string(), None),
+        },
+    };
+    let language_ok = language.is_none_or(|code| {
+        !code.is_empty() && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    });
+    if !language_ok || !name.split('/').all(is_slug_segment) {
+        return Err(Box::new(
+            Diagnostic::file(
+                relative,
+                format!("`{stem}` is not a valid snippet name"),
+            )
+            .with_help(format!(
+                "use ASCII letters, digits, `-` and `_`, such as `{}.md`, and `<name>.<language>.md` for a translation",
+                suggest_slug(stem)
+            )),
+        ));
+    }
+    let text = read_text(root, relative, len)?;
+    if text.trim().is_empty() {
+        return Err(Box::new(
+            Diagnostic::file(relative, "snippet is empty")
+                .with_help("write the Markdown it stands for, or delete the file"),
+        ));
+    }
+    Ok(SnippetFile {
+        name,
+        language: language.map(str::to_string),
+        path: relative.to_path_buf(),
+        text,
+    })
 }
 
 /// A folder of `content/`: one directly inside must be a kind's.
@@ -177,12 +385,28 @@ fn read_entry(
     if !entry.is_file {
         return Err(Box::new(not_a_file(relative)));
     }
-    let components: Vec<String> = relative
+    let mut components: Vec<String> = relative
         .strip_prefix(CONTENT_DIR)
         .unwrap_or(relative)
         .components()
         .map(|c| c.as_os_str().to_string_lossy().to_string())
         .collect();
+    // `<kind>/<slug>/index.md` is the article `<kind>/<slug>`, as `<kind>/<slug>.md` is.
+    let mut stem = stem.to_string();
+    if entry.name == FOLDER_ARTICLE && components.len() >= 2 {
+        if components.len() == 2 {
+            return Err(Box::new(
+                Diagnostic::file(relative, "`index.md` directly in a kind folder")
+                    .with_help(format!(
+                        "a kind's intro is `{CONTENT_DIR}/{}/_index.md`; an article folder is `{CONTENT_DIR}/{}/<slug>/index.md`",
+                        components[0], components[0]
+                    )),
+            ));
+        }
+        components.pop();
+        stem = components.last().cloned().unwrap_or_default();
+    }
+    let stem = stem.as_str();
     let kind = if components.len() == 1 {
         if stem != "_index" {
             return Err(Box::new(
@@ -218,6 +442,25 @@ fn read_entry(
         ));
     }
     let slug = slug_parts.join("/");
+    if let Some(first) = slugs_by_lowercase.get(&slug.to_lowercase())
+        && crate::diagnostic::display_path(first).to_lowercase()
+            != crate::diagnostic::display_path(relative).to_lowercase()
+        && first_slug(first) == slug
+    {
+        return Err(Box::new(
+            Diagnostic::file(
+                relative,
+                format!(
+                    "the article `{slug}` is written twice: as `{}` and as `{}`",
+                    crate::diagnostic::display_path(first),
+                    crate::diagnostic::display_path(relative)
+                ),
+            )
+            .with_help(format!(
+                "keep one: an article with files beside it is a folder, `{CONTENT_DIR}/{slug}/{FOLDER_ARTICLE}`"
+            )),
+        ));
+    }
     if let Some(first) = slugs_by_lowercase.insert(slug.to_lowercase(), relative.clone()) {
         return Err(Box::new(
             Diagnostic::file(
@@ -236,7 +479,19 @@ fn read_entry(
         slug,
         kind,
         text,
+        files: Vec::new(),
     }))
+}
+
+/// The slug of an article file's path: `content/guides/a/index.md` and `content/guides/a.md`
+/// are both `guides/a`.
+fn first_slug(path: &Path) -> String {
+    let inside = path.strip_prefix(CONTENT_DIR).unwrap_or(path);
+    let text = crate::diagnostic::display_path(inside);
+    let text = text
+        .strip_suffix(&format!("/{FOLDER_ARTICLE}"))
+        .unwrap_or(&text);
+    text.strip_suffix(".md").unwrap_or(text).to_string()
 }
 
 /// What one changed path under `content/` is, for the dev server's incremental rebuild.
@@ -250,7 +505,19 @@ pub enum Change {
         /// The kind's name; `None` for the home page's `_index.md`.
         kind: Option<String>,
     },
-    /// A file the walk skips (editor droppings, non-Markdown files): nothing to do.
+    /// A file of an article's folder (`content/<kind>/<slug>/<file>`, not Markdown): the
+    /// article is re-read with [`load_one`], its files with it.
+    FileOfArticle {
+        /// The article's `index.md`, relative to the site root.
+        article: PathBuf,
+        /// The article's slug.
+        slug: String,
+        /// The article's kind.
+        kind: Option<String>,
+    },
+    /// A file of `snippets/`: the snippets are re-read with [`load_snippets`].
+    Snippets,
+    /// A file the walk skips (editor droppings, files in no article's folder): nothing to do.
     Ignored,
     /// Anything else (folders, symlinks, bad names, Markdown outside a kind folder): only a
     /// full walk of `content/` gives the same result as a build.
@@ -259,6 +526,16 @@ pub enum Change {
 
 /// Classifies a path relative to the site root the way [`load_content`] would treat it.
 pub fn classify(root: &Path, config: &Config, relative: &Path) -> Change {
+    if let Ok(inside) = relative.strip_prefix(SNIPPETS_DIR) {
+        let hidden = inside
+            .components()
+            .any(|c| is_ignored(&c.as_os_str().to_string_lossy()));
+        return if hidden {
+            Change::Ignored
+        } else {
+            Change::Snippets
+        };
+    }
     let Ok(inside) = relative.strip_prefix(CONTENT_DIR) else {
         return Change::Ignored;
     };
@@ -281,8 +558,19 @@ pub fn classify(root: &Path, config: &Config, relative: &Path) -> Change {
         Err(_) => {}
     }
     let Some(stem) = name.strip_suffix(".md") else {
-        return Change::Ignored;
+        return file_of_article(root, config, relative);
     };
+    let mut components = components.clone();
+    let mut stem = stem.to_string();
+    if name == FOLDER_ARTICLE && components.len() >= 2 {
+        // A new or deleted article folder changes which files are published.
+        if components.len() == 2 || !root.join(relative).exists() {
+            return Change::NeedsFullWalk;
+        }
+        components.pop();
+        stem = components.last().cloned().unwrap_or_default();
+    }
+    let stem = stem.as_str();
     let kind = if components.len() == 1 {
         if stem != "_index" {
             return Change::NeedsFullWalk;
@@ -310,24 +598,74 @@ pub fn classify(root: &Path, config: &Config, relative: &Path) -> Change {
     }
 }
 
-/// Reads one Markdown file that [`classify`] accepted. Used by the dev server to reload a
-/// single changed file; gives the same diagnostics as [`load_content`] for it.
+/// What a changed file that is not Markdown is: a file of the article whose folder holds it
+/// (the nearest folder above it with an `index.md`), or nothing to do.
+fn file_of_article(root: &Path, config: &Config, relative: &Path) -> Change {
+    let mut folder = relative.parent();
+    while let Some(dir) = folder {
+        let inside = dir.strip_prefix(CONTENT_DIR).unwrap_or(dir);
+        if inside.components().count() < 2 {
+            break;
+        }
+        let article = dir.join(FOLDER_ARTICLE);
+        if root.join(&article).is_file() {
+            return match classify(root, config, &article) {
+                Change::Markdown { slug, kind } => Change::FileOfArticle {
+                    article,
+                    slug,
+                    kind,
+                },
+                other => other,
+            };
+        }
+        folder = dir.parent();
+    }
+    Change::Ignored
+}
+
+/// Reads one Markdown file that [`classify`] accepted, with the files of its folder if it is an
+/// article folder's `index.md`. Used by the dev server to reload a single changed article;
+/// gives the same diagnostics as [`load_content`] for it: the problem that stops it from being
+/// read, or the source and the problems with the files of its folder (which [`load_content`]
+/// reports as problems of the tree).
 pub fn load_one(
     root: &Path,
     relative: &Path,
     slug: String,
     kind: Option<String>,
-) -> Result<Source, Box<Diagnostic>> {
+) -> Result<(Source, Vec<Diagnostic>), Box<Diagnostic>> {
     let text = read_source(root, relative, None)?;
-    Ok(Source {
+    let mut source = Source {
         path: relative.to_path_buf(),
         slug,
         kind,
         text,
-    })
+        files: Vec::new(),
+    };
+    let mut problems = Vec::new();
+    if source.is_folder() {
+        let folder = relative.parent().unwrap_or(Path::new(CONTENT_DIR));
+        source.files = folder_files(root, folder, &mut Vec::new(), &mut problems)
+            .map_err(|e| Box::new(Diagnostic::file(folder, format!("cannot read: {e}"))))?;
+    }
+    Ok((source, problems))
 }
 
+/// Reads an article or section intro: [`read_text`], and refuses an empty file.
 fn read_source(root: &Path, relative: &Path, size: Option<u64>) -> Result<String, Box<Diagnostic>> {
+    let text = read_text(root, relative, size)?;
+    if text.trim().is_empty() {
+        return Err(Box::new(
+            Diagnostic::file(relative, "file is empty")
+                .with_help("an article starts with `+++`, a `title = \"...\"` line and `+++`"),
+        ));
+    }
+    Ok(text)
+}
+
+/// Reads a text file of the site: at most [`MAX_ARTICLE_BYTES`], UTF-8 (a byte-order mark
+/// dropped), with no control character a page may not hold.
+fn read_text(root: &Path, relative: &Path, size: Option<u64>) -> Result<String, Box<Diagnostic>> {
     let path = root.join(relative);
     let size = match size {
         Some(size) => size,
@@ -380,12 +718,6 @@ fn read_source(root: &Path, relative: &Path, size: Option<u64>) -> Result<String
             .source_line
             .map(|line| line.replace(is_forbidden_control, "\u{fffd}"));
         return Err(Box::new(diagnostic));
-    }
-    if text.trim().is_empty() {
-        return Err(Box::new(
-            Diagnostic::file(relative, "file is empty")
-                .with_help("an article starts with `+++`, a `title = \"...\"` line and `+++`"),
-        ));
     }
     Ok(text)
 }

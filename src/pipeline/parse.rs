@@ -2,16 +2,45 @@
 //! matter, validates it, renders the Markdown body. A file with problems gives all of them at
 //! once, front matter and body together, with what could be read of it ([`Broken`]). Works on one file at a time, so the build
 //! runs it in parallel and the dev server re-runs it on the one file that changed. It knows
-//! nothing of other articles: relations and links are checked by the link stage.
+//! nothing of other articles: relations and links are checked by the link stage. What else a
+//! body may use (snippets, images of `static/`) comes in the [`Context`]; problems inside a
+//! snippet are reported in the snippet's file.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::front_matter;
 use crate::markdown;
-use crate::model::{Article, InternalLink, Section};
+use crate::model::{Article, FileFacts, FrontMatter, InternalLink, Section, Snippets};
 use crate::pipeline::load::Source;
+
+/// What parsing a file may use besides the file itself.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    /// The site's configuration.
+    pub config: &'a Config,
+    /// The site's snippets.
+    pub snippets: &'a Snippets,
+    /// The files published at the root of the site (`static/` and the theme's), for images
+    /// written `/name.png`; `None` when they are not known (the theme did not load).
+    pub statics: Option<&'a BTreeMap<String, FileFacts>>,
+}
+
+static NO_FILES: BTreeMap<String, FileFacts> = BTreeMap::new();
+static NO_SNIPPETS: Snippets = Snippets::NONE;
+
+impl<'a> Context<'a> {
+    /// A context with no snippets and no static files.
+    pub fn new(config: &'a Config) -> Context<'a> {
+        Context {
+            config,
+            snippets: &NO_SNIPPETS,
+            statics: Some(&NO_FILES),
+        }
+    }
+}
 
 /// What one source file parses into.
 #[derive(Debug, Clone)]
@@ -47,15 +76,20 @@ impl Broken {
     }
 }
 
-/// Parses one source file, collecting every problem of its front matter and body.
-pub fn parse(source: &Source, config: &Config) -> Result<Parsed, Box<Broken>> {
+/// Parses one source file, collecting every problem of its front matter and body. A file
+/// whose problems are all warnings parses, with its warnings.
+pub fn parse(source: &Source, context: &Context<'_>) -> Result<Parsed, Box<Broken>> {
     let mut problems = Vec::new();
-    let parsed = if source.is_section() {
-        parse_section(source, config, &mut problems)?
+    let mut parsed = if source.is_section() {
+        parse_section(source, context, &mut problems)?
     } else {
-        parse_article(source, config, &mut problems)?
+        parse_article(source, context, &mut problems)?
     };
-    if problems.is_empty() {
+    if problems.iter().all(|d| !d.is_error()) {
+        match &mut parsed {
+            Parsed::Article(article) => Arc::make_mut(article).warnings = problems,
+            Parsed::Section { section, .. } => section.warnings = problems,
+        }
         Ok(parsed)
     } else {
         Err(Box::new(Broken {
@@ -67,7 +101,7 @@ pub fn parse(source: &Source, config: &Config) -> Result<Parsed, Box<Broken>> {
 
 fn parse_section(
     source: &Source,
-    config: &Config,
+    context: &Context<'_>,
     problems: &mut Vec<Diagnostic>,
 ) -> Result<Parsed, Box<Broken>> {
     let path = &source.path;
@@ -87,18 +121,22 @@ fn parse_section(
         )
     };
     let slug = source.slug.trim_end_matches("_index").trim_end_matches('/');
-    let (rendered, markdown_problems) =
-        markdown::render(body, slug, &markdown::root_of(slug), config.allow_html);
+    let root = markdown::root_of(slug);
+    let page = markdown::Page {
+        statics: context.statics,
+        snippets: context.snippets,
+        portable: context.config.portable,
+        ..markdown::Page::new(slug, &root, context.config.allow_html)
+    };
+    let (rendered, markdown_problems) = markdown::render_page(body, &page);
     problems.extend(located_problems(source, body_offset, &markdown_problems));
-    // In-page `#anchor` links are left alone: an index page's ids come from the theme.
+    // In-page `#anchor` links are left alone: an index page's ids come from the theme. They
+    // are the only links whose target is the page itself (`@/` links name `<kind>/_index`).
     let links = rendered
         .links
         .into_iter()
-        .filter(|link| !body[link.span.clone()].starts_with('#'))
-        .map(|link| InternalLink {
-            span: link.span.start + body_offset..link.span.end + body_offset,
-            ..link
-        })
+        .filter(|link| link.target != slug)
+        .map(|link| in_file(link, body_offset))
         .collect();
     Ok(Parsed::Section {
         kind: source.kind.clone(),
@@ -109,13 +147,14 @@ fn parse_section(
             path: source.path.clone(),
             source: source.text.clone(),
             links,
+            warnings: Vec::new(),
         },
     })
 }
 
 fn parse_article(
     source: &Source,
-    config: &Config,
+    context: &Context<'_>,
     problems: &mut Vec<Diagnostic>,
 ) -> Result<Parsed, Box<Broken>> {
     let path = &source.path;
@@ -129,12 +168,23 @@ fn parse_article(
         problems.extend(invalid.problems);
         invalid.partial
     });
-    let (rendered, markdown_problems) = markdown::render(
-        split.body,
-        &source.slug,
-        &markdown::root_of(&source.slug),
-        config.allow_html,
-    );
+    check_tags_and_aliases(source, &front, problems);
+    let root = markdown::root_of(&source.slug);
+    let folder: Option<BTreeMap<String, FileFacts>> = source.is_folder().then(|| {
+        source
+            .files
+            .iter()
+            .map(|f| (f.name.clone(), f.facts))
+            .collect()
+    });
+    let page = markdown::Page {
+        folder: folder.as_ref(),
+        statics: context.statics,
+        snippets: context.snippets,
+        portable: context.config.portable,
+        ..markdown::Page::new(&source.slug, &root, context.config.allow_html)
+    };
+    let (rendered, markdown_problems) = markdown::render_page(split.body, &page);
     problems.extend(located_problems(
         source,
         split.body_offset,
@@ -143,11 +193,28 @@ fn parse_article(
     let links = rendered
         .links
         .into_iter()
-        .map(|link| InternalLink {
-            span: link.span.start + split.body_offset..link.span.end + split.body_offset,
-            ..link
+        .map(|link| in_file(link, split.body_offset))
+        .collect();
+    let includes: Vec<_> = rendered
+        .includes
+        .into_iter()
+        .map(|include| match include.file {
+            Some(_) => include,
+            None => crate::model::Include {
+                span: include.span.start + split.body_offset..include.span.end + split.body_offset,
+                ..include
+            },
         })
         .collect();
+    let fingerprint = {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        fingerprint(source, context.config).hash(&mut hasher);
+        for include in &includes {
+            include.snippet.hash(&mut hasher);
+        }
+        hasher.finish()
+    };
     Ok(Parsed::Article(Arc::new(Article {
         slug: source.slug.clone(),
         kind,
@@ -159,23 +226,84 @@ fn parse_article(
         links,
         text: rendered.text,
         steps: rendered.steps,
-        fingerprint: fingerprint(source, config),
+        steps_html: rendered.steps_html,
+        step_groups: rendered.step_groups,
+        has_tabs: rendered.has_tabs,
+        files: source.files.clone(),
+        snippets: rendered.snippets,
+        includes,
+        warnings: Vec::new(),
+        fingerprint,
     })))
 }
 
-/// A hash of everything an article is parsed from: its slug, kind and text, and the settings
-/// that change how Markdown renders.
+/// What one file can tell of its tags and aliases: a tag with nothing left for a URL, a tag
+/// listed twice, an alias that is no path of the site (the link stage checks what they clash
+/// with).
+fn check_tags_and_aliases(source: &Source, front: &FrontMatter, problems: &mut Vec<Diagnostic>) {
+    let at = |span: &std::ops::Range<usize>, message: String| {
+        Diagnostic::at(&source.path, &source.text, span.clone(), message)
+    };
+    let mut slugs: Vec<String> = Vec::new();
+    for tag in front.tags.iter().filter(|tag| !tag.value.is_empty()) {
+        let slug = crate::text::slugify(&tag.value);
+        if slug.is_empty() {
+            problems.push(
+                at(
+                    &tag.span,
+                    format!("tag `{}` has no letter or digit a URL can hold", tag.value),
+                )
+                .with_help("a tag's page is `/tags/<tag>/`: use ASCII letters or digits in it"),
+            );
+        } else if slugs.contains(&slug) {
+            problems.push(
+                at(&tag.span, format!("tag `{}` is listed twice", tag.value))
+                    .with_help("remove one of the two")
+                    .warning(),
+            );
+        } else {
+            slugs.push(slug);
+        }
+    }
+    // An alias with a control character is refused by the front matter's own check.
+    let printable = |alias: &&crate::model::Located| {
+        !alias.value.chars().any(crate::text::is_forbidden_control)
+    };
+    for alias in front.aliases.iter().filter(printable) {
+        if let Err((message, help)) = crate::text::alias_path(&alias.value) {
+            problems.push(at(&alias.span, message).with_help(help));
+        }
+    }
+}
+
+/// A link of the body with its span made a range of the file (a link in a snippet keeps the
+/// snippet's).
+fn in_file(link: InternalLink, body_offset: usize) -> InternalLink {
+    match link.file {
+        Some(_) => link,
+        None => InternalLink {
+            span: link.span.start + body_offset..link.span.end + body_offset,
+            ..link
+        },
+    }
+}
+
+/// A hash of everything a file is read from: its slug, kind, text and the files of its folder,
+/// and the settings that change how Markdown renders. (An article's fingerprint adds the
+/// snippets it includes.)
 pub fn fingerprint(source: &Source, config: &Config) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     source.slug.hash(&mut hasher);
     source.kind.hash(&mut hasher);
     source.text.hash(&mut hasher);
+    source.files.hash(&mut hasher);
     config.allow_html.hash(&mut hasher);
+    config.portable.hash(&mut hasher);
     hasher.finish()
 }
 
-/// The body's Markdown problems as diagnostics in the file.
+/// The body's Markdown problems as diagnostics in the file (or in the snippet they are in).
 fn located_problems(
     source: &Source,
     body_offset: usize,
@@ -184,12 +312,28 @@ fn located_problems(
     problems
         .iter()
         .map(|problem| {
-            let span = problem.span.start + body_offset..problem.span.end + body_offset;
-            let diagnostic =
-                Diagnostic::at(&source.path, &source.text, span, problem.message.clone());
-            match &problem.help {
+            let diagnostic = match &problem.file {
+                Some(snippet) => Diagnostic::at(
+                    &snippet.path,
+                    &snippet.text,
+                    problem.span.clone(),
+                    problem.message.clone(),
+                ),
+                None => Diagnostic::at(
+                    &source.path,
+                    &source.text,
+                    problem.span.start + body_offset..problem.span.end + body_offset,
+                    problem.message.clone(),
+                ),
+            };
+            let diagnostic = match &problem.help {
                 Some(help) => diagnostic.with_help(help.clone()),
                 None => diagnostic,
+            };
+            if problem.warning {
+                diagnostic.warning()
+            } else {
+                diagnostic
             }
         })
         .collect()

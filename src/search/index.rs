@@ -9,10 +9,13 @@
 //! indexing thread (one thread keeps documents in site order) each field as its terms joined by
 //! spaces, which [`TermListTokenizer`] only splits: the index holds exactly the terms of
 //! [`analysis::index_terms`], in the same order, as if [`RemedyTokenizer`] had run in tantivy.
-//! Beside tantivy's own files, [`META_FILE`] records what the index was made with: its format,
-//! the stemmer and its version, the field weights and the query options. An index whose record
-//! is missing or differs from what this binary makes is refused with a "run `remedy build`"
-//! error, never read wrongly.
+//! The analysis is the site's search language's (`[book] language`, resolved to an
+//! [`analysis::Language`] by the config). Beside tantivy's own files, [`META_FILE`] records
+//! what the index was made with: its format, its language and the id of the analysis that made
+//! its terms ([`analysis::analysis_id`]: stemmer, version and a hash of the analysis sources),
+//! the field weights and the query options. Queries are analysed in the language the index
+//! records. An index whose record is missing, or whose format or analysis differs from what
+//! this binary makes, is refused with a "run `remedy build`" error, never read wrongly.
 
 use std::path::Path;
 
@@ -29,12 +32,13 @@ use crate::error::{Error, Result};
 use crate::model::Site;
 use crate::search::analysis;
 
-/// The name Remedy's analysis is registered under in the tantivy index.
-pub const TOKENIZER: &str = "remedy_en";
+/// The name Remedy's analysis is registered under in the tantivy index (in every language: the
+/// language is in [`META_FILE`]).
+pub const TOKENIZER: &str = "remedy";
 /// The file beside tantivy's that records how the index was made.
 pub const META_FILE: &str = "remedy-search.json";
 /// The version of the index layout; bumped whenever fields or analysis change.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 /// The searchable fields, strongest first (DESIGN.md, "Search, by symptom").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -137,9 +141,13 @@ pub fn schema() -> (Schema, Fields) {
     (builder.build(), fields)
 }
 
-/// Remedy's analysis as a tantivy tokenizer: the terms of [`analysis::index_terms`].
+/// Remedy's analysis as a tantivy tokenizer: the terms of [`analysis::index_terms`] in a
+/// language.
 #[derive(Debug, Clone, Default)]
-pub struct RemedyTokenizer;
+pub struct RemedyTokenizer {
+    /// The language analysed.
+    pub language: analysis::Language,
+}
 
 /// The token stream of [`RemedyTokenizer`].
 #[derive(Debug)]
@@ -152,7 +160,7 @@ impl Tokenizer for RemedyTokenizer {
     type TokenStream<'a> = RemedyTokenStream;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> RemedyTokenStream {
-        let tokens = analysis::index_terms(text)
+        let tokens = analysis::index_terms(text, self.language)
             .into_iter()
             .enumerate()
             .map(|(position, term)| Token {
@@ -198,8 +206,8 @@ impl Tokenizer for TermListTokenizer {
 }
 
 /// A text's analysed terms joined by spaces, for [`TermListTokenizer`].
-fn term_list(text: &str) -> String {
-    let terms = analysis::index_terms(text);
+fn term_list(text: &str, language: analysis::Language) -> String {
+    let terms = analysis::index_terms(text, language);
     let mut list = String::with_capacity(terms.iter().map(|t| t.term.len() + 1).sum());
     for term in terms {
         if !list.is_empty() {
@@ -230,8 +238,10 @@ impl TokenStream for RemedyTokenStream {
 pub struct IndexMeta {
     /// [`FORMAT`].
     pub format: u32,
-    /// `frostem 1.20260821.8`.
-    pub stemmer: String,
+    /// The language of the analysis: `en`, `fr`, ...
+    pub language: String,
+    /// [`analysis::analysis_id`] of that language.
+    pub analysis: String,
     /// Field weights, in [`SearchField::ALL`] order.
     pub weights: [f32; 6],
     /// Whether typo tolerance is on.
@@ -245,7 +255,8 @@ impl IndexMeta {
     pub fn new(config: &SearchConfig) -> IndexMeta {
         IndexMeta {
             format: FORMAT,
-            stemmer: stemmer_id(),
+            language: config.language.code().to_string(),
+            analysis: analysis::analysis_id(config.language),
             weights: SearchField::ALL.map(|f| f.weight(&config.weights)),
             fuzzy: config.fuzzy,
             prefix: config.prefix,
@@ -254,15 +265,16 @@ impl IndexMeta {
 }
 
 impl IndexMeta {
+    /// The language whose analysis made the index, if this binary makes the same analysis.
+    pub fn analysis_language(&self) -> Option<analysis::Language> {
+        analysis::Language::from_tag(&self.language)
+            .filter(|&language| analysis::analysis_id(language) == self.analysis)
+    }
+
     /// The text of [`META_FILE`].
     pub fn to_json(&self) -> Result<String> {
         serde_json::to_string_pretty(self).map_err(|e| Error::Internal(e.to_string()))
     }
-}
-
-/// `frostem 1.20260821.8`: the stemmer both indexes were made with.
-pub fn stemmer_id() -> String {
-    format!("{} {}", analysis::STEMMER_CRATE, analysis::STEMMER_VERSION)
 }
 
 fn tantivy_error(what: &str, error: tantivy::TantivyError) -> Error {
@@ -293,12 +305,14 @@ pub fn in_ram(site: &Site) -> Result<OpenIndex> {
         reader,
         fields,
         meta: IndexMeta::new(&site.config.search),
+        language: site.config.search.language,
     })
 }
 
 /// Indexes every article of `site` into the new, empty `index`, merged to one segment.
 fn fill(site: &Site, index: &Index, fields: &Fields) -> Result<()> {
     index.tokenizers().register(TOKENIZER, TermListTokenizer);
+    let language = site.config.search.language;
     // One indexing thread keeps documents in site order; a large budget keeps them in one
     // segment for all but huge sites, and any extra segments are merged below.
     let mut writer: IndexWriter = index
@@ -311,7 +325,7 @@ fn fill(site: &Site, index: &Index, fields: &Fields) -> Result<()> {
     for chunk in site.articles.chunks(CHUNK) {
         let documents: Vec<TantivyDocument> = chunk
             .par_iter()
-            .map(|article| document(base_path, article, fields))
+            .map(|article| document(base_path, article, fields, language))
             .collect();
         for doc in documents {
             writer
@@ -336,16 +350,23 @@ fn fill(site: &Site, index: &Index, fields: &Fields) -> Result<()> {
         .map_err(|e| tantivy_error("merging segments", e))
 }
 
-/// The tantivy document of one article, its searchable fields analysed into term lists;
-/// `base_path` is the site's ([`crate::config::Config::base_path`]).
-fn document(base_path: &str, article: &crate::model::Article, fields: &Fields) -> TantivyDocument {
+/// The tantivy document of one article, its searchable fields analysed into term lists in
+/// `language`; `base_path` is the site's ([`crate::config::Config::base_path`]).
+fn document(
+    base_path: &str,
+    article: &crate::model::Article,
+    fields: &Fields,
+    language: analysis::Language,
+) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
     doc.add_text(fields.slug, &article.slug);
     doc.add_text(fields.kind, &article.kind);
     doc.add_text(fields.url, format!("{base_path}{}", article.url_path()));
     doc.add_text(fields.title_stored, &article.front.title);
     doc.add_text(fields.summary_stored, &article.front.summary);
-    let mut add = |field: SearchField, text: &str| doc.add_text(fields.get(field), term_list(text));
+    let mut add = |field: SearchField, text: &str| {
+        doc.add_text(fields.get(field), term_list(text, language));
+    };
     for code in article.error_codes() {
         add(SearchField::ErrorCodes, code);
     }
@@ -371,6 +392,8 @@ pub struct OpenIndex {
     pub fields: Fields,
     /// What it was made with.
     pub meta: IndexMeta,
+    /// The language its terms are in, which queries are analysed in.
+    pub language: analysis::Language,
 }
 
 impl std::fmt::Debug for OpenIndex {
@@ -397,17 +420,21 @@ pub fn open(dir: &Path) -> Result<OpenIndex> {
         }
         Err(e) => return Err(Error::io(&meta_path, e)),
     };
-    let meta: IndexMeta = serde_json::from_str(&text)
-        .map_err(|_| stale("the search index is damaged or from another version".to_string()))?;
-    if meta.format != FORMAT || meta.stemmer != stemmer_id() {
+    let meta: IndexMeta = serde_json::from_str(&text).map_err(|_| {
+        stale("the search index is damaged or from another version of remedy".to_string())
+    })?;
+    let language = meta.analysis_language().filter(|_| meta.format == FORMAT);
+    let Some(language) = language else {
         return Err(stale(format!(
-            "the search index was made by another version of remedy (format {}, {})",
-            meta.format, meta.stemmer
+            "the search index was made by another version of remedy (format {}, analysis `{}`)",
+            meta.format, meta.analysis
         )));
-    }
+    };
     let index = Index::open_in_dir(dir)
         .map_err(|e| stale(format!("the search index cannot be opened ({e})")))?;
-    index.tokenizers().register(TOKENIZER, RemedyTokenizer);
+    index
+        .tokenizers()
+        .register(TOKENIZER, RemedyTokenizer { language });
     let (schema, fields) = schema();
     if index.schema() != schema {
         return Err(stale(
@@ -423,6 +450,7 @@ pub fn open(dir: &Path) -> Result<OpenIndex> {
         reader,
         fields,
         meta,
+        language,
     })
 }
 

@@ -1,7 +1,8 @@
 //! Symptom search: everything between an article's text and a ranked list of answers.
 //!
 //! ```text
-//!                  analysis (terms: tokenize, lower-case, stop words, stem)
+//!                  analysis (terms, per language: tokenize, lower-case, elide, stop words,
+//!                     │      stem, fold; also compiled to WebAssembly for search.js, wasm/)
 //!                     │
 //!  Site ──→ index ──→ tantivy index (search/index/) ──→ searcher ──→ `remedy search`
 //!                     │

@@ -75,13 +75,15 @@ pub const TYPO_WEIGHT_ONE: f64 = 0.6;
 /// Weight of a term two edits away.
 pub const TYPO_WEIGHT_TWO: f64 = 0.4;
 
-/// The query options a site chose under `[search]`.
+/// The query options a site chose under `[search]`, and the language of its index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct QueryOptions {
     /// Typo tolerance.
     pub fuzzy: bool,
     /// Prefix matching of the last word.
     pub prefix: bool,
+    /// The language the query is analysed in: the index's.
+    pub language: analysis::Language,
 }
 
 /// The term dictionary a query is planned against: all searchable fields together.
@@ -135,7 +137,7 @@ impl PlannedWord {
 /// Plans a query (sections 1 and 2 of the spec).
 pub fn plan(query: &str, dictionary: &dyn Dictionary, options: QueryOptions) -> Vec<PlannedWord> {
     let unfinished = options.prefix && !query.ends_with(char::is_whitespace);
-    let words = analysis::query_words(query, unfinished);
+    let words = analysis::query_words(query, unfinished, options.language);
     let count = words.len();
     words
         .into_iter()
@@ -339,6 +341,7 @@ mod tests {
     const ALL: QueryOptions = QueryOptions {
         fuzzy: true,
         prefix: true,
+        language: analysis::Language::English,
     };
 
     fn variants(word: &PlannedWord) -> Vec<(&str, Match)> {
@@ -376,7 +379,7 @@ mod tests {
         );
         let no_typos = QueryOptions {
             fuzzy: false,
-            prefix: true,
+            ..ALL
         };
         assert!(
             plan("batery ", &dictionary(), no_typos)[0]

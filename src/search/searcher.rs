@@ -142,6 +142,7 @@ pub fn rank(index: &OpenIndex, searcher: &Searcher, text: &str) -> Result<Vec<Ra
     let options = QueryOptions {
         fuzzy: index.meta.fuzzy,
         prefix: index.meta.prefix,
+        language: index.language,
     };
     let planned = query::plan(text, &TantivyDictionary::new(index, searcher), options);
     let mut found: HashMap<DocAddress, Ranked<DocAddress>> = HashMap::new();

@@ -5,6 +5,10 @@
 //! the pages that list it through relations or as previous/next, and the home page when it
 //! shows it. Sitemap, feed and robots are regenerated and written only if their bytes changed.
 //!
+//! A change to a file of an article's folder (an image) re-reads that article with its files,
+//! like an edit of the article. A change to `snippets/` re-reads the snippets and re-parses
+//! exactly the articles that ask for a snippet that changed (or appeared, or went).
+//!
 //! A change to `book.toml` or to the theme rebuilds everything, and so does any change once the
 //! build dir has lost Remedy's marker (deleted while serving). A change the per-file path
 //! cannot reproduce exactly (folders, symlinks, bad names) re-walks `content/`, still reusing
@@ -21,7 +25,7 @@ use rayon::prelude::*;
 use crate::config::{CONFIG_FILE, Config};
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
-use crate::model::Site;
+use crate::model::{Site, Snippets};
 use crate::pipeline::load::{self, Change, Source};
 use crate::pipeline::parse::{self, Broken, Parsed};
 use crate::pipeline::render::{self, PageFingerprint, PageId};
@@ -60,8 +64,13 @@ pub struct Incremental {
     build_dir: PathBuf,
     /// Every file under `content/` that the last walk found, parsed or with its problems.
     files: BTreeMap<PathBuf, FileEntry>,
-    /// Problems of the tree itself (unknown folders, bad names), from the last walk.
+    /// Problems of the tree itself (unknown folders, bad names), from the last walk, and of the
+    /// files of article folders re-read since.
     tree_diagnostics: Vec<Diagnostic>,
+    /// The site's snippets.
+    snippets: Snippets,
+    /// Problems with the files of `snippets/`.
+    snippet_diagnostics: Vec<Diagnostic>,
     /// Fingerprints of the pages in the build dir, by build-dir path.
     pages: HashMap<String, u64>,
     /// The last site that built, if any.
@@ -81,7 +90,23 @@ pub struct Incremental {
 struct FileEntry {
     /// The text it was parsed from, to skip unchanged files on a re-walk.
     text_fingerprint: u64,
+    /// The slug it is read as, to find two files of one article.
+    slug: String,
     parsed: std::result::Result<Parsed, Box<Broken>>,
+}
+
+impl FileEntry {
+    /// The snippets the file asked for (none when its body could not be read).
+    fn snippets(&self) -> &[String] {
+        match &self.parsed {
+            Ok(Parsed::Article(article)) => &article.snippets,
+            Err(broken) => match &broken.partial {
+                Some(Parsed::Article(article)) => &article.snippets,
+                _ => &[],
+            },
+            _ => &[],
+        }
+    }
 }
 
 impl Incremental {
@@ -106,6 +131,8 @@ impl Incremental {
             build_dir,
             files: BTreeMap::new(),
             tree_diagnostics: Vec::new(),
+            snippets: Snippets::default(),
+            snippet_diagnostics: Vec::new(),
             pages: HashMap::new(),
             site: None,
             generation: 0,
@@ -173,46 +200,36 @@ impl Incremental {
         let mut walk = false;
         let mut any = false;
         let mut markdown = Vec::new();
+        let mut snippets_changed = false;
+        let tree_before = self.tree_diagnostics.clone();
         for path in &relative {
-            match load::classify(&root, &self.config, path) {
-                Change::Ignored => {}
-                Change::NeedsFullWalk => walk = true,
-                Change::Markdown { slug, kind } => {
-                    any = true;
-                    markdown.push(path.clone());
-                    self.tree_diagnostics.retain(|d| &d.path != path);
-                    if !root.join(path).exists() {
-                        self.files.remove(path);
-                        continue;
-                    }
-                    // Only a file new to the site can clash with another's name.
-                    let case_clash = !self.files.contains_key(path)
-                        && self.files.keys().any(|other| {
-                            other != path
-                                && other.to_string_lossy().to_lowercase()
-                                    == path.to_string_lossy().to_lowercase()
-                        });
-                    if case_clash {
-                        walk = true;
-                        continue;
-                    }
-                    match load::load_one(&root, path, slug, kind) {
-                        Ok(source) => self.parse_into_cache(source),
-                        Err(diagnostic) => {
-                            self.files.insert(
-                                path.clone(),
-                                FileEntry {
-                                    text_fingerprint: 0,
-                                    parsed: Err(Box::new(Broken {
-                                        problems: vec![*diagnostic],
-                                        partial: None,
-                                    })),
-                                },
-                            );
-                        }
-                    }
+            let (path, slug, kind) = match load::classify(&root, &self.config, path) {
+                Change::Ignored => continue,
+                Change::NeedsFullWalk => {
+                    walk = true;
+                    continue;
                 }
+                Change::Snippets => {
+                    snippets_changed = true;
+                    continue;
+                }
+                Change::Markdown { slug, kind } => (path.clone(), slug, kind),
+                Change::FileOfArticle {
+                    article,
+                    slug,
+                    kind,
+                } => (article, slug, kind),
+            };
+            any = true;
+            if markdown.contains(&path) {
+                continue;
             }
+            markdown.push(path.clone());
+            walk |= self.reload(&path, slug, kind, false);
+        }
+        if snippets_changed {
+            any = true;
+            markdown.extend(self.reload_snippets()?);
         }
         if walk {
             return self.rewalk(false);
@@ -221,7 +238,11 @@ impl Incremental {
             return Ok(Outcome::Unchanged);
         }
         let started = Instant::now();
-        if let Some(outcome) = self.body_only(&markdown, started)? {
+        // New problems of the tree (a file of an article folder too large) are reported by a
+        // relink.
+        if self.tree_diagnostics == tree_before
+            && let Some(outcome) = self.body_only(&markdown, started)?
+        {
             return Ok(outcome);
         }
         self.relink_and_write(false, started)
@@ -235,7 +256,11 @@ impl Incremental {
     /// is re-linked. Returns `None` when
     /// the edit is anything else, having changed nothing.
     fn body_only(&mut self, paths: &[PathBuf], started: Instant) -> Result<Option<Outcome>> {
-        if self.failed || paths.is_empty() || !self.build_dir_intact() {
+        if self.failed
+            || paths.is_empty()
+            || !self.snippet_diagnostics.is_empty()
+            || !self.build_dir_intact()
+        {
             return Ok(None);
         }
         let (Some(site), Some(fingerprinter)) = (self.site.as_mut(), self.fingerprinter.as_ref())
@@ -258,7 +283,16 @@ impl Incremental {
             if old.fingerprint == new.fingerprint {
                 continue;
             }
-            if old.kind != new.kind || old.front != new.front {
+            if old.kind != new.kind
+                || old.front != new.front
+                || old.warnings != new.warnings
+                || old.files.len() != new.files.len()
+                || old
+                    .files
+                    .iter()
+                    .zip(&new.files)
+                    .any(|(a, b)| a.name != b.name)
+            {
                 return Ok(None);
             }
             if old.headings != new.headings && has_anchor_links_into(site, &new.slug) {
@@ -323,19 +357,121 @@ impl Incremental {
         }))
     }
 
-    fn parse_into_cache(&mut self, source: Source) {
+    /// Re-reads the article file `path` (with the files of its folder) into the cache. Returns
+    /// whether only a walk of `content/` can tell what the change does (a new file that would
+    /// be a second file of one article).
+    /// With `again`, the article is parsed even if its text and files did not change.
+    fn reload(&mut self, path: &Path, slug: String, kind: Option<String>, again: bool) -> bool {
+        let root = self.options.root.clone();
+        self.tree_diagnostics.retain(|d| d.path != path);
+        if !root.join(path).exists() {
+            self.files.remove(path);
+            return false;
+        }
+        // Only a file new to the site can clash with another's name or be a second file of
+        // one article.
+        let clash = !self.files.contains_key(path)
+            && self.files.iter().any(|(other, entry)| {
+                other != path
+                    && (other.to_string_lossy().to_lowercase()
+                        == path.to_string_lossy().to_lowercase()
+                        || entry.slug.to_lowercase() == slug.to_lowercase())
+            });
+        if clash {
+            return true;
+        }
+        match load::load_one(&root, path, slug.clone(), kind) {
+            Ok((source, file_problems)) => {
+                if source.is_folder() {
+                    let folder = path.parent().unwrap_or(path).to_path_buf();
+                    self.tree_diagnostics
+                        .retain(|d| !is_file_of_folder(&root, &folder, &d.path));
+                    self.tree_diagnostics.extend(file_problems);
+                }
+                self.parse_into_cache(source, again);
+            }
+            Err(diagnostic) => {
+                self.files.insert(
+                    path.to_path_buf(),
+                    FileEntry {
+                        text_fingerprint: 0,
+                        slug,
+                        parsed: Err(Box::new(Broken {
+                            problems: vec![*diagnostic],
+                            partial: None,
+                        })),
+                    },
+                );
+            }
+        }
+        false
+    }
+
+    /// Re-reads `snippets/` and parses again every article that asks for a snippet that
+    /// changed, appeared or went. Returns the paths of those articles.
+    fn reload_snippets(&mut self) -> Result<Vec<PathBuf>> {
+        let root = self.options.root.clone();
+        let (snippets, problems) = load::load_snippets(&root)?;
+        self.snippet_diagnostics = problems;
+        let old: BTreeMap<_, _> = self.snippets.files().map(|f| (f.name.clone(), f)).fold(
+            BTreeMap::new(),
+            |mut map, (name, file)| {
+                map.entry(name)
+                    .or_insert_with(Vec::new)
+                    .push(Arc::clone(file));
+                map
+            },
+        );
+        let new: BTreeMap<_, _> = snippets.files().map(|f| (f.name.clone(), f)).fold(
+            BTreeMap::new(),
+            |mut map, (name, file)| {
+                map.entry(name)
+                    .or_insert_with(Vec::new)
+                    .push(Arc::clone(file));
+                map
+            },
+        );
+        let changed: Vec<&String> = old
+            .keys()
+            .chain(new.keys())
+            .filter(|name| old.get(*name) != new.get(*name))
+            .collect();
+        let affected: Vec<PathBuf> = self
+            .files
+            .iter()
+            .filter(|(_, entry)| entry.snippets().iter().any(|n| changed.contains(&n)))
+            .map(|(path, _)| path.clone())
+            .collect();
+        self.snippets = snippets;
+        for path in &affected {
+            if let Change::Markdown { slug, kind } = load::classify(&root, &self.config, path) {
+                // The article's text may be the same: it is parsed again all the same.
+                self.reload(path, slug, kind, true);
+            }
+        }
+        Ok(affected)
+    }
+
+    fn parse_into_cache(&mut self, source: Source, again: bool) {
         let text_fingerprint = parse::fingerprint(&source, &self.config);
         if let Some(entry) = self.files.get(&source.path)
             && entry.text_fingerprint == text_fingerprint
             && text_fingerprint != 0
+            && !again
         {
             return;
         }
-        let parsed = parse::parse(&source, &self.config);
+        let context = parse::Context {
+            config: &self.config,
+            snippets: &self.snippets,
+            statics: Some(&self.theme.asset_facts),
+        };
+        let parsed = parse::parse(&source, &context);
         self.files.insert(
             source.path.clone(),
             FileEntry {
                 text_fingerprint,
+                slug: source.slug.clone(),
                 parsed,
             },
         );
@@ -368,6 +504,9 @@ impl Incremental {
 
     fn rebuild_everything(&mut self) -> Result<Outcome> {
         self.pages.clear();
+        let (snippets, problems) = load::load_snippets(&self.options.root)?;
+        self.snippets = snippets;
+        self.snippet_diagnostics = problems;
         self.rewalk(true)
     }
 
@@ -378,6 +517,11 @@ impl Incremental {
         self.tree_diagnostics = loaded.diagnostics;
         let mut previous = std::mem::take(&mut self.files);
         let config = &self.config;
+        let context = parse::Context {
+            config,
+            snippets: &self.snippets,
+            statics: Some(&self.theme.asset_facts),
+        };
         let reused: Vec<(Source, u64, Option<FileEntry>)> = loaded
             .sources
             .into_iter()
@@ -394,7 +538,8 @@ impl Incremental {
             .map(|(source, text_fingerprint, entry)| {
                 let entry = entry.unwrap_or_else(|| FileEntry {
                     text_fingerprint,
-                    parsed: parse::parse(&source, config),
+                    slug: source.slug.clone(),
+                    parsed: parse::parse(&source, &context),
                 });
                 (source.path, entry)
             })
@@ -405,11 +550,14 @@ impl Incremental {
 
     fn relink_and_write(&mut self, full: bool, started: Instant) -> Result<Outcome> {
         let parsed: Vec<_> = self.files.values().map(|e| e.parsed.clone()).collect();
+        let mut diagnostics = self.tree_diagnostics.clone();
+        diagnostics.extend(self.snippet_diagnostics.iter().cloned());
         let (site, warnings) = match assemble(
             &self.config,
             parsed,
-            self.tree_diagnostics.clone(),
+            diagnostics,
             self.options.drafts,
+            &crate::published_assets(&self.theme),
         ) {
             Ok(result) => result,
             Err(Error::Content(diagnostics)) => {
@@ -509,6 +657,25 @@ impl Incremental {
         written.sort();
         Ok(written)
     }
+}
+
+/// Whether the problem at `path` (relative to `root`) is about a file of the article folder
+/// `folder`: a file under it that is not Markdown and not in a folder of another article.
+fn is_file_of_folder(root: &Path, folder: &Path, path: &Path) -> bool {
+    if !path.starts_with(folder) || path.extension().is_some_and(|e| e == "md") {
+        return false;
+    }
+    let mut parent = path.parent();
+    while let Some(dir) = parent {
+        if dir == folder {
+            return true;
+        }
+        if root.join(dir).join(load::FOLDER_ARTICLE).is_file() {
+            return false;
+        }
+        parent = dir.parent();
+    }
+    false
 }
 
 /// Whether any article links to an anchor inside the article `slug`.

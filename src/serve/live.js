@@ -39,10 +39,16 @@
       overlay = null;
     }
   }
+  // A rebuild concerns this page when it rewrote the page, or a file the page shows (an
+  // image of the article's folder).
   function concerns(paths) {
     var here = location.pathname;
+    var shown = {};
+    Array.prototype.forEach.call(document.images, function (image) {
+      try { shown[new URL(image.currentSrc || image.src, location.href).pathname] = true; } catch (e) { /* ignore */ }
+    });
     return paths.some(function (path) {
-      return path === '*' || path === here || here === path + 'index.html';
+      return path === '*' || path === here || here === path + 'index.html' || shown[path] === true;
     });
   }
 

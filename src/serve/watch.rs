@@ -1,5 +1,5 @@
-//! Watching the site's sources: `book.toml`, `content/`, the theme, and the site's `templates/`
-//! and `static/`. Events are debounced into batches (an editor's save is often several events:
+//! Watching the site's sources: `book.toml`, `content/`, `snippets/`, the theme, and the site's
+//! `templates/` and `static/`. Events are debounced into batches (an editor's save is often several events:
 //! a temporary file, a rename over the original, a metadata change), and events inside the
 //! build dir, `.git/` or `target/` are dropped, so the server's own writes never trigger a
 //! rebuild.
@@ -54,6 +54,7 @@ impl Watcher {
     pub fn refresh(&mut self) {
         let folders = [
             PathBuf::from(crate::pipeline::load::CONTENT_DIR),
+            PathBuf::from(crate::pipeline::load::SNIPPETS_DIR),
             self.theme_dir.clone(),
             PathBuf::from(crate::theme::SITE_TEMPLATES_DIR),
             PathBuf::from(crate::theme::SITE_STATIC_DIR),
@@ -129,6 +130,7 @@ impl Watcher {
             return [
                 crate::config::CONFIG_FILE,
                 crate::pipeline::load::CONTENT_DIR,
+                crate::pipeline::load::SNIPPETS_DIR,
                 crate::theme::THEMES_DIR,
                 crate::theme::SITE_TEMPLATES_DIR,
                 crate::theme::SITE_STATIC_DIR,

@@ -12,6 +12,7 @@
 //! Each site starts as the `basic` fixture; the test then writes the bad file or link. The
 //! cases are grouped by what is bad, one file each; this file holds what they share.
 
+mod authoring;
 mod book_toml;
 mod bounded_work;
 mod build_dir;

@@ -145,6 +145,41 @@ fn the_escalation_article_needs_no_cause() {
     assert!(run.stderr.ends_with("7 warnings, no errors\n"), "{run}");
 }
 
+/// Two ways of writing one symptom (the same words once analysed) are named together: the
+/// later one, and the first as the second place. The same phrase written alike is not.
+#[test]
+fn near_duplicate_symptoms_name_both_places() {
+    let site = TestSite::new("basic");
+    let path = "content/errors/9006.md";
+    let text = std::fs::read_to_string(site.path(path)).unwrap();
+    let with_symptoms = text.replace(
+        "error_codes = [\"9006\"]\n",
+        "error_codes = [\"9006\"]\nsymptoms = [\"Error 9006\", \"not enough storage\", \"Not Enough Storage!\"]\n",
+    );
+    assert_ne!(
+        with_symptoms, text,
+        "the fixture's error_codes line changed"
+    );
+    site.write(path, &with_symptoms);
+    site.remedy(&["check"]).expect_code(0).expect_stderr(
+        r#"warning: symptom `Not Enough Storage!` has the same words as `not enough storage`
+ --> content/errors/9006.md:5:49
+  |
+5 | symptoms = ["Error 9006", "not enough storage", "Not Enough Storage!"]
+  |                                                 ^^^^^^^^^^^^^^^^^^^^^
+  |
+ ::: content/causes/storage-full.md:4:13
+  |
+4 | symptoms = ["not enough storage"]
+  |             -------------------- `not enough storage` is written here
+  |
+  = help: the troubleshooter shows both as one symptom, `not enough storage`: write the phrase the same way in both places, as readers should see it, or drop one
+
+1 warning, no errors
+"#,
+    );
+}
+
 #[test]
 fn failing_search_tests_show_the_actual_ranking() {
     let site = TestSite::new("basic");

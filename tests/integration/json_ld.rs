@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use crate::bundled_site::CONTENT_PLAN;
 use crate::html::{json_ld_blocks, pages};
-use crate::support::{BUNDLED_BASE_URL, bundled_build, bundled_root};
+use crate::support::{BUNDLED_BASE_URL, bundled_build};
 
 fn parse_blocks(page: &str, html: &str) -> Vec<Value> {
     json_ld_blocks(html)
@@ -27,11 +27,12 @@ fn type_of(value: &Value) -> &str {
     value["@type"].as_str().unwrap_or("")
 }
 
-/// Whether an article's Markdown has a numbered list at the top level: its steps.
+/// Whether an article's Markdown has a numbered list at the top level (or at the top of a
+/// tab, indented by four spaces): its steps.
 fn has_numbered_steps(slug: &str) -> bool {
-    let path = bundled_root().join("content").join(format!("{slug}.md"));
-    let text = fs::read_to_string(&path).unwrap();
+    let text = fs::read_to_string(crate::support::bundled_article_file(slug)).unwrap();
     text.lines().any(|line| {
+        let line = line.strip_prefix("    ").unwrap_or(line);
         let digits = line.chars().take_while(char::is_ascii_digit).count();
         digits > 0 && line[digits..].starts_with(". ")
     })

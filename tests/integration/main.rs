@@ -6,6 +6,8 @@
 //! `#[ignore = "needs ..."]` use.
 //!
 //! - [`bundled_site`]: the bundled site builds with no diagnostic and has every planned page.
+//! - [`authoring`]: article folders and images, snippets, tabs, aliases, tags and `[extra]`,
+//!   built and checked; [`tabs_browser`]: the tabs' script in headless Chromium.
 //! - [`links`]: every internal URL and `#fragment` of the built site resolves.
 //! - [`site_files`]: sitemap, feed and robots.txt.
 //! - [`json_ld`]: structured data parses and has the right `@type`.
@@ -22,12 +24,19 @@
 //! - [`troubleshooter_browser`]: the troubleshooter's script in headless Chromium.
 //! - [`llms`]: `llms.txt` and each article's Markdown.
 //! - [`page_main`]: snapshots of the `<main>` element of key pages of the bundled site.
+//! - [`pages`]: what a reader sees: one "Next steps" block, no repeated headings or lists,
+//!   print views with nested steps, symptoms as written.
+//! - [`portable`]: `[build] portable` / `--portable`: every internal link names a file, and
+//!   the site opened from `file://` in headless Chromium, with and without JavaScript.
+//! - [`layout_browser`]: phone layouts in headless Chromium: no sideways scrolling at 320px,
+//!   a one-row header, a ticked symptom's likely cause in sight.
 //! - [`accessibility`]: axe-core, keyboard, contrast and CSP reports in headless Chromium.
 //! - [`search`]: ranking quality, `remedy search`, the browser client under Node and the
 //!   search UI in headless Chromium.
 
 mod accessibility;
 mod atomic_build;
+mod authoring;
 mod bad_input;
 mod bundled_site;
 mod commands;
@@ -36,14 +45,18 @@ mod diagnostics;
 mod health;
 mod html;
 mod json_ld;
+mod layout_browser;
 mod links;
 mod llms;
 mod page_main;
+mod pages;
+mod portable;
 mod reproducible;
 mod search;
 mod security;
 mod serve;
 mod site_files;
 mod support;
+mod tabs_browser;
 mod troubleshooter;
 mod troubleshooter_browser;

@@ -22,8 +22,8 @@ fn two_builds_of_the_bundled_site_are_byte_identical() {
     assert_same_tree(&trees[0], &trees[1], "two builds of the bundled site");
 }
 
-/// Copies the bundled site's `book.toml` and `content/` to `to`, creating the files in the
-/// given order of their paths.
+/// Copies the bundled site's `book.toml`, `content/` and `snippets/` to `to`, creating the
+/// files in the given order of their paths.
 fn copy_in_order(files: &[(String, Vec<u8>)], to: &std::path::Path) {
     for (path, bytes) in files {
         let target = to.join(path);
@@ -45,6 +45,9 @@ fn builds_from_different_folders_and_walk_orders_are_byte_identical() {
     ));
     for (path, bytes) in read_tree(&bundled_root().join("content")) {
         files.push((format!("content/{path}"), bytes));
+    }
+    for (path, bytes) in read_tree(&bundled_root().join("snippets")) {
+        files.push((format!("snippets/{path}"), bytes));
     }
     let temp = tempfile::tempdir().unwrap();
     let first = temp.path().join("one/site");

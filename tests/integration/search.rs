@@ -1,5 +1,5 @@
 //! Search, end to end: ranking quality on the labelled queries, the command line, the browser
-//! client under Node (same answers as the CLI, same stems as Rust) and the search UI in headless
+//! client under Node (same answers as the CLI, same analysis as Rust) and the search UI in headless
 //! Chromium. All of them read the one build of the bundled knowledge base in
 //! [`support::bundled_build`]; this module holds what only they share: the labelled queries,
 //! their measures, and queries sampled from the corpus.
@@ -8,6 +8,8 @@
 //! - [`cli`]: `remedy search`, its JSON shape, text output and exit codes.
 //! - [`js`]: the browser client under Node against the CLI (needs node).
 //! - [`labels`]: the labelled query files name real articles and truly foreign words.
+//! - [`languages`]: the analysis modules of every language against the native analysis, and
+//!   a French fixture site searched alike by the CLI and the browser (needs node, chromium).
 //! - [`robustness`]: arbitrary queries never fail either searcher.
 //! - [`browser`]: the search UI in headless Chromium (needs chromium and chromedriver).
 
@@ -15,6 +17,7 @@ mod browser;
 mod cli;
 mod js;
 mod labels;
+mod languages;
 mod quality;
 mod robustness;
 

@@ -41,6 +41,10 @@ impl Server {
             &bundled_root().join("content"),
             &site.path().join("content"),
         );
+        copy_tree(
+            &bundled_root().join("snippets"),
+            &site.path().join("snippets"),
+        );
         Server::start_in(site)
     }
 
@@ -476,6 +480,89 @@ fn incremental_rebuilds_equal_a_full_build() {
             std::fs::rename(&temporary, &target).unwrap();
         },
     );
+    // A snippet: exactly the pages of the articles that include it are written again (their
+    // page, their Markdown, and the print views that list their steps).
+    let includers: Vec<String> = crate::support::read_tree(&server.path("content"))
+        .into_iter()
+        .filter(|(_, bytes)| String::from_utf8_lossy(bytes).contains("{{#snippet back-up-now}}"))
+        .map(|(path, _)| {
+            let slug = path.trim_end_matches(".md").trim_end_matches("/index");
+            format!("/{slug}/")
+        })
+        .collect();
+    assert!(includers.len() > 3, "{includers:?}");
+    server.edit("snippets/back-up-now.md", |t| {
+        t.replace(
+            "**Back Up Now**.",
+            "**Back Up Now**. Stay on Wi-Fi until it finishes.",
+        )
+    });
+    let written = paths(&events.next("reload"));
+    for page in &includers {
+        assert!(written.contains(page), "{page} not rewritten: {written:?}");
+    }
+    for path in &written {
+        let page = path.trim_end_matches("index.md");
+        assert!(
+            includers.iter().any(|p| p == page) || path.ends_with("/print/"),
+            "{path} was rewritten but does not show the snippet: {written:?}"
+        );
+    }
+    assert!(
+        server
+            .get("/fixes/restart-iphone/")
+            .body
+            .contains("Stay on Wi-Fi until it finishes."),
+        "the page shows the new text"
+    );
+    // An image of an article folder: only the image is written again, and served.
+    let image = "content/fixes/toggle-icloud-backup/icloud-backup-screen.svg";
+    server.edit(image, |t| t.replace("#1f7a3a", "#1b6e34"));
+    assert_eq!(
+        paths(&events.next("reload")),
+        ["/fixes/toggle-icloud-backup/icloud-backup-screen.svg"]
+    );
+    assert!(
+        server
+            .get("/fixes/toggle-icloud-backup/icloud-backup-screen.svg")
+            .body
+            .contains("#1b6e34")
+    );
+    step("an image changes size, so its page changes too", &|| {
+        server.edit(image, |t| t.replace("height=\"330\"", "height=\"350\""))
+    });
+    step("a new file in an article folder, then shown", &|| {
+        std::fs::write(
+            server.path("content/fixes/toggle-icloud-backup/switch.svg"),
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 40 20\"/>",
+        )
+        .unwrap();
+    });
+    step(
+        "an article asks for a snippet that is not there yet",
+        &|| {
+            server.edit("content/fixes/toggle-icloud-backup/index.md", |t| {
+                format!("{t}\n{{{{#snippet switch-note}}}}\n\n![The switch, off](switch.svg)\n")
+            });
+            assert!(
+                events.next("problems")["text"]
+                    .as_str()
+                    .unwrap()
+                    .contains("no snippet `switch-note`")
+            );
+            std::fs::write(
+                server.path("snippets/switch-note.md"),
+                "The switch is green when it is on.\n",
+            )
+            .unwrap();
+        },
+    );
+    step("a file of an article folder deleted", &|| {
+        server.edit("content/fixes/toggle-icloud-backup/index.md", |t| {
+            t.replace("\n![The switch, off](switch.svg)\n", "")
+        });
+        std::fs::remove_file(server.path("content/fixes/toggle-icloud-backup/switch.svg")).unwrap();
+    });
     // Last, a template override: it rebuilds everything, and since changes are applied in
     // order, its reload (`*`) means every earlier change is in the build dir too.
     std::fs::create_dir_all(server.path("templates")).unwrap();

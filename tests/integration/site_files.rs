@@ -1,5 +1,5 @@
 //! The files for search engines and feed readers: `sitemap.xml` lists every page by its absolute
-//! URL, `feed.xml` is a well-formed Atom feed, `robots.txt` names the sitemap.
+//! URL (articles, kind indexes, the troubleshooter and the tag pages), `feed.xml` is a well-formed Atom feed, `robots.txt` names the sitemap.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -35,6 +35,21 @@ fn the_sitemap_lists_every_page_by_absolute_url() {
     expected.extend(KIND_DIRS.iter().map(|d| format!("{BUNDLED_BASE_URL}{d}/")));
     expected.insert(BUNDLED_BASE_URL.to_string());
     expected.insert(format!("{BUNDLED_BASE_URL}troubleshoot/"));
+    // The tag index and a page per tag of the articles' front matter.
+    expected.insert(format!("{BUNDLED_BASE_URL}tags/"));
+    for slug in CONTENT_PLAN {
+        let text = fs::read_to_string(crate::support::bundled_article_file(slug)).unwrap();
+        let Some(line) = text.lines().find_map(|l| l.strip_prefix("tags = [")) else {
+            continue;
+        };
+        for tag in line.trim_end_matches(']').split(',') {
+            let tag = tag.trim().trim_matches('"');
+            expected.insert(format!(
+                "{BUNDLED_BASE_URL}tags/{}/",
+                remedy::text::slugify(tag)
+            ));
+        }
+    }
     let expected: BTreeSet<&str> = expected.iter().map(String::as_str).collect();
     assert_eq!(listed, expected);
 

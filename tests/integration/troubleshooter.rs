@@ -52,6 +52,33 @@ fn the_index_lists_every_symptom_as_a_link_to_its_page() {
         })
         .collect();
     assert!(symptoms.len() > 50, "{} symptoms", symptoms.len());
+    // No two chips are one symptom written twice.
+    let mut keys: Vec<String> = tags(&html)
+        .iter()
+        .filter(|t| t.name == "li" && t.attribute("data-symptom").is_some())
+        .map(|t| t.attribute("data-symptom").unwrap().to_string())
+        .collect();
+    keys.sort();
+    keys.dedup();
+    assert_eq!(keys.len(), symptoms.len());
+    // Each group shows its most useful symptoms; the cause group keeps the rest behind "more",
+    // and shows the headline symptom of every cause.
+    let groups: Vec<&str> = html.split("<div class=\"ts-group ").skip(1).collect();
+    assert_eq!(groups.len(), 3, "{html}");
+    let (shown, more) = groups[0]
+        .split_once("<details class=\"ts-more-symptoms\">")
+        .expect("the cause group has more symptoms than it shows");
+    assert!(more.contains("more</summary>"), "{more}");
+    for headline in [
+        ">iCloud storage full</a>",
+        ">Wi-Fi keeps dropping</a>",
+        ">Backup stuck</a>",
+    ] {
+        assert!(
+            shown.contains(headline),
+            "{headline} is not shown first: {shown}"
+        );
+    }
     for (slug, causes) in &symptoms {
         assert!(
             html.contains(&format!("<a href=\"../troubleshoot/{slug}/\">")),
@@ -87,7 +114,8 @@ fn a_symptom_page_ranks_causes_by_weight_and_fixes_by_effort() {
     let causes = cause_order(&html);
     assert_eq!(causes[0], "causes/icloud-storage-full", "{causes:?}");
     assert!(causes.len() > 1, "{causes:?}");
-    assert!(html.contains("<h1>“backup stops halfway”</h1>"), "{html}");
+    // Shown as written, in display case; its address is lower case.
+    assert!(html.contains("<h1>Backup stops halfway</h1>"), "{html}");
     // The glitch's fixes, easiest first, the escalation among them.
     let html = page("troubleshoot/backup-stuck/index.html");
     let fixes = fixes_of(&html, "causes/software-glitch");
@@ -96,10 +124,7 @@ fn a_symptom_page_ranks_causes_by_weight_and_fixes_by_effort() {
     let minutes: Vec<u32> = fixes
         .iter()
         .map(|slug| {
-            let source = fs::read_to_string(
-                crate::support::bundled_root().join(format!("content/{slug}.md")),
-            )
-            .unwrap();
+            let source = fs::read_to_string(crate::support::bundled_article_file(slug)).unwrap();
             let effort = source
                 .lines()
                 .find_map(|l| l.strip_prefix("effort = \""))

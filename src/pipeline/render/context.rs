@@ -8,14 +8,23 @@
 //! - `site`: `title`, `description`, `language`, `base_url` (absolute, ends in `/`), `authors`,
 //!   `kinds` (each `name`, `dir`, `title`, `description`, `path`, `count`), `asset_version`,
 //!   `has_search_script` (whether the theme ships `js/search.js`, so a page never links a
-//!   script that is not there), `has_troubleshoot_script` (the same for
-//!   `js/troubleshoot.js`), `troubleshooter` (its path, `troubleshoot/`, or empty when the
-//!   site has none).
+//!   script that is not there), `has_troubleshoot_script`, `has_site_script` and
+//!   `has_tabs_script` (the same for `js/troubleshoot.js`, `js/site.js` and `js/tabs.js`),
+//!   `troubleshooter` (its path, `troubleshoot/`, or empty when the site has none),
+//!   `troubleshooter_dir` (its folder, `troubleshoot/`, even in a portable build: for
+//!   scripts), `tags` (the tag index's path, `tags/`, or empty when no article has tags),
+//!   `home_path` and `search_path` (the home page's and the search page's paths, empty and
+//!   `search/`), `portable`.
 //! - `root`: the relative path from the page to the site root (`../../` on an article, `` on the
-//!   home page, the base path such as `/` on `404.html`, which is served at any depth). Every
-//!   internal URL in a template is `{{ root }}{{ something.path }}`.
+//!   home page, the base path such as `/` on `404.html`, which is served at any depth, or ``
+//!   there in a portable build). Every internal URL in a template is
+//!   `{{ root }}{{ something.path }}`; the home page's is `{{ root }}{{ site.home_path }}`.
+//!   In a portable build (`[build] portable`) every such path names its page's file
+//!   (`causes/x/index.html`, `index.html`: see [`crate::config::link_path`]), so the URLs
+//!   work opened from a disk.
 //! - `page`: `type` (`home`, `kind`, `article`, `search`, `404`, `troubleshoot`, `symptom`,
-//!   `print`), `path` (site path of this page),
+//!   `print`, `tags`, `tag`, `redirect`), `path` (site path of this page, the folder even in a
+//!   portable build: compare it with `kind.dir`, not with link paths),
 //!   `permalink` (absolute URL), `title` (the `<title>` text), `description`, `og_type`,
 //!   `json_ld` (a list of JSON strings, safe inside `<script type="application/ld+json">`).
 //!
@@ -29,21 +38,30 @@
 //! (HTML), `toc` (h2 entries with `id`, `title`, `children` of h3 entries), `steps`,
 //! `word_count`, `reading_minutes`, `updated_human`, `breadcrumbs` (`title`, `path`),
 //! `relations` (groups with `kind`, `heading`, `items` of cards), `related` (cards),
-//! `previous`/`next` (cards or none), `print_path` (a cause's print view, or none) and
-//! `troubleshoot` (where the article leads into the troubleshooter: `text`, `path`; none on
-//! causes and fixes).
+//! `next_steps` (groups like `relations`, then "See also": each related article once, those
+//! the body links to left out; see [`next_steps`]), `previous`/`next` (cards or none),
+//! `print_path` (a cause's print view, or none), `troubleshoot` (where the article leads
+//! into the troubleshooter: `text`, `path`; none on causes and fixes), `extra` (the front
+//! matter's free-form `[extra]` table, as written) and `has_tabs` (whether the body has tabs:
+//! the page loads `js/tabs.js`).
+//! `tags.html` gets `tags`: every tag, by name, each `name`, `slug`, `path` and `count`.
+//! `tag.html` gets `tag` (`name`, `slug`, `path`, `count`) and `articles` (cards, in display
+//! order).
+//! `redirect.html` (the page left at an alias, an article's old path) gets `redirect`:
+//! `path` (the old path), `url` (the article's page, relative to the redirect) and `article`
+//! (a card); its `page.permalink` is the article's, for the canonical link.
 //! The troubleshooter's pages (`troubleshoot.html`, `symptom.html`) and the print view of a
 //! cause (`print.html`) are described in [`super::troubleshoot`]. Each article's Markdown
 //! (`<slug>/index.md`) and `llms.txt` are made in Rust by [`crate::llms`], not by templates.
 //! A card is `slug`, `kind`, `kind_title`, `title`, `summary`, `path`, `error_codes`, `effort`,
-//! `weight`, `updated` (`YYYY-MM-DD` or empty).
+//! `weight`, `updated` (`YYYY-MM-DD` or empty) and `tags` (each `name`, `slug`, `path`).
 
 use std::collections::HashMap;
 
 use serde::Serialize;
 
 use super::plan::{has_print_page, print_path};
-use crate::model::{Article, Site, TROUBLESHOOTER_DIR, kinds};
+use crate::model::{Article, Site, TAGS_DIR, TROUBLESHOOTER_DIR, kinds};
 use crate::seo;
 use crate::theme::Theme;
 
@@ -51,6 +69,11 @@ use crate::theme::Theme;
 pub(super) const SEARCH_SCRIPT: &str = "js/search.js";
 /// The troubleshooter's script among the theme's assets, loaded on its pages only.
 pub(super) const TROUBLESHOOT_SCRIPT: &str = "js/troubleshoot.js";
+/// The tabs' script among the theme's assets, loaded on pages with tabs only.
+pub(super) const TABS_SCRIPT: &str = "js/tabs.js";
+/// The small script every page loads: the phone menu, and links that point at a folder made to
+/// name its `index.html` when the page is opened from `file://`.
+pub(super) const SITE_SCRIPT: &str = "js/site.js";
 /// How many symptoms the home page shows.
 pub(super) const COMMON_SYMPTOMS: usize = 12;
 /// How many articles of each kind the home page lists.
@@ -82,7 +105,7 @@ impl<'a> Shared<'a> {
                     .get(&kind.name)
                     .and_then(|s| s.description.as_deref())
                     .unwrap_or(""),
-                path: format!("{}/", kind.dir),
+                path: site.config.link(&format!("{}/", kind.dir)),
                 count: counts.get(kind.name.as_str()).copied().unwrap_or(0),
                 intro: "",
             })
@@ -112,11 +135,26 @@ impl<'a> Shared<'a> {
                 asset_version: &theme.asset_version,
                 has_search_script: theme.assets.contains_key(SEARCH_SCRIPT),
                 has_troubleshoot_script: theme.assets.contains_key(TROUBLESHOOT_SCRIPT),
+                has_site_script: theme.assets.contains_key(SITE_SCRIPT),
                 troubleshooter: if site.troubleshooter.is_empty() {
+                    String::new()
+                } else {
+                    site.config.link(&format!("{}/", TROUBLESHOOTER_DIR))
+                },
+                troubleshooter_dir: if site.troubleshooter.is_empty() {
                     String::new()
                 } else {
                     format!("{}/", TROUBLESHOOTER_DIR)
                 },
+                tags: if site.tags.is_empty() {
+                    String::new()
+                } else {
+                    site.config.link(&format!("{TAGS_DIR}/"))
+                },
+                has_tabs_script: theme.assets.contains_key(TABS_SCRIPT),
+                home_path: site.config.link(""),
+                search_path: site.config.link("search/"),
+                portable: site.config.portable,
             },
         }
     }
@@ -150,6 +188,18 @@ impl<'a> Shared<'a> {
             json_ld: Vec::new(),
         }
     }
+}
+
+/// A breadcrumb trail as templates link it: each path as [`crate::config::Config::link`]
+/// writes it (the trail's JSON-LD keeps the folders).
+pub(super) fn linked(site: &Site, crumbs: Vec<seo::Crumb>) -> Vec<seo::Crumb> {
+    crumbs
+        .into_iter()
+        .map(|crumb| seo::Crumb {
+            path: site.config.link(&crumb.path),
+            ..crumb
+        })
+        .collect()
 }
 
 /// The first [`ARTICLES_PER_SECTION`] articles of each kind, in `config.kinds` order, from one
@@ -192,7 +242,14 @@ pub(super) struct SiteContext<'a> {
     asset_version: &'a str,
     has_search_script: bool,
     has_troubleshoot_script: bool,
+    has_site_script: bool,
     troubleshooter: String,
+    tags: String,
+    has_tabs_script: bool,
+    troubleshooter_dir: String,
+    home_path: String,
+    search_path: String,
+    portable: bool,
 }
 
 #[derive(Serialize, Clone)]
@@ -211,7 +268,7 @@ pub(super) struct PageContext {
     #[serde(rename = "type")]
     kind: &'static str,
     path: String,
-    permalink: String,
+    pub(super) permalink: String,
     title: String,
     description: String,
     og_type: &'static str,
@@ -230,6 +287,39 @@ pub(super) struct Card<'a> {
     effort: Option<&'a str>,
     weight: i64,
     updated: String,
+    tags: Vec<TagLink<'a>>,
+}
+
+/// A tag as cards and article pages show it.
+#[derive(Serialize)]
+pub(super) struct TagLink<'a> {
+    name: &'a str,
+    slug: &'a str,
+    path: String,
+}
+
+/// A tag of the tag pages: a link plus how many articles have it.
+#[derive(Serialize)]
+pub(super) struct TagEntry<'a> {
+    #[serde(flatten)]
+    link: TagLink<'a>,
+    count: usize,
+}
+
+fn tag_link(site: &Site, index: usize) -> TagLink<'_> {
+    let tag = &site.tags[index];
+    TagLink {
+        name: &tag.name,
+        slug: &tag.slug,
+        path: site.config.link(&tag.path()),
+    }
+}
+
+fn tag_entry(site: &Site, index: usize) -> TagEntry<'_> {
+    TagEntry {
+        link: tag_link(site, index),
+        count: site.tags[index].articles.len(),
+    }
 }
 
 pub(super) fn card<'a>(site: &'a Site, index: usize) -> Card<'a> {
@@ -240,7 +330,7 @@ pub(super) fn card<'a>(site: &'a Site, index: usize) -> Card<'a> {
         kind_title: &site.kind_of(article).title,
         title: &article.front.title,
         summary: &article.front.summary,
-        path: article.url_path(),
+        path: site.config.link(&article.url_path()),
         error_codes: article.error_codes().collect(),
         effort: article.front.effort.as_deref(),
         weight: article.front.weight,
@@ -249,6 +339,11 @@ pub(super) fn card<'a>(site: &'a Site, index: usize) -> Card<'a> {
             .updated
             .map(|d| d.to_string())
             .unwrap_or_default(),
+        tags: site.relations[index]
+            .tags
+            .iter()
+            .map(|&tag| tag_link(site, tag))
+            .collect(),
     }
 }
 
@@ -295,7 +390,11 @@ pub(super) fn home_context(shared: &Shared<'_>) -> tera::Context {
     let mut seen = std::collections::HashSet::new();
     let mut symptoms = Vec::new();
     let causes: Vec<usize> = site.articles_of_kind(kinds::CAUSE).collect();
+    // Each cause's headline symptom; a second round only when there are few causes.
     for round in 0..2 {
+        if round > 0 && symptoms.len() >= COMMON_SYMPTOMS / 2 {
+            break;
+        }
         for &index in &causes {
             let article = &site.articles[index];
             if let Some(text) = article.front.symptoms.get(round)
@@ -304,7 +403,7 @@ pub(super) fn home_context(shared: &Shared<'_>) -> tera::Context {
             {
                 symptoms.push(Symptom {
                     text,
-                    path: article.url_path(),
+                    path: site.config.link(&article.url_path()),
                     kind: &article.kind,
                     title: &article.front.title,
                 });
@@ -347,7 +446,7 @@ pub(super) fn kind_context(shared: &Shared<'_>, index: usize) -> tera::Context {
                 list.iter()
                     .map(|&j| Link {
                         title: &site.articles[j].front.title,
-                        path: site.articles[j].url_path(),
+                        path: site.config.link(&site.articles[j].url_path()),
                     })
                     .collect()
             })
@@ -399,6 +498,9 @@ pub(super) struct ArticleContext<'a> {
     next: Option<Card<'a>>,
     print_path: Option<String>,
     troubleshoot: Option<SymptomLink<'a>>,
+    extra: &'a serde_json::Map<String, serde_json::Value>,
+    has_tabs: bool,
+    next_steps: Vec<RelationGroup<'a>>,
 }
 
 #[derive(Serialize)]
@@ -456,30 +558,86 @@ pub(super) fn article_context(shared: &Shared<'_>, index: usize) -> tera::Contex
         word_count,
         reading_minutes: word_count.div_ceil(200).max(1),
         updated_human: article.front.updated.map(|d| d.human()).unwrap_or_default(),
-        breadcrumbs: seo::breadcrumbs(site, article),
+        breadcrumbs: linked(site, seo::breadcrumbs(site, article)),
         relations: groups,
         related: relations.related.iter().map(|&j| card(site, j)).collect(),
         previous: relations.previous.map(|j| card(site, j)),
         next: relations.next.map(|j| card(site, j)),
-        print_path: has_print_page(site, index).then(|| print_path(article)),
+        print_path: has_print_page(site, index).then(|| site.config.link(&print_path(article))),
         troubleshoot: troubleshoot_entry(site, index).map(|symptom| SymptomLink {
             text: &symptom.text,
-            path: symptom.path(),
+            path: site.config.link(&symptom.path()),
         }),
+        extra: &article.front.extra.0,
+        has_tabs: article.has_tabs,
+        next_steps: next_steps(site, index)
+            .into_iter()
+            .map(|group| RelationGroup {
+                kind: group.kind,
+                heading: group.heading,
+                items: group.items.into_iter().map(|j| card(site, j)).collect(),
+            })
+            .collect(),
     };
     context.insert("article", &article_context);
     context
 }
 
-/// The heading of a relation box on an article page, from the article's kind and the kind of
-/// the articles listed.
+/// One group of an article's "Next steps": a heading and the articles under it, as indexes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NextStepGroup<'a> {
+    /// The kind of the articles listed (`related` for "See also").
+    pub kind: &'a str,
+    /// The heading shown above them.
+    pub heading: String,
+    /// The articles, as indexes into `site.articles`.
+    pub items: Vec<usize>,
+}
+
+/// What the end of an article offers next: its relations, a group per kind in kind order
+/// (forward edges in the order written, then reverse ones), then its "See also" links. Each
+/// article is listed once, in the first group that has it; the article itself and the articles
+/// its body already links to are left out (the body has sent the reader there, with more to
+/// say about them than a list can), as are groups left empty.
+pub fn next_steps(site: &Site, index: usize) -> Vec<NextStepGroup<'_>> {
+    let article = &site.articles[index];
+    let relations = &site.relations[index];
+    let mut listed: std::collections::HashSet<usize> = article
+        .links
+        .iter()
+        .filter_map(|link| site.by_slug.get(&link.target).copied())
+        .collect();
+    listed.insert(index);
+    let mut groups = Vec::new();
+    let mut add = |kind, heading, list: &[usize]| {
+        let items: Vec<usize> = list.iter().copied().filter(|&j| listed.insert(j)).collect();
+        if !items.is_empty() {
+            groups.push(NextStepGroup {
+                kind,
+                heading,
+                items,
+            });
+        }
+    };
+    for kind in &site.config.kinds {
+        if let Some(list) = relations.by_kind.get(&kind.name) {
+            let heading = relation_heading(&article.kind, &kind.name, &kind.title);
+            add(kind.name.as_str(), heading, list);
+        }
+    }
+    add("related", "See also".to_string(), &relations.related);
+    groups
+}
+
+/// The heading of a group of related articles on an article page, from the article's kind and
+/// the kind of the articles listed.
 pub fn relation_heading(from: &str, to: &str, to_title: &str) -> String {
     match (from, to) {
         (kinds::CAUSE, kinds::FIX) => "Fixes for this cause".to_string(),
-        (kinds::FIX, kinds::CAUSE) => "Causes this fixes".to_string(),
+        (kinds::FIX, kinds::CAUSE) => "What this fixes".to_string(),
         (_, kinds::ERROR) => "Error codes".to_string(),
-        (kinds::ERROR, kinds::CAUSE) => "Why it happens".to_string(),
-        (kinds::ERROR, kinds::FIX) => "How to fix it".to_string(),
+        (kinds::ERROR, kinds::CAUSE) => "Causes".to_string(),
+        (kinds::ERROR, kinds::FIX) => "Fixes".to_string(),
         (_, kinds::CAUSE) => "Possible causes".to_string(),
         (_, kinds::FIX) => "Fixes to try".to_string(),
         _ => to_title.to_string(),
@@ -520,6 +678,102 @@ pub(super) fn search_context(shared: &Shared<'_>) -> tera::Context {
     context
 }
 
+pub(super) fn tags_context(shared: &Shared<'_>) -> tera::Context {
+    let site = shared.site;
+    let path = format!("{TAGS_DIR}/");
+    let mut page = shared.page(
+        "tags",
+        path.clone(),
+        format!("Tags · {}", site.config.title),
+        format!("Every tag of {}, with its articles", site.config.title),
+    );
+    let crumbs = vec![
+        seo::Crumb {
+            title: "Home".to_string(),
+            path: String::new(),
+        },
+        seo::Crumb {
+            title: "Tags".to_string(),
+            path,
+        },
+    ];
+    page.json_ld = vec![seo::breadcrumb_json_ld(site, &crumbs)];
+    let mut context = shared.context("../", page);
+    context.insert("breadcrumbs", &linked(site, crumbs));
+    let mut tags: Vec<TagEntry<'_>> = (0..site.tags.len()).map(|i| tag_entry(site, i)).collect();
+    tags.sort_by_cached_key(|tag| (tag.link.name.to_lowercase(), tag.link.slug));
+    context.insert("tags", &tags);
+    context
+}
+
+pub(super) fn tag_context(shared: &Shared<'_>, index: usize) -> tera::Context {
+    let site = shared.site;
+    let tag = &site.tags[index];
+    let mut page = shared.page(
+        "tag",
+        tag.path(),
+        format!("{} · {}", tag.name, site.config.title),
+        format!("Articles about {}", tag.name),
+    );
+    let crumbs = vec![
+        seo::Crumb {
+            title: "Home".to_string(),
+            path: String::new(),
+        },
+        seo::Crumb {
+            title: "Tags".to_string(),
+            path: format!("{TAGS_DIR}/"),
+        },
+        seo::Crumb {
+            title: tag.name.clone(),
+            path: tag.path(),
+        },
+    ];
+    page.json_ld = vec![seo::breadcrumb_json_ld(site, &crumbs)];
+    let mut context = shared.context("../../", page);
+    context.insert("breadcrumbs", &linked(site, crumbs));
+    context.insert("tag", &tag_entry(site, index));
+    let articles: Vec<Card<'_>> = tag.articles.iter().map(|&i| card(site, i)).collect();
+    context.insert("articles", &articles);
+    context
+}
+
+#[derive(Serialize)]
+pub(super) struct RedirectContext<'a> {
+    path: &'a str,
+    url: String,
+    article: Card<'a>,
+}
+
+pub(super) fn redirect_context(shared: &Shared<'_>, index: usize) -> tera::Context {
+    let site = shared.site;
+    let alias = &site.aliases[index];
+    let article = &site.articles[alias.target];
+    let mut page = shared.page(
+        "redirect",
+        alias.path.clone(),
+        format!("{} (moved) · {}", article.front.title, site.config.title),
+        String::new(),
+    );
+    // The canonical link names the page the alias leads to.
+    page.permalink = site.config.permalink(&article.url_path());
+    let folder = alias
+        .output
+        .rsplit_once('/')
+        .map_or("", |(folder, _)| folder);
+    let root = crate::markdown::root_of(folder);
+    let mut context = shared.context(&root, page);
+    context.insert(
+        "redirect",
+        &RedirectContext {
+            path: &alias.path,
+            url: format!("{root}{}", site.config.link(&article.url_path())),
+            article: card(site, alias.target),
+        },
+    );
+    context
+}
+
 pub(super) fn not_found_context(shared: &Shared<'_>) -> tera::Context {
     let site = shared.site;
     let page = shared.page(
@@ -528,7 +782,13 @@ pub(super) fn not_found_context(shared: &Shared<'_>) -> tera::Context {
         format!("Page not found · {}", site.config.title),
         String::new(),
     );
-    let mut context = shared.context(site.config.base_path(), page);
+    // Served at any depth, so absolute; opened from a disk, beside `index.html`.
+    let root = if site.config.portable {
+        ""
+    } else {
+        site.config.base_path()
+    };
+    let mut context = shared.context(root, page);
     context.insert("sections", &shared.sections);
     context
 }
@@ -536,6 +796,65 @@ pub(super) fn not_found_context(shared: &Shared<'_>) -> tera::Context {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The next steps of an article, as (heading, slugs).
+    fn next_steps_of(site: &Site, slug: &str) -> Vec<(String, Vec<String>)> {
+        next_steps(site, site.by_slug[slug])
+            .into_iter()
+            .map(|group| {
+                let slugs = group
+                    .items
+                    .iter()
+                    .map(|&i| site.articles[i].slug.clone())
+                    .collect();
+                (group.heading, slugs)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn next_steps_list_each_article_once_and_none_the_body_links_to() {
+        let mut site = crate::fixture::site();
+        // The cause's body links to its error page: not listed again.
+        assert_eq!(
+            next_steps_of(&site, "causes/storage-full"),
+            [(
+                "Fixes for this cause".to_string(),
+                vec![
+                    "fixes/free-up-storage".to_string(),
+                    "fixes/reduce-backup-size".to_string()
+                ]
+            )]
+        );
+        // An error page's causes and fixes, each under its own heading.
+        assert_eq!(
+            next_steps_of(&site, "errors/9006"),
+            [
+                (
+                    "Causes".to_string(),
+                    vec![
+                        "causes/storage-full".to_string(),
+                        "causes/backup-too-large".to_string()
+                    ]
+                ),
+                (
+                    "Fixes".to_string(),
+                    vec!["fixes/free-up-storage".to_string()]
+                ),
+            ]
+        );
+        // A "see also" link to an article already listed is not listed twice.
+        let error = site.by_slug["errors/9006"];
+        let cause = site.by_slug["causes/storage-full"];
+        site.relations[error].related = vec![cause, site.by_slug["guides/how-backup-works"]];
+        assert_eq!(
+            next_steps_of(&site, "errors/9006").last().unwrap(),
+            &(
+                "See also".to_string(),
+                vec!["guides/how-backup-works".to_string()]
+            )
+        );
+    }
 
     #[test]
     fn first_articles_are_the_first_of_each_kind_in_display_order() {

@@ -42,7 +42,9 @@ impl Fingerprinter {
         site.config.base_url.hash(&mut global);
         Fingerprinter {
             global: global.finish(),
-            card_hashes: site.articles.iter().map(|a| card_hash(a)).collect(),
+            card_hashes: (0..site.articles.len())
+                .map(|index| card_hash(site, index))
+                .collect(),
             first_articles_of_kinds: first_articles(site),
         }
     }
@@ -90,6 +92,10 @@ impl Fingerprinter {
             PageId::Symptom(_) => 6,
             PageId::Print(_) => 7,
             PageId::Source(_) => 8,
+            PageId::Tags => 9,
+            PageId::Tag(_) => 10,
+            PageId::Redirect(_) => 11,
+            PageId::File(..) => 12,
         };
         tag.hash(&mut hasher);
         match page {
@@ -150,14 +156,35 @@ impl Fingerprinter {
                     card_hashes[index].hash(&mut hasher);
                 }
             }
+            PageId::Tags => {
+                for tag in &site.tags {
+                    (&tag.name, &tag.slug, tag.articles.len()).hash(&mut hasher);
+                }
+            }
+            PageId::Tag(index) => {
+                let tag = &site.tags[index];
+                (&tag.name, &tag.slug).hash(&mut hasher);
+                for &article in &tag.articles {
+                    card_hashes[article].hash(&mut hasher);
+                }
+            }
+            PageId::Redirect(index) => {
+                site.aliases[index].hash(&mut hasher);
+                card_hashes[site.aliases[index].target].hash(&mut hasher);
+            }
+            PageId::File(index, file) => {
+                site.articles[index].files[file].hash(&mut hasher);
+            }
         }
         hasher.finish()
     }
 }
 
-/// A hash of what an article shows wherever it is listed (its card), and of what the pages
-/// that list causes show of them (symptoms, on the home page).
-pub fn card_hash(article: &Article) -> u64 {
+/// A hash of what an article shows wherever it is listed (its card: with its tags as the site
+/// shows them), and of what the pages that list causes show of them (symptoms, on the home
+/// page).
+pub fn card_hash(site: &Site, index: usize) -> u64 {
+    let article: &Article = &site.articles[index];
     let mut hasher = Hasher64::new();
     article.slug.hash(&mut hasher);
     article.kind.hash(&mut hasher);
@@ -169,6 +196,9 @@ pub fn card_hash(article: &Article) -> u64 {
     article.front.effort.hash(&mut hasher);
     article.front.weight.hash(&mut hasher);
     article.front.updated.hash(&mut hasher);
+    for &tag in &site.relations[index].tags {
+        (&site.tags[tag].name, &site.tags[tag].slug).hash(&mut hasher);
+    }
     hasher.finish()
 }
 

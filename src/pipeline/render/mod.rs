@@ -19,10 +19,20 @@ use crate::model::Site;
 use crate::seo;
 use crate::theme::Theme;
 use context::{
-    Shared, article_context, home_context, kind_context, not_found_context, search_context,
+    Shared, article_context, home_context, kind_context, not_found_context, redirect_context,
+    search_context, tag_context, tags_context,
 };
 pub use fingerprint::{Fingerprinter, PageFingerprint, card_hash, fingerprints};
-pub use plan::{PageId, has_print_page, output_path, pages_showing_body, plan, print_path};
+pub use plan::{
+    PageId, describe, has_print_page, output_path, pages_showing_body, plan, print_path,
+};
+
+/// The files at the root of the build dir that [`site_files`] makes (`_redirects` too, when
+/// the site has aliases).
+pub const SITE_FILES: [&str; 4] = ["sitemap.xml", "robots.txt", "feed.xml", "llms.txt"];
+
+/// The redirects file Netlify and Cloudflare Pages read: a line `/<old> /<new>/ 301` per alias.
+pub const REDIRECTS_FILE: &str = "_redirects";
 
 /// A rendered file: where it goes in the build dir and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,6 +70,12 @@ impl<'a> PageRenderer<'a> {
             return Ok(Output {
                 path,
                 bytes: crate::llms::article_markdown(site, &site.articles[index]).into_bytes(),
+            });
+        }
+        if let PageId::File(index, file) = page {
+            return Ok(Output {
+                path,
+                bytes: site.articles[index].files[file].bytes.to_vec(),
             });
         }
         let (template_names, context, label): (Vec<String>, tera::Context, String) = match page {
@@ -115,7 +131,24 @@ impl<'a> PageRenderer<'a> {
                 troubleshoot::print_context(shared, index),
                 format!("the print view of `{}`", site.articles[index].slug),
             ),
-            PageId::Source(_) => unreachable!("Markdown sources are not templates"),
+            PageId::Tags => (
+                vec!["tags.html".into()],
+                tags_context(shared),
+                "the tag index".into(),
+            ),
+            PageId::Tag(index) => (
+                vec!["tag.html".into()],
+                tag_context(shared, index),
+                format!("the tag page of `{}`", site.tags[index].name),
+            ),
+            PageId::Redirect(index) => (
+                vec!["redirect.html".into()],
+                redirect_context(shared, index),
+                format!("the redirect from `{}`", site.aliases[index].path),
+            ),
+            PageId::Source(_) | PageId::File(..) => {
+                unreachable!("Markdown sources and files are not templates")
+            }
         };
         let names: Vec<&str> = template_names.iter().map(String::as_str).collect();
         let Some(template) = self.theme.pick(&names) else {
@@ -138,7 +171,8 @@ impl<'a> PageRenderer<'a> {
     }
 }
 
-/// The site files that are not templates: `sitemap.xml`, `robots.txt`, `feed.xml`.
+/// The site files that are not templates: `sitemap.xml`, `robots.txt`, `feed.xml`,
+/// `llms.txt`, and `_redirects` when articles have aliases.
 pub fn site_files(site: &Site) -> Vec<Output> {
     let kind_paths: Vec<String> = site
         .config
@@ -146,24 +180,48 @@ pub fn site_files(site: &Site) -> Vec<Output> {
         .iter()
         .map(|k| format!("{}/", k.dir))
         .collect();
-    vec![
+    let [sitemap, robots, feed, llms] = SITE_FILES;
+    let mut files = vec![
         Output {
-            path: "sitemap.xml".into(),
+            path: sitemap.into(),
             bytes: seo::sitemap(site, &kind_paths).into_bytes(),
         },
         Output {
-            path: "robots.txt".into(),
+            path: robots.into(),
             bytes: seo::robots(site).into_bytes(),
         },
         Output {
-            path: "feed.xml".into(),
+            path: feed.into(),
             bytes: seo::atom_feed(site).into_bytes(),
         },
         Output {
-            path: "llms.txt".into(),
+            path: llms.into(),
             bytes: crate::llms::llms_txt(site).into_bytes(),
         },
-    ]
+    ];
+    if !site.aliases.is_empty() {
+        files.push(Output {
+            path: REDIRECTS_FILE.into(),
+            bytes: redirects(site).into_bytes(),
+        });
+    }
+    files
+}
+
+/// `_redirects`: a line `/<old> /<new>/ 301` per alias (with the base URL's path), sorted by
+/// the old path: the format Netlify and Cloudflare Pages read.
+pub fn redirects(site: &Site) -> String {
+    let base = site.config.base_path();
+    let mut text = String::new();
+    for alias in &site.aliases {
+        let target = &site.articles[alias.target];
+        text.push_str(&format!(
+            "{base}{} {base}{} 301\n",
+            alias.path,
+            target.url_path()
+        ));
+    }
+    text
 }
 
 #[cfg(test)]
@@ -180,7 +238,7 @@ mod tests {
     fn every_page_carries_the_search_hooks_and_the_content_security_policy() {
         let loaded = fixture::loaded();
         let csp = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; \
-                   img-src 'self' data:; style-src 'self'; script-src 'self'\">";
+                   img-src 'self' data:; style-src 'self'; script-src 'self' 'wasm-unsafe-eval'\">";
         for page in plan(&loaded.site) {
             let html = page_html(&loaded, page);
             if !page.is_html() {
@@ -192,7 +250,10 @@ mod tests {
                 PageId::Article(_) | PageId::Symptom(_) => "../../",
                 PageId::Print(_) => "../../../",
                 PageId::NotFound => "/",
-                PageId::Source(_) => unreachable!(),
+                PageId::Tags => "../",
+                PageId::Tag(_) => "../../",
+                PageId::Redirect(_) => continue, // see the test of redirects
+                PageId::Source(_) | PageId::File(..) => unreachable!(),
             };
             for needle in [
                 format!("data-root=\"{root}\""),
@@ -243,13 +304,23 @@ mod tests {
                 ),
                 "{page:?}: the troubleshooter's script is linked on its pages only"
             );
+            let site_script = format!(
+                "<script src=\"{root}js/site.js?v={}\" defer></script>",
+                loaded.theme.asset_version
+            );
+            assert_eq!(
+                html.contains(&site_script),
+                loaded.theme.assets.contains_key(context::SITE_SCRIPT),
+                "{page:?}: the site's script is linked if and only if the theme has it"
+            );
             assert_eq!(
                 html.matches("<script").count(),
                 html.matches("<script type=\"application/ld+json\">")
                     .count()
                     + usize::from(html.contains(&script))
                     + usize::from(html.contains(&search_ui_script))
-                    + usize::from(html.contains(&troubleshoot_script)),
+                    + usize::from(html.contains(&troubleshoot_script))
+                    + usize::from(html.contains(&site_script)),
                 "{page:?} has an inline script"
             );
         }

@@ -1,9 +1,11 @@
 //! The pages of a site: every page is a [`PageId`], [`plan`] lists them in a stable order and
-//! [`output_path`] says where each goes in the build dir. Also which pages show what, for the
-//! dev server: [`pages_showing_body`] and whether a cause has a print view. Knows nothing of
-//! templates or contexts.
+//! [`output_path`] says where each goes in the build dir ([`describe`] names it for messages).
+//! The files of article folders and the redirects of aliases are pages too, so the build and
+//! the dev server publish them like any other. Also which pages show what, for the dev server:
+//! [`pages_showing_body`] and whether a cause has a print view. Knows nothing of templates or
+//! contexts.
 
-use crate::model::{Article, Site, TROUBLESHOOTER_DIR, kinds};
+use crate::model::{Article, Site, TAGS_DIR, TROUBLESHOOTER_DIR, kinds};
 
 /// One page of the site.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -27,12 +29,20 @@ pub enum PageId {
     Print(usize),
     /// `<slug>/index.md`: the Markdown of the article at this index of `site.articles`.
     Source(usize),
+    /// `tags/index.html`: every tag.
+    Tags,
+    /// `tags/<tag>/index.html` for the tag at this index of `site.tags`.
+    Tag(usize),
+    /// The redirect of the alias at this index of `site.aliases`.
+    Redirect(usize),
+    /// `<slug>/<name>`: the file at the second index of the files of the article at the first.
+    File(usize, usize),
 }
 
 impl PageId {
-    /// Whether the page is an HTML page (every page but the Markdown sources).
+    /// Whether the page is an HTML page (not a Markdown source or a file of an article).
     pub fn is_html(self) -> bool {
-        !matches!(self, PageId::Source(_))
+        !matches!(self, PageId::Source(_) | PageId::File(..))
     }
 }
 
@@ -51,6 +61,14 @@ pub fn plan(site: &Site) -> Vec<PageId> {
         pages.push(PageId::Troubleshoot);
         pages.extend((0..site.troubleshooter.symptoms.len()).map(PageId::Symptom));
     }
+    if !site.tags.is_empty() {
+        pages.push(PageId::Tags);
+        pages.extend((0..site.tags.len()).map(PageId::Tag));
+    }
+    for (index, article) in site.articles.iter().enumerate() {
+        pages.extend((0..article.files.len()).map(|file| PageId::File(index, file)));
+    }
+    pages.extend((0..site.aliases.len()).map(PageId::Redirect));
     pages.push(PageId::Search);
     pages.push(PageId::NotFound);
     pages
@@ -70,6 +88,44 @@ pub fn output_path(site: &Site, page: PageId) -> String {
         }
         PageId::Print(index) => format!("{}index.html", print_path(&site.articles[index])),
         PageId::Source(index) => format!("{}/index.md", site.articles[index].slug),
+        PageId::Tags => format!("{TAGS_DIR}/index.html"),
+        PageId::Tag(index) => format!("{}index.html", site.tags[index].path()),
+        PageId::Redirect(index) => site.aliases[index].output.clone(),
+        PageId::File(index, file) => {
+            let article = &site.articles[index];
+            format!("{}/{}", article.slug, article.files[file].name)
+        }
+    }
+}
+
+/// What a page is, for messages: "the article `causes/x`", "the tag page of `iPad`".
+pub fn describe(site: &Site, page: PageId) -> String {
+    let slug = |index: usize| &site.articles[index].slug;
+    match page {
+        PageId::Home => "the home page".to_string(),
+        PageId::Kind(index) => format!("the index of {}", site.config.kinds[index].title),
+        PageId::Article(index) => format!("the article `{}`", slug(index)),
+        PageId::Search => "the search page".to_string(),
+        PageId::NotFound => "the page for pages not found".to_string(),
+        PageId::Troubleshoot => "the troubleshooter".to_string(),
+        PageId::Symptom(index) => format!(
+            "the troubleshooter page of `{}`",
+            site.troubleshooter.symptoms[index].text
+        ),
+        PageId::Print(index) => format!("the print view of `{}`", slug(index)),
+        PageId::Source(index) => format!("the Markdown of `{}`", slug(index)),
+        PageId::Tags => "the tag index".to_string(),
+        PageId::Tag(index) => format!("the tag page of `{}`", site.tags[index].name),
+        PageId::Redirect(index) => format!(
+            "the alias `{}` of `{}`",
+            site.aliases[index].path,
+            slug(site.aliases[index].target)
+        ),
+        PageId::File(index, file) => format!(
+            "the file `{}` of `{}`",
+            site.articles[index].files[file].name,
+            slug(index)
+        ),
     }
 }
 
@@ -88,10 +144,11 @@ pub fn print_path(article: &Article) -> String {
 }
 
 /// The pages that show something of an article's body (not only of its front matter): its
-/// page, its Markdown source and the print views that list its steps. The dev server
-/// re-renders these after an edit that changed only the body.
+/// page, its Markdown source, the files of its folder and the print views that list its steps.
+/// The dev server re-renders these after an edit that changed only the body.
 pub fn pages_showing_body(site: &Site, index: usize) -> Vec<PageId> {
     let mut pages = vec![PageId::Article(index), PageId::Source(index)];
+    pages.extend((0..site.articles[index].files.len()).map(|file| PageId::File(index, file)));
     if site.articles[index].kind == kinds::FIX
         && let Some(causes) = site.relations[index].by_kind.get(kinds::CAUSE)
     {

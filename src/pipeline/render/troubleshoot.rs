@@ -3,15 +3,19 @@
 //! it into template data.
 //!
 //! # Template contract (in addition to `site`, `root` and `page`)
-//! `troubleshoot.html` gets `troubleshooter`: `groups` (each `kind`, `heading`, `symptoms`: each
-//! `text`, `slug`, `path`, `causes` (the cause slugs, space-separated)), `causes` (cause blocks,
-//! in display order), `escalation` (a card or none) and `breadcrumbs`.
+//! `troubleshoot.html` gets `troubleshooter`: `groups` (each `kind`, `heading`, `symptoms`, the
+//! most useful first, and `more`, the rest, to show behind "more": each `text`, `slug`, `path`,
+//! `causes` (the cause slugs, space-separated)), `causes` (cause blocks, in display order),
+//! `escalation` (a card or none) and `breadcrumbs`.
 //! `symptom.html` gets `symptom` (`text`, `slug`, `path`), `causes` (cause blocks, most likely
 //! first), `nearby` (other symptoms of the same causes: `text`, `path`), `escalation` and
 //! `breadcrumbs`.
 //! A cause block is a card plus `fixes` (cards, easiest first) and `print_path` (or none).
-//! `print.html` gets `cause` (a card plus `symptoms`), `fixes` (cards plus `steps`, easiest
-//! first), `escalation` and `breadcrumbs`.
+//! `print.html` gets `cause` (a card plus `symptoms`), `fixes` (cards plus `steps`, as plain
+//! text, `steps_html`, each step's HTML with its nested lists, emphasis and code, and
+//! `step_groups`; easiest first), `escalation` and `breadcrumbs`. `step_groups` is empty unless
+//! the fix's steps are written in tabs: then it holds each tab's steps, `label`, `steps` and
+//! `steps_html`.
 //! `site.troubleshooter` is the troubleshooter's path (`troubleshoot/`), empty when the site
 //! has none; `site.has_troubleshoot_script` says whether the theme ships `js/troubleshoot.js`.
 
@@ -20,7 +24,7 @@ use std::hash::Hash;
 
 use serde::Serialize;
 
-use super::context::{Card, Shared, card};
+use super::context::{Card, Shared, card, linked};
 use super::plan::{PageId, has_print_page, print_path};
 use crate::model::{Site, TROUBLESHOOTER_DIR};
 use crate::seo::{self, Crumb};
@@ -44,7 +48,8 @@ fn cause_block(site: &Site, cause: usize) -> CauseBlock<'_> {
             .into_iter()
             .map(|fix| card(site, fix))
             .collect(),
-        print_path: has_print_page(site, cause).then(|| print_path(&site.articles[cause])),
+        print_path: has_print_page(site, cause)
+            .then(|| site.config.link(&print_path(&site.articles[cause]))),
     }
 }
 
@@ -61,6 +66,7 @@ struct GroupEntry<'a> {
     kind: &'a str,
     heading: &'a str,
     symptoms: Vec<SymptomEntry<'a>>,
+    more: Vec<SymptomEntry<'a>>,
 }
 
 #[derive(Serialize)]
@@ -106,30 +112,33 @@ pub(super) fn index_context(shared: &Shared<'_>) -> tera::Context {
     let breadcrumbs = trail(site);
     page.json_ld = vec![seo::breadcrumb_json_ld(site, &breadcrumbs)];
     let mut context = shared.context("../", page);
+    let entry = |i: usize| {
+        let symptom = &troubleshooter.symptoms[i];
+        SymptomEntry {
+            text: &symptom.text,
+            slug: &symptom.slug,
+            path: site.config.link(&symptom.path()),
+            causes: symptom
+                .causes
+                .iter()
+                .map(|&c| site.articles[c].slug.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+        }
+    };
     let groups = troubleshooter
         .groups
         .iter()
-        .map(|group| GroupEntry {
-            kind: &group.kind,
-            heading: &group.heading,
-            symptoms: group
+        .map(|group| {
+            let (shown, more) = group
                 .symptoms
-                .iter()
-                .map(|&i| {
-                    let symptom = &troubleshooter.symptoms[i];
-                    SymptomEntry {
-                        text: &symptom.text,
-                        slug: &symptom.slug,
-                        path: symptom.path(),
-                        causes: symptom
-                            .causes
-                            .iter()
-                            .map(|&c| site.articles[c].slug.as_str())
-                            .collect::<Vec<_>>()
-                            .join(" "),
-                    }
-                })
-                .collect(),
+                .split_at(group.shown.min(group.symptoms.len()));
+            GroupEntry {
+                kind: &group.kind,
+                heading: &group.heading,
+                symptoms: shown.iter().map(|&i| entry(i)).collect(),
+                more: more.iter().map(|&i| entry(i)).collect(),
+            }
         })
         .collect();
     context.insert(
@@ -142,7 +151,7 @@ pub(super) fn index_context(shared: &Shared<'_>) -> tera::Context {
                 .map(|&c| cause_block(site, c))
                 .collect(),
             escalation: escalation(site),
-            breadcrumbs,
+            breadcrumbs: linked(site, breadcrumbs),
         },
     );
     context
@@ -207,7 +216,7 @@ pub(super) fn symptom_context(shared: &Shared<'_>, index: usize) -> tera::Contex
         &SymptomContext {
             text: &symptom.text,
             slug: &symptom.slug,
-            path: symptom.path(),
+            path: site.config.link(&symptom.path()),
         },
     );
     let ranked = troubleshooter::rank_causes(troubleshooter, &[index]);
@@ -220,12 +229,12 @@ pub(super) fn symptom_context(shared: &Shared<'_>, index: usize) -> tera::Contex
         .into_iter()
         .map(|i| NearbySymptom {
             text: &troubleshooter.symptoms[i].text,
-            path: troubleshooter.symptoms[i].path(),
+            path: site.config.link(&troubleshooter.symptoms[i].path()),
         })
         .collect();
     context.insert("nearby", &nearby);
     context.insert("escalation", &escalation(site));
-    context.insert("breadcrumbs", &breadcrumbs);
+    context.insert("breadcrumbs", &linked(site, breadcrumbs));
     context
 }
 
@@ -241,6 +250,8 @@ struct PrintFix<'a> {
     #[serde(flatten)]
     card: Card<'a>,
     steps: &'a [String],
+    step_groups: &'a [crate::model::StepGroup],
+    steps_html: &'a [String],
 }
 
 pub(super) fn print_context(shared: &Shared<'_>, index: usize) -> tera::Context {
@@ -273,11 +284,13 @@ pub(super) fn print_context(shared: &Shared<'_>, index: usize) -> tera::Context 
         .map(|fix| PrintFix {
             card: card(site, fix),
             steps: &site.articles[fix].steps,
+            step_groups: &site.articles[fix].step_groups,
+            steps_html: &site.articles[fix].steps_html,
         })
         .collect();
     context.insert("fixes", &fixes);
     context.insert("escalation", &escalation(site));
-    context.insert("breadcrumbs", &breadcrumbs);
+    context.insert("breadcrumbs", &linked(site, breadcrumbs));
     context
 }
 
@@ -320,6 +333,8 @@ pub(super) fn hash_page(
             site.kind_of(&site.articles[index]).title.hash(hasher);
             for fix in fixes_easiest_first(site, index) {
                 site.articles[fix].steps.hash(hasher);
+                site.articles[fix].step_groups.hash(hasher);
+                site.articles[fix].steps_html.hash(hasher);
             }
         }
         _ => {}

@@ -6,11 +6,11 @@
 //! `require`.
 //!
 //! # Files
-//! - `manifest.js`: the JavaScript stemmer (compiled into this binary from the default theme's
-//!   `js/stemmer.js`, so the browser always stems with the port of the stemmer the index was
-//!   made with), then the manifest: format, build id, stemmer version, the analysis and query
-//!   constants of [`analysis`] and [`query`] (the client takes them from here, so Rust holds
-//!   the only copy), the impact scale, the document count, the kinds (name, title, folder),
+//! - `manifest.js`: the manifest: format, build id, the index's language and its analysis (the
+//!   id of [`analysis::analysis_id`] and the WebAssembly module of that analysis, base64, from
+//!   [`module`]: the browser analyses queries with the code that made the index), the query
+//!   constants of [`query`] (the client takes them from here, so Rust holds the only copy),
+//!   the impact scale, the document count, the kinds (name, title, folder),
 //!   the first term of every term shard, the *rich* terms and the first letters that have a
 //!   word list.
 //! - `t/N.js`, term shards: every term of the index in byte order, cut into shards of about
@@ -42,6 +42,7 @@ use crate::search::index::IndexMeta;
 use crate::search::query;
 
 pub mod encoding;
+pub mod module;
 
 use encoding::{
     FLAG_STUB, FLAG_TAIL, Fnv, ascii_json, js_string, push_postings, push_term_head, split,
@@ -56,9 +57,6 @@ pub const SHARD_BYTES: usize = 16 * 1024;
 pub const INFO_BLOCK: usize = 32;
 /// At most this many terms get a rich file.
 pub const MAX_RICH_TERMS: usize = 256;
-
-/// The JavaScript stemmer, embedded in every manifest.
-const STEMMER_JS: &str = include_str!("../../../themes/default/static/js/stemmer.js");
 
 /// One file of the browser index: its path under `search/` and its contents.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -388,17 +386,22 @@ fn build_id(impacts: &Impacts, shards: &[(String, String)], rich: &[RichFile]) -
     format!("{:016x}", hasher.finish())
 }
 
-/// `manifest.js`: the JavaScript stemmer, then the manifest the client starts from.
+/// `manifest.js`: the manifest the client starts from, with its analysis module.
 fn manifest(impacts: &Impacts, meta: &IndexMeta, site: &SiteInfo, parts: &Parts) -> Result<File> {
+    let language = meta.analysis_language().ok_or_else(|| {
+        Error::Internal(format!(
+            "no analysis module for the index's analysis `{}`",
+            meta.analysis
+        ))
+    })?;
     let manifest = serde_json::json!({
         "format": FORMAT,
         "build": parts.build,
-        "stemmer": meta.stemmer,
+        "language": meta.language,
         "options": { "fuzzy": meta.fuzzy, "prefix": meta.prefix },
         "analysis": {
-            "stopWords": analysis::STOP_WORDS,
-            "questionWords": analysis::QUESTION_WORDS,
-            "maxTermChars": analysis::MAX_TERM_CHARS,
+            "id": analysis::analysis_id(language),
+            "module": module::base64(module::bytes(language)),
         },
         "query": {
             "minPrefixChars": query::MIN_PREFIX_CHARS,
@@ -421,25 +424,8 @@ fn manifest(impacts: &Impacts, meta: &IndexMeta, site: &SiteInfo, parts: &Parts)
             .map(|(&t, &id)| (impacts.terms[t].term.clone(), id))
             .collect::<BTreeMap<String, usize>>(),
     });
-    if !STEMMER_JS.contains(analysis::STEMMER_VERSION) {
-        return Err(Error::Internal(format!(
-            "js/stemmer.js is not the port of {} {}",
-            analysis::STEMMER_CRATE,
-            analysis::STEMMER_VERSION
-        )));
-    }
-    let mut text = String::with_capacity(STEMMER_JS.len() + 4096);
-    text.push_str(STEMMER_JS);
-    text.push_str("\n;");
-    text.push_str(
-        &data_file(
-            String::new(),
-            &format!("[\"manifest\",{}]", ascii_json(&manifest)),
-        )
-        .text,
-    );
-    Ok(File {
-        path: "manifest.js".to_string(),
-        text,
-    })
+    Ok(data_file(
+        "manifest.js".to_string(),
+        &format!("[\"manifest\",{}]", ascii_json(&manifest)),
+    ))
 }

@@ -1,12 +1,12 @@
-//! The browser client under Node, against the CLI: the same stems as Rust on every word of the
-//! bundled corpus and of a large English word list, the same analysis of every title, summary
-//! and symptom, the quality bar on the labelled queries, and the same top 5 as `remedy search`
-//! for every labelled query and a few hundred queries sampled from the corpus.
+//! The browser client under Node, against the CLI: the same analysis of every title, summary
+//! and symptom through the module the bundled build's manifest carries, the quality bar on the
+//! labelled queries, and the same top 5 as `remedy search` for every labelled query and a few
+//! hundred queries sampled from the corpus. (`languages` checks the analysis modules of every
+//! language word by word.)
 //!
 //! These tests need `node`: they are ignored by a plain `cargo test` and run by
 //! `cargo test -- --include-ignored`, as `.ci/run` does.
 
-use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -23,12 +23,22 @@ fn scratch(name: &str) -> PathBuf {
     dir.join(name)
 }
 
-/// Runs `tests/search/js/run_queries.js` and parses its JSON output.
+/// Runs `tests/search/js/run_queries.js` over the bundled build and parses its JSON output.
 pub fn run_client(node: &Path, queries: &[String], extra: &[&str], tag: &str) -> serde_json::Value {
+    run_client_on(node, &support::bundled_build().dir, queries, extra, tag)
+}
+
+/// Runs `tests/search/js/run_queries.js` over the build dir `build`.
+pub fn run_client_on(
+    node: &Path,
+    build: &Path,
+    queries: &[String],
+    extra: &[&str],
+    tag: &str,
+) -> serde_json::Value {
     let file = scratch(&format!("{tag}.json"));
     std::fs::write(&file, serde_json::to_string(queries).unwrap()).unwrap();
     let script = support::repo().join("tests/search/js/run_queries.js");
-    let build = &support::bundled_build().dir;
     let mut command = Command::new(node);
     command.arg(&script).arg(build).arg(&file).args(extra);
     let output = command.output().expect("run node");
@@ -42,7 +52,7 @@ pub fn run_client(node: &Path, queries: &[String], extra: &[&str], tag: &str) ->
     serde_json::from_slice(&output.stdout).expect("client output is JSON")
 }
 
-fn slugs(results: &serde_json::Value) -> Vec<Vec<String>> {
+pub fn slugs(results: &serde_json::Value) -> Vec<Vec<String>> {
     results["results"]
         .as_array()
         .expect("results")
@@ -71,26 +81,8 @@ fn cli_top(queries: &[String], limit: usize) -> Vec<Vec<String>> {
         .collect()
 }
 
-/// Every word of the bundled corpus, lower-cased, as the stemmer receives it.
-fn corpus_words() -> BTreeSet<String> {
-    let impacts = bundled_texts();
-    let mut words = BTreeSet::new();
-    for text in impacts {
-        for compound in analysis::compounds(&text) {
-            let whole = compound.whole();
-            if !compound.is_code() {
-                words.insert(whole);
-                for part in compound.parts {
-                    words.insert(part);
-                }
-            }
-        }
-    }
-    words
-}
-
 /// Titles, summaries, symptoms, headings and bodies of the bundled knowledge base.
-fn bundled_texts() -> Vec<String> {
+pub fn bundled_texts() -> Vec<String> {
     let loaded = load_bundled();
     let mut texts = Vec::new();
     for article in &loaded.site.articles {
@@ -101,41 +93,6 @@ fn bundled_texts() -> Vec<String> {
         texts.push(article.text.clone());
     }
     texts
-}
-
-#[test]
-#[ignore = "needs node"]
-fn the_js_stemmer_stems_like_rust() {
-    let node = support::node();
-    let mut words = corpus_words();
-    let list = std::fs::read_to_string(support::repo().join("tests/data/words.txt"))
-        .expect("tests/data/words.txt");
-    words.extend(list.lines().filter(|l| !l.is_empty()).map(str::to_string));
-    let mut tsv = String::new();
-    for word in &words {
-        tsv.push_str(word);
-        tsv.push('\t');
-        tsv.push_str(&analysis::stem(word));
-        tsv.push('\n');
-    }
-    let file = scratch("stems.tsv");
-    std::fs::write(&file, tsv).unwrap();
-    let output = Command::new(&node)
-        .arg(support::repo().join("tests/js/stemmer_parity.js"))
-        .arg(&file)
-        .output()
-        .expect("run node");
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    println!("{stdout}");
-    assert!(
-        output.status.success(),
-        "the JS stemmer differs from frostem:\n{stdout}{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    assert!(
-        stdout.contains(&format!("{} words checked", words.len())),
-        "{stdout}"
-    );
 }
 
 #[test]
@@ -175,7 +132,7 @@ fn the_js_analysis_matches_rust_on_the_corpus() {
     let js: Vec<Vec<String>> = serde_json::from_value(output["terms"].clone()).unwrap();
     let mut differences = Vec::new();
     for (text, js_terms) in texts.iter().zip(&js) {
-        let rust: Vec<String> = analysis::query_words(text, true)
+        let rust: Vec<String> = analysis::query_words(text, true, analysis::Language::English)
             .into_iter()
             .map(|w| w.term)
             .collect();

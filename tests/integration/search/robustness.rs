@@ -123,7 +123,7 @@ fn arbitrary_queries_never_fail_the_browser_client() {
     let js: Vec<Vec<String>> = serde_json::from_value(analysed["terms"].clone()).unwrap();
     let mut differences = Vec::new();
     for (query, js_terms) in queries.iter().zip(&js) {
-        let rust: Vec<String> = analysis::query_words(query, true)
+        let rust: Vec<String> = analysis::query_words(query, true, analysis::Language::English)
             .into_iter()
             .map(|w| w.term)
             .collect();

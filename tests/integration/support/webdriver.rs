@@ -20,6 +20,16 @@ pub mod keys {
     pub const ARROW_DOWN: &str = "\u{E015}";
     /// Control (held until released by the end of the keys sent).
     pub const CONTROL: &str = "\u{E009}";
+    /// Tab.
+    pub const TAB: &str = "\u{E004}";
+    /// Arrow left.
+    pub const ARROW_LEFT: &str = "\u{E012}";
+    /// Arrow right.
+    pub const ARROW_RIGHT: &str = "\u{E014}";
+    /// Home.
+    pub const HOME: &str = "\u{E011}";
+    /// End.
+    pub const END: &str = "\u{E010}";
 }
 
 /// Finds an executable on PATH.
@@ -189,6 +199,51 @@ impl Session {
             .next()?
             .as_str()
             .map(str::to_string)
+    }
+
+    /// Scrolls an element into the middle of the screen, moves the pointer to its middle and
+    /// clicks there, as a finger or a mouse would: whatever is on top at that point gets the
+    /// click (WebDriver's element click would refuse when another element covers the one
+    /// named). The element must be visible.
+    pub fn tap(&self, element: &str) {
+        let reference = json!({"element-6066-11e4-a52e-4f735466cecf": element});
+        let middle = self.command(
+            "POST",
+            "/execute/sync",
+            Some(json!({
+                "script": "var e = arguments[0]; \
+                           if (e.getBoundingClientRect().bottom > innerHeight || \
+                               e.getBoundingClientRect().top < 0) \
+                             e.scrollIntoView({block: 'center', behavior: 'instant'}); \
+                           var r = e.getBoundingClientRect(); \
+                           return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];",
+                "args": [reference]
+            })),
+        );
+        let (x, y) = (
+            middle[0].as_i64().unwrap_or(0),
+            middle[1].as_i64().unwrap_or(0),
+        );
+        self.command(
+            "POST",
+            "/actions",
+            Some(json!({"actions": [{"type": "pointer", "id": "finger",
+            "parameters": {"pointerType": "mouse"},
+            "actions": [
+                {"type": "pointerMove", "origin": "viewport", "x": x, "y": y},
+                {"type": "pointerDown", "button": 0},
+                {"type": "pointerUp", "button": 0}
+            ]}]})),
+        );
+        self.command("DELETE", "/actions", None);
+    }
+
+    /// The page's title.
+    pub fn title(&self) -> String {
+        self.command("GET", "/title", None)
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
     }
 
     /// Types into an element (WebDriver's key codes in [`keys`] work too).

@@ -5,8 +5,10 @@
  *
  * It follows the query spec written once in src/search/query.rs (words, exact/prefix/typo
  * variants, impacts, ranking) over the browser index that src/search/export.rs writes into
- * search/ (format described there), with the analysis of src/search/analysis.rs. The constants
- * of all three come from the index's manifest, never from this file.
+ * search/ (format described there). The analysis is src/search/analysis/ itself, compiled to
+ * WebAssembly: the manifest carries the module of its index's language (so pages need
+ * 'wasm-unsafe-eval' in their Content-Security-Policy). The constants of the query spec come
+ * from the manifest, never from this file.
  *
  * API: window.Remedy.search(query, {limit}) -> Promise of [{slug, kind, kindTitle, title, url,
  * score, excerpt, highlights}], best first; window.Remedy.ready() -> Promise that the manifest
@@ -72,101 +74,77 @@
     return out;
   };
 
-  // ---- analysis (src/search/analysis.rs) ---------------------------------------------------------
+  // ---- analysis: src/search/analysis/ compiled to WebAssembly (wasm/src/lib.rs) --------------
+  // The manifest carries the module of its index's language, base64; the engine instantiates it
+  // once per analysis id and asks it for query words and for the terms of a text to highlight.
+  // There is no analysis in JavaScript: the browser makes the terms the index was made with.
 
-  var ALNUM = /[\p{Alphabetic}\p{N}]/u;
-  var NUMERIC = /\p{N}/u;
-  function isAlnum(c) { return c !== undefined && ALNUM.test(c); }
-  function isNumeric(c) { return c !== undefined && NUMERIC.test(c); }
-  function isApostrophe(c) { return c === "'" || c === '\u2019' || c === '\u02bc'; }
-  function charCount(s) { var n = 0; for (var c of s) n += c ? 1 : 0; return n; }
+  var encoder = typeof TextEncoder === 'function' ? new TextEncoder() : null;
+  var decoder = typeof TextDecoder === 'function' ? new TextDecoder() : null;
+  var ROLES = { R: 'required', O: 'optional', U: 'unfinished' };
 
-  /** Rule 1: the compounds of a text, each {parts, joiners}. */
-  function compounds(text) {
-    var chars = Array.from(text), offsets = [], out = [], i = 0, at = 0;
-    for (var k = 0; k < chars.length; k++) { offsets.push(at); at += chars[k].length; }
-    offsets.push(at);
-    while (i < chars.length) {
-      if (!isAlnum(chars[i])) { i++; continue; }
-      var start = i, parts = [''], joiners = [];
-      for (;;) {
-        var c = chars[i];
-        parts[parts.length - 1] += c.toLowerCase();
-        i++;
-        var next = chars[i];
-        if (next === undefined) break;
-        if (isAlnum(next)) continue;
-        var after = chars[i + 1];
-        if (!isAlnum(after)) break;
-        if (isApostrophe(next)) {
-          i++;
-        } else if (next === '-' || next === '_' || (next === '.' && isNumeric(c) && isNumeric(after))) {
-          joiners.push(next);
-          parts.push('');
-          i++;
-        } else {
-          break;
-        }
-      }
-      out.push({ parts: parts, joiners: joiners, start: offsets[start], end: offsets[i] });
-    }
-    return out;
-  }
-  function isCode(compound) {
-    return compound.parts.some(function (p) { return Array.from(p).some(isNumeric); });
-  }
-  function whole(compound) {
-    var code = isCode(compound), s = compound.parts[0];
-    for (var i = 1; i < compound.parts.length; i++) s += (code ? compound.joiners[i - 1] : '') + compound.parts[i];
-    return s;
-  }
-
+  function Analysis(exports) { this.exports = exports; }
+  /** Calls an analysis function on `text` and returns its answer's lines. */
+  Analysis.prototype.call = function (name, text, flag) {
+    var e = this.exports, bytes = encoder.encode(text);
+    var at = e.input(bytes.length);
+    new Uint8Array(e.memory.buffer, at, bytes.length).set(bytes);
+    var length = e[name](bytes.length, flag || 0);
+    var lines = decoder.decode(new Uint8Array(e.memory.buffer, e.output(), length)).split('\n');
+    if (lines[lines.length - 1] === '') lines.pop();
+    return lines;
+  };
   /** The words of a query: [{typed, term, code, role}], role 'required' | 'optional' | 'unfinished'. */
-  function queryWords(text, keepLast, analysis, stem) {
-    var found = compounds(text), words = [];
-    found.forEach(function (compound, i) {
-      var typed = whole(compound);
-      if (charCount(typed) > analysis.maxTermChars) return;
-      var code = isCode(compound);
-      var single = !code && compound.parts.length === 1;
-      var role = 'required';
-      if (single && analysis.stopWords.indexOf(typed) >= 0) {
-        if (!(keepLast && i + 1 === found.length)) return;
-        role = 'unfinished';
-      } else if (single && analysis.questionWords.indexOf(typed) >= 0) {
-        role = 'optional';
-      }
-      var term = code ? typed : stem(typed);
-      words = words.filter(function (w) { return w.term !== term; });
-      words.push({ typed: typed, term: term, code: code, role: role });
+  Analysis.prototype.queryWords = function (text, keepLast) {
+    return this.call('query_words', text, keepLast ? 1 : 0).map(function (line) {
+      var fields = line.split('\t');
+      return { typed: fields[1], term: fields[2], code: line.charAt(1) === '1', role: ROLES[line.charAt(0)] };
     });
-    return words;
+  };
+  /** The terms indexed for a text: [{term, start, end}], offsets in UTF-16 units. */
+  Analysis.prototype.indexTerms = function (text) {
+    return this.call('index_terms', text).map(function (line) {
+      var fields = line.split('\t');
+      return { start: Number(fields[0]), end: Number(fields[1]), term: fields[2] };
+    });
+  };
+  Analysis.prototype.id = function () { return this.call('id', '').join(''); };
+
+  function decodeBase64(text) {
+    var binary = atob(text), bytes = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  }
+
+  /** The analysis a manifest names, instantiated; refused unless it is the one the index was made with. */
+  function instantiateAnalysis(spec) {
+    if (!spec || !spec.module || typeof WebAssembly !== 'object' || !encoder || !decoder) {
+      return Promise.reject(new Error('search needs WebAssembly and the analysis module of its index'));
+    }
+    return WebAssembly.instantiate(decodeBase64(spec.module), {}).then(function (result) {
+      var analysis = new Analysis(result.instance.exports);
+      if (analysis.id() !== spec.id) {
+        throw new Error('the search analysis module (' + analysis.id() + ') is not the one the index was made with (' +
+          spec.id + '): rebuild the modules with wasm/build.sh');
+      }
+      return analysis;
+    });
   }
 
   /**
    * Where `text` holds one of `terms`: [[start, end], ...] in UTF-16 offsets, one per word whose
-   * index terms (analysis.rs, rules 2 and 3) meet the set.
+   * index terms meet the set.
    */
-  function highlights(text, terms, analysis, stem) {
+  function highlights(text, terms, analysis) {
     var ranges = [];
-    compounds(text).forEach(function (compound) {
-      var candidates = [];
-      var single = function (part) {
-        if (Array.from(part).some(isNumeric)) return part;
-        return analysis.stopWords.indexOf(part) >= 0 ? null : stem(part);
-      };
-      if (compound.parts.length === 1) {
-        candidates.push(single(compound.parts[0]));
-      } else {
-        candidates.push(isCode(compound) ? whole(compound) : stem(whole(compound)));
-        compound.parts.forEach(function (part) { candidates.push(single(part)); });
-      }
-      if (candidates.some(function (t) { return t !== null && terms.has(t); })) {
-        ranges.push([compound.start, compound.end]);
-      }
+    analysis.indexTerms(text).forEach(function (t) {
+      var last = ranges[ranges.length - 1];
+      if (last && last[0] === t.start) return;
+      if (terms.has(t.term)) ranges.push([t.start, t.end]);
     });
     return ranges;
   }
+  function charCount(s) { var n = 0; for (var c of s) n += c ? 1 : 0; return n; }
 
   /** Code point order, which is the byte order of the index's terms. */
   function compare(a, b) {
@@ -282,10 +260,19 @@
       return promise;
     }
 
+    // The analysis of the manifest's index, instantiated once per analysis id.
+    var analysis = null, analysisOf = { id: null, promise: null };
     function ready() {
       if (!manifestPromise) {
         manifestPromise = fetchFile('manifest.js').then(function () {
-          if (!root.RemedyStemmer) throw new Error('the search index has no stemmer');
+          var spec = manifest.analysis || {};
+          if (analysisOf.id !== spec.id || !analysisOf.promise) {
+            analysisOf = { id: spec.id, promise: instantiateAnalysis(spec) };
+            analysisOf.promise.catch(function () { analysisOf = { id: null, promise: null }; });
+          }
+          return analysisOf.promise;
+        }).then(function (instance) {
+          analysis = instance;
           return manifest;
         });
         manifestPromise.catch(function () { manifestPromise = null; });
@@ -367,7 +354,7 @@
     function plan(text) {
       var q = manifest.query;
       var unfinished = manifest.options.prefix && !/\s$/u.test(text);
-      var words = queryWords(text, unfinished, manifest.analysis, root.RemedyStemmer.stem);
+      var words = analysis.queryWords(text, unfinished);
       var exactShards = [];
       words.forEach(function (w) {
         if (w.role !== 'unfinished' && !(w.term in manifest.rich)) exactShards.push(shardOf(w.term));
@@ -534,7 +521,6 @@
       return Promise.all(unique(missing).map(function (b) { return fetchFile('d/' + b + '.js'); })).then(function () {
         return results.map(function (r) {
           var d = info[r.doc], kind = manifest.kinds[d[1]] || ['', '', ''];
-          var stem = root.RemedyStemmer.stem;
           return {
             slug: d[0],
             kind: kind[0],
@@ -544,8 +530,8 @@
             score: r.score,
             excerpt: d[3],
             highlights: {
-              title: highlights(d[2], terms, manifest.analysis, stem),
-              excerpt: highlights(d[3], terms, manifest.analysis, stem)
+              title: highlights(d[2], terms, analysis),
+              excerpt: highlights(d[3], terms, analysis)
             }
           };
         });
@@ -588,7 +574,7 @@
       /** The analysed words of a query, for highlighting. */
       words: function (query) {
         return ready().then(function () {
-          return queryWords(String(query), true, manifest.analysis, root.RemedyStemmer.stem);
+          return analysis.queryWords(String(query), true);
         });
       },
       /** The kinds of the site: [[name, title, dir], ...]. */
@@ -626,7 +612,7 @@
   return {
     createEngine: createEngine,
     installQueue: installQueue,
-    analysis: { compounds: compounds, queryWords: queryWords, editDistance: editDistance, compare: compare },
+    analysis: { instantiate: instantiateAnalysis, editDistance: editDistance, compare: compare },
     start: start
   };
 });

@@ -5,7 +5,11 @@
  *
  * - on the troubleshooter's index, the symptoms become checkboxes: pick several and the causes
  *   are ranked by how many of the chosen symptoms they explain, then by weight (the order the
- *   page lists them in), those explaining none hidden; `?symptoms=a,b` preselects;
+ *   page lists them in), those explaining none hidden; `?symptoms=a,b` preselects. A filter box
+ *   narrows the symptoms to those whose words start with what the reader types (the ones
+ *   behind "more" included). Every tick shows its effect: on a wide screen the causes stand
+ *   beside the symptoms (CSS); on a phone a bar at the bottom of the screen says how many
+ *   causes the ticks point at, names the most likely one and leads down to them;
  * - on every troubleshooter page, each fix gets a "Tried it" checkbox, kept in localStorage
  *   per site, and each cause says how many of its fixes are left; once every fix shown has
  *   been tried, the "Still stuck?" box is pointed out;
@@ -47,6 +51,11 @@
   }
   function plural(count, one, many) {
     return count + ' ' + (count === 1 ? one : many);
+  }
+  // The words of a text for the filter: lower case, apostrophes dropped.
+  function words(text) {
+    return text.toLowerCase().replace(/['\u2019]/g, '').split(/[^a-z0-9\u00c0-\uffff]+/)
+      .filter(function (word) { return word; });
   }
 
   var container = document.getElementById('troubleshooter');
@@ -95,6 +104,8 @@
   var chosen = {};
   var symptomBoxes = [];
   var symptomItems = container.querySelectorAll('.ts-symptoms li[data-symptom]');
+  var clear = null, bar = null, barCount = null, barTop = null;
+  var causesInView = false, barWanted = false;
   if (symptomItems.length) {
     var fromQuery = new URLSearchParams(location.search).get('symptoms');
     var initial = fromQuery !== null ? fromQuery.split(',') : (load('chosen') || []);
@@ -113,6 +124,9 @@
       item.appendChild(box);
       item.appendChild(label);
       item.classList.add('ts-pickable');
+      // A symptom ticked before (saved, or in the address) is shown, even from behind "more".
+      var more = item.closest('details');
+      if (box.checked && more) more.open = true;
       box.addEventListener('change', function () {
         if (box.checked) chosen[slug] = true; else delete chosen[slug];
         save('chosen', Object.keys(chosen));
@@ -121,20 +135,8 @@
       });
       symptomBoxes.push(box);
     });
-    var lead = container.querySelector('.ts-symptoms h2');
-    var hint = element('p', 'ts-hint', 'Tick everything you see. The causes below are ranked by how many of your symptoms they explain.');
-    var clear = element('button', 'ts-clear', 'Clear the symptoms');
-    clear.type = 'button';
-    clear.addEventListener('click', function () {
-      chosen = {};
-      symptomBoxes.forEach(function (box) { box.checked = false; });
-      save('chosen', []);
-      remember();
-      update();
-    });
-    lead.parentNode.insertBefore(hint, lead.nextSibling);
-    hint.appendChild(document.createTextNode(' '));
-    hint.appendChild(clear);
+    addTools();
+    addBar();
     document.body.classList.add('ts-interactive');
   }
 
@@ -147,6 +149,113 @@
     update();
   });
   if (causesSection && triedBoxes.length) causesSection.appendChild(forget);
+
+  // The hint, the filter box and "Clear", above the symptoms.
+  function addTools() {
+    var lead = container.querySelector('.ts-symptoms h2');
+    var hint = element('p', 'ts-hint', 'Tick everything you see: the causes that explain the most of it come first.');
+    var tools = element('div', 'ts-tools');
+    var filter = element('div', 'ts-filter');
+    var input = element('input');
+    input.type = 'search';
+    input.id = 'ts-filter-input';
+    input.placeholder = 'Filter, e.g. storage';
+    input.autocomplete = 'off';
+    input.spellcheck = false;
+    var label = element('label', 'visually-hidden', 'Filter the symptoms');
+    label.htmlFor = input.id;
+    filter.appendChild(label);
+    filter.appendChild(input);
+    clear = element('button', 'ts-clear', 'Clear ticks');
+    clear.type = 'button';
+    clear.addEventListener('click', function () {
+      chosen = {};
+      symptomBoxes.forEach(function (box) { box.checked = false; });
+      save('chosen', []);
+      remember();
+      update();
+    });
+    tools.appendChild(filter);
+    tools.appendChild(clear);
+    var noMatch = element('p', 'ts-no-match');
+    noMatch.hidden = true;
+    lead.parentNode.insertBefore(hint, lead.nextSibling);
+    hint.parentNode.insertBefore(tools, hint.nextSibling);
+    lead.parentNode.appendChild(noMatch);
+    input.addEventListener('input', function () { narrow(input.value, noMatch); });
+  }
+
+  // Shows only the symptoms whose words start with every word typed (ticked ones stay).
+  function narrow(text, noMatch) {
+    var typed = words(text);
+    var shown = 0;
+    each(symptomItems, function (item) {
+      var box = item.querySelector('input');
+      var label = item.querySelector('label');
+      var own = words(label ? label.textContent : '');
+      var match = typed.every(function (word) {
+        return own.some(function (other) { return other.indexOf(word) === 0; });
+      });
+      item.hidden = !(match || (box && box.checked));
+      if (match) shown++;
+    });
+    each(container.querySelectorAll('.ts-more-symptoms'), function (more) {
+      if (typed.length) {
+        if (!more.hasAttribute('data-was-open')) more.setAttribute('data-was-open', more.open ? 'yes' : 'no');
+        more.open = true;
+      } else if (more.hasAttribute('data-was-open')) {
+        more.open = more.getAttribute('data-was-open') === 'yes';
+        more.removeAttribute('data-was-open');
+      }
+    });
+    each(container.querySelectorAll('.ts-group'), function (group) {
+      group.hidden = !group.querySelector('li[data-symptom]:not([hidden])');
+    });
+    noMatch.textContent = '';
+    noMatch.hidden = !typed.length || shown > 0;
+    if (!noMatch.hidden) {
+      noMatch.appendChild(document.createTextNode('No symptom matches \u201c' + text.trim() + '\u201d. '));
+      var form = document.querySelector('form[role="search"]');
+      if (form) {
+        var url = new URL(form.getAttribute('action') || '', location.href);
+        url.search = '?q=' + encodeURIComponent(text.trim());
+        var search = element('a', null, 'Search the site for it');
+        search.href = url.href;
+        noMatch.appendChild(search);
+        noMatch.appendChild(document.createTextNode('.'));
+      }
+    }
+  }
+
+  // The phone's bar: what the ticks found, the most likely cause, and a way down to them.
+  function addBar() {
+    if (!causesSection) return;
+    bar = element('div', 'ts-bar');
+    bar.hidden = true;
+    var text = element('p', 'ts-bar-text');
+    barCount = element('span', 'ts-bar-count');
+    barTop = element('span', 'ts-bar-top');
+    text.appendChild(barCount);
+    text.appendChild(barTop);
+    var show = element('a', 'ts-bar-show', 'Show');
+    show.href = '#' + causesSection.id;
+    show.appendChild(element('span', 'visually-hidden', ' the likely causes'));
+    bar.appendChild(text);
+    bar.appendChild(show);
+    container.appendChild(bar);
+    // Once the causes are on screen, the bar has nothing to add.
+    if ('IntersectionObserver' in window) {
+      new IntersectionObserver(function (entries) {
+        causesInView = entries[0].isIntersecting;
+        showBar();
+      }).observe(causesSection);
+    }
+  }
+  function showBar() {
+    if (!bar) return;
+    bar.hidden = !barWanted || causesInView;
+    document.body.classList.toggle('ts-bar-shown', !bar.hidden);
+  }
 
   function remember() {
     var list = Object.keys(chosen).filter(function (slug) {
@@ -187,7 +296,7 @@
     if (picked) {
       ranked.sort(function (a, b) { return b.count - a.count || a.index - b.index; });
     }
-    var shown = 0, left = 0, total = 0;
+    var shown = 0, left = 0, total = 0, first = null;
     ranked.forEach(function (entry) {
       var block = entry.block;
       var visible = !picked || entry.count > 0;
@@ -199,7 +308,8 @@
           note = element('p', 'ts-explains');
           block.insertBefore(note, block.children[1]);
         }
-        note.textContent = 'Explains ' + entry.count + ' of your ' + plural(picked, 'symptom', 'symptoms');
+        note.textContent = picked === 1 ? 'Explains your symptom'
+          : 'Explains ' + entry.count + ' of your ' + plural(picked, 'symptom', 'symptoms');
       } else if (note) {
         note.parentNode.removeChild(note);
       }
@@ -217,6 +327,7 @@
           : plural(open, 'fix', 'fixes') + ' left to try' + (open < fixes.length ? ' (' + (fixes.length - open) + ' tried)' : '');
       }
       if (visible) {
+        if (!first) first = block;
         shown++;
         left += open;
         total += fixes.length;
@@ -234,10 +345,24 @@
         plural(left, 'fix', 'fixes') + ' left to try.';
     }
     var allTried = total > 0 && left === 0;
-    if (allTried && stuck) text += ' You have tried them all: see “Still stuck?” below.';
+    if (allTried && stuck) text += ' You have tried them all: see \u201cStill stuck?\u201d below.';
     status.textContent = text;
     if (stuck) stuck.classList.toggle('is-highlighted', allTried);
     forget.hidden = Object.keys(tried).length === 0;
+    if (clear) clear.hidden = !picked;
+    if (bar) {
+      barCount.textContent = plural(shown, 'likely cause', 'likely causes');
+      barTop.textContent = '';
+      var top = first && first.querySelector('.cause-title a');
+      if (top) {
+        barTop.appendChild(document.createTextNode('Most likely: '));
+        var link = element('a', null, top.textContent);
+        link.href = top.href;
+        barTop.appendChild(link);
+      }
+      barWanted = picked > 0;
+      showBar();
+    }
   }
 
   function addPrintButton(page) {
