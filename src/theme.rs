@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use include_dir::{Dir, include_dir};
 
@@ -245,13 +245,20 @@ impl Theme {
     }
 
     /// Renders `template` with `context`; errors become diagnostics on the template file, and
-    /// so does a page over its work limit ([`crate::work_limit`]).
+    /// so does a page over its work limit ([`crate::work_limit`]). A template that went over
+    /// its limit on one page is recorded in `over_limit` (one per build), and its other pages
+    /// fail at once with the same error: a runaway template must not cost every page the
+    /// limit's ten seconds.
     pub fn render(
         &self,
         template: &str,
         context: &tera::Context,
         page: &str,
+        over_limit: &OverLimit,
     ) -> Result<String, Box<Diagnostic>> {
+        if let Some(diagnostic) = over_limit.get(template) {
+            return Err(diagnostic);
+        }
         let mut output = PageOutput::new();
         let rendered = self.tera.render_to(template, context, &mut output);
         if let Some(exceeded) = output.exceeded() {
@@ -269,12 +276,12 @@ impl Theme {
                     work_limit::MAX_PAGE_TIME.as_secs()
                 ),
             };
-            return Err(Box::new(Diagnostic::file(path, message).with_help(
-                format!(
-                    "look for a loop or a component that calls itself without end (while \
+            let diagnostic = Box::new(Diagnostic::file(path, message).with_help(format!(
+                "look for a loop or a component that calls itself without end (while \
                  rendering {page})"
-                ),
             )));
+            over_limit.record(template, &diagnostic);
+            return Err(diagnostic);
         }
         rendered.map_err(|error| {
             Box::new(tera_errors::template_diagnostic(
@@ -289,6 +296,23 @@ impl Theme {
                 format!("template `{template}` wrote text that is not UTF-8"),
             ))
         })
+    }
+}
+
+/// The templates that went over their work limit during one build, with their error.
+#[derive(Debug, Default)]
+pub struct OverLimit(Mutex<BTreeMap<String, Box<Diagnostic>>>);
+
+impl OverLimit {
+    fn get(&self, template: &str) -> Option<Box<Diagnostic>> {
+        self.0.lock().ok()?.get(template).cloned()
+    }
+
+    fn record(&self, template: &str, diagnostic: &Diagnostic) {
+        if let Ok(mut map) = self.0.lock() {
+            map.entry(template.to_string())
+                .or_insert_with(|| Box::new(diagnostic.clone()));
+        }
     }
 }
 
