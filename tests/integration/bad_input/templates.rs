@@ -92,11 +92,11 @@ fn template_not_utf8() {
 
 /// Regression (issue 15, row 12): nested `range(end=100000)` loops hung the build while its
 /// memory grew. The page stops at its work limit, and the error names the template; the site's
-/// other 40 articles fail at once with it instead of each running into the limit too.
+/// other 100 articles fail at once with it instead of each running into the limit too.
 #[test]
 fn a_template_that_writes_without_end_is_stopped() {
     let site = TestSite::new("basic");
-    for n in 0..40 {
+    for n in 0..100 {
         site.write(
             &format!("content/guides/more-{n}.md"),
             &format!("+++\ntitle = \"More {n}\"\n+++\n\n## Where backups live\n"),
@@ -107,7 +107,7 @@ fn a_template_that_writes_without_end_is_stopped() {
         "{% for i in range(end=100000) %}{% for j in range(end=100000) %}{{ i }},{{ j }};\
          {% endfor %}{% endfor %}\n",
     );
-    let build = run_with_deadline(&site, &["build"], Duration::from_secs(90));
+    let build = run_with_deadline(&site, &["build"], Duration::from_secs(60));
     assert_no_crash(&build);
     build.expect_code(1);
     let first = first_reported(&build.stderr);
