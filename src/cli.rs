@@ -102,9 +102,9 @@ pub struct SearchArgs {
     /// The site root, holding book.toml
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
-    /// How many results to show
-    #[arg(long, default_value_t = 10)]
-    pub limit: usize,
+    /// How many results to show (at least 1)
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..))]
+    pub limit: u16,
     /// Print one JSON object {query, results, unmatched, total} instead of text
     #[arg(long)]
     pub json: bool,

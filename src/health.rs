@@ -28,7 +28,7 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Locator};
 use crate::error::Result;
 use crate::model::kinds;
 use crate::model::{Article, Date, Site};
@@ -139,7 +139,20 @@ pub fn check(site: &Site, today: Date) -> Vec<Diagnostic> {
 /// place. The same phrase written the same way on several articles is one symptom on purpose.
 fn near_duplicate_symptoms(site: &Site) -> Vec<Diagnostic> {
     let mut found = Vec::new();
-    let mut first: HashMap<String, (&Article, &str)> = HashMap::new();
+    let mut first: HashMap<String, (usize, &str)> = HashMap::new();
+    // The places of an article's symptoms, found in one pass when first needed (an article
+    // with thousands of symptoms must not be scanned once per symptom).
+    let mut spans: HashMap<usize, HashMap<&str, Range<usize>>> = HashMap::new();
+    let mut place = |index: usize, phrase: &str| {
+        let source = &site.articles[index].source;
+        spans
+            .entry(index)
+            .or_insert_with(|| symptom_spans(source))
+            .get(phrase)
+            .cloned()
+            .or_else(|| field_span(source, "symptoms"))
+            .unwrap_or(0..3)
+    };
     for (index, article) in site.articles.iter().enumerate() {
         if causes_of_symptoms(site, index).is_empty() {
             continue;
@@ -147,27 +160,23 @@ fn near_duplicate_symptoms(site: &Site) -> Vec<Diagnostic> {
         for phrase in &article.front.symptoms {
             let key = symptom_key(phrase, site.config.search.language);
             let Some(&(other, written)) = first.get(&key) else {
-                first.insert(key, (&**article, phrase));
+                first.insert(key, (index, phrase));
                 continue;
             };
             if written == phrase {
                 continue;
             }
-            let place = |article: &Article, phrase: &str| {
-                symptom_span(&article.source, phrase)
-                    .or_else(|| field_span(&article.source, "symptoms"))
-                    .unwrap_or(0..3)
-            };
+            let other_article = &site.articles[other];
             found.push(
                 Diagnostic::at(
                     &article.path,
                     &article.source,
-                    place(article, phrase),
+                    place(index, phrase),
                     format!("symptom `{phrase}` has the same words as `{written}`"),
                 )
                 .with_secondary(
-                    &other.path,
-                    &other.source,
+                    &other_article.path,
+                    &other_article.source,
                     place(other, written),
                     format!("`{written}` is written here"),
                 )
@@ -231,16 +240,33 @@ pub fn unfindable_symptoms(site: &Site, index: &OpenIndex) -> Result<Vec<Diagnos
     let mut found = Vec::new();
     for article in &site.articles {
         let mut seen = HashSet::new();
-        for phrase in &article.front.symptoms {
-            let Some(slugs) = top.get(phrase.as_str()) else {
-                continue;
-            };
-            if slugs.contains(&article.slug) || !seen.insert(phrase) {
-                continue;
-            }
-            let span = symptom_span(&article.source, phrase)
-                .or_else(|| field_span(&article.source, "symptoms"))
-                .unwrap_or(0..3);
+        let missed: Vec<(&str, &Vec<String>)> = article
+            .front
+            .symptoms
+            .iter()
+            .filter_map(|phrase| {
+                let slugs = top.get(phrase.as_str())?;
+                (!slugs.contains(&article.slug) && seen.insert(phrase))
+                    .then_some((phrase.as_str(), slugs))
+            })
+            .collect();
+        if missed.is_empty() {
+            continue;
+        }
+        // Placed in one pass over the file and in order of position, so an article with
+        // 20,000 symptoms costs 20,000 steps, not 20,000 scans of its front matter.
+        let spans = symptom_spans(&article.source);
+        let fallback = field_span(&article.source, "symptoms").unwrap_or(0..3);
+        let mut placed: Vec<(Range<usize>, &str, &Vec<String>)> = missed
+            .into_iter()
+            .map(|(phrase, slugs)| {
+                let span = spans.get(phrase).cloned().unwrap_or(fallback.clone());
+                (span, phrase, slugs)
+            })
+            .collect();
+        placed.sort_by_key(|(span, _, _)| span.start);
+        let mut locator = Locator::new(&article.source);
+        for (span, phrase, slugs) in placed {
             let shown = if slugs.is_empty() {
                 "nothing".to_string()
             } else {
@@ -251,19 +277,20 @@ pub fn unfindable_symptoms(site: &Site, index: &OpenIndex) -> Result<Vec<Diagnos
                     .join(", ")
             };
             found.push(
-                Diagnostic::at(
-                    &article.path,
-                    &article.source,
-                    span,
-                    format!(
-                        "searching `{phrase}` does not find this article in the top {SYMPTOM_TOP}"
-                    ),
-                )
-                .with_help(format!(
-                    "the search finds {shown}; use the reader's words in the title, summary or \
-                     body, or drop the phrase"
-                ))
-                .warning(),
+                locator
+                    .at(
+                        &article.path,
+                        span,
+                        format!(
+                            "searching `{phrase}` does not find this article in the top \
+                             {SYMPTOM_TOP}"
+                        ),
+                    )
+                    .with_help(format!(
+                        "the search finds {shown}; use the reader's words in the title, \
+                         summary or body, or drop the phrase"
+                    ))
+                    .warning(),
             );
         }
     }
@@ -330,14 +357,36 @@ pub fn field_span(source: &str, key: &str) -> Option<Range<usize>> {
     None
 }
 
-/// The byte range of a symptom phrase, quotes included, within the `symptoms` list.
-fn symptom_span(source: &str, phrase: &str) -> Option<Range<usize>> {
-    let from = field_span(source, "symptoms")?.start;
-    let split = crate::front_matter::split(std::path::Path::new(""), source).ok()?;
-    let end = split.body_offset;
-    let quoted = format!("\"{phrase}\"");
-    let at = source[from..end].find(&quoted)?;
-    Some(from + at..from + at + quoted.len())
+/// The byte range of each symptom phrase, quotes included, within the `symptoms` list, by
+/// phrase (its first place when it is listed twice): every `"..."` string from the `symptoms`
+/// key to the end of the front matter, found in one pass.
+fn symptom_spans(source: &str) -> HashMap<&str, Range<usize>> {
+    let mut spans = HashMap::new();
+    let Some(from) = field_span(source, "symptoms").map(|span| span.start) else {
+        return spans;
+    };
+    let Ok(split) = crate::front_matter::split(std::path::Path::new(""), source) else {
+        return spans;
+    };
+    let end = split.body_offset.min(source.len()).max(from);
+    let bytes = source.as_bytes();
+    let mut at = from;
+    while at < end {
+        if bytes[at] != b'"' {
+            at += 1;
+            continue;
+        }
+        let mut close = at + 1;
+        while close < end && bytes[close] != b'"' {
+            close += if bytes[close] == b'\\' { 2 } else { 1 };
+        }
+        if close >= end {
+            break;
+        }
+        spans.entry(&source[at + 1..close]).or_insert(at..close + 1);
+        at = close + 1;
+    }
+    spans
 }
 
 #[cfg(test)]
@@ -358,8 +407,12 @@ mod tests {
     fn symptoms_are_found_in_their_list() {
         let source =
             "+++\ntitle = \"backup stops\"\nsymptoms = [\"slow\", \"backup stops\"]\n+++\n";
-        let span = symptom_span(source, "backup stops").unwrap();
+        let spans = symptom_spans(source);
+        let span = spans["backup stops"].clone();
         assert_eq!(&source[span.clone()], "\"backup stops\"");
         assert!(span.start > source.find("symptoms").unwrap());
+        assert_eq!(&source[spans["slow"].clone()], "\"slow\"");
+        let escaped = "+++\nsymptoms = [\"a \\\"b\\\" c\", \"d\"]\n+++\n";
+        assert_eq!(&escaped[symptom_spans(escaped)["d"].clone()], "\"d\"");
     }
 }

@@ -46,6 +46,7 @@ pub mod text;
 pub mod theme;
 pub mod troubleshooter;
 pub mod walk;
+pub mod work_limit;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -123,6 +124,7 @@ pub fn load_config(options: &BuildOptions) -> Result<Config> {
     if options.portable {
         config.portable = true;
     }
+    config::check_build_dir_in(&options.root, &config.build_dir).map_err(Error::Usage)?;
     Ok(config)
 }
 
@@ -273,6 +275,10 @@ pub fn render_all(
     progress: &indicatif::ProgressBar,
     sink: &(dyn Fn(&str, &[u8]) -> Result<()> + Sync),
 ) -> Result<usize> {
+    let collisions = pipeline::reserved::asset_collisions(site, theme);
+    if !collisions.is_empty() {
+        return Err(Error::Content(collisions));
+    }
     let renderer = render::PageRenderer::new(site, theme);
     let pages = render::plan(site);
     progress.set_length(pages.len() as u64);

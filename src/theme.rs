@@ -9,7 +9,7 @@
 use std::collections::{BTreeMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use include_dir::{Dir, include_dir};
 
@@ -19,6 +19,7 @@ use crate::diagnostic::tera::{self as tera_errors, TemplateSources};
 use crate::error::{Error, Result};
 use crate::i18n::{self, Catalog, SourceFile};
 use crate::walk;
+use crate::work_limit::{self, Exceeded, PageOutput};
 
 static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
@@ -396,20 +397,75 @@ impl Theme {
             .find(|n| self.templates.contains_key(*n))
     }
 
-    /// Renders `template` with `context`; errors become diagnostics on the template file.
+    /// Renders `template` with `context`; errors become diagnostics on the template file, and
+    /// so does a page over its work limit ([`crate::work_limit`]). A template that went over
+    /// its limit on one page is recorded in `over_limit` (one per build), and its other pages
+    /// fail at once with the same error: a runaway template must not cost every page the
+    /// limit's ten seconds.
     pub fn render(
         &self,
         template: &str,
         context: &tera::Context,
         page: &str,
+        over_limit: &OverLimit,
     ) -> Result<String, Box<Diagnostic>> {
-        self.tera.render(template, context).map_err(|error| {
+        if let Some(diagnostic) = over_limit.get(template) {
+            return Err(diagnostic);
+        }
+        let mut output = PageOutput::new();
+        let rendered = self.tera.render_to(template, context, &mut output);
+        if let Some(exceeded) = output.exceeded() {
+            let path = self.templates.get(template).map_or_else(
+                || PathBuf::from(template),
+                |(_, origin)| origin.display_path(),
+            );
+            let message = match exceeded {
+                Exceeded::Size => format!(
+                    "template `{template}` wrote more than {} MB for one page",
+                    work_limit::MAX_PAGE_BYTES / (1024 * 1024)
+                ),
+                Exceeded::Time => format!(
+                    "template `{template}` took more than {} seconds for one page",
+                    work_limit::MAX_PAGE_TIME.as_secs()
+                ),
+            };
+            let diagnostic = Box::new(Diagnostic::file(path, message).with_help(format!(
+                "look for a loop or a component that calls itself without end (while \
+                 rendering {page})"
+            )));
+            over_limit.record(template, &diagnostic);
+            return Err(diagnostic);
+        }
+        rendered.map_err(|error| {
             Box::new(tera_errors::template_diagnostic(
                 &self.templates,
                 &error,
                 Some(page),
             ))
+        })?;
+        String::from_utf8(output.into_bytes()).map_err(|_| {
+            Box::new(Diagnostic::file(
+                PathBuf::from(template),
+                format!("template `{template}` wrote text that is not UTF-8"),
+            ))
         })
+    }
+}
+
+/// The templates that went over their work limit during one build, with their error.
+#[derive(Debug, Default)]
+pub struct OverLimit(Mutex<BTreeMap<String, Box<Diagnostic>>>);
+
+impl OverLimit {
+    fn get(&self, template: &str) -> Option<Box<Diagnostic>> {
+        self.0.lock().ok()?.get(template).cloned()
+    }
+
+    fn record(&self, template: &str, diagnostic: &Diagnostic) {
+        if let Ok(mut map) = self.0.lock() {
+            map.entry(template.to_string())
+                .or_insert_with(|| Box::new(diagnostic.clone()));
+        }
     }
 }
 

@@ -1,6 +1,8 @@
 //! `remedy search`: query the tantivy index of the last build, without building anything.
-//! A missing or incompatible index is an error (exit 2) that says to run `remedy build`, and so
-//! is a `--kind` that is no kind of the site.
+//! A missing, incompatible or damaged index is an error (exit 2) that says to run `remedy build`
+//! (the index is verified when it is opened ([`index::open`]), and should a damaged file get past
+//! that, a panic inside tantivy is caught here and reported the same way), and so is a `--kind`
+//! that is no kind of the site.
 //!
 //! `--json` prints one object, `{"query", "results": [{slug, kind, title, url, score}],
 //! "unmatched": [words], "total": N}` ([`searcher::Answer`]); the text output lists the results
@@ -27,7 +29,7 @@ pub fn run(args: SearchArgs) -> Result<i32> {
     };
     let dir = args.root.join(&config.build_dir).join(TANTIVY_DIR);
     let open = index::open(&dir)?;
-    let answer = searcher::query(&open, &args.query, args.limit, &filters)?;
+    let answer = search_guarded(&dir, &open, &args.query, usize::from(args.limit), &filters)?;
     if !args.json {
         let words: Vec<String> = answer.unmatched.iter().map(|w| format!("`{w}`")).collect();
         if !words.is_empty() {
@@ -86,4 +88,22 @@ fn kind_name(config: &Config, written: &str) -> Result<String> {
     Err(Error::Usage(format!(
         "--kind: unknown kind `{written}`{hint}"
     )))
+}
+
+/// [`searcher::query`], with a panic inside tantivy (a damaged file its checksums missed)
+/// turned into the damaged-index error. The panic's own message is not printed.
+fn search_guarded(
+    dir: &std::path::Path,
+    open: &index::OpenIndex,
+    query: &str,
+    limit: usize,
+    filters: &searcher::Filters,
+) -> Result<searcher::Answer> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        searcher::query(open, query, limit, filters)
+    }));
+    std::panic::set_hook(hook);
+    outcome.unwrap_or_else(|_| Err(index::damaged(dir, "a search failed inside it")))
 }

@@ -195,7 +195,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
             diagnostics.push(
                 at(
                     value.span(),
-                    format!("control character U+{:04X} in the text", u32::from(c)),
+                    format!("{} in the text", crate::text::forbidden_character(c)),
                 )
                 .with_help("remove the escape: no page may contain that character"),
             );
@@ -543,38 +543,96 @@ fn belongs_elsewhere(message: &str) -> Option<String> {
     Some(format!("`{field}` goes in the `[{table}]` table"))
 }
 
-/// Rejects build dirs that would overwrite the site itself or the filesystem root.
+/// The folders of a site that hold its sources: a build dir inside one would overwrite them.
+const SOURCE_FOLDERS: [&str; 5] = ["content", "themes", "templates", "static", ".git"];
+
+/// Rejects build dirs that would overwrite the site itself or the filesystem root, judged from
+/// the path as written (`..` steps are followed: `x/../content/out` is inside `content/`).
+/// An absolute path is judged against the site root by [`check_build_dir_in`].
 pub fn check_build_dir(dir: &Path) -> Result<(), String> {
     let shown = dir.display();
     if dir.has_root() && dir.components().count() == 1 {
         return Err(format!("`build-dir` `{shown}` is the filesystem root"));
     }
-    let mut depth = 0i32;
+    let mut parts: Vec<&std::ffi::OsStr> = Vec::new();
+    let mut above_root = false;
     for component in dir.components() {
         match component {
-            Component::Normal(_) => depth += 1,
-            Component::ParentDir => depth -= 1,
+            Component::Normal(part) => parts.push(part),
+            Component::ParentDir => above_root |= parts.pop().is_none(),
             Component::CurDir => {}
             Component::RootDir | Component::Prefix(_) => return Ok(()),
         }
     }
-    if depth <= 0 {
+    if above_root || parts.is_empty() {
         return Err(format!(
             "`build-dir` `{shown}` is the site root or above it: building would delete the site"
         ));
     }
-    let first = dir.components().find_map(|c| match c {
-        Component::Normal(part) => Some(part.to_string_lossy().to_string()),
-        _ => None,
-    });
-    if let Some(first) = first
-        && ["content", "themes", "templates", "static", ".git"].contains(&first.as_str())
-    {
+    let first = parts[0].to_string_lossy();
+    if SOURCE_FOLDERS.contains(&first.as_ref()) {
         return Err(format!(
             "`build-dir` `{shown}` is inside `{first}/`: building would overwrite the site's sources"
         ));
     }
     Ok(())
+}
+
+/// [`check_build_dir`] for the folder a build would really write, `root` (the site root)
+/// joined with `dir`, symlinks of the existing part of the path resolved: an absolute
+/// `build-dir`, `--out`, or a link may not land on the site root, above it, or inside its
+/// sources either.
+pub fn check_build_dir_in(root: &Path, dir: &Path) -> Result<(), String> {
+    let shown = dir.display();
+    let (Some(root), Some(target)) = (resolve(root), resolve(&root.join(dir))) else {
+        return Ok(());
+    };
+    if root.starts_with(&target) {
+        return Err(format!(
+            "build dir `{shown}` is the site root or above it: building would delete the site"
+        ));
+    }
+    for folder in SOURCE_FOLDERS {
+        if target.starts_with(root.join(folder)) {
+            return Err(format!(
+                "build dir `{shown}` is inside the site's `{folder}/`: building would overwrite \
+                 the site's sources"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// `path` made absolute with `..` steps applied and the longest existing prefix canonicalized
+/// (so links are followed); `None` when even the filesystem root cannot be resolved.
+fn resolve(path: &Path) -> Option<PathBuf> {
+    let absolute = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().ok()?.join(path)
+    };
+    let mut resolved = PathBuf::new();
+    for component in absolute.components() {
+        match component {
+            Component::ParentDir => {
+                resolved = resolved.canonicalize().unwrap_or(resolved);
+                resolved.pop();
+            }
+            Component::CurDir => {}
+            other => resolved.push(other),
+        }
+    }
+    let mut existing = resolved.as_path();
+    let mut rest = Vec::new();
+    loop {
+        if let Ok(canonical) = existing.canonicalize() {
+            let mut out = canonical;
+            out.extend(rest.iter().rev());
+            return Some(out);
+        }
+        rest.push(existing.file_name()?.to_os_string());
+        existing = existing.parent()?;
+    }
 }
 
 fn normalize_base_url(url: &str) -> Result<String, String> {
@@ -743,7 +801,17 @@ mod tests {
 
     #[test]
     fn build_dirs_that_would_destroy_the_site_are_refused() {
-        for dir in ["/", ".", "..", "content", "content/out", "./", "a/../.."] {
+        for dir in [
+            "/",
+            ".",
+            "..",
+            "content",
+            "content/out",
+            "./",
+            "a/../..",
+            "x/../content/out",
+            "a/..",
+        ] {
             assert!(check_build_dir(Path::new(dir)).is_err(), "{dir}");
         }
         for dir in ["public", "out/site", "/tmp/site"] {
@@ -751,6 +819,30 @@ mod tests {
         }
         let errors = parse_str("[build]\nbuild-dir = \"content\"\n").unwrap_err();
         assert_eq!(errors[0].location(), "book.toml:2:13");
+    }
+
+    #[test]
+    fn build_dirs_are_judged_where_they_land() {
+        let site = tempfile::tempdir().unwrap();
+        let root = site.path().join("site");
+        std::fs::create_dir_all(root.join("content/guides")).unwrap();
+        let inside = root.join("content/out");
+        for dir in [inside.as_path(), root.as_path(), site.path()] {
+            assert!(check_build_dir_in(&root, dir).is_err(), "{}", dir.display());
+        }
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(root.join("content"), root.join("sources")).unwrap();
+            let error = check_build_dir_in(&root, Path::new("sources/out")).unwrap_err();
+            assert_eq!(
+                error,
+                "build dir `sources/out` is inside the site's `content/`: building would \
+                 overwrite the site's sources"
+            );
+        }
+        for dir in [Path::new("public"), &site.path().join("elsewhere")] {
+            assert!(check_build_dir_in(&root, dir).is_ok(), "{}", dir.display());
+        }
     }
 
     #[test]

@@ -464,9 +464,10 @@ pub fn open(dir: &Path) -> Result<OpenIndex> {
             "the search index has another schema than this version of remedy makes".to_string(),
         ));
     }
+    verify(&index).map_err(|problem| damaged(dir, &problem))?;
     let reader = index
         .reader()
-        .map_err(|e| stale(format!("the search index cannot be read ({e})")))?;
+        .map_err(|e| damaged(dir, &format!("it cannot be read: {e}")))?;
     Ok(OpenIndex {
         index,
         reader,
@@ -475,6 +476,53 @@ pub fn open(dir: &Path) -> Result<OpenIndex> {
         language,
     })
 }
+
+/// The error for an index whose files are damaged or missing.
+pub fn damaged(dir: &Path, problem: &str) -> Error {
+    Error::Search(format!(
+        "the search index in `{}` is damaged ({problem}): rebuild with `remedy build`",
+        crate::diagnostic::display_path(dir)
+    ))
+}
+
+/// Checks that every file of every segment of `index` is there and passes its checksum
+/// (tantivy ends each file with a CRC32 of its contents), so a damaged index is refused up
+/// front instead of panicking deep inside a search. Reads every segment file once: the cost of
+/// one search over a cold index. Returns what is wrong.
+pub fn verify(index: &Index) -> std::result::Result<(), String> {
+    use tantivy::Directory as _;
+    let metas = index
+        .load_metas()
+        .map_err(|e| format!("its list of segments cannot be read: {e}"))?;
+    let directory = index.directory();
+    let managed = directory.list_managed_files();
+    let mut files: Vec<_> = metas.list_segment_files().into_iter().collect();
+    files.sort();
+    for path in files {
+        let shown = path.display();
+        let listed = managed.contains(&path);
+        let required = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| SEGMENT_FILES.contains(&e));
+        if !directory.exists(&path).unwrap_or(false) {
+            if listed || required {
+                return Err(format!("`{shown}` is missing"));
+            }
+            continue;
+        }
+        match directory.validate_checksum(&path) {
+            Ok(true) => {}
+            Ok(false) => return Err(format!("`{shown}` does not match its checksum")),
+            Err(e) => return Err(format!("`{shown}` cannot be read: {e}")),
+        }
+    }
+    Ok(())
+}
+
+/// The files every segment of Remedy's schema has (terms, postings, positions, stored fields,
+/// field norms, fast fields): one missing is damage even if tantivy's own list lost it too.
+const SEGMENT_FILES: [&str; 6] = ["idx", "pos", "term", "store", "fieldnorm", "fast"];
 
 /// The stored fields of a document, as search results show them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -9,7 +9,8 @@
 //! like an edit of the article. A change to `snippets/` re-reads the snippets and re-parses
 //! exactly the articles that ask for a snippet that changed (or appeared, or went).
 //!
-//! A change to `book.toml` or to the theme rebuilds everything. A change the per-file path
+//! A change to `book.toml` or to the theme rebuilds everything, and so does any change once the
+//! build dir has lost Remedy's marker (deleted while serving). A change the per-file path
 //! cannot reproduce exactly (folders, symlinks, bad names) re-walks `content/`, still reusing
 //! the parse of every file whose text is unchanged. Whatever the path, the build dir ends up
 //! byte-identical to what `remedy build` writes for the same sources. When the sources have
@@ -180,6 +181,7 @@ impl Incremental {
             generation: self.generation,
             site: site.clone(),
             carry,
+            repair: false,
         })
     }
 
@@ -258,7 +260,11 @@ impl Incremental {
     /// is re-linked. Returns `None` when
     /// the edit is anything else, having changed nothing.
     fn body_only(&mut self, paths: &[PathBuf], started: Instant) -> Result<Option<Outcome>> {
-        if self.failed || paths.is_empty() || !self.snippet_diagnostics.is_empty() {
+        if self.failed
+            || paths.is_empty()
+            || !self.snippet_diagnostics.is_empty()
+            || !self.build_dir_intact()
+        {
             return Ok(None);
         }
         let (Some(site), Some(fingerprinter)) = (self.site.as_mut(), self.fingerprinter.as_ref())
@@ -568,7 +574,7 @@ impl Incremental {
         let fingerprinter = render::Fingerprinter::new(&site, &self.theme);
         let fingerprints = fingerprinter.all(&site);
         self.generation += 1;
-        let full = full || self.site.is_none();
+        let full = full || self.site.is_none() || !self.build_dir_intact();
         let written = if full {
             self.write_everything(&site)?
         } else {
@@ -588,6 +594,12 @@ impl Incremental {
             elapsed: started.elapsed(),
             warnings,
         })
+    }
+
+    /// Whether the build dir still holds the site this state wrote (it has Remedy's marker): one
+    /// deleted or emptied while serving gets a full build, not only the changed pages.
+    fn build_dir_intact(&self) -> bool {
+        self.build_dir.join(write::MARKER_FILE).is_file()
     }
 
     /// A full build through a staging dir, swapped in like `remedy build` does.

@@ -12,6 +12,8 @@ use std::time::{Duration, Instant};
 
 use crate::support::{assert_same_tree, bundled_root, copy_tree, read_tree};
 
+mod hostile;
+
 /// How long any one expected event may take (generous: CI machines are slow and shared).
 const PATIENCE: Duration = Duration::from_secs(60);
 
@@ -47,13 +49,19 @@ impl Server {
     }
 
     fn start_in(site: tempfile::TempDir) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_remedy"))
+        Server::start_with(site, |_| {})
+    }
+
+    /// [`Server::start_in`], with `configure` applied to the command first.
+    fn start_with(site: tempfile::TempDir, configure: impl FnOnce(&mut Command)) -> Server {
+        let mut command = Command::new(crate::support::binary());
+        command
             .args(["serve", "--port", "0"])
             .current_dir(site.path())
             .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("remedy serve starts");
+            .stderr(Stdio::piped());
+        configure(&mut command);
+        let mut child = command.spawn().expect("remedy serve starts");
         let (sender, stderr) = channel();
         let pipe = child.stderr.take().unwrap();
         std::thread::spawn(move || {

@@ -49,6 +49,8 @@ pub struct PageRenderer<'a> {
     site: &'a Site,
     theme: &'a Theme,
     shared: Shared<'a>,
+    /// The templates that went over their work limit on a page of this renderer.
+    over_limit: crate::theme::OverLimit,
 }
 
 impl<'a> PageRenderer<'a> {
@@ -58,6 +60,7 @@ impl<'a> PageRenderer<'a> {
             site,
             theme,
             shared: Shared::new(site, theme),
+            over_limit: crate::theme::OverLimit::default(),
         }
     }
 
@@ -163,7 +166,9 @@ impl<'a> PageRenderer<'a> {
                 .with_help("add it to `templates/` or use the default theme"),
             ));
         };
-        let html = self.theme.render(template, &context, &label)?;
+        let html = self
+            .theme
+            .render(template, &context, &label, &self.over_limit)?;
         Ok(Output {
             path,
             bytes: html.into_bytes(),

@@ -183,13 +183,21 @@ struct NearbySymptom<'a> {
 }
 
 /// Other symptoms of the causes of `symptom`, in troubleshooter order, at most
-/// [`NEARBY_SYMPTOMS`].
+/// [`NEARBY_SYMPTOMS`]. Each cause's symptoms are in that order already, so only the first few
+/// of each can be among the first overall: a cause with 20,000 symptoms costs each of their
+/// pages a few steps, not 20,000.
 fn nearby(site: &Site, symptom: usize) -> Vec<usize> {
     let troubleshooter = &site.troubleshooter;
     let mut found: Vec<usize> = troubleshooter.symptoms[symptom]
         .causes
         .iter()
-        .flat_map(|&cause| troubleshooter.symptoms_of_cause(cause).iter().copied())
+        .flat_map(|&cause| {
+            troubleshooter
+                .symptoms_of_cause(cause)
+                .iter()
+                .copied()
+                .take(NEARBY_SYMPTOMS + 1)
+        })
         .filter(|&other| other != symptom)
         .collect();
     found.sort_unstable();
