@@ -114,15 +114,15 @@ fn the_search_box_speaks_french_on_a_french_site() {
     // A word no article holds gets the notice, in French quotation marks; the last option
     // opens the search page; each result is labelled with its kind's French singular.
     session.clear(&input);
-    session.send_keys(&input, "stockage viber");
+    session.send_keys(&input, "stockage zorglub");
     session.wait_for(
-        "results for \"stockage viber\"",
+        "results for \"stockage zorglub\"",
         "var p = document.getElementById('search-popup'); \
-         return p && !p.hidden && p.getAttribute('data-query') === 'stockage viber'",
+         return p && !p.hidden && p.getAttribute('data-query') === 'stockage zorglub'",
     );
     assert_eq!(
         text_of(&session, ".search-notice-title"),
-        "Aucun article ne mentionne « viber »"
+        "Aucun article ne mentionne « zorglub »"
     );
     let notice = text_of(&session, ".search-notice p:nth-child(2)");
     assert!(
