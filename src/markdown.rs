@@ -35,7 +35,6 @@ mod image_tags;
 pub mod images;
 mod snippets;
 mod steps;
-use steps::for_step;
 mod tab_sets;
 pub mod tabs;
 
@@ -822,6 +821,17 @@ fn alert(kind: BlockQuoteKind) -> (&'static str, &'static str) {
         BlockQuoteKind::Important => ("important", "Important"),
         BlockQuoteKind::Warning => ("warning", "Warning"),
         BlockQuoteKind::Caution => ("caution", "Caution"),
+    }
+}
+
+/// An event as the HTML of a step has it: links and images keep only their text, footnote
+/// marks go.
+fn for_step<'a>(event: &Event<'a>) -> Option<Event<'a>> {
+    match event {
+        Event::Start(Tag::Link { .. } | Tag::Image { .. })
+        | Event::End(TagEnd::Link | TagEnd::Image)
+        | Event::FootnoteReference(_) => None,
+        other => Some(other.clone()),
     }
 }
 

@@ -44,14 +44,3 @@ impl<'a> Renderer<'a> {
         }
     }
 }
-
-/// An event as the HTML of a step has it: links and images keep only their text, footnote
-/// marks go.
-pub(super) fn for_step<'a>(event: &Event<'a>) -> Option<Event<'a>> {
-    match event {
-        Event::Start(Tag::Link { .. } | Tag::Image { .. })
-        | Event::End(TagEnd::Link | TagEnd::Image)
-        | Event::FootnoteReference(_) => None,
-        other => Some(other.clone()),
-    }
-}

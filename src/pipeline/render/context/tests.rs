@@ -1,0 +1,77 @@
+//! Unit tests of [`super`].
+
+use super::*;
+
+/// The next steps of an article, as (heading, slugs).
+fn next_steps_of(site: &Site, slug: &str) -> Vec<(String, Vec<String>)> {
+    let strings = crate::theme::built_in_catalog().strings("en");
+    next_steps(site, &strings, site.by_slug[slug])
+        .into_iter()
+        .map(|group| {
+            let slugs = group
+                .items
+                .iter()
+                .map(|&i| site.articles[i].slug.clone())
+                .collect();
+            (group.heading, slugs)
+        })
+        .collect()
+}
+
+#[test]
+fn next_steps_list_each_article_once_and_none_the_body_links_to() {
+    let mut site = crate::fixture::site();
+    // The cause's body links to its error page: not listed again.
+    assert_eq!(
+        next_steps_of(&site, "causes/storage-full"),
+        [(
+            "Fixes for this cause".to_string(),
+            vec![
+                "fixes/free-up-storage".to_string(),
+                "fixes/reduce-backup-size".to_string()
+            ]
+        )]
+    );
+    // An error page's causes and fixes, each under its own heading.
+    assert_eq!(
+        next_steps_of(&site, "errors/9006"),
+        [
+            (
+                "Causes".to_string(),
+                vec![
+                    "causes/storage-full".to_string(),
+                    "causes/backup-too-large".to_string()
+                ]
+            ),
+            (
+                "Fixes".to_string(),
+                vec!["fixes/free-up-storage".to_string()]
+            ),
+        ]
+    );
+    // A "see also" link to an article already listed is not listed twice.
+    let error = site.by_slug["errors/9006"];
+    let cause = site.by_slug["causes/storage-full"];
+    site.relations[error].related = vec![cause, site.by_slug["guides/how-backup-works"]];
+    assert_eq!(
+        next_steps_of(&site, "errors/9006").last().unwrap(),
+        &(
+            "See also".to_string(),
+            vec!["guides/how-backup-works".to_string()]
+        )
+    );
+}
+
+#[test]
+fn first_articles_are_the_first_of_each_kind_in_display_order() {
+    let site = &crate::fixture::site();
+    let firsts = first_articles(site);
+    assert_eq!(firsts.len(), site.config.kinds.len());
+    for (kind, found) in site.config.kinds.iter().zip(&firsts) {
+        let expected: Vec<usize> = site
+            .articles_of_kind(&kind.name)
+            .take(ARTICLES_PER_SECTION)
+            .collect();
+        assert_eq!(found, &expected, "kind `{}`", kind.name);
+    }
+}
