@@ -84,6 +84,7 @@ pub fn sources() -> Vec<Source> {
                 kind,
                 text: text.to_string(),
                 files: Vec::new(),
+                language: None,
             }
         })
         .collect()

@@ -459,6 +459,7 @@ impl Incremental {
             config: &self.config,
             snippets: &self.snippets,
             statics: Some(&self.theme.asset_facts),
+            translated: None,
         };
         let parsed = parse::parse(&source, &context);
         self.files.insert(
@@ -515,6 +516,7 @@ impl Incremental {
             config,
             snippets: &self.snippets,
             statics: Some(&self.theme.asset_facts),
+            translated: None,
         };
         let reused: Vec<(Source, u64, Option<FileEntry>)> = loaded
             .sources
@@ -594,7 +596,7 @@ impl Incremental {
                 && self.site.is_none()
                 && site.articles.len() >= crate::PROGRESS_FROM,
         );
-        crate::render_all(site, &self.theme, &progress, &|path, bytes| {
+        crate::render_all(site, &[], &self.theme, &progress, &|path, bytes| {
             staging.put(path, bytes)
         })?;
         crate::pipeline::index::index(site, &staging)?;
@@ -637,7 +639,7 @@ impl Incremental {
                 written.push(path.clone());
             }
         }
-        for output in render::site_files(site) {
+        for output in render::site_files(site, &[]) {
             if write::update_file(&self.build_dir, &output.path, &output.bytes)? {
                 written.push(output.path);
             }
