@@ -167,7 +167,12 @@ pub fn assemble(default: &Site, config: Config, inputs: &Inputs<'_>) -> Result<(
         if !published || (is_draft(source) && !inputs.include_drafts) {
             continue; // its original is a draft left out, or it is one itself
         }
-        let foreign = foreign_keys(source);
+        // An intro's front matter is its own (`title`, `description`).
+        let foreign = if source.is_section() {
+            Vec::new()
+        } else {
+            foreign_keys(source)
+        };
         if foreign.is_empty() {
             sources.push(source);
         } else {
