@@ -108,6 +108,10 @@ pub struct SearchArgs {
     /// Print one JSON array instead of text
     #[arg(long)]
     pub json: bool,
+    /// Search this edition (a `[languages.<code>]` of book.toml, such as `fr`) instead of the
+    /// default one
+    #[arg(long, value_name = "CODE")]
+    pub lang: Option<String>,
 }
 
 /// `remedy new`.

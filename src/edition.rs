@@ -267,8 +267,9 @@ fn fallback(original: &Article, language: &str) -> Article {
 
 /// `remedy check`'s translation health of the edition `edition` against the default edition
 /// `default`: a stale translation (its original updated after it), a translated cause whose
-/// fixes are not translated, a translation lacking a heading id that a link into the original
-/// names (from any article of the default edition). Warnings, errors under `--strict`.
+/// fixes are not translated, a translation lacking an explicit heading id (`{#id}`) of its
+/// original that a link of the default edition names (ids made from the heading's text are
+/// in the translation's language, and the link stage checks the edition's own links). Warnings, errors under `--strict`.
 pub fn health(default: &Site, edition: &Site) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     let default_path = |slug: &str| {
@@ -335,7 +336,15 @@ pub fn health(default: &Site, edition: &Site) -> Vec<Diagnostic> {
                 continue;
             };
             let target = &edition.articles[index];
-            if target.fallback.is_some()
+            // Only an id the original gives explicitly (`{#id}`) is one a translation keeps:
+            // others are made from the heading's text, in the translation's language.
+            let explicit = default.article(&link.target).is_some_and(|original| {
+                original.headings.iter().any(|h| {
+                    h.id == anchor && crate::markdown::heading_id(&h.text) != h.id
+                })
+            });
+            if !explicit
+                || target.fallback.is_some()
                 || target.headings.iter().any(|h| h.id == anchor)
                 || !reported.insert((link.target.clone(), anchor.to_string()))
             {

@@ -1,5 +1,6 @@
 //! `remedy search`: query the tantivy index of the last build, without building anything.
 //! A missing or incompatible index is an error (exit 2) that says to run `remedy build`.
+//! `--lang fr` searches the French edition's index (`fr/search/index/`).
 
 use std::io::Write as _;
 
@@ -11,7 +12,25 @@ use crate::search::{index, searcher};
 /// Runs `remedy search`.
 pub fn run(args: SearchArgs) -> Result<i32> {
     let config = load::load_config(&args.root)?;
-    let dir = args.root.join(&config.build_dir).join(TANTIVY_DIR);
+    let edition = match args.lang.as_deref() {
+        None => String::new(),
+        Some(code) if code == config.language => String::new(),
+        Some(code) if config.editions.iter().any(|e| e.code == code) => format!("{code}/"),
+        Some(code) => {
+            let known: Vec<String> = std::iter::once(&config.language)
+                .chain(config.editions.iter().map(|e| &e.code))
+                .map(|c| format!("`{c}`"))
+                .collect();
+            return Err(Error::Usage(format!(
+                "--lang: the site has no edition `{code}` (it has {})",
+                known.join(", ")
+            )));
+        }
+    };
+    let dir = args
+        .root
+        .join(&config.build_dir)
+        .join(format!("{edition}{TANTIVY_DIR}"));
     let open = index::open(&dir)?;
     let hits = searcher::search(&open, &args.query, args.limit)?;
     if hits.is_empty() && !args.json {

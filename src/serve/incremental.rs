@@ -28,7 +28,7 @@ use crate::model::{Site, Snippets};
 use crate::pipeline::load::{self, Change, Source};
 use crate::pipeline::parse::{self, Broken, Parsed};
 use crate::pipeline::render::{self, PageFingerprint, PageId};
-use crate::pipeline::write;
+use crate::pipeline::write::{self, Sink as _};
 use crate::theme::{self, Theme};
 use crate::{BuildOptions, assemble};
 
@@ -141,7 +141,93 @@ impl Incremental {
             search,
         };
         let outcome = state.rebuild_everything()?;
+        let outcome = state.with_editions(outcome, false)?;
         Ok((state, outcome))
+    }
+
+    /// The other editions (`[languages.<code>]`) after the default one's `outcome`: when the
+    /// default edition built and anything changed (`translations`: a translation did), each
+    /// edition is built again, whole, from a full load, and its folder (`fr/`) swapped in.
+    /// Not incremental: an edition costs a full build of the site on every change.
+    fn with_editions(&mut self, outcome: Outcome, translations: bool) -> Result<Outcome> {
+        if self.config.editions.is_empty()
+            || matches!(outcome, Outcome::Failed(_))
+            || (matches!(outcome, Outcome::Unchanged) && !translations)
+        {
+            return Ok(outcome);
+        }
+        let started = Instant::now();
+        let loaded = match crate::load_site(&self.options) {
+            Ok(loaded) => loaded,
+            Err(Error::Content(diagnostics)) => {
+                self.failed = true;
+                return Ok(Outcome::Failed(diagnostics));
+            }
+            Err(other) => return Err(other),
+        };
+        let mut written = Vec::new();
+        for edition in &loaded.editions {
+            let prefix = edition.config.edition_prefix.as_str();
+            let folder = prefix.trim_end_matches('/');
+            let replacement = write::FolderReplacement::new(&self.build_dir, folder)?;
+            crate::render_all(
+                edition,
+                &[],
+                &loaded.theme,
+                &indicatif::ProgressBar::hidden(),
+                &|path, bytes| replacement.put(&format!("{prefix}{path}"), bytes),
+            )?;
+            crate::pipeline::index::index(
+                edition,
+                &write::Prefixed {
+                    inner: &replacement,
+                    prefix,
+                },
+            )?;
+            replacement.commit()?;
+            written.push(prefix.to_string());
+        }
+        Ok(match outcome {
+            Outcome::Rebuilt {
+                full,
+                written: mut default_written,
+                elapsed,
+                warnings,
+            } => {
+                default_written.extend(written);
+                Outcome::Rebuilt {
+                    full,
+                    written: default_written,
+                    elapsed: elapsed + started.elapsed(),
+                    warnings,
+                }
+            }
+            _ => Outcome::Rebuilt {
+                full: false,
+                written,
+                elapsed: started.elapsed(),
+                warnings: loaded.warnings,
+            },
+        })
+    }
+
+    /// Applies a batch of changed paths (relative to the site root or absolute under it): the
+    /// default edition incrementally, then the other editions (see [`Self::with_editions`]).
+    pub fn apply(&mut self, changed: &[PathBuf]) -> Result<Outcome> {
+        let is_translation = |path: &PathBuf| {
+            let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+            name.strip_suffix(".md")
+                .and_then(load::translation_language)
+                .is_some()
+        };
+        let translations = changed.iter().any(is_translation);
+        let originals: Vec<PathBuf> = changed
+            .iter()
+            .filter(|p| !is_translation(p))
+            .cloned()
+            .collect();
+        let outcome = self.apply_default(&originals)?;
+        self.with_editions(outcome, translations)
     }
 
     /// The build dir being served.
@@ -180,8 +266,8 @@ impl Incremental {
         })
     }
 
-    /// Applies a batch of changed paths (relative to the site root or absolute under it).
-    pub fn apply(&mut self, changed: &[PathBuf]) -> Result<Outcome> {
+    /// Applies a batch of changed paths to the default edition.
+    fn apply_default(&mut self, changed: &[PathBuf]) -> Result<Outcome> {
         let root = self.options.root.clone();
         let relative: Vec<PathBuf> = changed
             .iter()
