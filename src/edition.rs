@@ -339,9 +339,7 @@ pub fn health(default: &Site, edition: &Site) -> Vec<Diagnostic> {
             // Only an id the original gives explicitly (`{#id}`) is one a translation keeps:
             // others are made from the heading's text, in the translation's language.
             let explicit = default.article(&link.target).is_some_and(|original| {
-                original.headings.iter().any(|h| {
-                    h.id == anchor && crate::markdown::heading_id(&h.text) != h.id
-                })
+                original.source.contains(&format!("{{#{anchor}}}"))
             });
             if !explicit
                 || target.fallback.is_some()

@@ -96,7 +96,7 @@ pub struct BuildReport {
 pub struct Loaded {
     /// The site and its relation graph: the default edition.
     pub site: Site,
-    /// The other editions (`[languages.<code>]`), in `book.toml` order.
+    /// The other editions (`[languages.<code>]`), by code.
     pub editions: Vec<Site>,
     /// The theme.
     pub theme: theme::Theme,
@@ -443,7 +443,28 @@ pub fn check(options: &BuildOptions) -> Result<Vec<Diagnostic>> {
 
 /// [`check`], as if today were `today` (for the staleness check).
 pub fn check_at(options: &BuildOptions, today: model::Date) -> Result<Vec<Diagnostic>> {
+    check_summarized(options, today).map(|(warnings, _)| warnings)
+}
+
+/// [`check_at`], with a summary line per edition other than the default one: how much of
+/// the site is translated into it ("`fr`: 54 of 56 articles translated (96%)").
+pub fn check_summarized(
+    options: &BuildOptions,
+    today: model::Date,
+) -> Result<(Vec<Diagnostic>, Vec<String>)> {
     let loaded = load_site(options)?;
+    let summary: Vec<String> = loaded
+        .editions
+        .iter()
+        .map(|edition| {
+            let (translated, total) = edition::share(edition);
+            format!(
+                "`{}`: {translated} of {total} articles translated ({}%)",
+                edition.config.language,
+                (translated * 100).checked_div(total).unwrap_or(100)
+            )
+        })
+        .collect();
     let search_tests = load::load_search_tests(&options.root)?;
     let others: Vec<&Site> = loaded.editions.iter().collect();
     render_all(
@@ -481,7 +502,7 @@ pub fn check_at(options: &BuildOptions, today: model::Date) -> Result<Vec<Diagno
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(Error::Content(diagnostics));
     }
-    Ok(diagnostics)
+    Ok((diagnostics, summary))
 }
 
 /// Sites with at least this many articles show a progress bar while rendering.
