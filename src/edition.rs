@@ -6,7 +6,7 @@
 //! taking its relations, error codes, weight and tags from the original, and, for every
 //! article not translated, the original itself as a fallback ([`Article::fallback`]): listed
 //! in the edition's navigation, kind pages and relations, with no page of its own, linking to
-//! the original's page. [`assemble`] makes an edition's site from the default one's;
+//! the original's page. [`parse`] makes an edition's files from the default site's;
 //! [`health`] is what `remedy check` reports of a translation. Reads and writes no file.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -16,21 +16,15 @@ use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::diagnostic::{self, Diagnostic};
-use crate::error::Result;
 use crate::model::{Article, Edition, FileFacts, Site, Snippets, kinds};
 use crate::pipeline::load::Source;
 use crate::pipeline::parse::{self, Parsed};
-use crate::search::analysis::Language;
+use crate::language::native_name;
 
 /// The front-matter keys a translation may give; the others come from the original.
 pub const TRANSLATION_KEYS: [&str; 8] = [
     "title", "summary", "symptoms", "effort", "updated", "draft", "aliases", "extra",
 ];
-
-/// The language's name in itself (`Français`), or its code when search has no rules for it.
-pub fn native_name(code: &str) -> String {
-    Language::from_tag(code).map_or_else(|| code.to_string(), |l| l.native_name().to_string())
-}
 
 /// The default edition as every edition's pages see it: all its articles have a page.
 pub fn default_edition(site: &Site) -> Edition {
@@ -137,10 +131,16 @@ pub struct Inputs<'a> {
     pub assets: &'a BTreeSet<String>,
 }
 
-/// Makes the site of the edition `config` (from [`Config::for_edition`]) out of the default
-/// edition's `default` and the translations into its language. Returns the site and its
-/// warnings (a translation without an original among them), or [`crate::Error::Content`].
-pub fn assemble(default: &Site, config: Config, inputs: &Inputs<'_>) -> Result<(Site, Vec<Diagnostic>)> {
+/// What [`parse`] makes of an edition: its files, parsed, for [`crate::assemble`], and the
+/// problems found before parsing.
+pub type EditionFiles = (Vec<Result<Parsed, Box<parse::Broken>>>, Vec<Diagnostic>);
+
+/// Parses the files of the edition `config` (from [`Config::for_edition`]): the translations
+/// into its language, each with what comes from its original, and the default edition's
+/// articles and intros it has no translation of, as fallbacks. [`crate::assemble`] links them
+/// into the edition's site. The diagnostics hold the problems found before parsing (keys a
+/// translation may not give) and the warning of a translation without an original.
+pub fn parse(default: &Site, config: &Config, inputs: &Inputs<'_>) -> EditionFiles {
     let code = config.language.clone();
     let mut diagnostics = Vec::new();
     let mut sources = Vec::new();
@@ -185,7 +185,7 @@ pub fn assemble(default: &Site, config: Config, inputs: &Inputs<'_>) -> Result<(
         .map(|s| s.slug.clone())
         .collect();
     let context = parse::Context {
-        config: &config,
+        config,
         snippets: inputs.snippets,
         statics: inputs.statics,
         translated: Some(&translated),
@@ -234,7 +234,7 @@ pub fn assemble(default: &Site, config: Config, inputs: &Inputs<'_>) -> Result<(
             parsed.push(Ok(Parsed::Section { kind, section }));
         }
     }
-    crate::assemble(&config, parsed, diagnostics, inputs.include_drafts, inputs.assets)
+    (parsed, diagnostics)
 }
 
 /// A parsed translation with what comes from its original: relations, error codes, weight,

@@ -29,6 +29,7 @@ mod fixture;
 pub mod front_matter;
 pub mod health;
 pub mod image_size;
+pub mod language;
 pub mod llms;
 pub mod markdown;
 pub mod model;
@@ -192,7 +193,8 @@ pub fn load_site(options: &BuildOptions) -> Result<Loaded> {
         let edition_config = config
             .for_edition(code)
             .ok_or_else(|| Error::Internal(format!("no edition `{code}`")))?;
-        match edition::assemble(&site, edition_config, &inputs) {
+        let (parsed, found) = edition::parse(&site, &edition_config, &inputs);
+        match assemble(&edition_config, parsed, found, options.drafts, &published) {
             Ok((edition_site, edition_warnings)) => {
                 warnings.extend(edition_warnings);
                 editions.push(edition_site);

@@ -425,7 +425,7 @@ pub(super) fn card<'a>(site: &'a Site, index: usize) -> Card<'a> {
         language_name: article
             .fallback
             .as_deref()
-            .map(crate::edition::native_name)
+            .map(crate::language::native_name)
             .unwrap_or_default(),
     }
 }

@@ -63,19 +63,6 @@ impl Language {
         }
     }
 
-    /// The language's name in itself, as a language switcher shows it: `English`, `Français`,
-    /// `Deutsch`, `Español`, `Português`, `Italiano`.
-    pub const fn native_name(self) -> &'static str {
-        match self {
-            Language::English => "English",
-            Language::French => "Français",
-            Language::German => "Deutsch",
-            Language::Spanish => "Español",
-            Language::Portuguese => "Português",
-            Language::Italian => "Italiano",
-        }
-    }
-
     /// The name of its Snowball algorithm in `frostem` (and its Cargo feature).
     pub const fn snowball(self) -> &'static str {
         match self {
