@@ -16,10 +16,10 @@ use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::diagnostic::{self, Diagnostic};
+use crate::language::native_name;
 use crate::model::{Article, Edition, FileFacts, Site, Snippets, kinds};
 use crate::pipeline::load::Source;
 use crate::pipeline::parse::{self, Parsed};
-use crate::language::native_name;
 
 /// The front-matter keys a translation may give; the others come from the original.
 pub const TRANSLATION_KEYS: [&str; 8] = [
@@ -338,9 +338,9 @@ pub fn health(default: &Site, edition: &Site) -> Vec<Diagnostic> {
             let target = &edition.articles[index];
             // Only an id the original gives explicitly (`{#id}`) is one a translation keeps:
             // others are made from the heading's text, in the translation's language.
-            let explicit = default.article(&link.target).is_some_and(|original| {
-                original.source.contains(&format!("{{#{anchor}}}"))
-            });
+            let explicit = default
+                .article(&link.target)
+                .is_some_and(|original| original.source.contains(&format!("{{#{anchor}}}")));
             if !explicit
                 || target.fallback.is_some()
                 || target.headings.iter().any(|h| h.id == anchor)

@@ -1086,9 +1086,10 @@ impl<'a> Renderer<'a> {
             },
             self.page.portable,
         );
-        let fallback = self.page.translated.is_some_and(|translated| {
-            !target.ends_with("_index") && !translated.contains(&target)
-        });
+        let fallback = self
+            .page
+            .translated
+            .is_some_and(|translated| !target.ends_with("_index") && !translated.contains(&target));
         let root = if fallback {
             format!("{}../", self.page.root)
         } else {

@@ -198,7 +198,10 @@ pub fn excerpt(text: &str, max: usize) -> String {
 
 /// The pages `sitemap.xml` lists of one edition, with their `lastmod` dates: the home page,
 /// every kind index, the troubleshooter, the tag pages and every article with a page.
-fn sitemap_entries(site: &Site, kind_paths: &[String]) -> Vec<(String, Option<crate::model::Date>)> {
+fn sitemap_entries(
+    site: &Site,
+    kind_paths: &[String],
+) -> Vec<(String, Option<crate::model::Date>)> {
     let own = || site.articles.iter().filter(|a| a.fallback.is_none());
     let newest = own().filter_map(|a| a.front.updated).max();
     let mut entries = vec![(String::new(), newest)];

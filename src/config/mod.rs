@@ -409,7 +409,10 @@ fn parse_languages(
             diagnostics.push(
                 at(
                     code.span(),
-                    format!("`{}` is not a language search has rules for", code.get_ref()),
+                    format!(
+                        "`{}` is not a language search has rules for",
+                        code.get_ref()
+                    ),
                 )
                 .with_help(format!(
                     "an edition's code is one of {}",
@@ -437,17 +440,19 @@ fn parse_languages(
         for (name, kind) in raw.kinds.into_iter().flatten() {
             if config.kind(name.get_ref()).is_none() {
                 diagnostics.push(
-                    at(name.span(), format!("no kind is named `{}`", name.get_ref())).with_help(
-                        format!(
-                            "the site's kinds are {}",
-                            config
-                                .kinds
-                                .iter()
-                                .map(|k| format!("`{}`", k.name))
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        ),
-                    ),
+                    at(
+                        name.span(),
+                        format!("no kind is named `{}`", name.get_ref()),
+                    )
+                    .with_help(format!(
+                        "the site's kinds are {}",
+                        config
+                            .kinds
+                            .iter()
+                            .map(|k| format!("`{}`", k.name))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )),
                 );
                 continue;
             }

@@ -166,9 +166,7 @@ pub fn load_content(root: &Path, config: &Config) -> Result<Loaded> {
                 return walk::Next::Continue;
             }
             match read_entry(root, config, entry, &mut slugs_by_lowercase) {
-                Ok(Some(source)) if source.language.is_some() => {
-                    loaded.translations.push(source)
-                }
+                Ok(Some(source)) if source.language.is_some() => loaded.translations.push(source),
                 Ok(Some(source)) => loaded.sources.push(source),
                 Ok(None) => {}
                 Err(problem) => problems.push(*problem),
@@ -398,11 +396,8 @@ fn read_entry(
         Some((original, code)) => {
             if !config.editions.iter().any(|e| e.code == code) {
                 return Err(Box::new(
-                    Diagnostic::file(
-                        relative,
-                        format!("`{code}` is not a language of this site"),
-                    )
-                    .with_help(format!("add `[languages.{code}]` to {CONFIG_FILE}")),
+                    Diagnostic::file(relative, format!("`{code}` is not a language of this site"))
+                        .with_help(format!("add `[languages.{code}]` to {CONFIG_FILE}")),
                 ));
             }
             (original, Some(code.to_string()))

@@ -67,7 +67,10 @@ fn a_translation_may_not_give_what_comes_from_the_original() {
         "{run}"
     );
     assert!(run.stderr.contains("error: `fixes` comes from the original `content/fixes/restart.md`\n --> content/fixes/restart.fr.md:4:1\n"), "{run}");
-    assert!(run.stderr.contains("error: 2 problems found"), "only top-level keys: {run}");
+    assert!(
+        run.stderr.contains("error: 2 problems found"),
+        "only top-level keys: {run}"
+    );
 }
 
 #[test]
@@ -86,7 +89,10 @@ fn a_translation_into_a_language_the_site_has_not_is_an_error() {
 fn a_language_table_for_the_default_language_is_an_error() {
     let site = TestSite::new("editions");
     let toml = fs::read_to_string(site.path("book.toml")).unwrap();
-    site.write("book.toml", &format!("{toml}\n[languages.en]\ntitle = \"Help\"\n"));
+    site.write(
+        "book.toml",
+        &format!("{toml}\n[languages.en]\ntitle = \"Help\"\n"),
+    );
     let run = site.remedy(&["check"]);
     run.expect_code(1);
     assert!(
@@ -100,13 +106,19 @@ fn a_language_table_for_the_default_language_is_an_error() {
 fn each_edition_is_published_under_its_folder_with_fallbacks() {
     let site = TestSite::new("editions");
     let read = built(&site);
-    assert!(site.path("public/fr/causes/storage-full/index.html").exists());
+    assert!(
+        site.path("public/fr/causes/storage-full/index.html")
+            .exists()
+    );
     assert!(site.path("public/fr/fixes/clear-space/index.html").exists());
     assert!(
         !site.path("public/fr/fixes/restart").exists(),
         "an article not translated has no page in the edition"
     );
-    assert!(!site.path("public/fr/style.css").exists(), "assets are published once");
+    assert!(
+        !site.path("public/fr/style.css").exists(),
+        "assets are published once"
+    );
     assert!(!site.path("public/fr/sitemap.xml").exists());
     assert!(site.path("public/fr/feed.xml").exists());
     assert!(site.path("public/fr/search/manifest.js").exists());
@@ -116,17 +128,28 @@ fn each_edition_is_published_under_its_folder_with_fallbacks() {
     assert!(cause.contains("<link rel=\"stylesheet\" href=\"../../../style.css?v="));
     // A link to a translated article stays in the edition; to one that is not, it goes to
     // the original's page.
-    assert!(cause.contains("<a href=\"../../fixes/clear-space/#%C3%A9tapes\">"), "{cause}");
-    assert!(cause.contains("<a href=\"../../../fixes/restart/\">redémarrer</a>"), "{cause}");
+    assert!(
+        cause.contains("<a href=\"../../fixes/clear-space/#%C3%A9tapes\">"),
+        "{cause}"
+    );
+    assert!(
+        cause.contains("<a href=\"../../../fixes/restart/\">redémarrer</a>"),
+        "{cause}"
+    );
     let kind = read("fr/fixes/index.html");
-    assert!(kind.contains("<title>Solutions"), "the edition's kind title");
+    assert!(
+        kind.contains("<title>Solutions"),
+        "the edition's kind title"
+    );
     assert!(kind.contains("href=\"../../fixes/restart/\""), "{kind}");
     // The fallback is listed with its language.
     assert!(kind.contains(
         "<h2 class=\"card-title\"><a href=\"../../fixes/restart/\">Restart the iPhone</a></h2>\n<p class=\"card-summary\">Turn it off and on again.</p>\n<div class=\"card-meta\"><span class=\"badge badge-language\" lang=\"en\">English</span>"
     ), "{kind}");
     let troubleshooter = read("fr/troubleshoot/index.html");
-    assert!(troubleshooter.contains("<span class=\"badge badge-language\" lang=\"en\">English</span>"));
+    assert!(
+        troubleshooter.contains("<span class=\"badge badge-language\" lang=\"en\">English</span>")
+    );
 }
 
 #[test]
@@ -147,8 +170,13 @@ fn every_page_has_alternates_and_a_language_switcher() {
     let switcher = "<nav class=\"language-switcher\" aria-label=\"Languages\">\n<ul>\n<li><a href=\"../../causes/storage-full/\" lang=\"en\" hreflang=\"en\" aria-current=\"true\">English</a></li>\n<li><a href=\"../../de/causes/\" lang=\"de\" hreflang=\"de\">Deutsch</a></li>\n<li><a href=\"../../fr/causes/storage-full/\" lang=\"fr\" hreflang=\"fr\">Français</a></li>\n</ul>\n</nav>";
     assert!(english.contains(switcher), "{english}");
     let german_guide = read("de/guides/how-backup-works/index.html");
-    assert!(german_guide.contains("<a href=\"../../../guides/how-backup-works/\" lang=\"en\" hreflang=\"en\">English</a>"));
-    assert!(german_guide.contains("<a href=\"../../../fr/guides/\" lang=\"fr\" hreflang=\"fr\">Français</a>"));
+    assert!(german_guide.contains(
+        "<a href=\"../../../guides/how-backup-works/\" lang=\"en\" hreflang=\"en\">English</a>"
+    ));
+    assert!(
+        german_guide
+            .contains("<a href=\"../../../fr/guides/\" lang=\"fr\" hreflang=\"fr\">Français</a>")
+    );
     let french_home = read("fr/index.html");
     assert!(french_home.contains("<a href=\"../de/\" lang=\"de\" hreflang=\"de\">Deutsch</a>"));
 
@@ -157,7 +185,10 @@ fn every_page_has_alternates_and_a_language_switcher() {
     assert!(sitemap.contains(
         "<url><loc>/fr/causes/storage-full/</loc><lastmod>2026-01-15</lastmod><xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"/causes/storage-full/\"/><xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"/causes/storage-full/\"/><xhtml:link rel=\"alternate\" hreflang=\"fr\" href=\"/fr/causes/storage-full/\"/></url>"
     ), "{sitemap}");
-    assert!(!sitemap.contains("/fr/fixes/restart/"), "fallbacks have no page");
+    assert!(
+        !sitemap.contains("/fr/fixes/restart/"),
+        "fallbacks have no page"
+    );
 }
 
 #[test]
@@ -167,13 +198,21 @@ fn search_takes_the_edition_from_lang() {
     let french = site.remedy(&["search", "--lang", "fr", "stockage insuffisant"]);
     french.expect_code(0);
     assert!(
-        french.stdout.starts_with(" 1. Stockage plein (cause)\n    /fr/causes/storage-full/\n"),
+        french
+            .stdout
+            .starts_with(" 1. Stockage plein (cause)\n    /fr/causes/storage-full/\n"),
         "{french}"
     );
     let code = site.remedy(&["search", "--lang", "fr", "9006"]);
-    assert!(code.stdout.contains("/fr/causes/storage-full/"), "error codes in every edition: {code}");
+    assert!(
+        code.stdout.contains("/fr/causes/storage-full/"),
+        "error codes in every edition: {code}"
+    );
     let english = site.remedy(&["search", "storage full"]);
-    assert!(english.stdout.starts_with(" 1. Storage is full (cause)\n"), "{english}");
+    assert!(
+        english.stdout.starts_with(" 1. Storage is full (cause)\n"),
+        "{english}"
+    );
     let fallback = site.remedy(&["search", "--lang", "fr", "restart"]);
     assert!(
         !fallback.stdout.contains("restart/"),

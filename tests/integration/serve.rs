@@ -208,12 +208,15 @@ impl Events {
     }
 }
 
+/// The paths a reload names, but the folder of the bundled site's French edition (`/fr/`),
+/// which the server rebuilds whole after every change.
 fn paths(reload: &serde_json::Value) -> Vec<String> {
     reload["paths"]
         .as_array()
         .unwrap()
         .iter()
         .map(|p| p.as_str().unwrap().to_string())
+        .filter(|p| p != "/fr/")
         .collect()
 }
 
@@ -576,7 +579,7 @@ fn incremental_rebuilds_equal_a_full_build() {
     .expect_code(0);
     let without_tantivy = |dir: &Path| {
         let mut tree = read_tree(dir);
-        tree.retain(|path, _| !path.starts_with("search/index/"));
+        tree.retain(|path, _| !path.contains("search/index/"));
         tree
     };
     assert_same_tree(

@@ -54,7 +54,11 @@ pub fn plan(site: &Site) -> Vec<PageId> {
     let own = || (0..site.articles.len()).filter(|&i| site.articles[i].fallback.is_none());
     pages.extend(own().map(PageId::Article));
     pages.extend(own().map(PageId::Source));
-    pages.extend(own().filter(|&i| has_print_page(site, i)).map(PageId::Print));
+    pages.extend(
+        own()
+            .filter(|&i| has_print_page(site, i))
+            .map(PageId::Print),
+    );
     if !site.troubleshooter.is_empty() {
         pages.push(PageId::Troubleshoot);
         pages.extend((0..site.troubleshooter.symptoms.len()).map(PageId::Symptom));

@@ -53,7 +53,10 @@ fn holds_the_bar(label: &str, index_dir: &str, queries: &[Labelled]) {
         .collect();
     print_results(label, queries, &results);
     let (mrr, hit3) = mrr_and_hit3(queries, &results);
-    println!("{label}: MRR {mrr:.3}, hit@3 {hit3:.3} over {} queries", queries.len());
+    println!(
+        "{label}: MRR {mrr:.3}, hit@3 {hit3:.3} over {} queries",
+        queries.len()
+    );
     assert!(
         mrr >= MIN_MRR && hit3 >= MIN_HIT3,
         "{label} quality below the bar: MRR {mrr:.3} (need {MIN_MRR}), hit@3 {hit3:.3} (need {MIN_HIT3})"
