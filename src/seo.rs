@@ -196,6 +196,9 @@ pub fn excerpt(text: &str, max: usize) -> String {
     out
 }
 
+/// A page `sitemap.xml` lists: its site path and `lastmod` date.
+type SitemapEntry = (String, Option<crate::model::Date>);
+
 /// The pages `sitemap.xml` lists of one edition, with their `lastmod` dates: the home page,
 /// every kind index, the troubleshooter, the tag pages and every article with a page.
 fn sitemap_entries(
@@ -225,7 +228,7 @@ fn sitemap_entries(
 /// edition that has it as `xhtml:link rel="alternate" hreflang` (and `x-default`, the
 /// default edition's).
 pub fn sitemap(site: &Site, others: &[&Site], kind_paths: &[String]) -> String {
-    let editions: Vec<(&Site, Vec<(String, Option<crate::model::Date>)>)> = std::iter::once(site)
+    let editions: Vec<(&Site, Vec<SitemapEntry>)> = std::iter::once(site)
         .chain(others.iter().copied())
         .map(|edition| (edition, sitemap_entries(edition, kind_paths)))
         .collect();
