@@ -102,16 +102,22 @@ pub struct SearchArgs {
     /// The site root, holding book.toml
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
-    /// How many results to show
-    #[arg(long, default_value_t = 10)]
-    pub limit: usize,
-    /// Print one JSON array instead of text
+    /// How many results to show (at least 1)
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..))]
+    pub limit: u16,
+    /// Print one JSON object {query, results, unmatched, total} instead of text
     #[arg(long)]
     pub json: bool,
     /// Search this edition (a `[languages.<code>]` of book.toml, such as `fr`) instead of the
     /// default one
     #[arg(long, value_name = "CODE")]
     pub lang: Option<String>,
+    /// Only articles of this kind, by name or folder (`fix` or `fixes`); repeat for several
+    #[arg(long = "kind", value_name = "KIND")]
+    pub kinds: Vec<String>,
+    /// Only articles with this tag (any case); repeat for several
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
 }
 
 /// `remedy new`.

@@ -229,7 +229,7 @@ fn control_characters<'a>(
                 reader
                     .at(
                         value.span(),
-                        format!("control character U+{:04X} in the text", u32::from(c)),
+                        format!("{} in the text", crate::text::forbidden_character(c)),
                     )
                     .with_help("remove the escape: no page may contain that character"),
             )
@@ -293,7 +293,7 @@ pub fn parse(
     // there is one is not known.
     let title_missing = reader.readable && !reader.given.iter().any(|name| name == "title");
     let title = match raw.title {
-        Some(title) if title.get_ref().trim().is_empty() => {
+        Some(title) if crate::text::is_blank(title.get_ref()) => {
             let diagnostic = reader.at(title.span(), "`title` is empty".to_string());
             reader.problems.push(diagnostic);
             String::new()

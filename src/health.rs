@@ -16,7 +16,9 @@
 //!   "icloud storage is full"), at the later one with the first as a second place; only the
 //!   phrases that become the troubleshooter's symptoms count (not a fix's search words);
 //! - a symptom phrase whose search does not return its article in the top
-//!   [`SYMPTOM_TOP`] (run against the same tantivy index a build makes, built in memory).
+//!   [`SYMPTOM_TOP`] (run against the same tantivy index a build makes, built in memory);
+//! - a synonym of `book.toml` that finds nothing, because no article uses its target (located
+//!   in `book.toml`).
 //!
 //! Front matter keeps no positions for plain fields, so lines are found again in the file's
 //! text by [`field_span`]. This module reads nothing from disk.
@@ -26,12 +28,12 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Locator};
 use crate::error::Result;
 use crate::model::kinds;
 use crate::model::{Article, Date, Site};
 use crate::search::index::OpenIndex;
-use crate::search::searcher;
+use crate::search::{lexicon, searcher};
 use crate::seo::EXCERPT_CHARS;
 use crate::troubleshooter::{causes_of_symptoms, symptom_key};
 
@@ -137,7 +139,20 @@ pub fn check(site: &Site, today: Date) -> Vec<Diagnostic> {
 /// place. The same phrase written the same way on several articles is one symptom on purpose.
 fn near_duplicate_symptoms(site: &Site) -> Vec<Diagnostic> {
     let mut found = Vec::new();
-    let mut first: HashMap<String, (&Article, &str)> = HashMap::new();
+    let mut first: HashMap<String, (usize, &str)> = HashMap::new();
+    // The places of an article's symptoms, found in one pass when first needed (an article
+    // with thousands of symptoms must not be scanned once per symptom).
+    let mut spans: HashMap<usize, HashMap<&str, Range<usize>>> = HashMap::new();
+    let mut place = |index: usize, phrase: &str| {
+        let source = &site.articles[index].source;
+        spans
+            .entry(index)
+            .or_insert_with(|| symptom_spans(source))
+            .get(phrase)
+            .cloned()
+            .or_else(|| field_span(source, "symptoms"))
+            .unwrap_or(0..3)
+    };
     for (index, article) in site.articles.iter().enumerate() {
         if causes_of_symptoms(site, index).is_empty() {
             continue;
@@ -145,27 +160,23 @@ fn near_duplicate_symptoms(site: &Site) -> Vec<Diagnostic> {
         for phrase in &article.front.symptoms {
             let key = symptom_key(phrase, site.config.search.language);
             let Some(&(other, written)) = first.get(&key) else {
-                first.insert(key, (&**article, phrase));
+                first.insert(key, (index, phrase));
                 continue;
             };
             if written == phrase {
                 continue;
             }
-            let place = |article: &Article, phrase: &str| {
-                symptom_span(&article.source, phrase)
-                    .or_else(|| field_span(&article.source, "symptoms"))
-                    .unwrap_or(0..3)
-            };
+            let other_article = &site.articles[other];
             found.push(
                 Diagnostic::at(
                     &article.path,
                     &article.source,
-                    place(article, phrase),
+                    place(index, phrase),
                     format!("symptom `{phrase}` has the same words as `{written}`"),
                 )
                 .with_secondary(
-                    &other.path,
-                    &other.source,
+                    &other_article.path,
+                    &other_article.source,
                     place(other, written),
                     format!("`{written}` is written here"),
                 )
@@ -229,16 +240,33 @@ pub fn unfindable_symptoms(site: &Site, index: &OpenIndex) -> Result<Vec<Diagnos
     let mut found = Vec::new();
     for article in &site.articles {
         let mut seen = HashSet::new();
-        for phrase in &article.front.symptoms {
-            let Some(slugs) = top.get(phrase.as_str()) else {
-                continue;
-            };
-            if slugs.contains(&article.slug) || !seen.insert(phrase) {
-                continue;
-            }
-            let span = symptom_span(&article.source, phrase)
-                .or_else(|| field_span(&article.source, "symptoms"))
-                .unwrap_or(0..3);
+        let missed: Vec<(&str, &Vec<String>)> = article
+            .front
+            .symptoms
+            .iter()
+            .filter_map(|phrase| {
+                let slugs = top.get(phrase.as_str())?;
+                (!slugs.contains(&article.slug) && seen.insert(phrase))
+                    .then_some((phrase.as_str(), slugs))
+            })
+            .collect();
+        if missed.is_empty() {
+            continue;
+        }
+        // Placed in one pass over the file and in order of position, so an article with
+        // 20,000 symptoms costs 20,000 steps, not 20,000 scans of its front matter.
+        let spans = symptom_spans(&article.source);
+        let fallback = field_span(&article.source, "symptoms").unwrap_or(0..3);
+        let mut placed: Vec<(Range<usize>, &str, &Vec<String>)> = missed
+            .into_iter()
+            .map(|(phrase, slugs)| {
+                let span = spans.get(phrase).cloned().unwrap_or(fallback.clone());
+                (span, phrase, slugs)
+            })
+            .collect();
+        placed.sort_by_key(|(span, _, _)| span.start);
+        let mut locator = Locator::new(&article.source);
+        for (span, phrase, slugs) in placed {
             let shown = if slugs.is_empty() {
                 "nothing".to_string()
             } else {
@@ -249,23 +277,66 @@ pub fn unfindable_symptoms(site: &Site, index: &OpenIndex) -> Result<Vec<Diagnos
                     .join(", ")
             };
             found.push(
-                Diagnostic::at(
-                    &article.path,
-                    &article.source,
-                    span,
-                    format!(
-                        "searching `{phrase}` does not find this article in the top {SYMPTOM_TOP}"
-                    ),
-                )
-                .with_help(format!(
-                    "the search finds {shown}; use the reader's words in the title, summary or \
-                     body, or drop the phrase"
-                ))
-                .warning(),
+                locator
+                    .at(
+                        &article.path,
+                        span,
+                        format!(
+                            "searching `{phrase}` does not find this article in the top \
+                             {SYMPTOM_TOP}"
+                        ),
+                    )
+                    .with_help(format!(
+                        "the search finds {shown}; use the reader's words in the title, \
+                         summary or body, or drop the phrase"
+                    ))
+                    .warning(),
             );
         }
     }
     Ok(found)
+}
+
+/// The site's own synonyms (`[search.synonyms]` in `book.toml`, not the built-in list) that
+/// can find nothing: a one-way target that no article uses (all its words in one article), or
+/// a group none of whose entries any article uses. Located at the entry in `book.toml`.
+pub fn unused_synonyms(site: &Site, index: &OpenIndex) -> Vec<Diagnostic> {
+    let synonyms = &site.config.search.synonyms;
+    let occurs = |entry: &crate::config::Setting| {
+        lexicon::phrase(&entry.value, index.language).is_some_and(|phrase| {
+            let terms: Vec<&str> = phrase.split(' ').collect();
+            searcher::some_article_holds(index, &terms).unwrap_or(true)
+        })
+    };
+    let mut found = Vec::new();
+    for group in &synonyms.groups {
+        if !group.iter().any(occurs) {
+            let words: Vec<String> = group.iter().map(|e| format!("`{}`", e.value)).collect();
+            found.push(
+                group[0]
+                    .diagnostic(format!(
+                        "no article uses any word of the synonym group {}",
+                        words.join(", ")
+                    ))
+                    .with_help("a group helps when at least one of its words is in the articles")
+                    .warning(),
+            );
+        }
+    }
+    for (from, targets) in &synonyms.one_way {
+        for target in targets.iter().filter(|t| !occurs(t)) {
+            found.push(
+                target
+                    .diagnostic(format!(
+                        "no article uses `{}`, so `{}` finds nothing through it",
+                        target.value, from.value
+                    ))
+                    .with_help("point the synonym at words the articles use")
+                    .warning(),
+            );
+        }
+    }
+    found
 }
 
 /// The byte range of a top-level key (`title`, `fixes`, ...) in the front matter of `source`.
@@ -286,14 +357,36 @@ pub fn field_span(source: &str, key: &str) -> Option<Range<usize>> {
     None
 }
 
-/// The byte range of a symptom phrase, quotes included, within the `symptoms` list.
-fn symptom_span(source: &str, phrase: &str) -> Option<Range<usize>> {
-    let from = field_span(source, "symptoms")?.start;
-    let split = crate::front_matter::split(std::path::Path::new(""), source).ok()?;
-    let end = split.body_offset;
-    let quoted = format!("\"{phrase}\"");
-    let at = source[from..end].find(&quoted)?;
-    Some(from + at..from + at + quoted.len())
+/// The byte range of each symptom phrase, quotes included, within the `symptoms` list, by
+/// phrase (its first place when it is listed twice): every `"..."` string from the `symptoms`
+/// key to the end of the front matter, found in one pass.
+fn symptom_spans(source: &str) -> HashMap<&str, Range<usize>> {
+    let mut spans = HashMap::new();
+    let Some(from) = field_span(source, "symptoms").map(|span| span.start) else {
+        return spans;
+    };
+    let Ok(split) = crate::front_matter::split(std::path::Path::new(""), source) else {
+        return spans;
+    };
+    let end = split.body_offset.min(source.len()).max(from);
+    let bytes = source.as_bytes();
+    let mut at = from;
+    while at < end {
+        if bytes[at] != b'"' {
+            at += 1;
+            continue;
+        }
+        let mut close = at + 1;
+        while close < end && bytes[close] != b'"' {
+            close += if bytes[close] == b'\\' { 2 } else { 1 };
+        }
+        if close >= end {
+            break;
+        }
+        spans.entry(&source[at + 1..close]).or_insert(at..close + 1);
+        at = close + 1;
+    }
+    spans
 }
 
 #[cfg(test)]
@@ -314,8 +407,12 @@ mod tests {
     fn symptoms_are_found_in_their_list() {
         let source =
             "+++\ntitle = \"backup stops\"\nsymptoms = [\"slow\", \"backup stops\"]\n+++\n";
-        let span = symptom_span(source, "backup stops").unwrap();
+        let spans = symptom_spans(source);
+        let span = spans["backup stops"].clone();
         assert_eq!(&source[span.clone()], "\"backup stops\"");
         assert!(span.start > source.find("symptoms").unwrap());
+        assert_eq!(&source[spans["slow"].clone()], "\"slow\"");
+        let escaped = "+++\nsymptoms = [\"a \\\"b\\\" c\", \"d\"]\n+++\n";
+        assert_eq!(&escaped[symptom_spans(escaped)["d"].clone()], "\"d\"");
     }
 }

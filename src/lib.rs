@@ -28,6 +28,7 @@ pub mod error;
 mod fixture;
 pub mod front_matter;
 pub mod health;
+pub mod i18n;
 pub mod image_size;
 pub mod language;
 pub mod llms;
@@ -47,6 +48,7 @@ pub mod text;
 pub mod theme;
 pub mod troubleshooter;
 pub mod walk;
+pub mod work_limit;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -126,6 +128,7 @@ pub fn load_config(options: &BuildOptions) -> Result<Config> {
     if options.portable {
         config.portable = true;
     }
+    config::check_build_dir_in(&options.root, &config.build_dir).map_err(Error::Usage)?;
     Ok(config)
 }
 
@@ -138,10 +141,14 @@ fn toml_string(text: &str) -> String {
 pub fn load_site(options: &BuildOptions) -> Result<Loaded> {
     let mut timings = Vec::new();
     let started = Instant::now();
-    let config = load_config(options)?;
+    let mut config = load_config(options)?;
     // Template problems are reported together with the content's, not instead of them.
     let (theme, template_problems) = match theme::load(&options.root, &config) {
-        Ok(theme) => (Some(theme), Vec::new()),
+        Ok(theme) => {
+            theme::localize_kind_titles(&mut config, &theme);
+            let warnings = theme.warnings.clone();
+            (Some(theme), warnings)
+        }
         Err(Error::Content(problems)) => (None, problems),
         Err(other) => return Err(other),
     };
@@ -170,6 +177,10 @@ pub fn load_site(options: &BuildOptions) -> Result<Loaded> {
     let mut diagnostics = loaded.diagnostics;
     diagnostics.extend(snippet_problems);
     diagnostics.extend(template_problems);
+    diagnostics.extend(search::lexicon::problems(
+        &config.search.synonyms,
+        config.search.language,
+    ));
     let published = theme.as_ref().map(published_assets).unwrap_or_default();
     let (mut site, mut warnings) =
         assemble(&config, results, diagnostics, options.drafts, &published)?;
@@ -321,6 +332,14 @@ pub fn render_all(
     progress: &indicatif::ProgressBar,
     sink: &(dyn Fn(&str, &[u8]) -> Result<()> + Sync),
 ) -> Result<usize> {
+    // The theme's assets are published with the default edition, which checks them against
+    // every edition's pages.
+    if site.config.edition_prefix.is_empty() {
+        let collisions = pipeline::reserved::asset_collisions(site, others, theme);
+        if !collisions.is_empty() {
+            return Err(Error::Content(collisions));
+        }
+    }
     let renderer = render::PageRenderer::new(site, theme);
     let pages = render::plan(site);
     progress.set_length(pages.len() as u64);
@@ -493,6 +512,7 @@ pub fn check_summarized(
     }
     let index = search::index::in_ram(site)?;
     diagnostics.extend(health::unfindable_symptoms(site, &index)?);
+    diagnostics.extend(health::unused_synonyms(site, &index));
     if let Some(text) = search_tests {
         let path = Path::new(search_tests::FILE);
         match search_tests::parse(path, &text, site) {

@@ -34,7 +34,7 @@ pub mod images;
 pub mod tabs;
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -184,6 +184,7 @@ pub fn render_page(body: &str, page: &Page<'_>) -> (Rendered, Vec<MarkdownProble
         problems: Vec::new(),
         // Heading ids never take an id the theme gives its own elements.
         used_ids: crate::theme::page_ids().clone(),
+        next_suffix: HashMap::new(),
         heading: None,
         list_depth: 0,
         steps_list: StepsList::NotSeen,
@@ -256,6 +257,8 @@ struct PendingHeading<'a> {
     attrs: Vec<(CowStr<'a>, Option<CowStr<'a>>)>,
     events: Vec<Event<'a>>,
     text: String,
+    /// Where the heading is in the text being parsed.
+    range: Range<usize>,
 }
 
 /// Where the events being rendered come from: the body, or a snippet it includes.
@@ -313,6 +316,8 @@ struct Renderer<'a> {
     rendered: Rendered,
     problems: Vec<MarkdownProblem>,
     used_ids: HashSet<String>,
+    /// For each id base given more than once, the next `-N` suffix to try.
+    next_suffix: HashMap<String, usize>,
     heading: Option<PendingHeading<'a>>,
     list_depth: usize,
     steps_list: StepsList,
@@ -644,13 +649,20 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// An id no heading or tab of the page has yet, `base` if it is free.
+    /// An id no heading or tab of the page has yet, `base` if it is free, else `base-N`. Each
+    /// base remembers the next suffix to try, so `n` identical headings take `n` steps, not
+    /// `n²` (10,000 `## Same` took ten seconds).
     fn unique_id(&mut self, base: &str) -> String {
         let mut id = base.to_string();
-        let mut n = 1;
-        while !self.used_ids.insert(id.clone()) {
-            id = format!("{base}-{n}");
-            n += 1;
+        if !self.used_ids.insert(id.clone()) {
+            let next = self.next_suffix.entry(base.to_string()).or_insert(1);
+            loop {
+                id = format!("{base}-{next}");
+                *next += 1;
+                if self.used_ids.insert(id.clone()) {
+                    break;
+                }
+            }
         }
         id
     }
@@ -817,6 +829,7 @@ impl<'a> Renderer<'a> {
                     attrs,
                     events: Vec::new(),
                     text: String::new(),
+                    range,
                 });
             }
             Event::End(TagEnd::Heading(_)) => self.finish_heading(),
@@ -1015,12 +1028,13 @@ impl<'a> Renderer<'a> {
             Some(id) => id.to_string(),
             None => heading_id(&text),
         };
-        let mut id = base.clone();
-        let mut n = 1;
-        while !self.used_ids.insert(id.clone()) {
-            id = format!("{base}-{n}");
-            n += 1;
-        }
+        let id = self.unique_id(&base);
+        let attrs = if self.page.allow_html {
+            heading.attrs
+        } else {
+            self.refuse_attributes(&heading.attrs, &heading.range);
+            Vec::new()
+        };
         self.rendered.headings.push(Heading {
             level: heading.level as u8,
             id: id.clone(),
@@ -1033,7 +1047,7 @@ impl<'a> Renderer<'a> {
                 level: heading.level,
                 id: None,
                 classes: heading.classes.clone(),
-                attrs: heading.attrs.clone(),
+                attrs: attrs.clone(),
             }));
             step.extend(heading.events.iter().filter_map(for_step));
             step.push(Event::End(TagEnd::Heading(heading.level)));
@@ -1042,15 +1056,57 @@ impl<'a> Renderer<'a> {
             level: heading.level,
             id: Some(id.into()),
             classes: heading.classes,
-            attrs: heading.attrs,
+            attrs,
         }));
         self.out.extend(heading.events);
         self.out.push(Event::End(TagEnd::Heading(heading.level)));
     }
 
+    /// With `allow-html = false`, heading attributes other than `{#id}` and `.class` would write
+    /// raw HTML attributes (`{onclick=...}`): they are refused.
+    fn refuse_attributes(
+        &mut self,
+        attrs: &[(CowStr<'a>, Option<CowStr<'a>>)],
+        range: &Range<usize>,
+    ) {
+        let Some((name, _)) = attrs.first() else {
+            return;
+        };
+        let span = match self.origin().expanded.text.get(range.clone()) {
+            Some(heading) => match heading.rfind('{') {
+                Some(open) => range.start + open..range.end,
+                None => range.clone(),
+            },
+            None => range.clone(),
+        };
+        self.problem(
+            span,
+            format!("heading attribute `{name}` is raw HTML, and `allow-html` is off"),
+            Some(
+                "keep `{#id}` and `{.class}`, or set `allow-html = true` under `[build]` in \
+                 `book.toml`"
+                    .into(),
+            ),
+            false,
+        );
+    }
+
     /// Resolves `@/kind/slug.md#anchor` to a relative URL and records it and `#anchor` links.
+    /// With `allow-html = false`, a link that runs script (`javascript:`, `vbscript:`, a `data:`
+    /// page) is refused, since a theme need not forbid them with a content security policy.
     fn internal_link(&mut self, dest: CowStr<'a>, range: &Range<usize>) -> CowStr<'a> {
         let new_span = self.dest_span(&dest, range);
+        if !self.page.allow_html
+            && let Some(scheme) = script_scheme(&dest)
+        {
+            self.problem(
+                new_span,
+                format!("a `{scheme}` link runs script, and `allow-html` is off"),
+                Some("link to a page or an `https:` address instead".into()),
+                false,
+            );
+            return CowStr::Borrowed("#");
+        }
         let span = self.origin().expanded.original_range(new_span.clone());
         let file = self.origin().file.clone();
         if let Some(anchor) = dest.strip_prefix('#') {
@@ -1119,6 +1175,28 @@ impl<'a> Renderer<'a> {
             }
             _ => range.clone(),
         }
+    }
+}
+
+/// The scheme of a link destination that runs script when followed, as a browser reads it:
+/// case folded, with the tabs and line breaks it ignores removed and leading spaces and control
+/// characters trimmed. `None` for every other destination.
+pub fn script_scheme(dest: &str) -> Option<&'static str> {
+    let folded: String = dest
+        .trim_start_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .take(16)
+        .flat_map(char::to_lowercase)
+        .collect();
+    if folded.starts_with("javascript:") {
+        Some("javascript:")
+    } else if folded.starts_with("vbscript:") {
+        Some("vbscript:")
+    } else if folded.starts_with("data:") && !folded.starts_with("data:image/") {
+        Some("data:")
+    } else {
+        None
     }
 }
 

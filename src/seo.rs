@@ -18,12 +18,13 @@ pub struct Crumb {
     pub path: String,
 }
 
-/// The breadcrumb trail of an article: home, its kind, itself.
-pub fn breadcrumbs(site: &Site, article: &Article) -> Vec<Crumb> {
+/// The breadcrumb trail of an article: home (titled `home`, in the page's language), its
+/// kind, itself.
+pub fn breadcrumbs(site: &Site, article: &Article, home: &str) -> Vec<Crumb> {
     let kind = site.kind_of(article);
     vec![
         Crumb {
-            title: "Home".to_string(),
+            title: home.to_string(),
             path: String::new(),
         },
         Crumb {
@@ -39,10 +40,10 @@ pub fn breadcrumbs(site: &Site, article: &Article) -> Vec<Crumb> {
 
 /// The JSON-LD blocks of an article page: a `BreadcrumbList`, then `FAQPage` for FAQ entries,
 /// `HowTo` for restore procedures and fixes with numbered steps, `TechArticle` otherwise.
-pub fn article_json_ld(site: &Site, article: &Article) -> Vec<String> {
+pub fn article_json_ld(site: &Site, article: &Article, home: &str) -> Vec<String> {
     let config = &site.config;
     let permalink = config.permalink(&article.url_path());
-    let breadcrumb = breadcrumb_json_ld(site, &breadcrumbs(site, article));
+    let breadcrumb = breadcrumb_json_ld(site, &breadcrumbs(site, article, home));
     let description = if article.front.summary.is_empty() {
         excerpt(&article.text, EXCERPT_CHARS)
     } else {
@@ -122,14 +123,14 @@ pub fn home_json_ld(site: &Site) -> Vec<String> {
 }
 
 /// The JSON-LD of a kind index: a `CollectionPage` with a `BreadcrumbList`.
-pub fn kind_json_ld(site: &Site, title: &str, path: &str) -> Vec<String> {
+pub fn kind_json_ld(site: &Site, title: &str, path: &str, home: &str) -> Vec<String> {
     let config = &site.config;
     vec![
         breadcrumb_json_ld(
             site,
             &[
                 Crumb {
-                    title: "Home".to_string(),
+                    title: home.to_string(),
                     path: String::new(),
                 },
                 Crumb {

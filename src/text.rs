@@ -6,8 +6,38 @@
 /// Control characters that HTML forbids in a page (NUL, BEL, DEL, the C1 controls...): a file
 /// holding one is refused rather than built into invalid HTML. Tab, line feed, form feed and
 /// carriage return are whitespace, and allowed.
+/// Noncharacters (U+FDD0–U+FDEF and the last two code points of every plane, such as U+FFFF)
+/// are forbidden too: the HTML standard calls them parse errors.
 pub fn is_forbidden_control(c: char) -> bool {
-    c.is_control() && !matches!(c, '\t' | '\n' | '\u{c}' | '\r')
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\u{c}' | '\r')) || is_noncharacter(c)
+}
+
+/// Whether `c` is one of Unicode's 66 noncharacters.
+pub fn is_noncharacter(c: char) -> bool {
+    let code = u32::from(c);
+    (0xFDD0..=0xFDEF).contains(&code) || code & 0xFFFE == 0xFFFE
+}
+
+/// How a message names a character [`is_forbidden_control`] refuses: `control character
+/// U+0007` or `noncharacter U+FFFF`.
+pub fn forbidden_character(c: char) -> String {
+    let class = if is_noncharacter(c) {
+        "noncharacter"
+    } else {
+        "control character"
+    };
+    format!("{class} U+{:04X}", u32::from(c))
+}
+
+/// Whether `text` shows nothing: only whitespace and invisible format characters (zero-width
+/// space and joiners, the soft hyphen, direction marks, the byte-order mark).
+pub fn is_blank(text: &str) -> bool {
+    text.chars().all(|c| {
+        c.is_whitespace()
+            || matches!(c,
+                '\u{ad}' | '\u{34f}' | '\u{180e}' | '\u{200b}'..='\u{200f}'
+                | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}')
+    })
 }
 
 /// Files and folders the walks skip: hidden files, editor backups and autosaves.

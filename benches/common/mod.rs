@@ -30,14 +30,17 @@ pub fn bench_dir() -> PathBuf {
 }
 
 /// A generated site of `articles` articles (seed 1): `(remedy root, hugo root)`, generated
-/// with `examples/gen_corpus/` unless already there.
+/// with `examples/gen_corpus/` unless already there from the generator as it is now.
 pub fn generated_site(articles: usize) -> (PathBuf, PathBuf) {
     let dir = bench_dir();
     let remedy = dir.join(format!("site-{articles}"));
     let hugo = dir.join(format!("hugo-{articles}"));
-    if !remedy.join("book.toml").is_file() || !hugo.join("hugo.toml").is_file() {
+    let generator = generator();
+    let modified = |path: &Path| std::fs::metadata(path).and_then(|m| m.modified()).ok();
+    let older_than_generator = modified(&remedy.join("book.toml")) < modified(&generator);
+    if older_than_generator || !hugo.join("hugo.toml").is_file() {
         eprintln!("generating a site of {articles} articles ...");
-        let status = Command::new(generator())
+        let status = Command::new(&generator)
             .arg("--articles")
             .arg(articles.to_string())
             .args(["--seed", "1", "--out"])
@@ -91,8 +94,19 @@ pub fn bundled_site() -> PathBuf {
     }
     std::fs::create_dir_all(&root).expect("create");
     std::fs::copy(repo().join("book.toml"), root.join("book.toml")).expect("copy book.toml");
-    copy_dir(&repo().join("content"), &root.join("content"));
+    copy_sources(&repo(), &root);
     root
+}
+
+/// Copies a site's sources besides `book.toml`: `content/` and, when there, `snippets/` and
+/// `static/`.
+fn copy_sources(from: &Path, to: &Path) {
+    copy_dir(&from.join("content"), &to.join("content"));
+    for optional in ["snippets", "static"] {
+        if from.join(optional).is_dir() {
+            copy_dir(&from.join(optional), &to.join(optional));
+        }
+    }
 }
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -105,6 +119,60 @@ fn copy_dir(from: &Path, to: &Path) {
             std::fs::copy(entry.path(), &target).expect("copy");
         }
     }
+}
+
+/// Builds a Remedy site into its `public/` with the `remedy` binary `REMEDY` names, if set (to
+/// measure another build; a copy of the site is built, its `book.toml` without the tables an
+/// older version may not know, `[search*]` and `[kinds*]`), otherwise with this crate. Returns
+/// the build dir.
+pub fn build_with_env(root: &Path) -> PathBuf {
+    let Some(remedy) = std::env::var_os("REMEDY") else {
+        return build(root);
+    };
+    let name = root.file_name().expect("a site folder").to_string_lossy();
+    let copy = bench_dir().join(format!("{name}-other"));
+    if copy.exists() {
+        std::fs::remove_dir_all(&copy).expect("clear the copy");
+    }
+    copy_sources(root, &copy);
+    let book = std::fs::read_to_string(root.join("book.toml")).expect("read book.toml");
+    std::fs::write(copy.join("book.toml"), older_book_toml(&book)).expect("write book.toml");
+    let started = std::time::Instant::now();
+    let status = Command::new(&remedy)
+        .args(["build", "--quiet", "--root"])
+        .arg(&copy)
+        .status()
+        .expect("run REMEDY");
+    assert!(
+        status.success(),
+        "{} build failed",
+        remedy.to_string_lossy()
+    );
+    eprintln!(
+        "built {} with {} in {:.1?}",
+        copy.display(),
+        remedy.to_string_lossy(),
+        started.elapsed()
+    );
+    copy.join("public")
+}
+
+/// `book.toml` without its `[search...]` and `[kinds...]` tables.
+pub fn older_book_toml(text: &str) -> String {
+    let mut out = String::new();
+    let mut skipping = false;
+    for line in text.lines() {
+        let trimmed = line.trim_start();
+        // A table header, not a line of an array (`["a", "b"],`).
+        if trimmed.starts_with('[') && trimmed[1..].starts_with(|c: char| c.is_ascii_alphabetic()) {
+            skipping = trimmed.starts_with("[search") || trimmed.starts_with("[kinds");
+        }
+        if !skipping {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
 }
 
 /// Builds a Remedy site into its `public/` and returns the build dir.

@@ -162,6 +162,7 @@ impl Corpus {
             .map(|&i| self.articles[i].full_slug())
             .collect();
         push_array_field(&mut out, "related", related.iter().map(String::as_str));
+        push_array_field(&mut out, "tags", tags_of(&article.slug));
         if let Some(weight) = article.weight {
             let _ = writeln!(out, "weight = {weight}");
         }
@@ -247,6 +248,37 @@ pub(crate) fn toml_string(value: &str) -> String {
 pub(crate) fn push_string_field(out: &mut String, key: &str, value: &str) {
     let _ = writeln!(out, "{key} = {}", toml_string(value));
 }
+
+/// The devices and services an article is tagged with: none to two of [`TAGS`], chosen by a hash
+/// of its slug (not from the generator's random stream, so the rest of the corpus is the same
+/// with or without tags).
+pub(crate) fn tags_of(slug: &str) -> Vec<&'static str> {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in slug.bytes() {
+        hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+    }
+    let count = (hash % 3) as usize;
+    let mut tags: Vec<&'static str> = (0..count)
+        .map(|i| TAGS[((hash >> (8 + 8 * i)) % TAGS.len() as u64) as usize])
+        .collect();
+    tags.sort_unstable();
+    tags.dedup();
+    tags
+}
+
+/// The tags of the generated articles.
+const TAGS: [&str; 10] = [
+    "iPhone",
+    "iPad",
+    "Mac",
+    "Windows",
+    "Apple Watch",
+    "iCloud",
+    "Wi-Fi",
+    "Battery",
+    "Storage",
+    "Accounts",
+];
 
 /// Writes `key = ["a", "b"]`, or nothing when there are no values.
 pub(crate) fn push_array_field<'a>(

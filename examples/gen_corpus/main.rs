@@ -15,8 +15,11 @@
 //!   paragraph), as in the bundled knowledge base;
 //! - `content/<kind-dir>/<slug>.md` for the seven standard kinds, in the mix causes 25%,
 //!   fixes 30%, FAQ 15%, errors 10%, guides 10%, practices 8%, restore 2%;
+//! - `[search] filters = ["kind", "tags"]` in `book.toml`, so the browser index carries the
+//!   filter data a real help centre's would;
 //! - TOML front matter with only the fields Remedy knows (`title`, `summary`, `symptoms`,
-//!   `error_codes`, `causes`, `fixes`, `related`, `weight`, `updated`, `effort`), and every
+//!   `error_codes`, `causes`, `fixes`, `related`, `tags` (none to two devices or services, by a
+//!   hash of the slug), `weight`, `updated`, `effort`), and every
 //!   relation resolving: each cause lists one to four fixes, every fix is listed by a cause, each
 //!   error page has a unique code, one or two causes and one to three fixes;
 //! - bodies of 400–800 words (about 660 on average, some 4.4 KB per file with front matter, so

@@ -69,7 +69,7 @@ pub(crate) fn write_section_indexes(root: &Path) -> Result<(), String> {
 pub(crate) fn remedy_book_toml() -> String {
     format!(
         "[book]\ntitle = \"{SITE_TITLE}\"\ndescription = \"{SITE_DESCRIPTION}\"\n\n\
-         [build]\nbase-url = \"{BASE_URL}\"\n"
+         [build]\nbase-url = \"{BASE_URL}\"\n\n[search]\nfilters = [\"kind\", \"tags\"]\n"
     )
 }
 

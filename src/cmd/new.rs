@@ -42,7 +42,7 @@ pub fn run(args: NewArgs) -> Result<i32> {
     } else {
         None
     };
-    let slug = crate::text::suggest_slug(code.as_deref().unwrap_or(title));
+    let slug = shorten_slug(&crate::text::suggest_slug(code.as_deref().unwrap_or(title)));
     let relative = Path::new(CONTENT_DIR)
         .join(&kind.dir)
         .join(format!("{slug}.md"));
@@ -61,6 +61,27 @@ pub fn run(args: NewArgs) -> Result<i32> {
     fs::write(&path, text).map_err(|e| Error::io(&path, e))?;
     println!("{}", crate::diagnostic::display_path(&relative));
     Ok(0)
+}
+
+/// The longest file name `remedy new` makes, in bytes (file systems allow 255): a long title
+/// keeps its first words.
+pub const MAX_SLUG_BYTES: usize = 80;
+
+/// `slug` cut to at most [`MAX_SLUG_BYTES`], at a `-` where there is one.
+pub fn shorten_slug(slug: &str) -> String {
+    if slug.len() <= MAX_SLUG_BYTES {
+        return slug.to_string();
+    }
+    let mut end = MAX_SLUG_BYTES;
+    while !slug.is_char_boundary(end) {
+        end -= 1;
+    }
+    let cut = &slug[..end];
+    let cut = match cut.rfind('-') {
+        Some(dash) if dash > MAX_SLUG_BYTES / 2 => &cut[..dash],
+        _ => cut,
+    };
+    cut.trim_end_matches(['-', '_']).to_string()
 }
 
 /// The error code in a title such as "Error 9013" or "0x8007000E: out of memory": its last word
@@ -142,6 +163,17 @@ mod tests {
             assert_eq!(front.title, "A \"quoted\" title");
             assert_eq!(front.weight, 20);
         }
+    }
+
+    #[test]
+    fn long_titles_make_short_file_names() {
+        let slug = shorten_slug(&crate::text::suggest_slug(
+            &"backup fails again ".repeat(40),
+        ));
+        assert!(slug.len() <= MAX_SLUG_BYTES, "{slug}");
+        assert!(slug.starts_with("backup-fails-again-backup"), "{slug}");
+        assert!(!slug.ends_with('-'), "{slug}");
+        assert_eq!(shorten_slug("short-one"), "short-one");
     }
 
     #[test]

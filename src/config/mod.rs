@@ -2,6 +2,40 @@
 //! options, content checks and the kinds of article (the settings and their defaults are in
 //! [`settings`]).
 //!
+//! # Search
+//! ```toml
+//! [search]
+//! fuzzy = true                 # typo tolerance
+//! prefix = true                # the last word matches as a prefix (search as you type)
+//! filters = ["kind", "tags"]   # filters the search page offers and the browser index carries
+//!
+//! [search.weights]             # field weights: error-codes, title, symptoms, summary, headings, body
+//! title = 4.0
+//!
+//! [search.synonyms]
+//! defaults = true              # the built-in list of the site's language (see below)
+//! # Two-way groups: every entry finds all the others (Algolia's and Typesense's multi-way
+//! # synonyms, Elasticsearch's `frozen, stuck, hangs`).
+//! groups = [
+//!   ["frozen", "stuck", "hangs"],
+//!   ["back up now", "backup now"],
+//! ]
+//!
+//! [search.synonyms.one-way]
+//! # One-way: the key finds its targets, the targets do not find the key (Algolia's one-way
+//! # synonyms, Typesense's `root`, Elasticsearch's `surfshark => vpn`, Meilisearch's map).
+//! surfshark = ["vpn"]
+//! "power cycle" = ["restart"]
+//! ```
+//! An entry may be several words; it is analysed like a query (lower-cased, stop words left
+//! out, stemmed), so `Hangs` and `hanging` are the same entry. What the entries do at query
+//! time, and the built-in lists, are [`crate::search::synonyms`]'s and
+//! [`crate::search::query`]'s. Here an empty entry, a group of fewer than two entries, a
+//! mapping with no target and an unknown filter are errors at their line.
+//!
+//! `[kinds.NAME] singular` is the label of one article of the kind (`Fix`; the plural `title`
+//! heads the kind's page); a standard kind has its own default, any other kind its title.
+//!
 //! Every setting has a default, so a `book.toml` holding only `[book] title = "..."` builds a
 //! site with the standard kinds. When `[kinds]` is present it is the complete list of kinds (a
 //! knowledge base may define its own); a standard kind name (`cause`, `fix`, ...) given there
@@ -21,8 +55,9 @@ use crate::search::analysis::Language;
 pub mod settings;
 
 pub use settings::{
-    CONFIG_FILE, CheckConfig, Config, EditionConfig, FieldWeights, Kind, RESERVED_DIRS,
-    STANDARD_KINDS, SearchConfig, Setting, TroubleshooterConfig, link_path, standard_kinds,
+    CONFIG_FILE, CheckConfig, Config, EditionConfig, FieldWeights, Filter, Kind, RESERVED_DIRS,
+    STANDARD_KINDS, SearchConfig, Setting, SynonymsConfig, TroubleshooterConfig, link_path,
+    standard_kinds,
 };
 
 #[derive(Deserialize, Default)]
@@ -79,6 +114,19 @@ struct RawSearch {
     fuzzy: Option<bool>,
     prefix: Option<bool>,
     weights: Option<RawWeights>,
+    filters: Option<Vec<Spanned<String>>>,
+    synonyms: Option<RawSynonyms>,
+}
+
+/// A list of synonym entries, each with its place, the list with its own.
+type RawEntries = Spanned<Vec<Spanned<String>>>;
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawSynonyms {
+    defaults: Option<bool>,
+    groups: Option<Vec<RawEntries>>,
+    one_way: Option<BTreeMap<Spanned<String>, RawEntries>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -109,6 +157,7 @@ struct RawTroubleshooter {
 struct RawKind {
     dir: Option<Spanned<String>>,
     title: Option<Spanned<String>>,
+    singular: Option<Spanned<String>>,
     order: Option<i64>,
 }
 
@@ -149,7 +198,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
         .kinds
         .iter()
         .flatten()
-        .filter_map(|(_, k)| k.title.as_ref());
+        .flat_map(|(_, k)| k.title.iter().chain(&k.singular));
     for value in book
         .title
         .iter()
@@ -164,7 +213,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
             diagnostics.push(
                 at(
                     value.span(),
-                    format!("control character U+{:04X} in the text", u32::from(c)),
+                    format!("{} in the text", crate::text::forbidden_character(c)),
                 )
                 .with_help("remove the escape: no page may contain that character"),
             );
@@ -281,6 +330,25 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
             }
         }
     }
+    for filter in search.filters.into_iter().flatten() {
+        match Filter::ALL.iter().find(|f| f.name() == filter.get_ref()) {
+            Some(found) if config.search.filters.contains(found) => diagnostics.push(at(
+                filter.span(),
+                format!("the filter `{}` is listed twice", filter.get_ref()),
+            )),
+            Some(found) => config.search.filters.push(*found),
+            None => diagnostics.push(
+                at(
+                    filter.span(),
+                    format!("unknown filter `{}`", filter.get_ref()),
+                )
+                .with_help("the filters are `kind` and `tags`"),
+            ),
+        }
+    }
+    if let Some(synonyms) = search.synonyms {
+        config.search.synonyms = parse_synonyms(synonyms, &at, &mut diagnostics);
+    }
 
     if let Some(check) = raw.check
         && let Some(days) = check.stale_after
@@ -310,7 +378,9 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
         config.kinds = Vec::new();
         let mut dirs = BTreeSet::new();
         for (name, raw_kind) in kinds {
-            let standard = STANDARD_KINDS.iter().find(|(n, _, _)| *n == name.get_ref());
+            let standard = STANDARD_KINDS
+                .iter()
+                .find(|(n, _, _, _)| *n == name.get_ref());
             if !is_identifier(name.get_ref()) {
                 diagnostics.push(
                     at(
@@ -323,7 +393,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
             }
             let dir = match (&raw_kind.dir, standard) {
                 (Some(dir), _) => dir.get_ref().clone(),
-                (None, Some((_, dir, _))) => dir.to_string(),
+                (None, Some((_, dir, _, _))) => dir.to_string(),
                 (None, None) => format!("{}s", name.get_ref()),
             };
             let dir_span = raw_kind
@@ -346,19 +416,28 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
                 .as_ref()
                 .map(|t| t.get_ref().clone())
                 .unwrap_or_else(|| match standard {
-                    Some((_, _, title)) => title.to_string(),
+                    Some((_, _, title, _)) => title.to_string(),
                     None => capitalize(&dir),
+                });
+            let singular = raw_kind
+                .singular
+                .as_ref()
+                .map(|t| t.get_ref().clone())
+                .unwrap_or_else(|| match standard {
+                    Some((_, _, _, singular)) => singular.to_string(),
+                    None => title.clone(),
                 });
             let order = raw_kind.order.unwrap_or_else(|| {
                 STANDARD_KINDS
                     .iter()
-                    .position(|(n, _, _)| *n == name.get_ref())
+                    .position(|(n, _, _, _)| *n == name.get_ref())
                     .map_or(1000, |i| (i as i64 + 1) * 10)
             });
             config.kinds.push(Kind {
                 name: name.get_ref().clone(),
                 dir,
                 title,
+                singular,
                 order,
             });
         }
@@ -466,6 +545,69 @@ fn parse_languages(
     }
 }
 
+/// `[search.synonyms]`, each entry kept with its place for later diagnostics (a target that
+/// occurs nowhere in the site is only known once the site is indexed).
+fn parse_synonyms(
+    raw: RawSynonyms,
+    at: &dyn Fn(std::ops::Range<usize>, String) -> Diagnostic,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> SynonymsConfig {
+    let entry = |text: Spanned<String>, diagnostics: &mut Vec<Diagnostic>| {
+        let value = text.get_ref().trim().to_string();
+        if value.is_empty() {
+            diagnostics.push(
+                at(text.span(), "the synonym is empty".to_string())
+                    .with_help("write a word or a phrase, or remove the entry"),
+            );
+            return None;
+        }
+        Some(Setting::new(value, at(text.span(), String::new())))
+    };
+    let mut config = SynonymsConfig {
+        defaults: raw.defaults.unwrap_or(true),
+        ..SynonymsConfig::default()
+    };
+    for group in raw.groups.into_iter().flatten() {
+        let span = group.span();
+        let entries: Vec<Setting> = group
+            .into_inner()
+            .into_iter()
+            .filter_map(|text| entry(text, diagnostics))
+            .collect();
+        if entries.len() < 2 {
+            diagnostics.push(
+                at(
+                    span,
+                    "a synonym group needs at least two entries".to_string(),
+                )
+                .with_help("list the words that mean the same, such as `[\"frozen\", \"stuck\"]`"),
+            );
+        } else {
+            config.groups.push(entries);
+        }
+    }
+    for (key, targets) in raw.one_way.into_iter().flatten() {
+        let span = targets.span();
+        let Some(from) = entry(key, diagnostics) else {
+            continue;
+        };
+        let targets: Vec<Setting> = targets
+            .into_inner()
+            .into_iter()
+            .filter_map(|text| entry(text, diagnostics))
+            .collect();
+        if targets.is_empty() {
+            diagnostics.push(
+                at(span, format!("`{}` has no synonym to find", from.value))
+                    .with_help("list what it should find, such as `[\"vpn\"]`"),
+            );
+        } else {
+            config.one_way.push((from, targets));
+        }
+    }
+    config
+}
+
 /// The keys of each table of `book.toml`, to tell a writer where a misplaced key goes.
 const TABLE_KEYS: [(&str, &[&str]); 5] = [
     ("book", &["title", "description", "language", "authors"]),
@@ -480,7 +622,10 @@ const TABLE_KEYS: [(&str, &[&str]); 5] = [
             "portable",
         ],
     ),
-    ("search", &["fuzzy", "prefix", "weights"]),
+    (
+        "search",
+        &["fuzzy", "prefix", "weights", "filters", "synonyms"],
+    ),
     ("check", &["stale-after"]),
     ("troubleshooter", &["escalation"]),
 ];
@@ -494,38 +639,96 @@ fn belongs_elsewhere(message: &str) -> Option<String> {
     Some(format!("`{field}` goes in the `[{table}]` table"))
 }
 
-/// Rejects build dirs that would overwrite the site itself or the filesystem root.
+/// The folders of a site that hold its sources: a build dir inside one would overwrite them.
+const SOURCE_FOLDERS: [&str; 5] = ["content", "themes", "templates", "static", ".git"];
+
+/// Rejects build dirs that would overwrite the site itself or the filesystem root, judged from
+/// the path as written (`..` steps are followed: `x/../content/out` is inside `content/`).
+/// An absolute path is judged against the site root by [`check_build_dir_in`].
 pub fn check_build_dir(dir: &Path) -> Result<(), String> {
     let shown = dir.display();
     if dir.has_root() && dir.components().count() == 1 {
         return Err(format!("`build-dir` `{shown}` is the filesystem root"));
     }
-    let mut depth = 0i32;
+    let mut parts: Vec<&std::ffi::OsStr> = Vec::new();
+    let mut above_root = false;
     for component in dir.components() {
         match component {
-            Component::Normal(_) => depth += 1,
-            Component::ParentDir => depth -= 1,
+            Component::Normal(part) => parts.push(part),
+            Component::ParentDir => above_root |= parts.pop().is_none(),
             Component::CurDir => {}
             Component::RootDir | Component::Prefix(_) => return Ok(()),
         }
     }
-    if depth <= 0 {
+    if above_root || parts.is_empty() {
         return Err(format!(
             "`build-dir` `{shown}` is the site root or above it: building would delete the site"
         ));
     }
-    let first = dir.components().find_map(|c| match c {
-        Component::Normal(part) => Some(part.to_string_lossy().to_string()),
-        _ => None,
-    });
-    if let Some(first) = first
-        && ["content", "themes", "templates", "static", ".git"].contains(&first.as_str())
-    {
+    let first = parts[0].to_string_lossy();
+    if SOURCE_FOLDERS.contains(&first.as_ref()) {
         return Err(format!(
             "`build-dir` `{shown}` is inside `{first}/`: building would overwrite the site's sources"
         ));
     }
     Ok(())
+}
+
+/// [`check_build_dir`] for the folder a build would really write, `root` (the site root)
+/// joined with `dir`, symlinks of the existing part of the path resolved: an absolute
+/// `build-dir`, `--out`, or a link may not land on the site root, above it, or inside its
+/// sources either.
+pub fn check_build_dir_in(root: &Path, dir: &Path) -> Result<(), String> {
+    let shown = dir.display();
+    let (Some(root), Some(target)) = (resolve(root), resolve(&root.join(dir))) else {
+        return Ok(());
+    };
+    if root.starts_with(&target) {
+        return Err(format!(
+            "build dir `{shown}` is the site root or above it: building would delete the site"
+        ));
+    }
+    for folder in SOURCE_FOLDERS {
+        if target.starts_with(root.join(folder)) {
+            return Err(format!(
+                "build dir `{shown}` is inside the site's `{folder}/`: building would overwrite \
+                 the site's sources"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// `path` made absolute with `..` steps applied and the longest existing prefix canonicalized
+/// (so links are followed); `None` when even the filesystem root cannot be resolved.
+fn resolve(path: &Path) -> Option<PathBuf> {
+    let absolute = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().ok()?.join(path)
+    };
+    let mut resolved = PathBuf::new();
+    for component in absolute.components() {
+        match component {
+            Component::ParentDir => {
+                resolved = resolved.canonicalize().unwrap_or(resolved);
+                resolved.pop();
+            }
+            Component::CurDir => {}
+            other => resolved.push(other),
+        }
+    }
+    let mut existing = resolved.as_path();
+    let mut rest = Vec::new();
+    loop {
+        if let Ok(canonical) = existing.canonicalize() {
+            let mut out = canonical;
+            out.extend(rest.iter().rev());
+            return Some(out);
+        }
+        rest.push(existing.file_name()?.to_os_string());
+        existing = existing.parent()?;
+    }
 }
 
 fn normalize_base_url(url: &str) -> Result<String, String> {
@@ -694,7 +897,17 @@ mod tests {
 
     #[test]
     fn build_dirs_that_would_destroy_the_site_are_refused() {
-        for dir in ["/", ".", "..", "content", "content/out", "./", "a/../.."] {
+        for dir in [
+            "/",
+            ".",
+            "..",
+            "content",
+            "content/out",
+            "./",
+            "a/../..",
+            "x/../content/out",
+            "a/..",
+        ] {
             assert!(check_build_dir(Path::new(dir)).is_err(), "{dir}");
         }
         for dir in ["public", "out/site", "/tmp/site"] {
@@ -702,6 +915,30 @@ mod tests {
         }
         let errors = parse_str("[build]\nbuild-dir = \"content\"\n").unwrap_err();
         assert_eq!(errors[0].location(), "book.toml:2:13");
+    }
+
+    #[test]
+    fn build_dirs_are_judged_where_they_land() {
+        let site = tempfile::tempdir().unwrap();
+        let root = site.path().join("site");
+        std::fs::create_dir_all(root.join("content/guides")).unwrap();
+        let inside = root.join("content/out");
+        for dir in [inside.as_path(), root.as_path(), site.path()] {
+            assert!(check_build_dir_in(&root, dir).is_err(), "{}", dir.display());
+        }
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(root.join("content"), root.join("sources")).unwrap();
+            let error = check_build_dir_in(&root, Path::new("sources/out")).unwrap_err();
+            assert_eq!(
+                error,
+                "build dir `sources/out` is inside the site's `content/`: building would \
+                 overwrite the site's sources"
+            );
+        }
+        for dir in [Path::new("public"), &site.path().join("elsewhere")] {
+            assert!(check_build_dir_in(&root, dir).is_ok(), "{}", dir.display());
+        }
     }
 
     #[test]
@@ -718,5 +955,89 @@ mod tests {
             errors[0].help.as_deref(),
             Some("`escalation` goes in the `[troubleshooter]` table")
         );
+    }
+
+    #[test]
+    fn filters_are_named_once_from_the_known_ones() {
+        let config = parse_str("[search]\nfilters = [\"tags\", \"kind\"]\n").unwrap();
+        assert_eq!(config.search.filters, [Filter::Tags, Filter::Kind]);
+        let errors = parse_str("[search]\nfilters = [\"kind\", \"tag\", \"kind\"]\n").unwrap_err();
+        let found: Vec<String> = errors
+            .iter()
+            .map(|d| format!("{} {} {:?}", d.location(), d.message, d.help))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "book.toml:2:20 unknown filter `tag` Some(\"the filters are `kind` and `tags`\")",
+                "book.toml:2:27 the filter `kind` is listed twice None",
+            ]
+        );
+    }
+
+    #[test]
+    fn synonyms_keep_their_places_and_refuse_what_cannot_work() {
+        let config = parse_str(
+            "[search.synonyms]\ndefaults = false\ngroups = [[\"frozen\", \" stuck \"]]\n\
+             [search.synonyms.one-way]\nsurfshark = [\"vpn\"]\n",
+        )
+        .unwrap();
+        let synonyms = &config.search.synonyms;
+        assert!(!synonyms.defaults);
+        assert_eq!(synonyms.groups[0][1].value, "stuck");
+        assert_eq!(
+            synonyms.groups[0][1].diagnostic("x").location(),
+            "book.toml:3:22"
+        );
+        assert_eq!(synonyms.one_way[0].0.value, "surfshark");
+        assert_eq!(synonyms.one_way[0].1[0].value, "vpn");
+
+        let errors = parse_str(
+            "[search.synonyms]\ngroups = [[\"alone\"], [\"a\", \" \"]]\n\
+             [search.synonyms.one-way]\nsurfshark = []\n",
+        )
+        .unwrap_err();
+        let found: Vec<String> = errors
+            .iter()
+            .map(|d| format!("{} {}", d.location(), d.message))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "book.toml:2:11 a synonym group needs at least two entries",
+                "book.toml:2:28 the synonym is empty",
+                "book.toml:2:22 a synonym group needs at least two entries",
+                "book.toml:4:13 `surfshark` has no synonym to find",
+            ]
+        );
+        let errors = parse_str("[search.synonyms]\ngrups = [[\"a\", \"b\"]]\n").unwrap_err();
+        assert_eq!(
+            errors[0].to_string(),
+            "error: unknown field `grups`\n --> book.toml:2:1\n  |\n2 | grups = [[\"a\", \"b\"]]\n  | ^^^^^\n  |\n  = help: did you mean `groups`?"
+        );
+    }
+
+    #[test]
+    fn kinds_have_a_singular_label() {
+        let config = parse_str("[book]\ntitle = \"Help\"\n").unwrap();
+        let singular: Vec<&str> = config.kinds.iter().map(|k| k.singular.as_str()).collect();
+        assert_eq!(
+            singular,
+            [
+                "Guide",
+                "Cause",
+                "Fix",
+                "Best practice",
+                "Restore guide",
+                "Error code",
+                "FAQ"
+            ]
+        );
+        let config = parse_str(
+            "[kinds.practice]\nsingular = \"Good habit\"\n[kinds.howto]\ntitle = \"How-tos\"\n",
+        )
+        .unwrap();
+        let singular: Vec<&str> = config.kinds.iter().map(|k| k.singular.as_str()).collect();
+        assert_eq!(singular, ["Good habit", "How-tos"]);
     }
 }

@@ -20,19 +20,23 @@ pub struct Kind {
     pub dir: String,
     /// The plural title shown on the site (`Causes`).
     pub title: String,
+    /// The singular label shown beside one article of the kind (`Cause`), as in a search
+    /// result.
+    pub singular: String,
     /// Position among the kinds, lower first.
     pub order: i64,
 }
 
-/// The standard kinds, used when `book.toml` has no `[kinds]` table: (name, dir, title).
-pub const STANDARD_KINDS: [(&str, &str, &str); 7] = [
-    ("guide", "guides", "Guides"),
-    ("cause", "causes", "Causes"),
-    ("fix", "fixes", "Fixes"),
-    ("practice", "practices", "Best practices"),
-    ("restore", "restore", "Restore"),
-    ("error", "errors", "Error codes"),
-    ("faq", "faq", "FAQ"),
+/// The standard kinds, used when `book.toml` has no `[kinds]` table: (name, dir, title,
+/// singular).
+pub const STANDARD_KINDS: [(&str, &str, &str, &str); 7] = [
+    ("guide", "guides", "Guides", "Guide"),
+    ("cause", "causes", "Causes", "Cause"),
+    ("fix", "fixes", "Fixes", "Fix"),
+    ("practice", "practices", "Best practices", "Best practice"),
+    ("restore", "restore", "Restore", "Restore guide"),
+    ("error", "errors", "Error codes", "Error code"),
+    ("faq", "faq", "FAQ", "FAQ"),
 ];
 
 /// Relative weights of the searchable fields; the browser index and the tantivy index use the same.
@@ -65,6 +69,50 @@ impl Default for FieldWeights {
     }
 }
 
+/// A way to narrow search results that a site offers (`[search] filters`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Filter {
+    /// By kind of article (`fix`, `cause`, ...).
+    Kind,
+    /// By the articles' `tags`.
+    Tags,
+}
+
+impl Filter {
+    /// Every filter, in the order the search page shows them.
+    pub const ALL: [Filter; 2] = [Filter::Kind, Filter::Tags];
+
+    /// Its name in `book.toml`, in the browser index and in `Remedy.search`'s `filters`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Filter::Kind => "kind",
+            Filter::Tags => "tags",
+        }
+    }
+}
+
+/// `[search.synonyms]`: words and phrases that find each other at query time (the analysis
+/// of their words, the groups' expansion and the built-in lists are [`crate::search::synonyms`]'s).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SynonymsConfig {
+    /// Whether the built-in list of the site's language is used besides the site's own.
+    pub defaults: bool,
+    /// Two-way groups: each entry finds every other entry of its group.
+    pub groups: Vec<Vec<Setting>>,
+    /// One-way mappings: the entry finds its targets, not the other way round.
+    pub one_way: Vec<(Setting, Vec<Setting>)>,
+}
+
+impl Default for SynonymsConfig {
+    fn default() -> Self {
+        SynonymsConfig {
+            defaults: true,
+            groups: Vec::new(),
+            one_way: Vec::new(),
+        }
+    }
+}
+
 /// `[search]`: how the search indexes are built and queried.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SearchConfig {
@@ -74,6 +122,10 @@ pub struct SearchConfig {
     pub prefix: bool,
     /// Field weights.
     pub weights: FieldWeights,
+    /// The filters the browser index carries and the search page offers, in that order.
+    pub filters: Vec<Filter>,
+    /// Synonyms.
+    pub synonyms: SynonymsConfig,
     /// The language both indexes analyse text in: `[book] language`'s when search has rules
     /// for it, English otherwise (with a warning, [`Config::warnings`]).
     pub language: Language,
@@ -85,6 +137,8 @@ impl Default for SearchConfig {
             fuzzy: true,
             prefix: true,
             weights: FieldWeights::default(),
+            filters: Vec::new(),
+            synonyms: SynonymsConfig::default(),
             language: Language::English,
         }
     }
@@ -306,10 +360,11 @@ pub fn standard_kinds() -> Vec<Kind> {
     STANDARD_KINDS
         .iter()
         .enumerate()
-        .map(|(i, (name, dir, title))| Kind {
+        .map(|(i, (name, dir, title, singular))| Kind {
             name: name.to_string(),
             dir: dir.to_string(),
             title: title.to_string(),
+            singular: singular.to_string(),
             order: (i as i64 + 1) * 10,
         })
         .collect()

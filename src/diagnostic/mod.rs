@@ -40,8 +40,12 @@ pub struct Diagnostic {
     pub message: String,
     /// An optional hint on how to fix it.
     pub help: Option<String>,
-    /// The source line the problem is on, without its line ending.
+    /// The source line the problem is on, without its line ending; for a line longer than
+    /// [`MAX_SOURCE_LINE`] bytes, only the part around the problem (see `source_cut`), so a
+    /// thousand problems on one huge line do not keep a thousand copies of it.
     pub source_line: Option<String>,
+    /// How many characters of the line come before `source_line` (0 when it is whole).
+    pub source_cut: usize,
     /// How many characters the caret underlines (at least 1 when there is a source line).
     pub width: usize,
     /// Other places the problem involves (the first of two duplicates), each shown under its
@@ -60,8 +64,11 @@ pub struct Secondary {
     pub line: usize,
     /// 1-based column in characters.
     pub col: usize,
-    /// The source line, without its line ending.
+    /// The source line, without its line ending; for a long line, the part around the place
+    /// (as [`Diagnostic::source_line`]).
     pub source_line: String,
+    /// How many characters of the line come before `source_line` (0 when it is whole).
+    pub source_cut: usize,
     /// How many characters are underlined (at least 1).
     pub width: usize,
     /// What is there: `first written here`.
@@ -79,6 +86,7 @@ impl Diagnostic {
             message: message.into(),
             help: None,
             source_line: None,
+            source_cut: 0,
             width: 0,
             secondary: Vec::new(),
         }
@@ -105,7 +113,45 @@ impl Diagnostic {
             .count()
             + 1;
         let on_line_end = end.min(line_start + line_text.len()).max(start);
-        let width = source[start..on_line_end].chars().count().max(1);
+        let within = start - line_start..on_line_end - line_start;
+        Diagnostic::on_line(path, line, line_text, within, col, message)
+    }
+
+    /// A diagnostic on line `line` (1-based), whose text is `line_text`, under the bytes
+    /// `within` of it, which start at character column `col`. Keeps only an excerpt of a line
+    /// longer than [`MAX_SOURCE_LINE`], so making one costs the same on a huge line.
+    fn on_line(
+        path: impl Into<PathBuf>,
+        line: usize,
+        line_text: &str,
+        within: Range<usize>,
+        col: usize,
+        message: impl Into<String>,
+    ) -> Self {
+        let length = line_text.len();
+        let within = within.start.min(length)..within.end.clamp(within.start.min(length), length);
+        let (source_line, source_cut, shown) = if line_text.len() <= MAX_SOURCE_LINE {
+            (line_text, 0, within)
+        } else {
+            let from = floor_char_boundary(line_text, within.start.saturating_sub(EXCERPT_CONTEXT));
+            let to = floor_char_boundary(
+                line_text,
+                (within.end.max(within.start) + EXCERPT_CONTEXT).min(line_text.len()),
+            );
+            let before = line_text[from..within.start].chars().count();
+            (
+                &line_text[from..to],
+                col.saturating_sub(1 + before),
+                within.start - from..within.end.min(to) - from,
+            )
+        };
+        let width = source_line[shown].chars().count().max(1);
+        // A cut at the end shows as `...`, as annotate-snippets marks the lines it cuts.
+        let source_line = if source_cut > 0 && !line_text.ends_with(source_line) {
+            format!("{source_line}...")
+        } else {
+            source_line.to_string()
+        };
         Diagnostic {
             severity: Severity::Error,
             path: path.into(),
@@ -113,7 +159,8 @@ impl Diagnostic {
             col,
             message: message.into(),
             help: None,
-            source_line: Some(line_text.to_string()),
+            source_line: Some(source_line),
+            source_cut,
             width,
             secondary: Vec::new(),
         }
@@ -127,20 +174,24 @@ impl Diagnostic {
         col: usize,
         message: impl Into<String>,
     ) -> Self {
-        let source_line = source
+        let Some(line_text) = source
             .split('\n')
             .nth(line.saturating_sub(1))
-            .map(|l| l.trim_end_matches('\r').to_string());
+            .map(|l| l.trim_end_matches('\r'))
+        else {
+            return Diagnostic {
+                line,
+                col,
+                ..Diagnostic::file(path, message)
+            };
+        };
+        let at = line_text
+            .char_indices()
+            .nth(col.saturating_sub(1))
+            .map_or(line_text.len(), |(at, _)| at);
         Diagnostic {
-            severity: Severity::Error,
-            path: path.into(),
-            line,
-            col,
-            message: message.into(),
-            help: None,
-            width: if source_line.is_some() { 1 } else { 0 },
-            source_line,
-            secondary: Vec::new(),
+            width: 1,
+            ..Diagnostic::on_line(path, line, line_text, at..at, col, message)
         }
     }
 
@@ -184,6 +235,7 @@ impl Diagnostic {
             line: place.line,
             col: place.col,
             source_line: place.source_line.unwrap_or_default(),
+            source_cut: place.source_cut,
             width: place.width,
             label: label.into(),
         });
@@ -215,6 +267,67 @@ impl Diagnostic {
         } else {
             format!("{path}:{}:{}", self.line, self.col)
         }
+    }
+}
+
+/// Source lines longer than this many bytes are kept as an excerpt around the problem.
+pub const MAX_SOURCE_LINE: usize = 512;
+/// How many bytes of a long line an excerpt keeps on each side of the problem.
+const EXCERPT_CONTEXT: usize = 160;
+
+/// Places many diagnostics in one text, in time linear in the text and the number of
+/// diagnostics when they come in order of position (a file with 20,000 problems on one line
+/// would otherwise be scanned 20,000 times): the line starts are found once, and each
+/// column is counted on from the previous diagnostic's when both are on the same line.
+pub struct Locator<'a> {
+    source: &'a str,
+    /// The byte where each line starts.
+    line_starts: Vec<usize>,
+    /// The last position placed: byte, line index, 1-based column.
+    last: (usize, usize, usize),
+}
+
+impl<'a> Locator<'a> {
+    /// A locator over the whole text of a file.
+    pub fn new(source: &'a str) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(source.match_indices('\n').map(|(at, _)| at + 1))
+            .collect();
+        Locator {
+            source,
+            line_starts,
+            last: (0, 0, 1),
+        }
+    }
+
+    /// The same diagnostic as [`Diagnostic::at`] gives.
+    pub fn at(
+        &mut self,
+        path: impl Into<PathBuf>,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        let source = self.source;
+        let start = floor_char_boundary(source, span.start.min(source.len()));
+        let end = floor_char_boundary(source, span.end.clamp(start, source.len()));
+        let index = self.line_starts.partition_point(|&at| at <= start) - 1;
+        let line_start = self.line_starts[index];
+        let line_end = self
+            .line_starts
+            .get(index + 1)
+            .map_or(source.len(), |next| next - 1);
+        let line_text = source[line_start..line_end].trim_end_matches('\r');
+        let counted_to = start.min(line_start + line_text.len());
+        let (last_byte, last_index, last_col) = self.last;
+        let col = if last_index == index && last_byte <= counted_to {
+            last_col + source[last_byte..counted_to].chars().count()
+        } else {
+            source[line_start..counted_to].chars().count() + 1
+        };
+        self.last = (counted_to, index, col);
+        let on_line_end = end.min(line_start + line_text.len()).max(start);
+        let within = start - line_start..on_line_end - line_start;
+        Diagnostic::on_line(path, index + 1, line_text, within, col, message)
     }
 }
 

@@ -44,7 +44,14 @@ fn render(diagnostic: &Diagnostic, renderer: &Renderer) -> String {
     };
     let path = display_path(&diagnostic.path);
     let title = level.primary_title(diagnostic.message.as_str());
-    let mut group = match (&diagnostic.source_line, diagnostic.line) {
+    let (shown_line, shown_col) = match &diagnostic.source_line {
+        Some(line) => {
+            let (line, col) = excerpt(line, diagnostic.source_cut, diagnostic.col);
+            (Some(line), col)
+        }
+        None => (None, diagnostic.col),
+    };
+    let mut group = match (&shown_line, diagnostic.line) {
         (_, 0) => title.element(Origin::path(path.as_str())),
         (Some(source_line), line) => title.element(
             Snippet::source(source_line.as_str())
@@ -52,7 +59,7 @@ fn render(diagnostic: &Diagnostic, renderer: &Renderer) -> String {
                 .path(path.as_str())
                 .annotation(AnnotationKind::Primary.span(caret_span(
                     source_line,
-                    diagnostic.col,
+                    shown_col,
                     diagnostic.width,
                 ))),
         ),
@@ -62,19 +69,22 @@ fn render(diagnostic: &Diagnostic, renderer: &Renderer) -> String {
                 .char_column(diagnostic.col),
         ),
     };
-    let secondary_paths: Vec<String> = diagnostic
+    let secondary: Vec<(String, String, usize)> = diagnostic
         .secondary
         .iter()
-        .map(|place| display_path(&place.path))
+        .map(|place| {
+            let (line, col) = excerpt(&place.source_line, place.source_cut, place.col);
+            (display_path(&place.path), line, col)
+        })
         .collect();
-    for (place, path) in diagnostic.secondary.iter().zip(&secondary_paths) {
+    for (place, (path, line, col)) in diagnostic.secondary.iter().zip(&secondary) {
         group = group.element(
-            Snippet::source(place.source_line.as_str())
+            Snippet::source(line.as_str())
                 .line_start(place.line)
                 .path(path.as_str())
                 .annotation(
                     AnnotationKind::Context
-                        .span(caret_span(&place.source_line, place.col, place.width))
+                        .span(caret_span(line, *col, place.width))
                         .label(place.label.as_str()),
                 ),
         );
@@ -82,7 +92,37 @@ fn render(diagnostic: &Diagnostic, renderer: &Renderer) -> String {
     if let Some(help) = &diagnostic.help {
         group = group.element(Level::HELP.message(help.as_str()));
     }
-    renderer.render(&[group])
+    let mut text = renderer.render(&[group]);
+    // annotate-snippets names the column within an excerpt: name the file's column.
+    if shown_col != diagnostic.col {
+        let line = diagnostic.line;
+        text = text.replacen(
+            &format!("{path}:{line}:{shown_col}"),
+            &format!("{path}:{line}:{}", diagnostic.col),
+            1,
+        );
+    }
+    for (place, (path, _, col)) in diagnostic.secondary.iter().zip(&secondary) {
+        if *col != place.col {
+            let line = place.line;
+            text = text.replacen(
+                &format!("::: {path}:{line}:{col}"),
+                &format!("::: {path}:{line}:{}", place.col),
+                1,
+            );
+        }
+    }
+    text
+}
+
+/// A source line as shown, and the caret's column in it: an excerpt of a long line (`cut`
+/// characters of it left out before) is shown after `...`, the caret placed within it.
+fn excerpt(line: &str, cut: usize, col: usize) -> (String, usize) {
+    if cut > 0 {
+        (format!("...{line}"), col + 3 - cut.min(col))
+    } else {
+        (line.to_string(), col)
+    }
 }
 
 /// The bytes of `line` under a caret at 1-based character column `col`, `width` characters

@@ -14,6 +14,22 @@ pub const TANTIVY_DIR: &str = "search/index";
 /// Where the browser index lives in the build dir.
 pub const BROWSER_DIR: &str = "search";
 
+/// The folders of the browser index inside [`BROWSER_DIR`] (words, terms, postings, documents;
+/// see [`search::export`]), and its manifest.
+const BROWSER_FOLDERS: [&str; 4] = ["w/", "t/", "r/", "d/"];
+const BROWSER_MANIFEST: &str = "manifest.js";
+
+/// Whether this stage writes the build-dir file `path`: anything in the tantivy index's folder,
+/// the browser index's manifest and the files in its folders. (`search/index.html` is a page.)
+pub fn writes(path: &str) -> bool {
+    path.starts_with(&format!("{TANTIVY_DIR}/"))
+        || path
+            .strip_prefix(&format!("{BROWSER_DIR}/"))
+            .is_some_and(|inside| {
+                inside == BROWSER_MANIFEST || BROWSER_FOLDERS.iter().any(|f| inside.starts_with(f))
+            })
+}
+
 /// Makes both search indexes of `site` and hands them to `output`.
 pub fn index(site: &Site, output: &dyn Sink) -> Result<()> {
     let tantivy_dir = output.folder(TANTIVY_DIR)?;
@@ -32,4 +48,38 @@ pub fn index(site: &Site, output: &dyn Sink) -> Result<()> {
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every file the index stage makes is one [`writes`] owns, so a static file can never
+    /// collide with one unnoticed.
+    #[test]
+    fn writes_owns_every_file_of_the_indexes() {
+        let site = crate::fixture::site();
+        let temp = tempfile::tempdir().unwrap();
+        let staging = crate::pipeline::write::Staging::new(&temp.path().join("public")).unwrap();
+        index(&site, &staging).unwrap();
+        staging.commit().unwrap();
+        let root = temp.path().join("public");
+        let mut count = 0;
+        for entry in walkdir::WalkDir::new(&root) {
+            let entry = entry.unwrap();
+            let path = entry
+                .path()
+                .strip_prefix(&root)
+                .unwrap()
+                .to_string_lossy()
+                .to_string();
+            if entry.file_type().is_file() && path != crate::pipeline::write::MARKER_FILE {
+                assert!(writes(&path), "{path}");
+                count += 1;
+            }
+        }
+        assert!(count > 5, "{count}");
+        assert!(!writes("search/index.html"));
+        assert!(!writes("search/other.js"));
+    }
 }

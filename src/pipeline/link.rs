@@ -96,6 +96,14 @@ fn resolve_escalation(site: &mut Site, left_out: &LeftOut, diagnostics: &mut Vec
                 ))
                 .with_help("publish it (`draft = false`) or build with `--drafts`"),
         );
+    } else if slug == "_index" || slug.ends_with("/_index") {
+        diagnostics.push(
+            setting
+                .diagnostic(format!(
+                    "`{slug}` is an intro page (`content/{slug}.md`), not an article"
+                ))
+                .with_help("`escalation` takes an article's slug such as `fixes/contact-support`"),
+        );
     } else if !left_out.broken.contains(slug) {
         let mut diagnostic = setting.diagnostic(format!(
             "no article `{slug}`: `content/{slug}.md` does not exist"

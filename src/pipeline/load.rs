@@ -10,8 +10,9 @@
 //!
 //! It refuses what would make the rest of the pipeline guess: Markdown outside a kind folder,
 //! folders that are not a kind, file names that are not slugs, slugs that differ only in case,
-//! files that are empty, too large, not UTF-8 or hold control characters, and symlinks that
-//! loop or leave the site root.
+//! files that are empty, too large, not UTF-8 or hold control characters, `.md` names on things
+//! that are not regular files (a named pipe would hang the read), `_index.md` below a kind
+//! folder's top, and symlinks that loop or leave the site root.
 //! Editor droppings (dotfiles, `~` backups, `#autosave#`) are skipped silently.
 
 use std::collections::{BTreeSet, HashMap};
@@ -391,6 +392,9 @@ fn read_entry(
     let Some(stem) = entry.name.strip_suffix(".md") else {
         return Ok(None);
     };
+    if !entry.is_file {
+        return Err(Box::new(not_a_file(relative)));
+    }
     // `x.fr.md` is the French translation of `x.md`: read as if it were named `x.md`.
     let (stem, language) = match translation_language(stem) {
         Some((original, code)) => {
@@ -438,6 +442,9 @@ fn read_entry(
         }
         None
     } else {
+        if stem == "_index" && components.len() > 2 {
+            return Err(Box::new(nested_intro(relative, &components[0])));
+        }
         config.kind_by_dir(&components[0]).map(|k| k.name.clone())
     };
     let slug_parts: Vec<&str> = components
@@ -611,6 +618,8 @@ pub fn classify(root: &Path, config: &Config, relative: &Path) -> Change {
             return Change::NeedsFullWalk;
         }
         None
+    } else if stem == "_index" && components.len() > 2 {
+        return Change::NeedsFullWalk;
     } else {
         match config.kind_by_dir(&components[0]) {
             Some(kind) => Some(kind.name.clone()),
@@ -703,9 +712,14 @@ fn read_text(root: &Path, relative: &Path, size: Option<u64>) -> Result<String, 
     let path = root.join(relative);
     let size = match size {
         Some(size) => size,
-        None => fs::metadata(&path)
-            .map_err(|e| Box::new(Diagnostic::file(relative, format!("cannot read: {e}"))))?
-            .len(),
+        None => {
+            let metadata = fs::metadata(&path)
+                .map_err(|e| Box::new(Diagnostic::file(relative, format!("cannot read: {e}"))))?;
+            if !metadata.is_file() {
+                return Err(Box::new(not_a_file(relative)));
+            }
+            metadata.len()
+        }
     };
     if size > MAX_ARTICLE_BYTES {
         return Err(Box::new(
@@ -739,7 +753,7 @@ fn read_text(root: &Path, relative: &Path, size: Option<u64>) -> Result<String, 
             relative,
             &text,
             at..at + c.len_utf8(),
-            format!("control character U+{:04X} in the text", u32::from(c)),
+            format!("{} in the text", crate::text::forbidden_character(c)),
         )
         .with_help("delete it: editors hide it, and no page may contain it");
         // Shown as `�`, so the terminal prints something for the caret to point at.
@@ -749,6 +763,28 @@ fn read_text(root: &Path, relative: &Path, size: Option<u64>) -> Result<String, 
         return Err(Box::new(diagnostic));
     }
     Ok(text)
+}
+
+/// A `.md` name on something that is not a regular file: reading a named pipe waits for a
+/// writer for ever, and a device can be endless.
+fn not_a_file(relative: &Path) -> Diagnostic {
+    Diagnostic::file(
+        relative,
+        "not a regular file (a named pipe, socket or device), so it is not read",
+    )
+    .with_help("replace it with a Markdown file, or delete it")
+}
+
+/// An `_index.md` below a kind folder's top: only kinds have intro pages, and a nested one
+/// would silently take the kind's title.
+fn nested_intro(relative: &Path, kind_dir: &str) -> Diagnostic {
+    Diagnostic::file(
+        relative,
+        "an `_index.md` only introduces a kind, so it belongs directly in the kind's folder",
+    )
+    .with_help(format!(
+        "move it to `{CONTENT_DIR}/{kind_dir}/_index.md`, or rename it to make it an article"
+    ))
 }
 
 fn not_utf8(path: &Path, bytes: &[u8], valid_up_to: usize) -> Diagnostic {

@@ -7,4 +7,5 @@ pub mod link;
 pub mod load;
 pub mod parse;
 pub mod render;
+pub mod reserved;
 pub mod write;

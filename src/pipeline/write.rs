@@ -7,7 +7,20 @@
 //! (see [`Staging::put`]): a rebuild of a 10,000-article site spends a third as long swapping.
 //!
 //! A build dir that exists but was not made by Remedy is never replaced: it could be a folder
-//! of the writer's own. Remedy marks its build dirs with a `.remedy-build` file.
+//! of the writer's own. Remedy marks its build dirs with a `.remedy-build` file. Nothing outside
+//! what Remedy made is ever deleted:
+//!
+//! - A build dir that is a **symlink** (`public -> /srv/www`, a common way to deploy) is built
+//!   into: the link is resolved and the link's target is what gets replaced, atomically, by
+//!   the same swap as any build dir, beside the target; the link itself is left as it is and
+//!   points at the new site. (Replacing the link with a folder would silently stop publishing
+//!   to the target; deleting through it once emptied the deployed site.) A link whose target
+//!   does not exist is refused. The target must be a Remedy build dir or empty, like any
+//!   build dir.
+//! - A previous site Remedy could not delete after the swap (someone made it read-only) would
+//!   be left behind as a hidden folder for ever: a build checks first that it can delete every
+//!   folder of the previous site and refuses, naming the folder, before writing anything.
+//! - Deleting a previous site never follows a symlink (see [`remove_tree`]).
 //!
 //! Other stages hand their files to a [`Sink`]: [`Staging`] for a whole build, or a
 //! [`FolderReplacement`] when the dev server refreshes one folder (`search/`) of a live build
@@ -53,8 +66,11 @@ impl Staging {
     /// Creates a staging folder for `target` (the build dir), after checking that `target` may
     /// be replaced and removing what dead builds left behind.
     pub fn new(target: &Path) -> Result<Staging> {
-        let target = absolute(target)?;
+        let target = through_link(&absolute(target)?)?;
         let has_site = check_replaceable(&target)?;
+        if has_site {
+            check_deletable(&target)?;
+        }
         let parent = target
             .parent()
             .ok_or_else(|| Error::Usage(format!("cannot build into `{}`", target.display())))?
@@ -103,7 +119,13 @@ impl Staging {
             .write(true)
             .create_new(true)
             .open(&path)
-            .map_err(|e| Error::io(&path, e))?;
+            .map_err(|e| match e.kind() {
+                // Name the file in the site, not the staging folder's temporary name.
+                std::io::ErrorKind::AlreadyExists => {
+                    Error::Internal(format!("`{relative}` was written twice in one build"))
+                }
+                _ => Error::io(&path, e),
+            })?;
         file.write_all(bytes).map_err(|e| Error::io(&path, e))
     }
 
@@ -173,6 +195,7 @@ pub struct FolderReplacement {
 impl FolderReplacement {
     /// Starts a replacement of `build_dir/folder`.
     pub fn new(build_dir: &Path, folder: &str) -> Result<FolderReplacement> {
+        let build_dir = &through_link(&absolute(build_dir)?)?;
         let name = build_dir
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
@@ -268,8 +291,15 @@ impl Drop for Staging {
 /// Deletes a folder tree, its subfolders in parallel: on file systems mounted with online
 /// discard, deleting thousands of small files is bound by the device's latency, not the CPU,
 /// and several deletions in flight finish about twice as fast as one after another.
+///
+/// A link is removed, never followed: `dir` itself, or anything in it, may be a symlink to a
+/// folder Remedy did not make.
 pub fn remove_tree(dir: &Path) {
     use rayon::prelude::*;
+    if fs::symlink_metadata(dir).is_ok_and(|m| !m.is_dir()) {
+        let _ = fs::remove_file(dir);
+        return;
+    }
     let mut folders = Vec::new();
     if let Ok(kinds) = fs::read_dir(dir) {
         for kind in kinds.flatten() {
@@ -284,7 +314,7 @@ pub fn remove_tree(dir: &Path) {
     let pool = rayon::ThreadPoolBuilder::new().num_threads(8).build();
     let remove = || {
         folders.par_iter().for_each(|folder| {
-            if folder.is_dir() {
+            if fs::symlink_metadata(folder).is_ok_and(|m| m.is_dir()) {
                 let _ = fs::remove_dir_all(folder);
             } else {
                 let _ = fs::remove_file(folder);
@@ -361,6 +391,67 @@ fn absolute(path: &Path) -> Result<PathBuf> {
     };
     // Collecting the components drops `.` ones: `/site/./public` → `/site/public` in messages.
     Ok(joined.components().collect())
+}
+
+/// The folder a build into `path` replaces: `path` itself, or, when it is a symlink, the
+/// folder it points to (see the module doc). A link to nothing, or to a file, is refused.
+fn through_link(path: &Path) -> Result<PathBuf> {
+    let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return Ok(path.to_path_buf());
+    }
+    let shown = crate::diagnostic::display_path(path);
+    let pointed = fs::read_link(path)
+        .map(|p| crate::diagnostic::display_path(&p))
+        .unwrap_or_default();
+    match fs::canonicalize(path) {
+        Ok(target) if target.parent().is_some() => Ok(target),
+        Ok(_) => Err(Error::Usage(format!(
+            "build dir `{shown}` is a symlink to the filesystem root"
+        ))),
+        Err(_) => Err(Error::Usage(format!(
+            "build dir `{shown}` is a symlink to `{pointed}`, which does not exist: create that \
+             folder, or remove the link"
+        ))),
+    }
+}
+
+/// Checks that every folder of the previous site at `target` can be deleted after the swap, so
+/// no build reports success while leaving the old site behind in a hidden folder.
+fn check_deletable(target: &Path) -> Result<()> {
+    for entry in walkdir::WalkDir::new(target).follow_links(false) {
+        let Ok(entry) = entry else { continue };
+        if !entry.file_type().is_dir() {
+            continue;
+        }
+        if !writable(entry.path()) {
+            let target = crate::diagnostic::display_path(target);
+            return Err(Error::Usage(format!(
+                "build dir `{target}` cannot be replaced: its folder `{}` is read-only, so the \
+                 previous site could not be deleted; make it writable (`chmod -R u+w {target}`) \
+                 or choose another `--out`",
+                crate::diagnostic::display_path(entry.path())
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Whether this process may create and delete entries in the folder `dir`.
+fn writable(dir: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt as _;
+        let Ok(path) = std::ffi::CString::new(dir.as_os_str().as_bytes()) else {
+            return false;
+        };
+        // SAFETY: a valid NUL-terminated path; access(2) only reads it.
+        unsafe { libc::access(path.as_ptr(), libc::W_OK | libc::X_OK) == 0 }
+    }
+    #[cfg(not(unix))]
+    {
+        fs::metadata(dir).is_ok_and(|m| !m.permissions().readonly())
+    }
 }
 
 /// Checks that `target` may be replaced: missing, empty, or a Remedy build dir. Returns

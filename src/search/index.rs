@@ -13,9 +13,12 @@
 //! [`analysis::Language`] by the config). Beside tantivy's own files, [`META_FILE`] records
 //! what the index was made with: its format, its language and the id of the analysis that made
 //! its terms ([`analysis::analysis_id`]: stemmer, version and a hash of the analysis sources),
-//! the field weights and the query options. Queries are analysed in the language the index
-//! records. An index whose record is missing, or whose format or analysis differs from what
-//! this binary makes, is refused with a "run `remedy build`" error, never read wrongly.
+//! the field weights, the query options and the compiled query lexicon (so `remedy search`
+//! applies the synonyms of the build it searches, as the browser does, whatever `book.toml`
+//! says since). Queries are analysed in the language the index records. The kind and the
+//! lower-cased tags of each article are indexed whole for the search filters. An index whose
+//! record is missing, or whose format or analysis differs from what this binary makes, is
+//! refused with a "run `remedy build`" error, never read wrongly.
 
 use std::path::Path;
 
@@ -31,6 +34,7 @@ use crate::config::SearchConfig;
 use crate::error::{Error, Result};
 use crate::model::Site;
 use crate::search::analysis;
+use crate::search::lexicon::{self, Lexicon};
 
 /// The name Remedy's analysis is registered under in the tantivy index (in every language: the
 /// language is in [`META_FILE`]).
@@ -98,8 +102,10 @@ impl SearchField {
 pub struct Fields {
     /// `causes/icloud-storage-full` (stored, indexed whole).
     pub slug: Field,
-    /// The kind's name (stored).
+    /// The kind's name (stored, indexed whole, for the kind filter).
     pub kind: Field,
+    /// The article's tags, lower-cased (indexed whole, for the tag filter).
+    pub tags: Field,
     /// The page's URL path from the host: base path + slug + `/` (stored).
     pub url: Field,
     /// The title as written (stored; the searchable title is [`SearchField::Title`]).
@@ -121,7 +127,8 @@ impl Fields {
 pub fn schema() -> (Schema, Fields) {
     let mut builder = Schema::builder();
     let slug = builder.add_text_field("slug", STRING | STORED);
-    let kind = builder.add_text_field("kind", STORED);
+    let kind = builder.add_text_field("kind", STRING | STORED);
+    let tags = builder.add_text_field("tags", STRING);
     let url = builder.add_text_field("url", STORED);
     let title_stored = builder.add_text_field("title_text", STORED);
     let summary_stored = builder.add_text_field("summary_text", STORED);
@@ -133,6 +140,7 @@ pub fn schema() -> (Schema, Fields) {
     let fields = Fields {
         slug,
         kind,
+        tags,
         url,
         title_stored,
         summary_stored,
@@ -233,6 +241,12 @@ impl TokenStream for RemedyTokenStream {
     }
 }
 
+/// The term a tag is indexed and filtered by: trimmed and lower-cased, so `iPad` and `ipad`
+/// are one tag.
+pub fn tag_term(tag: &str) -> String {
+    tag.trim().to_lowercase()
+}
+
 /// What the index was made with ([`META_FILE`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IndexMeta {
@@ -248,11 +262,16 @@ pub struct IndexMeta {
     pub fuzzy: bool,
     /// Whether the last word matches as a prefix.
     pub prefix: bool,
+    /// The query lexicon (synonyms, filler words) queries are planned with. (A default when
+    /// missing, so a record of an older format is refused for its format, not as damaged.)
+    #[serde(default)]
+    pub lexicon: Lexicon,
 }
 
 impl IndexMeta {
-    /// The record for an index made now with these options.
-    pub fn new(config: &SearchConfig) -> IndexMeta {
+    /// The record for an index of a site made now with these options; `language` is the site's
+    /// `[book] language` tag, which picks the built-in synonym list.
+    pub fn new(config: &SearchConfig, language: &str) -> IndexMeta {
         IndexMeta {
             format: FORMAT,
             language: config.language.code().to_string(),
@@ -260,6 +279,7 @@ impl IndexMeta {
             weights: SearchField::ALL.map(|f| f.weight(&config.weights)),
             fuzzy: config.fuzzy,
             prefix: config.prefix,
+            lexicon: lexicon::compile(&config.synonyms, language, config.language),
         }
     }
 }
@@ -289,7 +309,7 @@ pub fn write(site: &Site, dir: &Path) -> Result<IndexMeta> {
     let index =
         Index::create_in_dir(dir, schema).map_err(|e| tantivy_error("creating the index", e))?;
     fill(site, &index, &fields)?;
-    Ok(IndexMeta::new(&site.config.search))
+    Ok(IndexMeta::new(&site.config.search, &site.config.language))
 }
 
 /// The same index as [`write()`] makes, in memory and open: what `remedy check` searches.
@@ -304,7 +324,7 @@ pub fn in_ram(site: &Site) -> Result<OpenIndex> {
         index,
         reader,
         fields,
-        meta: IndexMeta::new(&site.config.search),
+        meta: IndexMeta::new(&site.config.search, &site.config.language),
         language: site.config.search.language,
     })
 }
@@ -363,6 +383,9 @@ fn document(
     let mut doc = TantivyDocument::default();
     doc.add_text(fields.slug, &article.slug);
     doc.add_text(fields.kind, &article.kind);
+    for tag in &article.front.tags {
+        doc.add_text(fields.tags, tag_term(&tag.value));
+    }
     doc.add_text(fields.url, format!("{base_path}{}", article.url_path()));
     doc.add_text(fields.title_stored, &article.front.title);
     doc.add_text(fields.summary_stored, &article.front.summary);
@@ -443,9 +466,10 @@ pub fn open(dir: &Path) -> Result<OpenIndex> {
             "the search index has another schema than this version of remedy makes".to_string(),
         ));
     }
+    verify(&index).map_err(|problem| damaged(dir, &problem))?;
     let reader = index
         .reader()
-        .map_err(|e| stale(format!("the search index cannot be read ({e})")))?;
+        .map_err(|e| damaged(dir, &format!("it cannot be read: {e}")))?;
     Ok(OpenIndex {
         index,
         reader,
@@ -454,6 +478,53 @@ pub fn open(dir: &Path) -> Result<OpenIndex> {
         language,
     })
 }
+
+/// The error for an index whose files are damaged or missing.
+pub fn damaged(dir: &Path, problem: &str) -> Error {
+    Error::Search(format!(
+        "the search index in `{}` is damaged ({problem}): rebuild with `remedy build`",
+        crate::diagnostic::display_path(dir)
+    ))
+}
+
+/// Checks that every file of every segment of `index` is there and passes its checksum
+/// (tantivy ends each file with a CRC32 of its contents), so a damaged index is refused up
+/// front instead of panicking deep inside a search. Reads every segment file once: the cost of
+/// one search over a cold index. Returns what is wrong.
+pub fn verify(index: &Index) -> std::result::Result<(), String> {
+    use tantivy::Directory as _;
+    let metas = index
+        .load_metas()
+        .map_err(|e| format!("its list of segments cannot be read: {e}"))?;
+    let directory = index.directory();
+    let managed = directory.list_managed_files();
+    let mut files: Vec<_> = metas.list_segment_files().into_iter().collect();
+    files.sort();
+    for path in files {
+        let shown = path.display();
+        let listed = managed.contains(&path);
+        let required = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| SEGMENT_FILES.contains(&e));
+        if !directory.exists(&path).unwrap_or(false) {
+            if listed || required {
+                return Err(format!("`{shown}` is missing"));
+            }
+            continue;
+        }
+        match directory.validate_checksum(&path) {
+            Ok(true) => {}
+            Ok(false) => return Err(format!("`{shown}` does not match its checksum")),
+            Err(e) => return Err(format!("`{shown}` cannot be read: {e}")),
+        }
+    }
+    Ok(())
+}
+
+/// The files every segment of Remedy's schema has (terms, postings, positions, stored fields,
+/// field norms, fast fields): one missing is damage even if tantivy's own list lost it too.
+const SEGMENT_FILES: [&str; 6] = ["idx", "pos", "term", "store", "fieldnorm", "fast"];
 
 /// The stored fields of a document, as search results show them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -11,12 +11,18 @@
 //! The *last* word is unfinished while the reader types: unless the query ends in whitespace,
 //! it also matches as a prefix, and if it is a stop word it stays as an *optional* word that
 //! only matches as a prefix (`backup for` may become `backup format`). Question words
-//! (`how`, `why`, ...) are optional too. Every other word is *required*.
+//! (`how`, `why`, ...), the lexicon's filler words (`please`, `hi`, `anyone`, ...,
+//! [`crate::search::lexicon`], compared as typed) and numbers of fewer than
+//! [`MIN_REQUIRED_NUMBER_DIGITS`] digits (`3 days`) are optional too. Every other word is
+//! *required*.
 //!
 //! # 2. Variants: the terms a word matches, each with a weight
 //! Terms come from the index's term dictionary (all searchable fields together); `df(t)` is the
 //! sum over the fields of the number of articles whose field holds `t`.
 //! - **Exact**: the word's own term, if the dictionary has it. Weight 1.
+//! - **Digits** (a code written as letters then digits, such as `error9006`, with no exact
+//!   variant): its digits ([`trailing_digits`], at least [`MIN_REQUIRED_NUMBER_DIGITS`] of
+//!   them) if the dictionary holds them. Weight 1, and it counts for rule 4.1 as an exact code.
 //! - **Prefix** (last word only, `[search] prefix = true`, at least [`MIN_PREFIX_CHARS`]
 //!   characters typed, and only when the word has no exact variant, so a finished word is
 //!   not diluted by its longer neighbours): every other term that starts with what was typed
@@ -32,12 +38,36 @@
 //!   [`TYPO_WEIGHT_TWO`] for two; at most [`MAX_TYPO_TERMS`] of them: fewest edits first, then
 //!   highest `df`, then term order.
 //!
+//! # 2a. Synonyms
+//! The words are then read left to right against the lexicon's synonym rules, over their
+//! terms: at each word the longest run of words whose terms are exactly a rule's phrase (at
+//! most [`Synonyms::longest`] words) is taken, and the next run starts after it. Each run, and
+//! each word in no run, is a *slot*; a run's slot also holds the rule's phrases as
+//! *alternatives*, each a list of exact terms, kept only if the dictionary holds every one of
+//! its terms. (`power cycle my phone` → the slot `power cycle` with the alternative `restart`,
+//! and the slot `phone`.)
+//!
+//! An alternative of a run of several words, or of a word the site does not use (no exact
+//! variant), *stands in* for the run: an article matching it counts as matching all the run's
+//! required words (rule 4.2). An alternative of a single word the site does use only adds to
+//! the score (section 3). So `surfshark` and `private internet access` rank the VPN articles as
+//! if the reader had typed `vpn`, while `frozen` still puts the articles that say "frozen"
+//! before those that only say "stuck".
+//!
+//! A required word that has no variant and whose slot has no alternative matches nothing: it
+//! is *unmatched*. It does not count in rule 4.2 (no article can have it), and it is reported
+//! as typed, so a reader learns that no article mentions `viber` instead of seeing ten
+//! confident answers to the rest of the query.
+//!
 //! # 3. Score
 //! The *impact* of a term in an article is its BM25 score (tantivy's: k1 = 1.2, b = 0.75, field
 //! lengths quantized by tantivy, document count including every article) summed over the
 //! searchable fields, each multiplied by its field weight (`[search.weights]`). A word scores,
 //! in an article, the largest `weight × impact` among its variants (so `ful` matching both
-//! `full` and `fulli` counts once); an article's score is the sum of its words' scores.
+//! `full` and `fulli` counts once). An alternative matches an article that holds every one of
+//! its terms and then scores [`SYNONYM_WEIGHT`] × the sum of their impacts. A slot scores the
+//! larger of its words' scores added up and its best matching alternative's; an article's score
+//! is the sum of its slots' scores.
 //!
 //! *Precision.* The CLI computes impacts with tantivy at full precision. The browser index
 //! ([`crate::search::export`]) stores them to 16 bits (steps of 0.02%), and for a term held by
@@ -49,16 +79,26 @@
 //!
 //! # 4. Ranking
 //! An article matches when any variant of any word is in it. Matches are ordered by:
-//! 1. **error codes first**: how many code words are exactly (not by prefix) one of the
-//!    article's `error_codes`, most first;
+//! 1. **error codes first**: how many code words are exactly (not by prefix; by their digits
+//!    for `error9006`) one of the article's `error_codes`, most first;
 //! 2. **AND before OR**: how many required words it matches, most first, so articles with every
-//!    word lead and the query falls back to fewer words rather than to nothing;
+//!    word lead and the query falls back to fewer words rather than to nothing (a slot whose
+//!    alternatives stand in for its words counts as all its required words matched when one of
+//!    them matches);
 //! 3. score, highest first;
 //! 4. the site's display order.
+//!
+//! # 5. Filters and the answer
+//! Filters (`--kind`, `--tag`, `Remedy.query`'s `filters`) keep the ranked articles of one of
+//! the given kinds (when any) that carry one of the given tags (when any), tags compared
+//! lower-cased; they change no score. The answer is the best `limit` of what is left, how many
+//! are left in all (`total`), and the unmatched words of section 2a.
 
 use std::cmp::Ordering;
+use std::ops::Range;
 
 use crate::search::analysis::{self, QueryWord, Role};
+use crate::search::lexicon::{Lexicon, Synonyms};
 
 /// The fewest characters of a last word that match as a prefix.
 pub const MIN_PREFIX_CHARS: usize = 3;
@@ -74,6 +114,11 @@ pub const MAX_TYPO_TERMS: usize = 8;
 pub const TYPO_WEIGHT_ONE: f64 = 0.6;
 /// Weight of a term two edits away.
 pub const TYPO_WEIGHT_TWO: f64 = 0.4;
+/// Numbers of fewer digits are optional words (`3 days`, `50 percent`): they rarely tell one
+/// problem from another. Error codes still come first by rule 4.1 whatever their length.
+pub const MIN_REQUIRED_NUMBER_DIGITS: usize = 3;
+/// Weight of a synonym alternative's impacts.
+pub const SYNONYM_WEIGHT: f64 = 0.8;
 
 /// The query options a site chose under `[search]`, and the language of its index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,6 +144,8 @@ pub trait Dictionary {
 pub enum Match {
     /// The word's own term.
     Exact,
+    /// The digits of a code written as letters then digits (`error9006` → `9006`).
+    Digits,
     /// A completion of the unfinished last word.
     Prefix,
     /// A term this many edits away.
@@ -130,12 +177,121 @@ pub struct PlannedWord {
 impl PlannedWord {
     /// Whether an exact match of this word in `error_codes` puts an article first (rule 4.1).
     pub fn is_code(&self) -> bool {
-        self.word.code && self.variants.first().is_some_and(|v| v.how == Match::Exact)
+        self.word.code
+            && self
+                .variants
+                .first()
+                .is_some_and(|v| matches!(v.how, Match::Exact | Match::Digits))
     }
 }
 
-/// Plans a query (sections 1 and 2 of the spec).
-pub fn plan(query: &str, dictionary: &dyn Dictionary, options: QueryOptions) -> Vec<PlannedWord> {
+/// A run of words that a synonym rule starts from, or one word in no run (section 2a).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Slot {
+    /// Its words, as a range of [`Plan::words`].
+    pub words: Range<usize>,
+    /// The rule's phrases whose every term the dictionary holds, each its terms.
+    pub alternatives: Vec<Vec<String>>,
+    /// Whether the alternatives stand in for the run's words: the run is several words, or a
+    /// required word of it has no exact variant. Only then does a matching alternative count as
+    /// the run's words in rule 4.2.
+    pub stands_in: bool,
+}
+
+/// A planned query: its words with their variants, its slots, and the words that match nothing.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Plan {
+    /// The words, in query order.
+    pub words: Vec<PlannedWord>,
+    /// The slots, covering the words in order.
+    pub slots: Vec<Slot>,
+    /// The unmatched words, as typed, in query order.
+    pub unmatched: Vec<String>,
+}
+
+impl Plan {
+    /// The planned words of a slot.
+    pub fn words_of(&self, slot: &Slot) -> &[PlannedWord] {
+        &self.words[slot.words.clone()]
+    }
+
+    /// How many required words a slot holds.
+    pub fn required_in(&self, slot: &Slot) -> u32 {
+        self.words_of(slot).iter().filter(|w| w.required).count() as u32
+    }
+}
+
+/// Plans a query (sections 1, 2 and 2a of the spec).
+pub fn plan(
+    query: &str,
+    dictionary: &dyn Dictionary,
+    options: QueryOptions,
+    lexicon: &Lexicon,
+) -> Plan {
+    let words = plan_words(query, dictionary, options, lexicon);
+    let slots = slots(&words, dictionary, &lexicon.synonyms);
+    let mut unmatched = Vec::new();
+    for slot in &slots {
+        if !slot.alternatives.is_empty() {
+            continue;
+        }
+        for word in &words[slot.words.clone()] {
+            if word.required && word.variants.is_empty() {
+                unmatched.push(word.word.typed.clone());
+            }
+        }
+    }
+    Plan {
+        words,
+        slots,
+        unmatched,
+    }
+}
+
+/// Section 2a: the slots of planned words.
+fn slots(words: &[PlannedWord], dictionary: &dyn Dictionary, synonyms: &Synonyms) -> Vec<Slot> {
+    let longest = synonyms.longest();
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < words.len() {
+        let mut slot = Slot {
+            words: at..at + 1,
+            alternatives: Vec::new(),
+            stands_in: false,
+        };
+        for length in (1..=longest.min(words.len() - at)).rev() {
+            let terms: Vec<&str> = words[at..at + length]
+                .iter()
+                .map(|w| w.word.term.as_str())
+                .collect();
+            if let Some(found) = synonyms.finds(&terms) {
+                slot.words = at..at + length;
+                slot.alternatives = found
+                    .into_iter()
+                    .map(|phrase| phrase.split(' ').map(str::to_string).collect::<Vec<_>>())
+                    .filter(|terms| terms.iter().all(|t| dictionary.doc_freq(t).is_some()))
+                    .collect();
+                let run = &words[slot.words.clone()];
+                slot.stands_in = run.len() > 1
+                    || run.iter().any(|w| {
+                        w.required && w.variants.first().is_none_or(|v| v.how != Match::Exact)
+                    });
+                break;
+            }
+        }
+        at = slot.words.end;
+        out.push(slot);
+    }
+    out
+}
+
+/// Sections 1 and 2: the words and their variants.
+fn plan_words(
+    query: &str,
+    dictionary: &dyn Dictionary,
+    options: QueryOptions,
+    lexicon: &Lexicon,
+) -> Vec<PlannedWord> {
     let unfinished = options.prefix && !query.ends_with(char::is_whitespace);
     let words = analysis::query_words(query, unfinished, options.language);
     let count = words.len();
@@ -153,6 +309,17 @@ pub fn plan(query: &str, dictionary: &dyn Dictionary, options: QueryOptions) -> 
                     how: Match::Exact,
                 });
             }
+            if variants.is_empty()
+                && word.code
+                && let Some(digits) = trailing_digits(&word.typed)
+                && dictionary.doc_freq(digits).is_some()
+            {
+                variants.push(Variant {
+                    term: digits.to_string(),
+                    weight: 1.0,
+                    how: Match::Digits,
+                });
+            }
             if last && (variants.is_empty() || unfinished_stop_word) {
                 variants.extend(prefix_variants(&word, dictionary));
             }
@@ -160,7 +327,9 @@ pub fn plan(query: &str, dictionary: &dyn Dictionary, options: QueryOptions) -> 
                 variants.extend(typo_variants(&word, dictionary));
             }
             PlannedWord {
-                required: word.role == Role::Required,
+                required: word.role == Role::Required
+                    && !lexicon.is_filler(&word.typed)
+                    && !is_small_number(&word.typed),
                 word,
                 variants,
             }
@@ -191,6 +360,22 @@ fn prefix_variants(word: &QueryWord, dictionary: &dyn Dictionary) -> Vec<Variant
             }
         })
         .collect()
+}
+
+/// The digits ending a word made of letters then at least [`MIN_REQUIRED_NUMBER_DIGITS`]
+/// digits: `9006` of `error9006`.
+pub fn trailing_digits(typed: &str) -> Option<&str> {
+    let start = typed.find(|c: char| c.is_ascii_digit())?;
+    let (letters, digits) = typed.split_at(start);
+    let shaped = !letters.is_empty()
+        && letters.chars().all(char::is_alphabetic)
+        && digits.chars().all(|c| c.is_ascii_digit());
+    (shaped && digits.len() >= MIN_REQUIRED_NUMBER_DIGITS).then_some(digits)
+}
+
+/// Whether a typed word is a number of fewer than [`MIN_REQUIRED_NUMBER_DIGITS`] digits.
+pub fn is_small_number(typed: &str) -> bool {
+    typed.chars().all(|c| c.is_ascii_digit()) && typed.len() < MIN_REQUIRED_NUMBER_DIGITS
 }
 
 /// How many typos a word of `chars` characters may have.
@@ -344,6 +529,10 @@ mod tests {
         language: analysis::Language::English,
     };
 
+    fn words(query: &str, options: QueryOptions) -> Vec<PlannedWord> {
+        plan(query, &dictionary(), options, &Lexicon::default()).words
+    }
+
     fn variants(word: &PlannedWord) -> Vec<(&str, Match)> {
         word.variants
             .iter()
@@ -353,26 +542,26 @@ mod tests {
 
     #[test]
     fn the_last_word_matches_as_a_prefix_unless_finished() {
-        let planned = plan("storage ful", &dictionary(), ALL);
+        let planned = words("storage ful", ALL);
         assert_eq!(variants(&planned[0]), [("storag", Match::Exact)]);
         assert_eq!(
             variants(&planned[1]),
             [("full", Match::Prefix), ("fulli", Match::Prefix)]
         );
         assert_eq!(planned[1].variants[0].weight, 3.0 / 4.0);
-        let planned = plan("storage ful ", &dictionary(), ALL);
+        let planned = words("storage ful ", ALL);
         assert!(planned[1].variants.is_empty());
-        let planned = plan("storage full", &dictionary(), ALL);
+        let planned = words("storage full", ALL);
         assert_eq!(variants(&planned[1]), [("full", Match::Exact)]);
     }
 
     #[test]
     fn typos_only_when_nothing_matches_exactly() {
-        let planned = plan("batery backup", &dictionary(), ALL);
+        let planned = words("batery backup", ALL);
         assert_eq!(variants(&planned[0]), [("batteri", Match::Typo(1))]);
-        let planned = plan("backup stor", &dictionary(), ALL);
+        let planned = words("backup stor", ALL);
         assert_eq!(variants(&planned[0]), [("backup", Match::Exact)]);
-        let planned = plan("stor", &dictionary(), ALL);
+        let planned = words("stor", ALL);
         assert_eq!(
             variants(&planned[0]),
             [("storag", Match::Prefix), ("store", Match::Prefix)]
@@ -381,32 +570,122 @@ mod tests {
             fuzzy: false,
             ..ALL
         };
-        assert!(
-            plan("batery ", &dictionary(), no_typos)[0]
-                .variants
-                .is_empty()
-        );
+        assert!(words("batery ", no_typos)[0].variants.is_empty());
     }
 
     #[test]
     fn codes_get_prefixes_but_no_typos() {
-        let planned = plan("error 900", &dictionary(), ALL);
+        let planned = words("error 900", ALL);
         assert_eq!(
             variants(&planned[1]),
             [("9006", Match::Prefix), ("9007", Match::Prefix)]
         );
-        let planned = plan("9008 ", &dictionary(), ALL);
+        let planned = words("9008 ", ALL);
         assert!(planned[0].variants.is_empty());
-        assert!(plan("9006", &dictionary(), ALL)[0].is_code());
+        assert!(words("9006", ALL)[0].is_code());
     }
 
     #[test]
     fn a_trailing_stop_word_is_an_optional_prefix() {
-        let planned = plan("backup for", &dictionary(), ALL);
+        let planned = words("backup for", ALL);
         assert_eq!(planned.len(), 2);
         assert!(!planned[1].required);
         assert_eq!(variants(&planned[1]), [("format", Match::Prefix)]);
-        assert_eq!(plan("backup for ", &dictionary(), ALL).len(), 1);
+        assert_eq!(words("backup for ", ALL).len(), 1);
+    }
+
+    fn lexicon(book_toml: &str) -> Lexicon {
+        let config = crate::config::parse(std::path::Path::new("book.toml"), book_toml)
+            .expect("book.toml parses");
+        crate::search::lexicon::compile(
+            &config.search.synonyms,
+            &config.language,
+            config.search.language,
+        )
+    }
+
+    #[test]
+    fn synonym_runs_become_slots_with_the_alternatives_the_dictionary_holds() {
+        let lexicon = lexicon(
+            "[search.synonyms]\ndefaults = false\n[search.synonyms.one-way]\n\
+             \"power cycle\" = [\"full\", \"restart\"]\npower = [\"battery\"]\n",
+        );
+        let planned = plan("power cycle the backup", &dictionary(), ALL, &lexicon);
+        let slots: Vec<(Range<usize>, Vec<Vec<String>>)> = planned
+            .slots
+            .iter()
+            .map(|s| (s.words.clone(), s.alternatives.clone()))
+            .collect();
+        assert_eq!(
+            slots,
+            [(0..2, vec![vec!["full".to_string()]]), (2..3, Vec::new()),]
+        );
+        assert!(planned.unmatched.is_empty(), "{:?}", planned.unmatched);
+        assert_eq!(planned.required_in(&planned.slots[0]), 2);
+        let planned = plan("power backup", &dictionary(), ALL, &lexicon);
+        assert_eq!(planned.slots[0].alternatives, [vec!["batteri".to_string()]]);
+    }
+
+    #[test]
+    fn required_words_that_match_nothing_are_reported_as_typed() {
+        let planned = plan("Viber backup full", &dictionary(), ALL, &Lexicon::default());
+        assert_eq!(planned.unmatched, ["viber"]);
+        let planned = plan("how backup", &dictionary(), ALL, &Lexicon::default());
+        assert!(planned.unmatched.is_empty());
+        let fillers = lexicon("[book]\nlanguage = \"en\"\n");
+        let planned = plan("hi please backup", &dictionary(), ALL, &fillers);
+        assert!(planned.unmatched.is_empty(), "{:?}", planned.unmatched);
+        assert_eq!(
+            planned.words.iter().map(|w| w.required).collect::<Vec<_>>(),
+            [false, false, true]
+        );
+    }
+
+    #[test]
+    fn a_code_glued_to_a_word_matches_its_digits_as_a_code() {
+        let planned = words("error9006", ALL);
+        assert_eq!(variants(&planned[0]), [("9006", Match::Digits)]);
+        assert!(planned[0].is_code());
+        assert!(words("error9008 ", ALL)[0].variants.is_empty());
+        assert_eq!(trailing_digits("e12"), None);
+        assert_eq!(trailing_digits("9006x"), None);
+        assert_eq!(trailing_digits("code0x8007"), None);
+    }
+
+    #[test]
+    fn small_numbers_are_optional() {
+        let planned = words("stuck 3 days 9006 ", ALL);
+        let required: Vec<(&str, bool)> = planned
+            .iter()
+            .map(|w| (w.word.typed.as_str(), w.required))
+            .collect();
+        assert_eq!(
+            required,
+            [
+                ("stuck", true),
+                ("3", false),
+                ("days", true),
+                ("9006", true)
+            ]
+        );
+    }
+
+    #[test]
+    fn alternatives_stand_in_for_runs_and_for_words_the_site_lacks() {
+        let lexicon = lexicon(
+            "[search.synonyms]\ndefaults = false\ngroups = [[\"full\", \"stuffed\"]]\n\
+             [search.synonyms.one-way]\nbackupp = [\"backup\"]\n\"store format\" = [\"backup\"]\n",
+        );
+        let stands_in = |query: &str| {
+            plan(query, &dictionary(), ALL, &lexicon)
+                .slots
+                .iter()
+                .map(|s| s.stands_in)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(stands_in("stuffed "), [true]);
+        assert_eq!(stands_in("full "), [false]);
+        assert_eq!(stands_in("store format "), [true]);
     }
 
     #[test]

@@ -3,10 +3,12 @@
 //! `DisjunctionMaxQuery` over its variants, each variant a `BoostQuery` (its weight) around a
 //! `BooleanQuery` that sums the term's BM25 score over the searchable fields, each a
 //! `BoostQuery` (the field weight) around a `TermQuery`. So typo and prefix matches are scored
-//! by BM25 like exact ones, only down-weighted. Tantivy scores every word's matches; this
-//! module adds the words up and ranks them by rule 4 of the spec.
+//! by BM25 like exact ones, only down-weighted. Each term of a synonym alternative is such a
+//! `BooleanQuery` on its own. Tantivy scores every word's and term's matches; this module
+//! combines them by slot, adds the slots up and ranks them by rule 4 of the spec. Filters are
+//! term queries on the kind and tag fields, applied to the ranked list.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use tantivy::query::{
     BooleanQuery, BoostQuery, DisjunctionMaxQuery, EnableScoring, Occur, Query, TermQuery,
@@ -15,8 +17,8 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, DocSet, Searcher, TERMINATED, TantivyDocument, Term};
 
 use crate::error::{Error, Result};
-use crate::search::index::{OpenIndex, SearchField, StoredDoc};
-use crate::search::query::{self, Dictionary, PlannedWord, QueryOptions, Ranked};
+use crate::search::index::{OpenIndex, SearchField, StoredDoc, tag_term};
+use crate::search::query::{self, Dictionary, Plan, PlannedWord, QueryOptions, Ranked};
 
 /// One search result.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -91,27 +93,33 @@ impl Dictionary for TantivyDictionary<'_> {
     }
 }
 
+/// The query that sums one term's BM25 score over the searchable fields, each times its weight:
+/// the term's impact (spec section 3).
+fn term_query(term: &str, index: &OpenIndex) -> BooleanQuery {
+    let fields: Vec<(Occur, Box<dyn Query>)> = SearchField::ALL
+        .iter()
+        .filter(|&&f| index.meta.weights[f as usize] > 0.0)
+        .map(|&f| {
+            let term = Term::from_field_text(index.fields.get(f), term);
+            let query = TermQuery::new(term, IndexRecordOption::WithFreqs);
+            let boosted: Box<dyn Query> = Box::new(BoostQuery::new(
+                Box::new(query),
+                index.meta.weights[f as usize],
+            ));
+            (Occur::Should, boosted)
+        })
+        .collect();
+    BooleanQuery::new(fields)
+}
+
 /// The tantivy query for one planned word.
 fn word_query(word: &PlannedWord, index: &OpenIndex) -> Box<dyn Query> {
     let variants: Vec<Box<dyn Query>> = word
         .variants
         .iter()
         .map(|variant| {
-            let fields: Vec<(Occur, Box<dyn Query>)> = SearchField::ALL
-                .iter()
-                .filter(|&&f| index.meta.weights[f as usize] > 0.0)
-                .map(|&f| {
-                    let term = Term::from_field_text(index.fields.get(f), &variant.term);
-                    let query = TermQuery::new(term, IndexRecordOption::WithFreqs);
-                    let boosted: Box<dyn Query> = Box::new(BoostQuery::new(
-                        Box::new(query),
-                        index.meta.weights[f as usize],
-                    ));
-                    (Occur::Should, boosted)
-                })
-                .collect();
             Box::new(BoostQuery::new(
-                Box::new(BooleanQuery::new(fields)),
+                Box::new(term_query(&variant.term, index)),
                 variant.weight as f32,
             )) as Box<dyn Query>
         })
@@ -137,29 +145,125 @@ fn matches(query: &dyn Query, searcher: &Searcher) -> Result<Vec<(DocAddress, f3
     Ok(out)
 }
 
-/// Ranks every article matching `text` (spec rule 4), best first, with scores.
-pub fn rank(index: &OpenIndex, searcher: &Searcher, text: &str) -> Result<Vec<Ranked<DocAddress>>> {
-    let options = QueryOptions {
-        fuzzy: index.meta.fuzzy,
-        prefix: index.meta.prefix,
-        language: index.language,
-    };
-    let planned = query::plan(text, &TantivyDictionary::new(index, searcher), options);
-    let mut found: HashMap<DocAddress, Ranked<DocAddress>> = HashMap::new();
-    for word in &planned {
-        if word.variants.is_empty() {
-            continue;
+/// What narrows the results (`--kind`, `--tag`): an article must be of one of `kinds` (when
+/// any is given) and carry one of `tags` (when any is given).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filters {
+    /// Kind names.
+    pub kinds: Vec<String>,
+    /// Tags, compared as [`crate::search::index::tag_term`] makes them.
+    pub tags: Vec<String>,
+}
+
+impl Filters {
+    /// Whether nothing is filtered.
+    pub fn is_empty(&self) -> bool {
+        self.kinds.is_empty() && self.tags.is_empty()
+    }
+
+    /// The articles the filters let through, or `None` when nothing is filtered.
+    fn allowed(
+        &self,
+        index: &OpenIndex,
+        searcher: &Searcher,
+    ) -> Result<Option<HashSet<DocAddress>>> {
+        if self.is_empty() {
+            return Ok(None);
         }
-        for (doc, score) in matches(word_query(word, index).as_ref(), searcher)? {
+        let mut allowed: Option<HashSet<DocAddress>> = None;
+        for (field, values) in [
+            (index.fields.kind, &self.kinds),
+            (index.fields.tags, &self.tags),
+        ] {
+            if values.is_empty() {
+                continue;
+            }
+            let any: Vec<(Occur, Box<dyn Query>)> = values
+                .iter()
+                .map(|value| {
+                    let term = Term::from_field_text(field, &tag_term(value));
+                    let query: Box<dyn Query> =
+                        Box::new(TermQuery::new(term, IndexRecordOption::Basic));
+                    (Occur::Should, query)
+                })
+                .collect();
+            let docs: HashSet<DocAddress> = matches(&BooleanQuery::new(any), searcher)?
+                .into_iter()
+                .map(|(doc, _)| doc)
+                .collect();
+            allowed = Some(match allowed {
+                None => docs,
+                Some(before) => before.intersection(&docs).copied().collect(),
+            });
+        }
+        Ok(allowed)
+    }
+}
+
+/// What a slot contributes to one article (spec sections 3 and 4).
+#[derive(Default)]
+struct SlotMatch {
+    words_score: f32,
+    words: u32,
+    alternative: Option<f32>,
+}
+
+/// Ranks every article matching a plan (spec rule 4), best first, with scores.
+pub fn rank(
+    index: &OpenIndex,
+    searcher: &Searcher,
+    plan: &Plan,
+) -> Result<Vec<Ranked<DocAddress>>> {
+    let mut found: HashMap<DocAddress, Ranked<DocAddress>> = HashMap::new();
+    for slot in &plan.slots {
+        let mut slot_matches: HashMap<DocAddress, SlotMatch> = HashMap::new();
+        for word in plan.words_of(slot) {
+            if word.variants.is_empty() {
+                continue;
+            }
+            for (doc, score) in matches(word_query(word, index).as_ref(), searcher)? {
+                let entry = slot_matches.entry(doc).or_default();
+                entry.words_score += score;
+                entry.words += u32::from(word.required);
+            }
+        }
+        for alternative in &slot.alternatives {
+            let mut held: HashMap<DocAddress, (usize, f32)> = HashMap::new();
+            for term in alternative {
+                for (doc, impact) in matches(&term_query(term, index), searcher)? {
+                    let entry = held.entry(doc).or_default();
+                    entry.0 += 1;
+                    entry.1 += impact;
+                }
+            }
+            for (doc, (count, impacts)) in held {
+                if count == alternative.len() {
+                    let score = (query::SYNONYM_WEIGHT * f64::from(impacts)) as f32;
+                    let entry = slot_matches.entry(doc).or_default();
+                    entry.alternative = Some(entry.alternative.map_or(score, |s| s.max(score)));
+                }
+            }
+        }
+        let required = plan.required_in(slot);
+        for (doc, matched) in slot_matches {
             let entry = found.entry(doc).or_insert(Ranked {
                 doc,
                 codes: 0,
                 words: 0,
                 score: 0.0,
             });
+            let (score, words) = match matched.alternative {
+                Some(alternative) if slot.stands_in => {
+                    (matched.words_score.max(alternative), required)
+                }
+                Some(alternative) => (matched.words_score.max(alternative), matched.words),
+                None => (matched.words_score, matched.words),
+            };
             entry.score = (entry.score as f32 + score) as f64;
-            entry.words += u32::from(word.required);
+            entry.words += words;
         }
+    }
+    for word in &plan.words {
         if word.is_code() {
             let field = index.fields.get(SearchField::ErrorCodes);
             let term = Term::from_field_text(field, &word.variants[0].term);
@@ -176,11 +280,45 @@ pub fn rank(index: &OpenIndex, searcher: &Searcher, text: &str) -> Result<Vec<Ra
     Ok(ranked)
 }
 
-/// Answers a query: the best `limit` articles.
-pub fn search(index: &OpenIndex, text: &str, limit: usize) -> Result<Vec<Hit>> {
+/// The answer to a query: the best results, the total number of matching articles, and the
+/// words that matched nothing (what `remedy search --json` prints, less `total`'s use).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Answer {
+    /// The query as given.
+    pub query: String,
+    /// The best results, best first.
+    pub results: Vec<Hit>,
+    /// The query's words that match nothing in the site, as typed (spec section 2a).
+    pub unmatched: Vec<String>,
+    /// How many articles match in all (within the filters).
+    pub total: usize,
+}
+
+/// The plan of a query against `index`.
+pub fn plan(index: &OpenIndex, searcher: &Searcher, text: &str) -> Plan {
+    let options = QueryOptions {
+        fuzzy: index.meta.fuzzy,
+        prefix: index.meta.prefix,
+        language: index.language,
+    };
+    query::plan(
+        text,
+        &TantivyDictionary::new(index, searcher),
+        options,
+        &index.meta.lexicon,
+    )
+}
+
+/// Answers a query: the best `limit` articles within `filters`, and the unmatched words.
+pub fn query(index: &OpenIndex, text: &str, limit: usize, filters: &Filters) -> Result<Answer> {
     let searcher = index.reader.searcher();
-    let ranked = rank(index, &searcher, text)?;
-    ranked
+    let plan = plan(index, &searcher, text);
+    let mut ranked = rank(index, &searcher, &plan)?;
+    if let Some(allowed) = filters.allowed(index, &searcher)? {
+        ranked.retain(|r| allowed.contains(&r.doc));
+    }
+    let total = ranked.len();
+    let results = ranked
         .into_iter()
         .take(limit)
         .map(|r| {
@@ -197,5 +335,29 @@ pub fn search(index: &OpenIndex, text: &str, limit: usize) -> Result<Vec<Hit>> {
                 summary: stored.summary,
             })
         })
-        .collect()
+        .collect::<Result<Vec<Hit>>>()?;
+    Ok(Answer {
+        query: text.to_string(),
+        results,
+        unmatched: plan.unmatched,
+        total,
+    })
+}
+
+/// Whether some article holds every one of `terms` (in any searchable field).
+pub fn some_article_holds(index: &OpenIndex, terms: &[&str]) -> Result<bool> {
+    let searcher = index.reader.searcher();
+    let all: Vec<(Occur, Box<dyn Query>)> = terms
+        .iter()
+        .map(|term| {
+            let query: Box<dyn Query> = Box::new(term_query(term, index));
+            (Occur::Must, query)
+        })
+        .collect();
+    Ok(!matches(&BooleanQuery::new(all), &searcher)?.is_empty())
+}
+
+/// Answers a query with its best `limit` articles, unfiltered.
+pub fn search(index: &OpenIndex, text: &str, limit: usize) -> Result<Vec<Hit>> {
+    Ok(query(index, text, limit, &Filters::default())?.results)
 }

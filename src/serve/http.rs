@@ -1,21 +1,40 @@
-//! The dev server's HTTP side, on tiny_http: static files from the build dir, the live-reload
-//! event stream (server-sent events) and the client script that listens to it.
+//! The dev server's HTTP side, on axum and hyper over a small tokio runtime: static files from
+//! the build dir, the live-reload event stream (server-sent events), the client script that
+//! listens to it, and the dev server's own endpoints (search).
 //!
 //! Safety rules: only `GET` and `HEAD`; a path is percent-decoded once and refused (404) if any
 //! segment is `..` or `.`, or it holds a backslash or NUL; the file found must canonicalize to
 //! somewhere inside the build dir (no symlinks out); folders are never listed (a folder serves
-//! its `index.html`, or redirects to the URL with a trailing `/` so relative links work);
+//! its `index.html`, or redirects to the URL with a trailing `/` so relative links work, always
+//! to a path on this server: `//x` redirects to `/x/`, never to a protocol-relative URL);
 //! anything not found gets the site's `404.html` with status 404. The live-reload script is
-//! injected into HTML responses only here, never into files on disk.
+//! injected into HTML responses only here, never into files on disk. Other files are served by
+//! tower-http's [`ServeFile`] (conditional and range requests) once [`resolve`] has allowed them.
+//!
+//! Hostile or broken clients cannot stall it: every connection is its own task, so a client
+//! that sends requests without reading the answers (or sends its headers one byte a minute:
+//! they must arrive within [`HEADER_TIMEOUT`]) holds up only itself. When the process runs out
+//! of file descriptors, accepting pauses and resumes (nothing panics), and the number of open
+//! connections is capped below the descriptor limit, so reading a page never lacks one. A
+//! panic while answering one request becomes a 500 for that request alone.
 
-use std::io::Write as _;
-use std::net::{SocketAddr, TcpListener};
+use std::convert::Infallible;
+use std::net::{SocketAddr, TcpListener as StdListener};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
-use tiny_http::{Header, Method, Request, Response, StatusCode};
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::service::TowerToHyperService;
+use tokio::net::TcpListener;
+use tokio::sync::{Semaphore, mpsc};
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::services::ServeFile;
 
 use crate::error::{Error, Result};
 
@@ -25,6 +44,14 @@ const LIVE_JS: &str = include_str!("live.js");
 const LIVE_CSS: &str = include_str!("live.css");
 const LIVE_TAG: &str = "<script src=\"/_remedy/live.js\" defer></script>";
 
+/// How long a client may take to send a request's headers (and how long an idle kept-alive
+/// connection stays open).
+pub const HEADER_TIMEOUT: Duration = Duration::from_secs(30);
+/// How often an idle event stream gets a comment line, so proxies and browsers keep it open.
+const EVENT_KEEP_ALIVE: Duration = Duration::from_secs(15);
+/// How long accepting pauses after an error such as running out of file descriptors.
+const ACCEPT_PAUSE: Duration = Duration::from_millis(50);
+
 /// Handles extra endpoints under [`PREFIX`] (search): `(path after the prefix, query string)` →
 /// `Some((status, content type, body))`, or `None` for 404.
 pub type Endpoint = dyn Fn(&str, &str) -> Option<(u16, String, Vec<u8>)> + Send + Sync;
@@ -32,7 +59,7 @@ pub type Endpoint = dyn Fn(&str, &str) -> Option<(u16, String, Vec<u8>)> + Send 
 /// Sends live-reload events to every open page.
 #[derive(Default)]
 pub struct LiveHub {
-    clients: Mutex<Vec<Sender<String>>>,
+    clients: Mutex<Vec<mpsc::UnboundedSender<String>>>,
     problems: Mutex<Option<String>>,
 }
 
@@ -42,8 +69,8 @@ impl LiveHub {
         Arc::new(LiveHub::default())
     }
 
-    fn subscribe(&self) -> Receiver<String> {
-        let (sender, receiver) = channel();
+    fn subscribe(&self) -> mpsc::UnboundedReceiver<String> {
+        let (sender, receiver) = mpsc::unbounded_channel();
         if let Some(text) = self.problems.lock().expect("hub lock").as_ref() {
             let _ = sender.send(event("problems", &serde_json::json!({ "text": text })));
         }
@@ -86,7 +113,9 @@ impl LiveHub {
 
     /// How many pages are listening.
     pub fn listeners(&self) -> usize {
-        self.clients.lock().expect("hub lock").len()
+        let mut clients = self.clients.lock().expect("hub lock");
+        clients.retain(|client| !client.is_closed());
+        clients.len()
     }
 }
 
@@ -94,9 +123,9 @@ fn event(name: &str, data: &serde_json::Value) -> String {
     format!("event: {name}\ndata: {data}\n\n")
 }
 
-/// A running HTTP server.
+/// A running HTTP server; dropping it stops it.
 pub struct Server {
-    server: Arc<tiny_http::Server>,
+    runtime: Option<tokio::runtime::Runtime>,
     address: SocketAddr,
 }
 
@@ -109,18 +138,20 @@ impl Server {
 
 impl Drop for Server {
     fn drop(&mut self) {
-        self.server.unblock();
+        if let Some(runtime) = self.runtime.take() {
+            runtime.shutdown_background();
+        }
     }
 }
 
-/// Shared by the request threads.
+/// Shared by the request handlers.
 struct Context {
     build_dir: Arc<RwLock<PathBuf>>,
     hub: Arc<LiveHub>,
     endpoint: Box<Endpoint>,
 }
 
-/// Binds `bind:port` and serves `build_dir` with four request threads.
+/// Binds `bind:port` and serves `build_dir` on two runtime threads.
 pub fn start(
     bind: &str,
     port: u16,
@@ -128,7 +159,7 @@ pub fn start(
     hub: Arc<LiveHub>,
     endpoint: Box<Endpoint>,
 ) -> Result<Server> {
-    let listener = TcpListener::bind((bind, port)).map_err(|error| match error.kind() {
+    let listener = StdListener::bind((bind, port)).map_err(|error| match error.kind() {
         std::io::ErrorKind::AddrInUse => Error::Usage(format!(
             "port {port} is already in use: stop the other server or choose another port with `--port`"
         )),
@@ -140,77 +171,153 @@ pub fn start(
     let address = listener
         .local_addr()
         .map_err(|e| Error::Internal(format!("no local address: {e}")))?;
-    let server = Arc::new(
-        tiny_http::Server::from_listener(listener, None)
-            .map_err(|e| Error::Internal(format!("cannot start the server: {e}")))?,
-    );
+    listener
+        .set_nonblocking(true)
+        .map_err(|e| Error::Internal(format!("cannot start the server: {e}")))?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .thread_name("remedy-http")
+        .enable_io()
+        .enable_time()
+        .build()
+        .map_err(|e| Error::Internal(format!("cannot start the server: {e}")))?;
+    let listener = {
+        let _inside = runtime.enter();
+        TcpListener::from_std(listener)
+            .map_err(|e| Error::Internal(format!("cannot start the server: {e}")))?
+    };
     let context = Arc::new(Context {
         build_dir,
         hub,
         endpoint,
     });
-    for _ in 0..4 {
-        let server = Arc::clone(&server);
-        let context = Arc::clone(&context);
-        std::thread::spawn(move || {
-            while let Ok(request) = server.recv() {
-                handle(&context, request);
-            }
-        });
-    }
-    Ok(Server { server, address })
+    let app = Router::new()
+        .fallback(handle)
+        .with_state(context)
+        .layer(CatchPanicLayer::custom(|_| {
+            text_response(500, "internal error while answering this request")
+        }));
+    runtime.spawn(accept_loop(listener, app, connection_limit()));
+    Ok(Server {
+        runtime: Some(runtime),
+        address,
+    })
 }
 
-fn handle(context: &Arc<Context>, request: Request) {
-    if !matches!(request.method(), Method::Get | Method::Head) {
-        let _ = request.respond(text_response(405, "method not allowed"));
-        return;
-    }
-    let url = request.url().to_string();
-    let (path, query) = url.split_once('?').unwrap_or((&url, ""));
-    if let Some(endpoint) = path.strip_prefix(PREFIX) {
-        match endpoint {
-            "events" => {
-                let context = Arc::clone(context);
-                std::thread::spawn(move || stream_events(&context.hub, request));
+/// How many connections may be open at once: well below the process's descriptor limit, so
+/// that answering them (reading files, the index, the watcher) always has descriptors left.
+fn connection_limit() -> usize {
+    let descriptors = raise_descriptor_limit();
+    let reserve = (descriptors / 4).clamp(16, 256);
+    descriptors.saturating_sub(reserve).max(8)
+}
+
+/// Raises the soft limit on open files to the hard limit (as Go programs do at start), and
+/// returns the limit in force.
+fn raise_descriptor_limit() -> usize {
+    #[cfg(unix)]
+    {
+        let mut limit = libc::rlimit {
+            rlim_cur: 0,
+            rlim_max: 0,
+        };
+        // SAFETY: getrlimit and setrlimit only read and write the struct passed.
+        unsafe {
+            if libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) != 0 {
+                return 1024;
             }
-            "live.js" => {
-                let _ = request.respond(bytes_response(
-                    200,
-                    "text/javascript; charset=utf-8",
-                    LIVE_JS.as_bytes().to_vec(),
-                ));
-            }
-            "live.css" => {
-                let _ = request.respond(bytes_response(
-                    200,
-                    "text/css; charset=utf-8",
-                    LIVE_CSS.as_bytes().to_vec(),
-                ));
-            }
-            other => match (context.endpoint)(other, query) {
-                Some((status, content_type, body)) => {
-                    let _ = request.respond(bytes_response(status, &content_type, body));
+            if limit.rlim_cur < limit.rlim_max {
+                let raised = libc::rlimit {
+                    rlim_cur: limit.rlim_max,
+                    rlim_max: limit.rlim_max,
+                };
+                if libc::setrlimit(libc::RLIMIT_NOFILE, &raised) == 0 {
+                    limit = raised;
                 }
-                None => respond_not_found(context, request),
-            },
+            }
         }
-        return;
+        usize::try_from(limit.rlim_cur)
+            .unwrap_or(usize::MAX)
+            .min(65_536)
+    }
+    #[cfg(not(unix))]
+    {
+        1024
+    }
+}
+
+/// Accepts connections for ever, each served on its own task, at most `limit` at once.
+async fn accept_loop(listener: TcpListener, app: Router, limit: usize) {
+    let slots = Arc::new(Semaphore::new(limit));
+    loop {
+        let Ok(slot) = Arc::clone(&slots).acquire_owned().await else {
+            return;
+        };
+        let stream = match listener.accept().await {
+            Ok((stream, _)) => stream,
+            Err(_) => {
+                // Out of descriptors (EMFILE, ENFILE), or a connection reset before it was
+                // accepted: wait a moment rather than spin, then accept again.
+                tokio::time::sleep(ACCEPT_PAUSE).await;
+                continue;
+            }
+        };
+        let service = TowerToHyperService::new(app.clone());
+        tokio::spawn(async move {
+            let _ = hyper::server::conn::http1::Builder::new()
+                .timer(TokioTimer::new())
+                .header_read_timeout(HEADER_TIMEOUT)
+                .serve_connection(TokioIo::new(stream), service)
+                .await;
+            drop(slot);
+        });
+    }
+}
+
+async fn handle(State(context): State<Arc<Context>>, request: Request) -> Response {
+    if !matches!(*request.method(), Method::GET | Method::HEAD) {
+        return text_response(405, "method not allowed");
+    }
+    let path = request.uri().path().to_string();
+    let query = request.uri().query().unwrap_or("").to_string();
+    if let Some(endpoint) = path.strip_prefix(PREFIX) {
+        return match endpoint {
+            "events" => event_stream(&context.hub),
+            "live.js" => bytes_response(200, "text/javascript; charset=utf-8", LIVE_JS.into()),
+            "live.css" => bytes_response(200, "text/css; charset=utf-8", LIVE_CSS.into()),
+            other => {
+                let other = other.to_string();
+                let answer = {
+                    let context = Arc::clone(&context);
+                    tokio::task::spawn_blocking(move || (context.endpoint)(&other, &query)).await
+                };
+                match answer {
+                    Ok(Some((status, content_type, body))) => {
+                        bytes_response(status, &content_type, body)
+                    }
+                    Ok(None) => not_found(&context).await,
+                    Err(_) => text_response(500, "internal error while answering this request"),
+                }
+            }
+        };
     }
     let build_dir = context.build_dir.read().expect("build dir lock").clone();
-    match resolve(&build_dir, path) {
+    let resolved = {
+        let path = path.clone();
+        tokio::task::spawn_blocking(move || resolve(&build_dir, &path))
+            .await
+            .unwrap_or(Resolved::NotFound)
+    };
+    match resolved {
         Resolved::File(file) => {
             let content_type = content_type(&file);
-            match std::fs::read(&file) {
-                Ok(bytes) => {
-                    let bytes = if content_type.starts_with("text/html") {
-                        inject_live_reload(bytes)
-                    } else {
-                        bytes
-                    };
-                    let _ = request.respond(bytes_response(200, content_type, bytes));
+            if content_type.starts_with("text/html") {
+                match tokio::fs::read(&file).await {
+                    Ok(bytes) => bytes_response(200, content_type, inject_live_reload(bytes)),
+                    Err(_) => not_found(&context).await,
                 }
-                Err(_) => respond_not_found(context, request),
+            } else {
+                serve_file(&context, &file, content_type, request).await
             }
         }
         Resolved::Redirect(location) => {
@@ -219,23 +326,42 @@ fn handle(context: &Arc<Context>, request: Request) {
             } else {
                 format!("{location}?{query}")
             };
-            let response =
-                Response::empty(StatusCode(301)).with_header(header("Location", &location));
-            let _ = request.respond(response);
+            let mut response = StatusCode::MOVED_PERMANENTLY.into_response();
+            if let Ok(value) = HeaderValue::from_str(&location) {
+                response.headers_mut().insert(header::LOCATION, value);
+            }
+            with_common_headers(response)
         }
-        Resolved::NotFound => respond_not_found(context, request),
+        Resolved::NotFound => not_found(&context).await,
     }
 }
 
-fn respond_not_found(context: &Context, request: Request) {
+/// A file that is not HTML, through tower-http (ranges, `If-Modified-Since`, `HEAD`).
+async fn serve_file(
+    context: &Context,
+    file: &Path,
+    content_type: &str,
+    request: Request,
+) -> Response {
+    let mime = content_type
+        .parse::<mime::Mime>()
+        .unwrap_or(mime::APPLICATION_OCTET_STREAM);
+    match ServeFile::new_with_mime(file, &mime)
+        .try_call(request)
+        .await
+    {
+        Ok(response) if response.status() == StatusCode::NOT_FOUND => not_found(context).await,
+        Ok(response) => with_common_headers(response.map(Body::new)),
+        Err(_) => not_found(context).await,
+    }
+}
+
+async fn not_found(context: &Context) -> Response {
     let build_dir = context.build_dir.read().expect("build dir lock").clone();
-    let page = std::fs::read(build_dir.join("404.html"))
+    let page = tokio::fs::read(build_dir.join("404.html"))
+        .await
         .unwrap_or_else(|_| b"<!DOCTYPE html><title>Not found</title><h1>Not found</h1>".to_vec());
-    let _ = request.respond(bytes_response(
-        404,
-        "text/html; charset=utf-8",
-        inject_live_reload(page),
-    ));
+    bytes_response(404, "text/html; charset=utf-8", inject_live_reload(page))
 }
 
 /// What a request path maps to.
@@ -243,7 +369,7 @@ fn respond_not_found(context: &Context, request: Request) {
 pub enum Resolved {
     /// A file inside the build dir.
     File(PathBuf),
-    /// A folder requested without its trailing slash.
+    /// A folder requested without its trailing slash: where to go instead.
     Redirect(String),
     /// Nothing, or something the server refuses to serve.
     NotFound,
@@ -279,7 +405,8 @@ pub fn resolve(build_dir: &Path, raw_path: &str) -> Resolved {
     }
     if canonical.is_dir() {
         if !decoded.ends_with('/') {
-            return Resolved::Redirect(format!("{raw_path}/"));
+            // One leading `/`: `//host/x/` would send the browser to another host.
+            return Resolved::Redirect(format!("/{}/", raw_path.trim_start_matches('/')));
         }
         let index = canonical.join("index.html");
         return if index.is_file() {
@@ -313,31 +440,27 @@ pub fn percent_decode(text: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-fn stream_events(hub: &LiveHub, request: Request) {
+/// The live-reload event stream: `retry`, any pending problems, then each event as it comes,
+/// with a comment line when nothing happened for a while.
+fn event_stream(hub: &LiveHub) -> Response {
     let receiver = hub.subscribe();
-    let mut writer = request.into_writer();
-    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\nConnection: keep-alive\r\nX-Content-Type-Options: nosniff\r\n\r\nretry: 500\n\n";
-    if writer
-        .write_all(head.as_bytes())
-        .and_then(|_| writer.flush())
-        .is_err()
-    {
-        return;
-    }
-    loop {
-        let message = match receiver.recv_timeout(Duration::from_secs(15)) {
-            Ok(message) => message,
-            Err(RecvTimeoutError::Timeout) => ": keep-alive\n\n".to_string(),
-            Err(RecvTimeoutError::Disconnected) => return,
+    let opening =
+        futures_util::stream::once(async { Ok::<_, Infallible>("retry: 500\n\n".to_string()) });
+    let events = futures_util::stream::unfold(receiver, |mut receiver| async move {
+        let message = match tokio::time::timeout(EVENT_KEEP_ALIVE, receiver.recv()).await {
+            Ok(Some(message)) => message,
+            Ok(None) => return None,
+            Err(_) => ": keep-alive\n\n".to_string(),
         };
-        if writer
-            .write_all(message.as_bytes())
-            .and_then(|_| writer.flush())
-            .is_err()
-        {
-            return;
-        }
-    }
+        Some((Ok::<_, Infallible>(message), receiver))
+    });
+    let body = Body::from_stream(futures_util::StreamExt::chain(opening, events));
+    let mut response = Response::new(body);
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/event-stream"),
+    );
+    with_common_headers(response)
 }
 
 /// Adds the live-reload script before `</body>` (or at the end).
@@ -355,23 +478,28 @@ fn inject_live_reload(mut bytes: Vec<u8>) -> Vec<u8> {
     bytes
 }
 
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("valid header")
+/// No caching (every save must show) and no content sniffing.
+fn with_common_headers(mut response: Response) -> Response {
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    response
 }
 
-fn bytes_response(
-    status: u16,
-    content_type: &str,
-    body: Vec<u8>,
-) -> Response<std::io::Cursor<Vec<u8>>> {
-    Response::from_data(body)
-        .with_status_code(StatusCode(status))
-        .with_header(header("Content-Type", content_type))
-        .with_header(header("Cache-Control", "no-cache"))
-        .with_header(header("X-Content-Type-Options", "nosniff"))
+fn bytes_response(status: u16, content_type: &str, body: Vec<u8>) -> Response {
+    let mut response = Response::new(Body::from(body));
+    *response.status_mut() =
+        StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    if let Ok(value) = HeaderValue::from_str(content_type) {
+        response.headers_mut().insert(header::CONTENT_TYPE, value);
+    }
+    with_common_headers(response)
 }
 
-fn text_response(status: u16, text: &str) -> Response<std::io::Cursor<Vec<u8>>> {
+fn text_response(status: u16, text: &str) -> Response {
     bytes_response(
         status,
         "text/plain; charset=utf-8",
@@ -421,6 +549,11 @@ mod tests {
             Resolved::Redirect("/causes/x/".into())
         );
         assert_eq!(
+            resolve(&site, "//causes/x"),
+            Resolved::Redirect("/causes/x/".into()),
+            "never a protocol-relative redirect"
+        );
+        assert_eq!(
             resolve(&site, "/causes/"),
             Resolved::NotFound,
             "no listings"
@@ -453,5 +586,12 @@ mod tests {
             String::from_utf8(out).unwrap(),
             format!("<html><body>x{LIVE_TAG}</body></html>")
         );
+    }
+
+    #[test]
+    fn leaves_descriptors_for_answering() {
+        let limit = connection_limit();
+        assert!(limit >= 8, "{limit}");
+        assert!(limit < raise_descriptor_limit(), "{limit}");
     }
 }

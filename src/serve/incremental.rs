@@ -9,7 +9,8 @@
 //! like an edit of the article. A change to `snippets/` re-reads the snippets and re-parses
 //! exactly the articles that ask for a snippet that changed (or appeared, or went).
 //!
-//! A change to `book.toml` or to the theme rebuilds everything. A change the per-file path
+//! A change to `book.toml` or to the theme rebuilds everything, and so does any change once the
+//! build dir has lost Remedy's marker (deleted while serving). A change the per-file path
 //! cannot reproduce exactly (folders, symlinks, bad names) re-walks `content/`, still reusing
 //! the parse of every file whose text is unchanged. Whatever the path, the build dir ends up
 //! byte-identical to what `remedy build` writes for the same sources. When the sources have
@@ -117,10 +118,13 @@ impl Incremental {
     /// Builds the site once, fully. Content errors do not fail this: the state is kept and
     /// [`Incremental::last_failure`] holds them, so the server can start and show them.
     pub fn new(options: BuildOptions, search: Arc<SearchSlot>) -> Result<(Incremental, Outcome)> {
-        let config = crate::load_config(&options)?;
+        let mut config = crate::load_config(&options)?;
         let theme = theme::load(&options.root, &config);
         let (theme, theme_error) = match theme {
-            Ok(theme) => (Some(theme), None),
+            Ok(theme) => {
+                theme::localize_kind_titles(&mut config, &theme);
+                (Some(theme), None)
+            }
             Err(Error::Content(diagnostics)) => (None, Some(diagnostics)),
             Err(other) => return Err(other),
         };
@@ -314,6 +318,7 @@ impl Incremental {
             generation: self.generation,
             site: site.clone(),
             carry,
+            repair: false,
         })
     }
 
@@ -329,6 +334,7 @@ impl Incremental {
             || touches(theme::THEMES_DIR)
             || touches(theme::SITE_TEMPLATES_DIR)
             || touches(theme::SITE_STATIC_DIR)
+            || touches(crate::i18n::I18N_DIR)
         {
             return self.reload_everything();
         }
@@ -391,7 +397,11 @@ impl Incremental {
     /// is re-linked. Returns `None` when
     /// the edit is anything else, having changed nothing.
     fn body_only(&mut self, paths: &[PathBuf], started: Instant) -> Result<Option<Outcome>> {
-        if self.failed || paths.is_empty() || !self.snippet_diagnostics.is_empty() {
+        if self.failed
+            || paths.is_empty()
+            || !self.snippet_diagnostics.is_empty()
+            || !self.build_dir_intact()
+        {
             return Ok(None);
         }
         let (Some(site), Some(fingerprinter)) = (self.site.as_mut(), self.fingerprinter.as_ref())
@@ -611,7 +621,7 @@ impl Incremental {
 
     /// Reloads configuration and theme, then rebuilds everything.
     fn reload_everything(&mut self) -> Result<Outcome> {
-        let config = match crate::load_config(&self.options) {
+        let mut config = match crate::load_config(&self.options) {
             Ok(config) => config,
             Err(Error::Content(diagnostics)) => {
                 self.failed = true;
@@ -627,6 +637,7 @@ impl Incremental {
             }
             Err(other) => return Err(other),
         };
+        theme::localize_kind_titles(&mut config, &theme);
         self.build_dir = self.options.root.join(&config.build_dir);
         self.config = config;
         self.theme = theme;
@@ -703,7 +714,7 @@ impl Incremental {
         let fingerprinter = render::Fingerprinter::new(&site, &self.theme);
         let fingerprints = fingerprinter.all(&site);
         self.generation += 1;
-        let full = full || self.site.is_none();
+        let full = full || self.site.is_none() || !self.build_dir_intact();
         let written = if full {
             self.write_everything(&site)?
         } else {
@@ -723,6 +734,12 @@ impl Incremental {
             elapsed: started.elapsed(),
             warnings,
         })
+    }
+
+    /// Whether the build dir still holds the site this state wrote (it has Remedy's marker): one
+    /// deleted or emptied while serving gets a full build, not only the changed pages.
+    fn build_dir_intact(&self) -> bool {
+        self.build_dir.join(write::MARKER_FILE).is_file()
     }
 
     /// A full build through a staging dir, swapped in like `remedy build` does.

@@ -51,6 +51,9 @@ pub fn serve(options: ServeOptions) -> Result<()> {
     let started = std::time::Instant::now();
     let slot = search::SearchSlot::new();
     let (mut state, first) = Incremental::new(build, Arc::clone(&slot))?;
+    if let Some(job) = state.search_job() {
+        slot.remember(job);
+    }
     let hub = http::LiveHub::new();
     report(&options, &first, started.elapsed(), &hub, &state);
     let build_dir = Arc::new(RwLock::new(state.build_dir().to_path_buf()));
@@ -86,6 +89,9 @@ pub fn serve(options: ServeOptions) -> Result<()> {
         let outcome = state.apply(&changed)?;
         *build_dir.write().expect("build dir lock") = state.build_dir().to_path_buf();
         report(&options, &outcome, started.elapsed(), &hub, &state);
+        if let (Outcome::Rebuilt { .. }, Some(job)) = (&outcome, state.search_job()) {
+            slot.remember(job);
+        }
         match &outcome {
             Outcome::Rebuilt { full: false, .. } => {
                 if let Some(job) = state.search_job() {

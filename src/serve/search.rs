@@ -1,12 +1,17 @@
-//! Search while serving: the dev server answers `GET /_remedy/search?q=...&limit=N` from the
-//! tantivy index in the build dir (the same JSON as `remedy search --json`), and keeps both
-//! search indexes up to date after each incremental rebuild.
+//! Search while serving: the dev server answers `GET /_remedy/search?q=...&limit=N` (and
+//! `&kind=NAME`, `&tag=TAG`, each repeatable) from the tantivy index in the build dir (the same
+//! JSON as `remedy search --json`), and keeps both search indexes up to date after each
+//! incremental rebuild.
 //!
 //! Re-indexing runs on its own thread so a page reload never waits for it: the thread always
 //! indexes the newest site it was given (older pending ones are skipped), hands the indexes to
 //! a [`write::FolderReplacement`] of `search/` and swaps it in atomically. Every
 //! site version has a generation number; an index is only swapped in if it is newer than the
 //! one in place, so a slow re-index can never replace the index of a later full rebuild.
+//!
+//! A damaged index (its files changed on disk while serving) never takes the server down: a
+//! search that fails inside tantivy, by an error the index's checksums confirm or by a panic,
+//! answers 503, and the index is rebuilt from the last site built ([`SearchSlot::remember`]).
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -23,6 +28,14 @@ use crate::search::{index as search_index, searcher};
 pub struct SearchSlot {
     generation: Mutex<u64>,
     open: RwLock<Option<search_index::OpenIndex>>,
+    repair: Mutex<Repair>,
+}
+
+/// What rebuilding a damaged index needs: the last site built, and the re-indexer to send it to.
+#[derive(Default)]
+struct Repair {
+    latest: Option<Job>,
+    reindexer: Option<Sender<Job>>,
 }
 
 impl SearchSlot {
@@ -74,41 +87,83 @@ impl SearchSlot {
         *self.open.write().expect("search lock") = opened;
     }
 
+    /// Keeps `job` (the last site built) to rebuild the index from should it be damaged.
+    pub fn remember(&self, job: Job) {
+        self.repair.lock().expect("search lock").latest = Some(job);
+    }
+
+    /// Drops the damaged index and asks for it to be rebuilt from the last site built.
+    fn rebuild_damaged(&self, problem: &str) {
+        eprintln!("error: the search index is damaged ({problem}); rebuilding it");
+        *self.open.write().expect("search lock") = None;
+        let repair = self.repair.lock().expect("search lock");
+        if let (Some(job), Some(reindexer)) = (&repair.latest, &repair.reindexer) {
+            let _ = reindexer.send(Job {
+                repair: true,
+                ..job.clone()
+            });
+        }
+    }
+
     /// Answers a query string such as `q=backup&limit=5` as JSON.
     pub fn answer(&self, query_string: &str) -> (u16, String) {
         let mut query = String::new();
         let mut limit = 10usize;
+        let mut filters = searcher::Filters::default();
         for pair in query_string.split('&') {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
             let value = super::http::percent_decode(&value.replace('+', " ")).unwrap_or_default();
             match key {
                 "q" => query = value,
                 "limit" => limit = value.parse().unwrap_or(10).clamp(1, 100),
+                "kind" => filters.kinds.push(value),
+                "tag" => filters.tags.push(value),
                 _ => {}
             }
         }
         let open = self.open.read().expect("search lock");
-        let Some(open) = open.as_ref() else {
+        let Some(index) = open.as_ref() else {
             return (
                 503,
                 serde_json::json!({"error": "the search index is not built yet"}).to_string(),
             );
         };
-        match searcher::search(open, &query, limit) {
-            Ok(hits) => (
-                200,
-                serde_json::to_string(&hits).unwrap_or_else(|_| "[]".into()),
-            ),
-            Err(error) => (
-                500,
-                serde_json::json!({"error": error.to_string()}).to_string(),
-            ),
-        }
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            searcher::query(index, &query, limit, &filters)
+        }));
+        let problem = match outcome {
+            Ok(Ok(answer)) => {
+                return (
+                    200,
+                    serde_json::to_string(&answer).unwrap_or_else(|_| "{}".into()),
+                );
+            }
+            Ok(Err(error)) => match search_index::verify(&index.index) {
+                Ok(()) => {
+                    return (
+                        500,
+                        serde_json::json!({"error": error.to_string()}).to_string(),
+                    );
+                }
+                Err(problem) => problem,
+            },
+            Err(_) => "a search failed inside it".to_string(),
+        };
+        drop(open);
+        self.rebuild_damaged(&problem);
+        (
+            503,
+            serde_json::json!({
+                "error": format!("the search index is damaged ({problem}); it is being rebuilt")
+            })
+            .to_string(),
+        )
     }
 }
 
 /// What the re-indexer needs: the site of one generation, and the build-dir files under
 /// `search/` that are pages or assets rather than index files (they are carried over).
+#[derive(Clone)]
 pub struct Job {
     /// The site version's generation.
     pub generation: u64,
@@ -116,6 +171,8 @@ pub struct Job {
     pub site: Site,
     /// Build-dir paths under `search/` that the indexer does not write (`search/index.html`).
     pub carry: Vec<String>,
+    /// Rebuilds a damaged index of the generation in place (not only a newer one).
+    pub repair: bool,
 }
 
 /// A background re-indexer.
@@ -131,6 +188,7 @@ impl Reindexer {
         done: impl Fn(u64) + Send + 'static,
     ) -> Reindexer {
         let (sender, receiver) = channel();
+        slot.repair.lock().expect("search lock").reindexer = Some(sender.clone());
         std::thread::spawn(move || run(&receiver, &slot, &build_dir, &done));
         Reindexer { sender }
     }
@@ -151,7 +209,7 @@ fn run(
         while let Ok(newer) = receiver.try_recv() {
             job = newer;
         }
-        if job.generation <= slot.generation() {
+        if job.generation <= slot.generation() && !job.repair {
             continue;
         }
         let generation = job.generation;

@@ -58,6 +58,7 @@ impl Watcher {
             self.theme_dir.clone(),
             PathBuf::from(crate::theme::SITE_TEMPLATES_DIR),
             PathBuf::from(crate::theme::SITE_STATIC_DIR),
+            PathBuf::from(crate::i18n::I18N_DIR),
         ];
         for folder in folders {
             let full = self.root.join(&folder);
@@ -134,6 +135,7 @@ impl Watcher {
                 crate::theme::THEMES_DIR,
                 crate::theme::SITE_TEMPLATES_DIR,
                 crate::theme::SITE_STATIC_DIR,
+                crate::i18n::I18N_DIR,
             ]
             .contains(&first.as_str());
         }

@@ -16,8 +16,9 @@ use serde_json::{Value, json};
 use crate::support::webdriver::{Session, keys};
 use crate::support::{self, bundled_build};
 
-/// The pages checked, as paths in the build dir (`?q=` opens the search page's results,
-/// `?symptoms=` the troubleshooter with symptoms picked).
+/// The pages checked, as paths in the build dir (`?q=` opens the search page's results, here
+/// with a word no article mentions and a kind chip pressed, `?symptoms=` the troubleshooter
+/// with symptoms picked).
 const PAGES: [&str; 12] = [
     "index.html",
     "causes/index.html",
@@ -28,7 +29,7 @@ const PAGES: [&str; 12] = [
     "tags/index.html",
     "tags/icloud-storage/index.html",
     "restore/restore-from-icloud-backup/index.html",
-    "search/index.html?q=backup%20fails",
+    "search/index.html?q=viber%20backup%20fails&kind=faq",
     "troubleshoot/index.html?symptoms=backup-stops-halfway,battery-died-during-backup",
     "troubleshoot/error-9006/index.html",
     "causes/icloud-storage-full/print/index.html",

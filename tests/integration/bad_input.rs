@@ -14,14 +14,22 @@
 
 mod authoring;
 mod book_toml;
+mod bounded_work;
+mod build_dir;
 mod encodings;
 mod file_names;
 mod front_matter;
 mod hostile_text;
+mod markup;
 mod relations;
+mod search_index;
+mod special_files;
 mod templates;
 
 use std::fs;
+use std::io::Read;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 use crate::support::{Run, TestSite};
 
@@ -127,4 +135,50 @@ fn built_page(site: &TestSite) -> String {
     assert_no_crash(&build);
     build.expect_code(0);
     fs::read_to_string(site.path("public/guides/how-it-works/index.html")).unwrap()
+}
+
+/// Runs `remedy args...` in `site` and kills it if it is still running after `deadline`: a
+/// hang (or work without end) must fail the test, not hang the suite.
+fn run_with_deadline(site: &TestSite, args: &[&str], deadline: Duration) -> Run {
+    let mut child = Command::new(crate::support::binary())
+        .args(args)
+        .current_dir(site.root())
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read both pipes while waiting, so a child that writes much never blocks on a full pipe.
+    let stdout = drain(child.stdout.take());
+    let stderr = drain(child.stderr.take());
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("remedy {args:?} still running after {deadline:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    Run {
+        command: format!("remedy {}", args.join(" ")),
+        dir: site.root().to_path_buf(),
+        code: status.code(),
+        stdout: stdout.join().unwrap(),
+        stderr: stderr.join().unwrap(),
+    }
+}
+
+/// Reads all of `pipe` on a thread of its own.
+fn drain<R: Read + Send + 'static>(pipe: Option<R>) -> std::thread::JoinHandle<String> {
+    std::thread::spawn(move || {
+        let mut text = Vec::new();
+        if let Some(mut pipe) = pipe {
+            let _ = pipe.read_to_end(&mut text);
+        }
+        String::from_utf8_lossy(&text).into_owned()
+    })
 }

@@ -162,7 +162,8 @@ fn the_phone_header_is_one_row_with_the_sections_behind_a_menu_button() {
 const CAUSE_LINK_IN_SIGHT: &str = r#"
 var links = document.querySelectorAll('main a[href*="causes/"]');
 for (var i = 0; i < links.length; i++) {
-  var a = links[i], r = a.getBoundingClientRect(), href = a.getAttribute('href');
+  // A link wrapped onto two lines is in sight when its first line is.
+  var a = links[i], r = a.getClientRects()[0] || a.getBoundingClientRect(), href = a.getAttribute('href');
   if (!/causes\/[^\/]+\/(index\.html)?$/.test(href) || !r.width || !r.height) continue;
   if (r.top < 0 || r.bottom > innerHeight || r.left < 0 || r.right > innerWidth) continue;
   var top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);

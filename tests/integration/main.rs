@@ -24,6 +24,8 @@
 //! - [`troubleshooter`]: the troubleshooter and print views without JavaScript.
 //! - [`troubleshooter_browser`]: the troubleshooter's script in headless Chromium.
 //! - [`llms`]: `llms.txt` and each article's Markdown.
+//! - [`i18n`]: theme text in the site's language, a site's overrides and their warnings;
+//!   [`i18n_browser`]: the scripts' strings in French in headless Chromium.
 //! - [`page_main`]: snapshots of the `<main>` element of key pages of the bundled site.
 //! - [`pages`]: what a reader sees: one "Next steps" block, no repeated headings or lists,
 //!   print views with nested steps, symptoms as written.
@@ -46,6 +48,8 @@ mod diagnostics;
 mod editions;
 mod health;
 mod html;
+mod i18n;
+mod i18n_browser;
 mod json_ld;
 mod layout_browser;
 mod links;

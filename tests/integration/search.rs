@@ -7,19 +7,24 @@
 //! - [`quality`]: the CLI's MRR and hit@3 on the labelled queries.
 //! - [`cli`]: `remedy search`, its JSON shape, text output and exit codes.
 //! - [`js`]: the browser client under Node against the CLI (needs node).
+//! - [`js_query`]: `Remedy.query` under Node against the CLI: unmatched words, totals, filters
+//!   (needs node).
 //! - [`labels`]: the labelled query files name real articles and truly foreign words.
 //! - [`languages`]: the analysis modules of every language against the native analysis, and
 //!   a French fixture site searched alike by the CLI and the browser (needs node, chromium).
 //! - [`robustness`]: arbitrary queries never fail either searcher.
+//! - [`synonyms`]: what `remedy check` and `build` say about `[search.synonyms]`.
 //! - [`browser`]: the search UI in headless Chromium (needs chromium and chromedriver).
 
 mod browser;
 mod cli;
 mod js;
+mod js_query;
 mod labels;
 mod languages;
 mod quality;
 mod robustness;
+mod synonyms;
 
 use crate::support;
 

@@ -12,6 +12,8 @@ use std::time::{Duration, Instant};
 
 use crate::support::{assert_same_tree, bundled_root, copy_tree, read_tree};
 
+mod hostile;
+
 /// How long any one expected event may take (generous: CI machines are slow and shared).
 const PATIENCE: Duration = Duration::from_secs(60);
 
@@ -47,13 +49,19 @@ impl Server {
     }
 
     fn start_in(site: tempfile::TempDir) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_remedy"))
+        Server::start_with(site, |_| {})
+    }
+
+    /// [`Server::start_in`], with `configure` applied to the command first.
+    fn start_with(site: tempfile::TempDir, configure: impl FnOnce(&mut Command)) -> Server {
+        let mut command = Command::new(crate::support::binary());
+        command
             .args(["serve", "--port", "0"])
             .current_dir(site.path())
             .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("remedy serve starts");
+            .stderr(Stdio::piped());
+        configure(&mut command);
+        let mut child = command.spawn().expect("remedy serve starts");
         let (sender, stderr) = channel();
         let pipe = child.stderr.take().unwrap();
         std::thread::spawn(move || {
@@ -364,9 +372,13 @@ fn search_answers_while_serving_and_follows_edits() {
     let response = server.get("/_remedy/search?q=error+9006&limit=3");
     assert_eq!(response.status, 200);
     assert!(response.headers.contains("content-type: application/json"));
-    let hits: serde_json::Value = serde_json::from_str(&response.body).unwrap();
-    assert_eq!(hits[0]["slug"], "errors/9006", "{hits}");
+    let answer: serde_json::Value = serde_json::from_str(&response.body).unwrap();
+    let hits = &answer["results"];
+    assert_eq!(hits[0]["slug"], "errors/9006", "{answer}");
     assert_eq!(hits[0]["url"], "/errors/9006/");
+    let fixes: serde_json::Value =
+        serde_json::from_str(&server.get("/_remedy/search?q=error+9006&kind=fix").body).unwrap();
+    assert_eq!(fixes["results"][0]["kind"], "fix", "{fixes}");
 
     let events = server.events();
     server.edit("content/fixes/restart-iphone.md", |text| {
@@ -374,9 +386,13 @@ fn search_answers_while_serving_and_follows_edits() {
     });
     events.next("reload");
     events.next("search");
-    let hits: serde_json::Value =
+    let answer: serde_json::Value =
         serde_json::from_str(&server.get("/_remedy/search?q=quokka").body).unwrap();
-    assert_eq!(hits[0]["slug"], "fixes/restart-iphone", "{hits}");
+    assert_eq!(
+        answer["results"][0]["slug"], "fixes/restart-iphone",
+        "{answer}"
+    );
+    assert_eq!(answer["unmatched"], serde_json::json!([]), "{answer}");
 }
 
 #[test]

@@ -93,9 +93,17 @@ impl Run {
     }
 }
 
+/// The `remedy` binary under test: the one Cargo built, or the one `REMEDY_BIN` names (to see a
+/// regression test fail against an older build: `REMEDY_BIN=/path/to/old/remedy cargo test x`).
+pub fn binary() -> PathBuf {
+    std::env::var_os("REMEDY_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_remedy")))
+}
+
 /// Runs `remedy args...` in `dir`.
 pub fn remedy(dir: &Path, args: &[&str]) -> Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_remedy"))
+    let output = Command::new(binary())
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")

@@ -5,8 +5,14 @@
 //!
 //! # Template contract
 //! Every template gets:
+//! - `t`: the theme's text in the page's language (`t.on_this_page`; see [`crate::i18n`] for
+//!   the files, the `fill` filter and the `plural` function), and `t.language`, the code of the
+//!   text shown. `script_strings` is the JSON of the strings the page's scripts show, for a
+//!   `<script type="application/json" id="remedy-strings">` block (empty when the page loads
+//!   no script).
 //! - `site`: `title`, `description`, `language`, `base_url` (absolute, ends in `/`), `authors`,
-//!   `kinds` (each `name`, `dir`, `title`, `description`, `path`, `count`), `asset_version`,
+//!   `kinds` (each `name`, `dir`, `title`, `singular` (the label of one article of the kind),
+//!   `description`, `path`, `count`), `asset_version`,
 //!   `has_search_script` (whether the theme ships `js/search.js`, so a page never links a
 //!   script that is not there), `has_troubleshoot_script`, `has_site_script` and
 //!   `has_tabs_script` (the same for `js/troubleshoot.js`, `js/site.js` and `js/tabs.js`),
@@ -36,7 +42,8 @@
 //! `articles`: cards, each with `causes` and `fixes` (lists of `title`, `path`).
 //! `article.html` (or `article-<name>.html`) gets `article`: a card plus `symptoms`, `content`
 //! (HTML), `toc` (h2 entries with `id`, `title`, `children` of h3 entries), `steps`,
-//! `word_count`, `reading_minutes`, `updated_human`, `breadcrumbs` (`title`, `path`),
+//! `word_count`, `reading_minutes`, `updated_human` (in the page's language),
+//! `breadcrumbs` (`title`, `path`),
 //! `relations` (groups with `kind`, `heading`, `items` of cards), `related` (cards),
 //! `next_steps` (groups like `relations`, then "See also": each related article once, those
 //! the body links to left out; see [`next_steps`]), `previous`/`next` (cards or none),
@@ -53,10 +60,13 @@
 //! The troubleshooter's pages (`troubleshoot.html`, `symptom.html`) and the print view of a
 //! cause (`print.html`) are described in [`super::troubleshoot`]. Each article's Markdown
 //! (`<slug>/index.md`) and `llms.txt` are made in Rust by [`crate::llms`], not by templates.
-//! A card is `slug`, `kind`, `kind_title`, `title`, `summary`, `path`, `error_codes`, `effort`,
-//! `weight`, `updated` (`YYYY-MM-DD` or empty), `tags` (each `name`, `slug`, `path`) and,
-//! in an edition other than the default one, for an article not translated into it,
-//! `language` (the original's language code; none otherwise) and `language_name` (`English`).
+//! A kind (in `site.kinds`, `sections`, `kind`) has `title_in_text` too: its title as a
+//! sentence of the page's language writes it (lower-cased in English, as written in German).
+//! A card is `slug`, `kind`, `kind_title`, `kind_singular`, `title`, `summary`, `path`,
+//! `error_codes`, `effort`, `weight`, `updated` (`YYYY-MM-DD` or empty), `tags` (each `name`,
+//! `slug`, `path`) and, in an edition other than the default one, for an article not translated
+//! into it, `language` (the original's language code; none otherwise) and `language_name`
+//! (`English`).
 //!
 //! Editions (`[languages.<code>]`): every template also gets `asset_root`, the relative path
 //! to the theme's files (`root` in the default edition, one folder further up in another,
@@ -71,6 +81,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::plan::{has_print_page, print_path};
+use crate::i18n::Strings;
 use crate::model::{Article, Site, TAGS_DIR, TROUBLESHOOTER_DIR, kinds};
 use crate::seo;
 use crate::theme::Theme;
@@ -97,10 +108,26 @@ pub(super) struct Shared<'a> {
     pub(super) site_context: SiteContext<'a>,
     /// Each kind with its first articles, for the home, search and 404 pages.
     pub(super) sections: Vec<Section<'a>>,
+    /// The theme's text in the site's language.
+    pub(super) strings: Strings,
+    /// What templates get as `t`.
+    t: serde_json::Value,
+    /// The scripts' strings as JSON: of the search scripts, and of those plus the
+    /// troubleshooter's, the tabs' (empty when the theme has none of them).
+    script_strings: ScriptStrings,
+}
+
+/// The `script_strings` of the kinds of page, by the scripts they load.
+struct ScriptStrings {
+    search: String,
+    troubleshooter: String,
+    tabs: String,
 }
 
 impl<'a> Shared<'a> {
     pub(super) fn new(site: &'a Site, theme: &'a Theme) -> Self {
+        let strings = theme.i18n.strings(&site.config.language);
+        let in_text = |title: &str| title_in_text(&strings, title);
         let counts = kind_counts(site);
         let kinds = site
             .config
@@ -110,6 +137,8 @@ impl<'a> Shared<'a> {
                 name: &kind.name,
                 dir: &kind.dir,
                 title: &kind.title,
+                title_in_text: in_text(&kind.title),
+                singular: &kind.singular,
                 description: site
                     .sections
                     .get(&kind.name)
@@ -128,9 +157,38 @@ impl<'a> Shared<'a> {
                 articles: articles.into_iter().map(|i| card(site, i)).collect(),
             })
             .collect();
+        let has = |script: &str| theme.assets.contains_key(script);
+        let search = if has(SEARCH_SCRIPT) {
+            vec!["search"]
+        } else {
+            Vec::new()
+        };
+        let with = |extra: &'static str, script: &str| {
+            let mut scripts = search.clone();
+            if has(script) {
+                scripts.push(extra);
+            }
+            if scripts.is_empty() {
+                String::new()
+            } else {
+                strings.script_json(&scripts)
+            }
+        };
+        let script_strings = ScriptStrings {
+            search: if search.is_empty() {
+                String::new()
+            } else {
+                strings.script_json(&search)
+            },
+            troubleshooter: with("troubleshoot", TROUBLESHOOT_SCRIPT),
+            tabs: with("tabs", TABS_SCRIPT),
+        };
         Shared {
             site,
             sections,
+            t: strings.template_value(),
+            strings,
+            script_strings,
             site_context: SiteContext {
                 title: &site.config.title,
                 description: site
@@ -182,7 +240,13 @@ impl<'a> Shared<'a> {
         };
         context.insert("editions", &self.editions(root, &page));
         context.insert("asset_root", &asset_root);
+        let scripts = match page.kind {
+            "troubleshoot" | "symptom" | "print" => &self.script_strings.troubleshooter,
+            _ => &self.script_strings.search,
+        };
+        context.insert("script_strings", scripts);
         context.insert("page", &page);
+        context.insert("t", &self.t);
         context
     }
 
@@ -223,6 +287,11 @@ impl<'a> Shared<'a> {
             .collect()
     }
 
+    /// The strings of the scripts of a page with tabs.
+    pub(super) fn tabs_script_strings(&self) -> &str {
+        &self.script_strings.tabs
+    }
+
     pub(super) fn page(
         &self,
         kind: &'static str,
@@ -243,6 +312,16 @@ impl<'a> Shared<'a> {
             },
             json_ld: Vec::new(),
         }
+    }
+}
+
+/// A kind's title as a sentence of the language of `strings` writes it: lower-cased unless the
+/// language keeps its capital (`kind_title_in_sentence = "keep"`, German).
+fn title_in_text(strings: &Strings, title: &str) -> String {
+    if strings.get("kind_title_in_sentence") == "keep" {
+        title.to_string()
+    } else {
+        title.to_lowercase()
     }
 }
 
@@ -313,6 +392,8 @@ pub(super) struct KindContext<'a> {
     name: &'a str,
     dir: &'a str,
     title: &'a str,
+    title_in_text: String,
+    singular: &'a str,
     description: &'a str,
     path: String,
     count: usize,
@@ -353,6 +434,7 @@ pub(super) struct Card<'a> {
     slug: &'a str,
     kind: &'a str,
     kind_title: &'a str,
+    kind_singular: &'a str,
     title: &'a str,
     summary: &'a str,
     path: String,
@@ -405,6 +487,7 @@ pub(super) fn card<'a>(site: &'a Site, index: usize) -> Card<'a> {
         slug: &article.slug,
         kind: &article.kind,
         kind_title: &site.kind_of(article).title,
+        kind_singular: &site.kind_of(article).singular,
         title: &article.front.title,
         summary: &article.front.summary,
         path: site.config.link(&article.url_path()),
@@ -519,7 +602,7 @@ pub(super) fn kind_context(shared: &Shared<'_>, index: usize) -> tera::Context {
         format!("{} · {}", kind_context.title, site.config.title),
         kind_context.description.to_string(),
     );
-    page.json_ld = seo::kind_json_ld(site, kind_context.title, &path);
+    page.json_ld = seo::kind_json_ld(site, kind_context.title, &path, &shared.strings.get("home"));
     let mut context = shared.context("../", page);
     let links = |i: usize, kind: &str| -> Vec<Link<'_>> {
         site.relations[i]
@@ -567,6 +650,7 @@ pub(super) struct RelationGroup<'a> {
 pub(super) struct ArticleContext<'a> {
     #[serde(flatten)]
     card: Card<'a>,
+    kind_title_in_text: String,
     symptoms: &'a [String],
     content: &'a str,
     toc: Vec<TocEntry<'a>>,
@@ -618,7 +702,8 @@ pub(super) fn article_context(shared: &Shared<'_>, index: usize) -> tera::Contex
         format!("{} · {}", article.front.title, site.config.title),
         description,
     );
-    page.json_ld = seo::article_json_ld(site, article);
+    let home = shared.strings.get("home");
+    page.json_ld = seo::article_json_ld(site, article, &home);
     let root = crate::markdown::root_of(&article.slug);
     let mut context = shared.context(&root, page);
     let mut groups: Vec<RelationGroup<'_>> = Vec::new();
@@ -626,7 +711,7 @@ pub(super) fn article_context(shared: &Shared<'_>, index: usize) -> tera::Contex
         if let Some(list) = relations.by_kind.get(&kind.name) {
             groups.push(RelationGroup {
                 kind: &kind.name,
-                heading: relation_heading(&article.kind, &kind.name, &kind.title),
+                heading: relation_heading(&shared.strings, &article.kind, &kind.name, &kind.title),
                 items: list.iter().map(|&j| card(site, j)).collect(),
             });
         }
@@ -634,14 +719,19 @@ pub(super) fn article_context(shared: &Shared<'_>, index: usize) -> tera::Contex
     let word_count = article.word_count();
     let article_context = ArticleContext {
         card: card(site, index),
+        kind_title_in_text: title_in_text(&shared.strings, &site.kind_of(article).title),
         symptoms: &article.front.symptoms,
         content: &article.html,
         toc: table_of_contents(article),
         steps: &article.steps,
         word_count,
         reading_minutes: word_count.div_ceil(200).max(1),
-        updated_human: article.front.updated.map(|d| d.human()).unwrap_or_default(),
-        breadcrumbs: linked(site, seo::breadcrumbs(site, article)),
+        updated_human: article
+            .front
+            .updated
+            .map(|d| shared.strings.date(d.year, d.month, d.day))
+            .unwrap_or_default(),
+        breadcrumbs: linked(site, seo::breadcrumbs(site, article, &home)),
         relations: groups,
         related: relations.related.iter().map(|&j| card(site, j)).collect(),
         previous: relations.previous.map(|j| card(site, j)),
@@ -653,7 +743,7 @@ pub(super) fn article_context(shared: &Shared<'_>, index: usize) -> tera::Contex
         }),
         extra: &article.front.extra.0,
         has_tabs: article.has_tabs,
-        next_steps: next_steps(site, index)
+        next_steps: next_steps(site, &shared.strings, index)
             .into_iter()
             .map(|group| RelationGroup {
                 kind: group.kind,
@@ -663,6 +753,9 @@ pub(super) fn article_context(shared: &Shared<'_>, index: usize) -> tera::Contex
             .collect(),
     };
     context.insert("article", &article_context);
+    if article.has_tabs {
+        context.insert("script_strings", shared.tabs_script_strings());
+    }
     context
 }
 
@@ -682,7 +775,7 @@ pub struct NextStepGroup<'a> {
 /// article is listed once, in the first group that has it; the article itself and the articles
 /// its body already links to are left out (the body has sent the reader there, with more to
 /// say about them than a list can), as are groups left empty.
-pub fn next_steps(site: &Site, index: usize) -> Vec<NextStepGroup<'_>> {
+pub fn next_steps<'a>(site: &'a Site, strings: &Strings, index: usize) -> Vec<NextStepGroup<'a>> {
     let article = &site.articles[index];
     let relations = &site.relations[index];
     let mut listed: std::collections::HashSet<usize> = article
@@ -704,27 +797,32 @@ pub fn next_steps(site: &Site, index: usize) -> Vec<NextStepGroup<'_>> {
     };
     for kind in &site.config.kinds {
         if let Some(list) = relations.by_kind.get(&kind.name) {
-            let heading = relation_heading(&article.kind, &kind.name, &kind.title);
+            let heading = relation_heading(strings, &article.kind, &kind.name, &kind.title);
             add(kind.name.as_str(), heading, list);
         }
     }
-    add("related", "See also".to_string(), &relations.related);
+    add(
+        "related",
+        strings.get("see_also").into_owned(),
+        &relations.related,
+    );
     groups
 }
 
 /// The heading of a group of related articles on an article page, from the article's kind and
-/// the kind of the articles listed.
-pub fn relation_heading(from: &str, to: &str, to_title: &str) -> String {
-    match (from, to) {
-        (kinds::CAUSE, kinds::FIX) => "Fixes for this cause".to_string(),
-        (kinds::FIX, kinds::CAUSE) => "What this fixes".to_string(),
-        (_, kinds::ERROR) => "Error codes".to_string(),
-        (kinds::ERROR, kinds::CAUSE) => "Causes".to_string(),
-        (kinds::ERROR, kinds::FIX) => "Fixes".to_string(),
-        (_, kinds::CAUSE) => "Possible causes".to_string(),
-        (_, kinds::FIX) => "Fixes to try".to_string(),
-        _ => to_title.to_string(),
-    }
+/// the kind of the articles listed, in the language of `strings`.
+pub fn relation_heading(strings: &Strings, from: &str, to: &str, to_title: &str) -> String {
+    let key = match (from, to) {
+        (kinds::CAUSE, kinds::FIX) => "fixes_for_this_cause",
+        (kinds::FIX, kinds::CAUSE) => "what_this_fixes",
+        (_, kinds::ERROR) => "error_codes",
+        (kinds::ERROR, kinds::CAUSE) => "causes",
+        (kinds::ERROR, kinds::FIX) => "fixes",
+        (_, kinds::CAUSE) => "possible_causes",
+        (_, kinds::FIX) => "fixes_to_try",
+        _ => return to_title.to_string(),
+    };
+    strings.get(key).into_owned()
 }
 
 pub(super) fn table_of_contents(article: &Article) -> Vec<TocEntry<'_>> {
@@ -750,11 +848,12 @@ pub(super) fn table_of_contents(article: &Article) -> Vec<TocEntry<'_>> {
 
 pub(super) fn search_context(shared: &Shared<'_>) -> tera::Context {
     let site = shared.site;
+    let strings = &shared.strings;
     let page = shared.page(
         "search",
         "search/".to_string(),
-        format!("Search · {}", site.config.title),
-        format!("Search {}", site.config.title),
+        format!("{} · {}", strings.get("search"), site.config.title),
+        strings.fill("search_description", &[("site", &site.config.title)]),
     );
     let mut context = shared.context("../", page);
     context.insert("sections", &shared.sections);
@@ -764,19 +863,20 @@ pub(super) fn search_context(shared: &Shared<'_>) -> tera::Context {
 pub(super) fn tags_context(shared: &Shared<'_>) -> tera::Context {
     let site = shared.site;
     let path = format!("{TAGS_DIR}/");
+    let strings = &shared.strings;
     let mut page = shared.page(
         "tags",
         path.clone(),
-        format!("Tags · {}", site.config.title),
-        format!("Every tag of {}, with its articles", site.config.title),
+        format!("{} · {}", strings.get("tags"), site.config.title),
+        strings.fill("tags_description", &[("site", &site.config.title)]),
     );
     let crumbs = vec![
         seo::Crumb {
-            title: "Home".to_string(),
+            title: strings.get("home").into_owned(),
             path: String::new(),
         },
         seo::Crumb {
-            title: "Tags".to_string(),
+            title: strings.get("tags").into_owned(),
             path,
         },
     ];
@@ -792,19 +892,20 @@ pub(super) fn tags_context(shared: &Shared<'_>) -> tera::Context {
 pub(super) fn tag_context(shared: &Shared<'_>, index: usize) -> tera::Context {
     let site = shared.site;
     let tag = &site.tags[index];
+    let strings = &shared.strings;
     let mut page = shared.page(
         "tag",
         tag.path(),
         format!("{} · {}", tag.name, site.config.title),
-        format!("Articles about {}", tag.name),
+        strings.fill("tag_description", &[("tag", &tag.name)]),
     );
     let crumbs = vec![
         seo::Crumb {
-            title: "Home".to_string(),
+            title: strings.get("home").into_owned(),
             path: String::new(),
         },
         seo::Crumb {
-            title: "Tags".to_string(),
+            title: strings.get("tags").into_owned(),
             path: format!("{TAGS_DIR}/"),
         },
         seo::Crumb {
@@ -835,7 +936,13 @@ pub(super) fn redirect_context(shared: &Shared<'_>, index: usize) -> tera::Conte
     let mut page = shared.page(
         "redirect",
         alias.path.clone(),
-        format!("{} (moved) · {}", article.front.title, site.config.title),
+        format!(
+            "{} · {}",
+            shared
+                .strings
+                .fill("moved_page_title", &[("title", &article.front.title)]),
+            site.config.title
+        ),
         String::new(),
     );
     // The canonical link names the page the alias leads to.
@@ -862,7 +969,11 @@ pub(super) fn not_found_context(shared: &Shared<'_>) -> tera::Context {
     let page = shared.page(
         "404",
         "404.html".to_string(),
-        format!("Page not found · {}", site.config.title),
+        format!(
+            "{} · {}",
+            shared.strings.get("not_found_title"),
+            site.config.title
+        ),
         String::new(),
     );
     // Served at any depth, so absolute; opened from a disk, beside `index.html`.
@@ -882,7 +993,8 @@ mod tests {
 
     /// The next steps of an article, as (heading, slugs).
     fn next_steps_of(site: &Site, slug: &str) -> Vec<(String, Vec<String>)> {
-        next_steps(site, site.by_slug[slug])
+        let strings = crate::theme::built_in_catalog().strings("en");
+        next_steps(site, &strings, site.by_slug[slug])
             .into_iter()
             .map(|group| {
                 let slugs = group

@@ -49,6 +49,8 @@ pub struct PageRenderer<'a> {
     site: &'a Site,
     theme: &'a Theme,
     shared: Shared<'a>,
+    /// The templates that went over their work limit on a page of this renderer.
+    over_limit: crate::theme::OverLimit,
 }
 
 impl<'a> PageRenderer<'a> {
@@ -58,6 +60,7 @@ impl<'a> PageRenderer<'a> {
             site,
             theme,
             shared: Shared::new(site, theme),
+            over_limit: crate::theme::OverLimit::default(),
         }
     }
 
@@ -163,7 +166,9 @@ impl<'a> PageRenderer<'a> {
                 .with_help("add it to `templates/` or use the default theme"),
             ));
         };
-        let html = self.theme.render(template, &context, &label)?;
+        let html = self
+            .theme
+            .render(template, &context, &label, &self.over_limit)?;
         Ok(Output {
             path,
             bytes: html.into_bytes(),
@@ -265,10 +270,10 @@ mod tests {
                 format!(
                     "<form class=\"search-form{}\" role=\"search\" action=\"{root}search/\" \
                      method=\"get\">",
-                    if page == PageId::Home {
-                        " search-form-hero"
-                    } else {
-                        ""
+                    match page {
+                        PageId::Home => " search-form-hero",
+                        PageId::Search => " search-form-page",
+                        _ => "",
                     }
                 ),
                 "<input id=\"search-input\" type=\"search\" name=\"q\"".to_string(),
@@ -318,10 +323,18 @@ mod tests {
                 loaded.theme.assets.contains_key(context::SITE_SCRIPT),
                 "{page:?}: the site's script is linked if and only if the theme has it"
             );
+            // The scripts' strings: a JSON data block, not a script, when the page loads one.
+            let strings_block = "<script type=\"application/json\" id=\"remedy-strings\">";
+            assert_eq!(
+                html.matches(strings_block).count(),
+                usize::from(html.contains(&script) || html.contains(&troubleshoot_script)),
+                "{page:?}: the scripts' strings come with the scripts"
+            );
             assert_eq!(
                 html.matches("<script").count(),
                 html.matches("<script type=\"application/ld+json\">")
                     .count()
+                    + html.matches(strings_block).count()
                     + usize::from(html.contains(&script))
                     + usize::from(html.contains(&search_ui_script))
                     + usize::from(html.contains(&troubleshoot_script))

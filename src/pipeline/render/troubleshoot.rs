@@ -64,7 +64,7 @@ struct SymptomEntry<'a> {
 #[derive(Serialize)]
 struct GroupEntry<'a> {
     kind: &'a str,
-    heading: &'a str,
+    heading: String,
     symptoms: Vec<SymptomEntry<'a>>,
     more: Vec<SymptomEntry<'a>>,
 }
@@ -85,11 +85,13 @@ fn crumb(title: &str, path: String) -> Crumb {
 }
 
 /// Home › Troubleshooter.
-fn trail(site: &Site) -> Vec<Crumb> {
-    let _ = site;
+fn trail(shared: &Shared<'_>) -> Vec<Crumb> {
     vec![
-        crumb("Home", String::new()),
-        crumb("Troubleshooter", format!("{}/", TROUBLESHOOTER_DIR)),
+        crumb(&shared.strings.get("home"), String::new()),
+        crumb(
+            &shared.strings.get("troubleshooter"),
+            format!("{}/", TROUBLESHOOTER_DIR),
+        ),
     ]
 }
 
@@ -104,12 +106,17 @@ pub(super) fn index_context(shared: &Shared<'_>) -> tera::Context {
     let mut page = shared.page(
         "troubleshoot",
         path,
-        format!("Troubleshooter · {}", site.config.title),
-        "Pick what you see to find the likely causes, most likely first, and their fixes, \
-         easiest first."
-            .to_string(),
+        format!(
+            "{} · {}",
+            shared.strings.get("troubleshooter"),
+            site.config.title
+        ),
+        shared
+            .strings
+            .get("troubleshooter_description")
+            .into_owned(),
     );
-    let breadcrumbs = trail(site);
+    let breadcrumbs = trail(shared);
     page.json_ld = vec![seo::breadcrumb_json_ld(site, &breadcrumbs)];
     let mut context = shared.context("../", page);
     let entry = |i: usize| {
@@ -135,7 +142,12 @@ pub(super) fn index_context(shared: &Shared<'_>) -> tera::Context {
                 .split_at(group.shown.min(group.symptoms.len()));
             GroupEntry {
                 kind: &group.kind,
-                heading: &group.heading,
+                // The standard groups' headings in the page's language; others are kind titles.
+                heading: shared
+                    .strings
+                    .try_get(&format!("group_{}", group.kind))
+                    .unwrap_or(&group.heading)
+                    .to_string(),
                 symptoms: shown.iter().map(|&i| entry(i)).collect(),
                 more: more.iter().map(|&i| entry(i)).collect(),
             }
@@ -171,13 +183,21 @@ struct NearbySymptom<'a> {
 }
 
 /// Other symptoms of the causes of `symptom`, in troubleshooter order, at most
-/// [`NEARBY_SYMPTOMS`].
+/// [`NEARBY_SYMPTOMS`]. Each cause's symptoms are in that order already, so only the first few
+/// of each can be among the first overall: a cause with 20,000 symptoms costs each of their
+/// pages a few steps, not 20,000.
 fn nearby(site: &Site, symptom: usize) -> Vec<usize> {
     let troubleshooter = &site.troubleshooter;
     let mut found: Vec<usize> = troubleshooter.symptoms[symptom]
         .causes
         .iter()
-        .flat_map(|&cause| troubleshooter.symptoms_of_cause(cause).iter().copied())
+        .flat_map(|&cause| {
+            troubleshooter
+                .symptoms_of_cause(cause)
+                .iter()
+                .copied()
+                .take(NEARBY_SYMPTOMS + 1)
+        })
         .filter(|&other| other != symptom)
         .collect();
     found.sort_unstable();
@@ -193,13 +213,18 @@ pub(super) fn symptom_context(shared: &Shared<'_>, index: usize) -> tera::Contex
     let mut page = shared.page(
         "symptom",
         symptom.path(),
-        format!("“{}”: likely causes · {}", symptom.text, site.config.title),
         format!(
-            "What can cause “{}”, most likely first, and the fixes for each, easiest first.",
-            symptom.text
+            "{} · {}",
+            shared
+                .strings
+                .fill("symptom_title", &[("symptom", &symptom.text)]),
+            site.config.title
         ),
+        shared
+            .strings
+            .fill("symptom_description", &[("symptom", &symptom.text)]),
     );
-    let mut breadcrumbs = trail(site);
+    let mut breadcrumbs = trail(shared);
     breadcrumbs.push(crumb(&symptom.text, symptom.path()));
     page.json_ld = vec![seo::breadcrumb_json_ld(site, &breadcrumbs)];
     let mut context = shared.context("../../", page);
@@ -253,14 +278,19 @@ pub(super) fn print_context(shared: &Shared<'_>, index: usize) -> tera::Context 
     let mut page = shared.page(
         "print",
         path.clone(),
-        format!("Checklist: {} · {}", article.front.title, site.config.title),
         format!(
-            "Every fix for “{}” on one page, easiest first, to tick off or take to a support desk.",
-            article.front.title
+            "{} · {}",
+            shared
+                .strings
+                .fill("checklist_title", &[("title", &article.front.title)]),
+            site.config.title
         ),
+        shared
+            .strings
+            .fill("checklist_description", &[("title", &article.front.title)]),
     );
-    let mut breadcrumbs = seo::breadcrumbs(site, article);
-    breadcrumbs.push(crumb("Checklist", path));
+    let mut breadcrumbs = seo::breadcrumbs(site, article, &shared.strings.get("home"));
+    breadcrumbs.push(crumb(&shared.strings.get("checklist"), path));
     page.json_ld = vec![seo::breadcrumb_json_ld(site, &breadcrumbs)];
     let root = format!("{}../", crate::markdown::root_of(&article.slug));
     let mut context = shared.context(&root, page);

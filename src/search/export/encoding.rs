@@ -171,7 +171,8 @@ pub(super) fn split(term: &TermImpacts, scale: &Scale) -> Encoded {
     }
 }
 
-fn push_gaps(out: &mut String, docs: &[u32]) {
+/// Appends a sorted list of documents: its count, then each as a gap from the one before.
+pub(super) fn push_gaps(out: &mut String, docs: &[u32]) {
     push_number(out, docs.len() as u64);
     let mut previous: Option<u32> = None;
     for &doc in docs {

@@ -10,9 +10,12 @@
 //!   id of [`analysis::analysis_id`] and the WebAssembly module of that analysis, base64, from
 //!   [`module`]: the browser analyses queries with the code that made the index), the query
 //!   constants of [`query`] (the client takes them from here, so Rust holds the only copy),
-//!   the impact scale, the document count, the kinds (name, title, folder),
-//!   the first term of every term shard, the *rich* terms and the first letters that have a
-//!   word list.
+//!   the impact scale, the document count, the kinds (name, title, folder, singular label),
+//!   the first term of every term shard, the *rich* terms, the first letters that have a word
+//!   list, the query lexicon ([`crate::search::lexicon`]: filler words and synonym rules over
+//!   phrases analysed in the index's language, a few kilobytes at most) and the data of the
+//!   filters the site offers (kind runs, tag document lists; see [`filter_data`]). All of it is
+//!   part of the first query's download.
 //! - `t/N.js`, term shards: every term of the index in byte order, cut into shards of about
 //!   [`SHARD_BYTES`], each with its postings (below).
 //! - `r/N.js`, rich files: the postings of one very common term (held by a quarter of the
@@ -34,18 +37,21 @@
 
 use std::collections::BTreeMap;
 
+use crate::config::Filter;
 use crate::error::{Error, Result};
 use crate::model::Site;
 use crate::search::analysis;
 use crate::search::impacts::Impacts;
 use crate::search::index::IndexMeta;
+use crate::search::index::tag_term;
 use crate::search::query;
 
 pub mod encoding;
 pub mod module;
 
 use encoding::{
-    FLAG_STUB, FLAG_TAIL, Fnv, ascii_json, js_string, push_postings, push_term_head, split,
+    FLAG_STUB, FLAG_TAIL, Fnv, ascii_json, js_string, push_gaps, push_postings, push_term_head,
+    split,
 };
 pub use encoding::{HEAD_POSTINGS, Scale};
 
@@ -75,12 +81,16 @@ fn data_file(path: String, data: &str) -> File {
 }
 
 /// Everything the browser index is made from besides the impacts.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct SiteInfo {
     /// The base path links start with (`/` or `/help/`).
     pub base_path: String,
-    /// The kinds: name, title and folder, in order.
-    pub kinds: Vec<(String, String, String)>,
+    /// The kinds: name, title, folder and singular label, in order.
+    pub kinds: Vec<(String, String, String, String)>,
+    /// The filters the site offers (`[search] filters`).
+    pub filters: Vec<Filter>,
+    /// Each article's tags as written, by slug.
+    pub tags: BTreeMap<String, Vec<String>>,
 }
 
 impl SiteInfo {
@@ -99,11 +109,67 @@ impl SiteInfo {
                         .get(&k.name)
                         .and_then(|s| s.title.clone())
                         .unwrap_or_else(|| k.title.clone());
-                    (k.name.clone(), title, k.dir.clone())
+                    (k.name.clone(), title, k.dir.clone(), k.singular.clone())
+                })
+                .collect(),
+            filters: site.config.search.filters.clone(),
+            tags: site
+                .articles
+                .iter()
+                .filter(|a| !a.front.tags.is_empty())
+                .map(|a| {
+                    let tags = a.front.tags.iter().map(|t| t.value.clone()).collect();
+                    (a.slug.clone(), tags)
                 })
                 .collect(),
         }
     }
+}
+
+/// The filter data of the manifest: for `kind`, runs of documents of one kind in document order
+/// (`[kind index, count]`); for `tags`, each tag (by its lower-cased form, shown as first
+/// written) with its documents as a count and gaps in base64 VLQ (`[shown, documents]`).
+fn filter_data(impacts: &Impacts, site: &SiteInfo) -> serde_json::Value {
+    let mut data = serde_json::Map::new();
+    for filter in &site.filters {
+        let value = match filter {
+            Filter::Kind => {
+                let mut runs: Vec<(usize, u32)> = Vec::new();
+                for doc in &impacts.docs {
+                    let kind = site.kinds.iter().position(|k| k.0 == doc.kind).unwrap_or(0);
+                    match runs.last_mut() {
+                        Some((last, count)) if *last == kind => *count += 1,
+                        _ => runs.push((kind, 1)),
+                    }
+                }
+                serde_json::json!(runs)
+            }
+            Filter::Tags => {
+                let mut tags: BTreeMap<String, (String, Vec<u32>)> = BTreeMap::new();
+                for (doc, stored) in impacts.docs.iter().enumerate() {
+                    for tag in site.tags.get(&stored.slug).into_iter().flatten() {
+                        let entry = tags
+                            .entry(tag_term(tag))
+                            .or_insert_with(|| (tag.trim().to_string(), Vec::new()));
+                        if entry.1.last() != Some(&(doc as u32)) {
+                            entry.1.push(doc as u32);
+                        }
+                    }
+                }
+                let list: Vec<serde_json::Value> = tags
+                    .into_values()
+                    .map(|(shown, docs)| {
+                        let mut gaps = String::new();
+                        push_gaps(&mut gaps, &docs);
+                        serde_json::json!([shown, gaps])
+                    })
+                    .collect();
+                serde_json::Value::Array(list)
+            }
+        };
+        data.insert(filter.name().to_string(), value);
+    }
+    serde_json::Value::Object(data)
 }
 
 /// How many articles' info a rich file carries.
@@ -217,7 +283,7 @@ impl<'a> DocInfo<'a> {
             .kinds
             .iter()
             .enumerate()
-            .map(|(i, (name, _, _))| (name.as_str(), i))
+            .map(|(i, (name, _, _, _))| (name.as_str(), i))
             .collect();
         DocInfo {
             impacts,
@@ -411,12 +477,16 @@ fn manifest(impacts: &Impacts, meta: &IndexMeta, site: &SiteInfo, parts: &Parts)
             "maxTypoTerms": query::MAX_TYPO_TERMS,
             "typoWeightOne": query::TYPO_WEIGHT_ONE,
             "typoWeightTwo": query::TYPO_WEIGHT_TWO,
+            "synonymWeight": query::SYNONYM_WEIGHT,
+            "minRequiredNumberDigits": query::MIN_REQUIRED_NUMBER_DIGITS,
         },
         "scale": [parts.scale.low, parts.scale.high],
         "docs": impacts.docs.len(),
         "infoBlock": INFO_BLOCK,
         "basePath": site.base_path,
         "kinds": site.kinds,
+        "filters": filter_data(impacts, site),
+        "lexicon": meta.lexicon,
         "shards": parts.shards.iter().map(|(first, _)| first.as_str()).collect::<Vec<_>>(),
         "wordLists": parts.words.keys().collect::<String>(),
         "rich": parts.rich_id

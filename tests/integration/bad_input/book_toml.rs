@@ -180,8 +180,7 @@ fn out_flag_is_the_filesystem_root() {
     let build = site.remedy(&["build", "--out", "/"]);
     assert_no_crash(&build);
     build.expect_code(2).expect_stderr(
-        "error: build dir `/` exists and was not made by Remedy (it has no `.remedy-build` \
-         file), so it is not replaced: remove it or choose another `--out`\n",
+        "error: build dir `/` is the site root or above it: building would delete the site\n",
     );
     assert_eq!(site.top_level(), ["book.toml", "content"]);
 }
@@ -194,13 +193,28 @@ fn out_flag_is_the_content_dir() {
     let build = site.remedy(&["build", "--out", content.to_str().unwrap()]);
     assert_no_crash(&build);
     build.expect_code(2).expect_stderr(&format!(
-        "error: build dir `{}` exists and was not made by Remedy (it has no `.remedy-build` \
-         file), so it is not replaced: remove it or choose another `--out`\n",
+        "error: build dir `{}` is inside the site's `content/`: building would overwrite the \
+         site's sources\n",
         content.display()
     ));
     crate::support::assert_same_tree(
         &before,
         &crate::support::read_tree(&site.path("content")),
         "content after a refused --out",
+    );
+}
+
+/// Regression (issue 15, row 15): `escalation = "causes/_index"` said the existing file
+/// `content/causes/_index.md` did not exist.
+#[test]
+fn escalation_to_an_intro_page_says_what_it_is() {
+    let site =
+        with_config("[book]\ntitle = \"Help\"\n[troubleshooter]\nescalation = \"causes/_index\"\n");
+    site.write("content/causes/_index.md", "+++\ntitle = \"Causes\"\n+++\n");
+    assert_refused(
+        &site,
+        1,
+        "book.toml:4:14: `causes/_index` is an intro page (`content/causes/_index.md`), not an \
+         article",
     );
 }

@@ -199,3 +199,22 @@ mod symlinks {
         );
     }
 }
+
+/// Regression (issue 15, row 15): `remedy new` with a very long title failed with "File name
+/// too long"; the file name keeps the title's first words.
+#[test]
+fn new_with_a_very_long_title_makes_a_short_file_name() {
+    let site = TestSite::new("basic");
+    let title = "Backup fails again and again ".repeat(20);
+    let run = site.remedy(&["new", "guide", &title]);
+    super::assert_no_crash(&run);
+    run.expect_code(0);
+    let path = run.stdout.trim();
+    assert!(
+        path.starts_with("content/guides/backup-fails-again-and-again"),
+        "{run}"
+    );
+    let name = std::path::Path::new(path).file_name().unwrap().len();
+    assert!(name <= 84, "{run}");
+    site.remedy(&["build", "--quiet"]).expect_code(0);
+}

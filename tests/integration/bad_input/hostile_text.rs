@@ -141,3 +141,41 @@ fn bell_character_in_a_heading() {
         &format!("{ARTICLE}:5:9: control character U+0007 in the text"),
     );
 }
+
+/// Regression (issue 15, row 15): a title of only zero-width characters passed the "empty
+/// title" check and made a page with an invisible heading.
+#[test]
+fn a_title_of_only_invisible_characters_is_empty() {
+    let site =
+        with_article("+++\ntitle = \"\u{200b}\u{2060}\u{feff} \"\n+++\n\n## Where backups live\n");
+    assert_refused(
+        &site,
+        1,
+        "content/guides/how-it-works.md:2:9: `title` is empty",
+    );
+}
+
+/// Regression (row 15): noncharacters (U+FFFF, U+FDD0, U+1FFFE) reached the HTML, where the
+/// HTML standard calls them parse errors; raw or as TOML escapes, they are refused like
+/// control characters.
+#[test]
+fn noncharacters_are_refused() {
+    let site = with_article("+++\ntitle = \"How\"\n+++\n\n## Where backups live\n\nA \u{ffff} B\n");
+    assert_refused(
+        &site,
+        1,
+        "content/guides/how-it-works.md:7:3: noncharacter U+FFFF in the text",
+    );
+    let site = with_article("+++\ntitle = \"How \\uFDD0\"\n+++\n\n## Where backups live\n");
+    assert_refused(
+        &site,
+        1,
+        "content/guides/how-it-works.md:2:9: noncharacter U+FDD0 in the text",
+    );
+    let site = with_article("+++\ntitle = \"How\"\n+++\n\n## Where backups live\n\n\u{1fffe}\n");
+    assert_refused(
+        &site,
+        1,
+        "content/guides/how-it-works.md:7:1: noncharacter U+1FFFE in the text",
+    );
+}

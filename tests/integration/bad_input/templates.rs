@@ -2,8 +2,9 @@
 //! extend themselves, or are not UTF-8.
 
 use std::fs;
+use std::time::Duration;
 
-use super::{assert_no_crash, assert_refused, first_reported, with_config};
+use super::{assert_no_crash, assert_refused, first_reported, run_with_deadline, with_config};
 use crate::support::TestSite;
 
 #[test]
@@ -86,5 +87,56 @@ fn template_not_utf8() {
         &site,
         1,
         "templates/article.html: template is not valid UTF-8",
+    );
+}
+
+/// Regression (issue 15, row 12): nested `range(end=100000)` loops hung the build while its
+/// memory grew. The page stops at its work limit, and the error names the template; the site's
+/// other 100 articles fail at once with it instead of each running into the limit too.
+#[test]
+fn a_template_that_writes_without_end_is_stopped() {
+    let site = TestSite::new("basic");
+    for n in 0..100 {
+        site.write(
+            &format!("content/guides/more-{n}.md"),
+            &format!("+++\ntitle = \"More {n}\"\n+++\n\n## Where backups live\n"),
+        );
+    }
+    site.write(
+        "templates/article.html",
+        "{% for i in range(end=100000) %}{% for j in range(end=100000) %}{{ i }},{{ j }};\
+         {% endfor %}{% endfor %}\n",
+    );
+    let build = run_with_deadline(&site, &["build"], Duration::from_secs(60));
+    assert_no_crash(&build);
+    build.expect_code(1);
+    let first = first_reported(&build.stderr);
+    assert!(
+        first
+            == "templates/article.html: template `article.html` wrote more than 64 MB for one page"
+            || first
+                == "templates/article.html: template `article.html` took more than 10 seconds for one page",
+        "{build}"
+    );
+}
+
+/// Regression (row 12): a component calling itself four times at every level.
+#[test]
+fn a_component_that_recurses_fourfold_is_stopped() {
+    let site = TestSite::new("basic");
+    site.write(
+        "templates/article.html",
+        "{% component tree(depth) %}<i>{{ depth }}</i>{% if depth > 0 %}\
+         {{<tree depth={depth - 1}/>}}{{<tree depth={depth - 1}/>}}\
+         {{<tree depth={depth - 1}/>}}{{<tree depth={depth - 1}/>}}{% endif %}\
+         {% endcomponent tree %}{{<tree depth={18}/>}}\n",
+    );
+    let build = run_with_deadline(&site, &["build"], Duration::from_secs(120));
+    assert_no_crash(&build);
+    build.expect_code(1);
+    assert!(
+        first_reported(&build.stderr)
+            .starts_with("templates/article.html: template `article.html` "),
+        "{build}"
     );
 }

@@ -11,9 +11,25 @@ fn json_output_has_the_fixed_shape() {
     );
     run.expect_code(0);
     let context = run.to_string();
-    let hits: Vec<serde_json::Value> = serde_json::from_str(&run.stdout).expect(&context);
+    let answer: serde_json::Value = serde_json::from_str(&run.stdout).expect(&context);
+    let keys: Vec<&String> = answer.as_object().expect(&context).keys().collect();
+    assert_eq!(
+        keys,
+        ["query", "results", "total", "unmatched"],
+        "{context}"
+    );
+    assert_eq!(answer["query"], "error 9006", "{context}");
+    assert_eq!(answer["unmatched"], serde_json::json!([]), "{context}");
+    let hits = answer["results"].as_array().expect(&context);
     assert_eq!(hits.len(), 3, "{context}");
+    assert!(answer["total"].as_u64().unwrap() >= 3, "{context}");
     let first = &hits[0];
+    let fields: Vec<&String> = first.as_object().unwrap().keys().collect();
+    assert_eq!(
+        fields,
+        ["kind", "score", "slug", "title", "url"],
+        "{context}"
+    );
     assert_eq!(first["slug"], "errors/9006", "{context}");
     assert_eq!(first["kind"], "error", "{context}");
     assert_eq!(first["url"], "/errors/9006/", "{context}");
@@ -25,6 +41,118 @@ fn json_output_has_the_fixed_shape() {
         first["score"].as_f64().is_some_and(|s| s > 0.0),
         "{context}"
     );
+}
+
+#[test]
+fn words_no_article_holds_are_reported_and_do_not_empty_the_results() {
+    let run = support::remedy(
+        &support::bundled_build().root,
+        &["search", "Viber messages not backing up", "--json"],
+    );
+    run.expect_code(0);
+    let answer: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(answer["unmatched"], serde_json::json!(["viber"]), "{run}");
+    assert!(!answer["results"].as_array().unwrap().is_empty(), "{run}");
+
+    let run = support::remedy(
+        &support::bundled_build().root,
+        &["search", "viber messages"],
+    );
+    run.expect_code(0);
+    assert!(
+        run.stderr.contains("note: no article mentions `viber`"),
+        "{run}"
+    );
+}
+
+#[test]
+fn synonyms_of_book_toml_and_the_built_in_list_apply() {
+    let root = &support::bundled_build().root;
+    let top = |query: &str| {
+        let run = support::remedy(root, &["search", query, "--json", "--limit", "3"]);
+        run.expect_code(0);
+        let answer: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+        let slugs: Vec<String> = answer["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["slug"].as_str().unwrap().to_string())
+            .collect();
+        (slugs, answer["unmatched"].clone())
+    };
+    // A brand name from the bundled book.toml's one-way list.
+    let (slugs, unmatched) = top("surfshark");
+    assert_eq!(unmatched, serde_json::json!([]));
+    assert!(
+        slugs.contains(&"causes/vpn-or-content-blocker".to_string()),
+        "{slugs:?}"
+    );
+    // A UK spelling from the built-in English list.
+    let (slugs, _) = top("back up now button greyed");
+    assert!(
+        slugs.contains(&"causes/software-glitch".to_string()),
+        "{slugs:?}"
+    );
+    // An error code glued to its word.
+    let (slugs, _) = top("error9006");
+    assert_eq!(slugs[0], "errors/9006");
+}
+
+#[test]
+fn kind_and_tag_filters_narrow_the_results() {
+    let site = support::TestSite::new("search-filters");
+    site.remedy(&["build", "--quiet"]).expect_code(0);
+    let slugs = |args: &[&str]| {
+        let mut all = vec!["search", "--json"];
+        all.extend_from_slice(args);
+        let run = site.remedy(&all);
+        run.expect_code(0);
+        let answer: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+        let slugs: Vec<String> = answer["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["slug"].as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(answer["total"], slugs.len(), "{run}");
+        slugs
+    };
+    assert_eq!(
+        slugs(&["battery"]),
+        [
+            "causes/battery-drains",
+            "fixes/calibrate-battery",
+            "guides/battery-basics",
+            "faq/why-battery-drains",
+            "fixes/restart-device",
+        ]
+    );
+    // A kind by name or folder; tags in any case; any value of one filter, all filters.
+    assert_eq!(
+        slugs(&["battery", "--kind", "fixes"]),
+        ["fixes/calibrate-battery", "fixes/restart-device"]
+    );
+    assert_eq!(
+        slugs(&["battery", "--kind", "fix", "--tag", "MAC"]),
+        ["fixes/restart-device"]
+    );
+    assert_eq!(
+        slugs(&["battery", "--tag", "iphone"]),
+        [
+            "causes/battery-drains",
+            "faq/why-battery-drains",
+            "fixes/restart-device"
+        ]
+    );
+    assert_eq!(
+        slugs(&["battery", "--kind", "faq", "--kind", "guide"]),
+        ["guides/battery-basics", "faq/why-battery-drains"]
+    );
+    assert!(slugs(&["battery", "--tag", "watch"]).is_empty());
+
+    site.remedy(&["search", "battery", "--kind", "fixs"])
+        .expect_code(2)
+        .expect_stderr("error: --kind: unknown kind `fixs`: did you mean `fix`?\n");
 }
 
 #[test]

@@ -17,7 +17,7 @@ use super::{labelled_queries, load_bundled, mrr_and_hit3, print_results, sampled
 use crate::support;
 
 /// A file for the client's input, in a folder of its own under Cargo's target tmp dir.
-fn scratch(name: &str) -> PathBuf {
+pub fn scratch(name: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("search-js");
     std::fs::create_dir_all(&dir).expect("scratch dir");
     dir.join(name)
@@ -25,19 +25,21 @@ fn scratch(name: &str) -> PathBuf {
 
 /// Runs `tests/search/js/run_queries.js` over the bundled build and parses its JSON output.
 pub fn run_client(node: &Path, queries: &[String], extra: &[&str], tag: &str) -> serde_json::Value {
-    run_client_on(node, &support::bundled_build().dir, queries, extra, tag)
+    let queries = serde_json::json!(queries);
+    run_client_on(node, &support::bundled_build().dir, &queries, extra, tag)
 }
 
-/// Runs `tests/search/js/run_queries.js` over the build dir `build`.
+/// Runs `tests/search/js/run_queries.js` over the site built in `build` with `queries` (a JSON
+/// array of strings or `{q, filters}` objects) and parses its JSON output.
 pub fn run_client_on(
     node: &Path,
     build: &Path,
-    queries: &[String],
+    queries: &serde_json::Value,
     extra: &[&str],
     tag: &str,
 ) -> serde_json::Value {
     let file = scratch(&format!("{tag}.json"));
-    std::fs::write(&file, serde_json::to_string(queries).unwrap()).unwrap();
+    std::fs::write(&file, queries.to_string()).unwrap();
     let script = support::repo().join("tests/search/js/run_queries.js");
     let mut command = Command::new(node);
     command.arg(&script).arg(build).arg(&file).args(extra);
@@ -52,6 +54,7 @@ pub fn run_client_on(
     serde_json::from_slice(&output.stdout).expect("client output is JSON")
 }
 
+/// The slugs of each answer of a client run.
 pub fn slugs(results: &serde_json::Value) -> Vec<Vec<String>> {
     results["results"]
         .as_array()

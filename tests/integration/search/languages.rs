@@ -292,7 +292,7 @@ fn remedy_search_and_the_browser_client_agree_on_a_french_site() {
     let js = slugs(&run_client_on(
         &node,
         &root.join("public"),
-        &queries,
+        &serde_json::json!(queries),
         &["5"],
         "french",
     ));

@@ -4,11 +4,12 @@
 //
 //   node tests/search/js/run_queries.js BUILD_DIR QUERIES.json LIMIT > results.json
 //
-// QUERIES.json is a JSON array of query strings. The output is one JSON object:
-// {"results": [[{slug, kind, title, url, score, excerpt}, ...], ...], "files": [...],
-//  "millis": [...]} with the files each query loaded (cold, one fresh client per query when
-// "--cold" is given) and how long each query took once its files were loaded and the JIT warm
-// (the median of "--repeat N" runs; not measured with --cold).
+// QUERIES.json is a JSON array of query strings, or of {"q": ..., "filters": {...}} objects.
+// The output is one JSON object: {"results": [[{slug, kind, title, url, score, excerpt}, ...],
+// ...], "unmatched": [[word, ...], ...], "totals": [N, ...], "files": [...], "millis": [...]}
+// with what `query` answered, the files each query loaded (cold, one fresh client per query
+// when "--cold" is given) and how long each query took once its files were loaded and the JIT
+// warm (the median of "--repeat N" runs; not measured with --cold).
 //
 // With --analyze it prints instead, for each query, the terms of its words as the client's
 // analysis makes them (the last word kept even if it is a stop word):
@@ -45,17 +46,22 @@ function newEngine(loaded) {
   });
 }
 
+const text = (query) => (typeof query === 'string' ? query : query.q);
+const options = (query) => (typeof query === 'string' ? { limit } : { limit, filters: query.filters });
+
 (async () => {
   if (analyze) {
     const engine = newEngine([]);
     const terms = [];
     for (const query of queries) {
-      terms.push((await engine.words(query)).map((w) => w.term));
+      terms.push((await engine.words(text(query))).map((w) => w.term));
     }
     process.stdout.write(JSON.stringify({ terms }));
     return;
   }
   const results = [];
+  const unmatched = [];
+  const totals = [];
   const files = [];
   const millis = [];
   let shared = null;
@@ -72,8 +78,10 @@ function newEngine(loaded) {
       loaded = sharedLoaded;
     }
     const before = loaded.length;
-    const hits = await engine.search(query, { limit });
-    results.push(hits);
+    const answer = await engine.query(text(query), options(query));
+    results.push(answer.results);
+    unmatched.push(answer.unmatched);
+    totals.push(answer.total);
     files.push(loaded.slice(cold ? 0 : before));
   }
   // Timing, with every file in memory: the query work itself. Every query runs three times
@@ -81,7 +89,7 @@ function newEngine(loaded) {
   // (--repeat N, default 1); the median counts.
   if (!cold && shared) {
     for (let pass = 0; pass < 3; pass++) {
-      for (const query of queries) await shared.search(query, { limit });
+      for (const query of queries) await shared.search(text(query), options(query));
     }
   }
   for (let i = 0; i < queries.length; i++) {
@@ -89,13 +97,13 @@ function newEngine(loaded) {
     const times = [];
     for (let r = 0; r < repeat; r++) {
       const start = process.hrtime.bigint();
-      await shared.search(queries[i], { limit });
+      await shared.search(text(queries[i]), options(queries[i]));
       times.push(Number(process.hrtime.bigint() - start) / 1e6);
     }
     times.sort((a, b) => a - b);
     millis.push(times[Math.floor(times.length / 2)]);
   }
-  process.stdout.write(JSON.stringify({ results, files, millis }));
+  process.stdout.write(JSON.stringify({ results, unmatched, totals, files, millis }));
 })().catch((error) => {
   console.error(error && error.stack || String(error));
   process.exit(1);

@@ -4,16 +4,23 @@
  * dependencies; it runs in the page (every page loads it) and in Node (tests).
  *
  * It follows the query spec written once in src/search/query.rs (words, exact/prefix/typo
- * variants, impacts, ranking) over the browser index that src/search/export.rs writes into
- * search/ (format described there). The analysis is src/search/analysis/ itself, compiled to
- * WebAssembly: the manifest carries the module of its index's language (so pages need
- * 'wasm-unsafe-eval' in their Content-Security-Policy). The constants of the query spec come
- * from the manifest, never from this file.
+ * variants, synonym slots, impacts, ranking) over the browser index that src/search/export.rs
+ * writes into search/ (format described there). The analysis is src/search/analysis/ itself,
+ * compiled to WebAssembly: the manifest carries the module of its index's language (so pages
+ * need 'wasm-unsafe-eval' in their Content-Security-Policy). The constants of the query spec,
+ * and the site's query lexicon (synonym phrases analysed by the same code at build time) and
+ * filter data, come from the manifest, never from this file.
  *
- * API: window.Remedy.search(query, {limit}) -> Promise of [{slug, kind, kindTitle, title, url,
- * score, excerpt, highlights}], best first; window.Remedy.ready() -> Promise that the manifest
- * is loaded; window.Remedy.kinds() -> the site's kinds once it is. Node:
- * require('search.js').createEngine({load}) gives the same search over a loader of your own.
+ * API: window.Remedy.query(query, {limit, filters}) -> Promise of {query, results, unmatched,
+ * total}: the best `limit` results (default 10) [{slug, kind, kindTitle, kindSingular, title,
+ * url, score, excerpt, highlights}], the query's words that no article holds (as typed), and how
+ * many articles match in all; `filters` is {kind: [name or folder, ...], tags: [tag, ...]}
+ * (any value of a filter, every filter given; only those the site offers under [search]
+ * filters). window.Remedy.search(query, opts) -> Promise of the results array alone.
+ * window.Remedy.ready() -> Promise that the manifest is loaded; window.Remedy.kinds() -> the
+ * site's kinds once it is; window.Remedy.filters() -> what the site offers to filter by, with
+ * counts. Node: require('search.js').createEngine({load}) gives the same over a loader of your
+ * own.
  *
  * The index's files are scripts (so that search works from file:// URLs, where fetch is not
  * allowed): each pushes its data onto globalThis.RemedySearch, and the engine asks for one by
@@ -350,7 +357,8 @@
       return out;
     }
 
-    // Section 2 of the spec: the variants of each word. Loads the shards it needs.
+    // Sections 2 and 2a of the spec: the variants of each word, the slots and the unmatched
+    // words. Loads the shards it needs.
     function plan(text) {
       var q = manifest.query;
       var unfinished = manifest.options.prefix && !/\s$/u.test(text);
@@ -363,20 +371,24 @@
         return Promise.all(words.map(function (w, i) {
           var last = unfinished && i + 1 === words.length;
           var variants = [];
-          if (w.role !== 'unfinished' && (w.term in manifest.rich || stub(w.term))) {
+          if (w.role !== 'unfinished' && holds(w.term)) {
             variants.push({ term: w.term, weight: 1, exact: true });
           }
+          var digits = w.code && variants.length === 0 ? trailingDigits(w.typed) : null;
+          var split = digits === null ? Promise.resolve() : loadShards(digits in manifest.rich ? [] : [shardOf(digits)]).then(function () {
+            if (holds(digits)) variants.push({ term: digits, weight: 1, exact: false, digits: true });
+          });
           var typedChars = charCount(w.typed);
-          var step = Promise.resolve();
-          if (last && (variants.length === 0 || w.role === 'unfinished') && typedChars >= q.minPrefixChars) {
-            step = loadShards(shardsWithPrefix(w.typed)).then(function () {
+          var step = split.then(function () {
+            if (!(last && (variants.length === 0 || w.role === 'unfinished') && typedChars >= q.minPrefixChars)) return;
+            return loadShards(shardsWithPrefix(w.typed)).then(function () {
               var found = withPrefix(w.typed).filter(function (e) { return w.role === 'unfinished' || e.term !== w.term; });
               found.sort(function (a, b) { return b.df - a.df || compare(a.term, b.term); });
               found.slice(0, q.maxPrefixTerms).forEach(function (e) {
                 variants.push({ term: e.term, weight: typedChars / charCount(e.term), exact: false });
               });
             });
-          }
+          });
           return step.then(function () {
             var allowed = typedChars >= q.fuzzyTwoEditsFrom ? 2 : typedChars >= q.fuzzyOneEditFrom ? 1 : 0;
             if (variants.length > 0 || !manifest.options.fuzzy || w.code || w.role === 'unfinished' || allowed === 0) return;
@@ -398,10 +410,139 @@
               });
             });
           }).then(function () {
-            return { word: w, required: w.role === 'required', variants: variants };
+            var required = w.role === 'required' && !isFiller(w.typed) &&
+              !(/^[0-9]+$/.test(w.typed) && w.typed.length < q.minRequiredNumberDigits);
+            return { word: w, required: required, variants: variants };
           });
         }));
+      }).then(function (planned) {
+        var slots = synonymSlots(planned);
+        var terms = [];
+        slots.forEach(function (slot) {
+          slot.alternatives.forEach(function (terms_) { terms.push.apply(terms, terms_); });
+        });
+        return loadShards(unique(terms.filter(function (t) { return !(t in manifest.rich); }).map(shardOf))).then(function () {
+          var unmatched = [];
+          slots.forEach(function (slot) {
+            slot.alternatives = slot.alternatives.filter(function (terms_) { return terms_.every(holds); });
+            if (slot.alternatives.length > 0) return;
+            for (var i = slot.start; i < slot.end; i++) {
+              if (planned[i].required && planned[i].variants.length === 0) unmatched.push(planned[i].word.typed);
+            }
+          });
+          return { words: planned, slots: slots, unmatched: unmatched };
+        });
       });
+    }
+
+    // The digits ending a word of letters then enough digits: '9006' of 'error9006' (query.rs).
+    function trailingDigits(typed) {
+      var m = /^(\p{Alphabetic}+)([0-9]+)$/u.exec(typed);
+      return m && m[2].length >= manifest.query.minRequiredNumberDigits ? m[2] : null;
+    }
+
+    // Whether the dictionary holds a term (its shard loaded, unless it is rich).
+    function holds(term) { return term in manifest.rich || !!stub(term); }
+
+    // ---- the lexicon (src/search/lexicon): filler words and synonym rules ----------------------
+
+    var lexicon = null;
+    function theLexicon() {
+      if (!lexicon || lexicon.manifest !== manifest) {
+        var source = manifest.lexicon || { fillers: [], synonyms: { phrases: [], rules: [] } };
+        var phrases = source.synonyms.phrases, rules = new Map(), longest = 0;
+        source.synonyms.rules.forEach(function (rule) {
+          var from = phrases[rule[0]];
+          rules.set(from, rule[1].map(function (to) { return phrases[to].split(' '); }));
+          longest = Math.max(longest, from.split(' ').length);
+        });
+        lexicon = { manifest: manifest, fillers: new Set(source.fillers), rules: rules, longest: longest };
+      }
+      return lexicon;
+    }
+    function isFiller(typed) { return theLexicon().fillers.has(typed); }
+
+    // Section 2a: the slots of the planned words, left to right, longest rule first. Each slot
+    // is {start, end, alternatives: [[term, ...], ...], standsIn} over the planned words.
+    function synonymSlots(planned) {
+      var lex = theLexicon(), slots = [], at = 0;
+      while (at < planned.length) {
+        var slot = { start: at, end: at + 1, alternatives: [], standsIn: false };
+        for (var length = Math.min(lex.longest, planned.length - at); length >= 1; length--) {
+          var key = planned.slice(at, at + length).map(function (p) { return p.word.term; }).join(' ');
+          var found = lex.rules.get(key);
+          if (found) {
+            slot.end = at + length;
+            slot.alternatives = found.map(function (terms) { return terms.slice(); });
+            slot.standsIn = length > 1 || planned.slice(at, at + length).some(function (p) {
+              return p.required && !(p.variants[0] && p.variants[0].exact);
+            });
+            break;
+          }
+        }
+        at = slot.end;
+        slots.push(slot);
+      }
+      return slots;
+    }
+
+    // ---- filters ([search] filters, carried in the manifest) -----------------------------------
+
+    // The documents the filters let through, as a Uint8Array mask, or null when none is given.
+    // `filters` is {kind: [name or folder, ...], tags: [tag, ...]}: any of the values of one
+    // filter, all of the filters given.
+    function allowedDocs(filters) {
+      if (!filters) return null;
+      var n = manifest.docs, allow = null, offered = manifest.filters || {};
+      function narrow(mask) {
+        if (!allow) { allow = mask; return; }
+        for (var i = 0; i < n; i++) allow[i] = allow[i] & mask[i];
+      }
+      var kinds = filters.kind || [];
+      if (!Array.isArray(kinds)) kinds = [kinds];
+      if (kinds.length) {
+        if (!offered.kind) throw new Error('this site offers no `kind` filter');
+        var mask = new Uint8Array(n), doc = 0;
+        offered.kind.forEach(function (run) {
+          var kind = manifest.kinds[run[0]] || [];
+          var wanted = kinds.some(function (k) { return k === kind[0] || k === kind[2]; });
+          if (wanted) mask.fill(1, doc, doc + run[1]);
+          doc += run[1];
+        });
+        narrow(mask);
+      }
+      var tags = filters.tags || [];
+      if (!Array.isArray(tags)) tags = [tags];
+      if (tags.length) {
+        if (!offered.tags) throw new Error('this site offers no `tags` filter');
+        var wantedTags = tags.map(function (t) { return String(t).trim().toLowerCase(); });
+        var tagMask = new Uint8Array(n);
+        offered.tags.forEach(function (tag) {
+          if (wantedTags.indexOf(tag[0].toLowerCase()) < 0) return;
+          new Reader(tag[1]).gaps().forEach(function (d) { tagMask[d] = 1; });
+        });
+        narrow(tagMask);
+      }
+      return allow;
+    }
+
+    // What the site offers to filter by, with counts: {kind: [{name, title, singular, dir,
+    // count}], tags: [{name, count}]}, each present only when the site offers it.
+    function offeredFilters() {
+      var out = {}, offered = manifest.filters || {};
+      if (offered.kind) {
+        var counts = {};
+        offered.kind.forEach(function (run) { counts[run[0]] = (counts[run[0]] || 0) + run[1]; });
+        out.kind = manifest.kinds.map(function (k, i) {
+          return { name: k[0], title: k[1], dir: k[2], singular: k[3] || k[1], count: counts[i] || 0 };
+        }).filter(function (k) { return k.count > 0; });
+      }
+      if (offered.tags) {
+        out.tags = offered.tags.map(function (tag) {
+          return { name: tag[0], count: new Reader(tag[1]).number() };
+        });
+      }
+      return out;
     }
 
     // The postings of a variant's term: from its rich file or its shard.
@@ -438,50 +579,99 @@
     function workspace(n) {
       if (!work || work.n !== n) {
         work = { n: n, score: new Float64Array(n), words: new Uint16Array(n), codes: new Uint16Array(n),
-          matched: new Uint8Array(n), best: new Float64Array(n) };
+          matched: new Uint8Array(n), best: new Float64Array(n), slotScore: new Float64Array(n),
+          slotWords: new Uint16Array(n), slotSeen: new Uint8Array(n), altBest: new Float64Array(n),
+          altHit: new Uint8Array(n), held: new Uint16Array(n), sum: new Float64Array(n) };
       }
       return work;
     }
 
-    // Sections 3 and 4 of the spec: score, then the best `limit` by rule 4.
-    function rank(planned, limit) {
+    // Calls visit(doc, impact) for every document holding an entry's term.
+    function eachPosting(e, visit) {
+      var docs = e.docs, vals = values(e), i;
+      for (i = 0; i < docs.length; i++) visit(docs[i], vals[i]);
+      if (e.tail) {
+        var tail = tailDocs(e);
+        for (i = 0; i < tail.length; i++) visit(tail[i], e.tailValue);
+      }
+    }
+
+    // Sections 3 and 4 of the spec: score by slot, then the best `limit` by rule 4 among the
+    // documents `allow` lets through (all when null). Gives {ranked: [{doc, score}], total}.
+    function rank(planned, limit, allow) {
       var terms = [];
-      planned.forEach(function (p) { p.variants.forEach(function (v) { terms.push(v.term); }); });
+      planned.words.forEach(function (p) { p.variants.forEach(function (v) { terms.push(v.term); }); });
+      planned.slots.forEach(function (slot) {
+        slot.alternatives.forEach(function (list) { terms.push.apply(terms, list); });
+      });
       return Promise.all(unique(terms).map(entryOf)).then(function (loaded) {
         var entries = {};
         loaded.forEach(function (e) { entries[e.term] = e; });
-        var w = workspace(manifest.docs);
+        var w = workspace(manifest.docs), synonymWeight = manifest.query.synonymWeight;
         var score = w.score, words = w.words, codes = w.codes, matched = w.matched, best = w.best;
+        var slotScore = w.slotScore, slotWords = w.slotWords, slotSeen = w.slotSeen;
+        var altBest = w.altBest, altHit = w.altHit, held = w.held, sum = w.sum;
         var touched = [], i, doc;
-        planned.forEach(function (p) {
-          if (p.variants.length === 0) return;
-          var seen = [];
-          p.variants.forEach(function (v) {
-            var e = entries[v.term], weight = v.weight, docs = e.docs, vals = values(e), value;
-            for (i = 0; i < docs.length; i++) {
-              doc = docs[i];
-              value = weight * vals[i];
-              if (best[doc] === 0) seen.push(doc);
-              if (value > best[doc]) best[doc] = value;
+        planned.slots.forEach(function (slot) {
+          var inSlot = [], required = 0;
+          function enter(d) { if (!slotSeen[d]) { slotSeen[d] = 1; inSlot.push(d); } }
+          for (var k = slot.start; k < slot.end; k++) {
+            var p = planned.words[k];
+            if (p.required) required += 1;
+            if (p.variants.length === 0) continue;
+            var seen = [];
+            p.variants.forEach(function (v) {
+              var weight = v.weight;
+              eachPosting(entries[v.term], function (d, impact) {
+                var value = weight * impact;
+                if (best[d] === 0) seen.push(d);
+                if (value > best[d]) best[d] = value;
+              });
+            });
+            for (i = 0; i < seen.length; i++) {
+              doc = seen[i];
+              enter(doc);
+              slotScore[doc] += best[doc];
+              if (p.required) slotWords[doc] += 1;
+              best[doc] = 0;
             }
-            if (e.tail) {
-              var tail = tailDocs(e);
-              value = weight * e.tailValue;
-              for (i = 0; i < tail.length; i++) {
-                doc = tail[i];
-                if (best[doc] === 0) seen.push(doc);
-                if (value > best[doc]) best[doc] = value;
+          }
+          slot.alternatives.forEach(function (list) {
+            var holding = [];
+            list.forEach(function (term) {
+              eachPosting(entries[term], function (d, impact) {
+                if (held[d] === 0) holding.push(d);
+                held[d] += 1;
+                sum[d] += impact;
+              });
+            });
+            for (i = 0; i < holding.length; i++) {
+              doc = holding[i];
+              if (held[doc] === list.length) {
+                var value = synonymWeight * sum[doc];
+                if (!altHit[doc] || value > altBest[doc]) altBest[doc] = value;
+                altHit[doc] = 1;
+                enter(doc);
               }
+              held[doc] = 0;
+              sum[doc] = 0;
             }
           });
-          for (i = 0; i < seen.length; i++) {
-            doc = seen[i];
+          for (i = 0; i < inSlot.length; i++) {
+            doc = inSlot[i];
+            var value = slotScore[doc], count = slotWords[doc];
+            if (altHit[doc]) {
+              if (altBest[doc] > value) value = altBest[doc];
+              if (slot.standsIn) count = required;
+            }
             if (!matched[doc]) { matched[doc] = 1; touched.push(doc); }
-            score[doc] += best[doc];
-            if (p.required) words[doc] += 1;
-            best[doc] = 0;
+            score[doc] += value;
+            words[doc] += count;
+            slotScore[doc] = 0; slotWords[doc] = 0; slotSeen[doc] = 0; altBest[doc] = 0; altHit[doc] = 0;
           }
-          if (p.word.code && p.variants[0] && p.variants[0].exact) {
+        });
+        planned.words.forEach(function (p) {
+          if (p.word.code && p.variants[0] && (p.variants[0].exact || p.variants[0].digits)) {
             entries[p.variants[0].term].codes.forEach(function (d) { if (matched[d]) codes[d] += 1; });
           }
         });
@@ -491,9 +681,11 @@
               : score[a] !== score[b] ? score[a] > score[b] : a < b;
         }
         // The best `limit`, kept sorted as they come.
-        var top = [];
+        var top = [], total = 0;
         for (i = 0; i < touched.length; i++) {
           doc = touched[i];
+          if (allow && !allow[doc]) continue;
+          total += 1;
           if (top.length === limit && !before(doc, top[limit - 1])) continue;
           var at = top.length;
           while (at > 0 && before(doc, top[at - 1])) at--;
@@ -505,7 +697,7 @@
           doc = touched[i];
           score[doc] = 0; words[doc] = 0; codes[doc] = 0; matched[doc] = 0;
         }
-        return out;
+        return { ranked: out, total: total };
       });
     }
 
@@ -520,11 +712,12 @@
       });
       return Promise.all(unique(missing).map(function (b) { return fetchFile('d/' + b + '.js'); })).then(function () {
         return results.map(function (r) {
-          var d = info[r.doc], kind = manifest.kinds[d[1]] || ['', '', ''];
+          var d = info[r.doc], kind = manifest.kinds[d[1]] || ['', '', '', ''];
           return {
             slug: d[0],
             kind: kind[0],
             kindTitle: kind[1],
+            kindSingular: kind[3] || kind[1],
             title: d[2],
             url: manifest.basePath + d[0] + '/',
             score: r.score,
@@ -538,13 +731,21 @@
       });
     }
 
-    function attempt(query, limit) {
+    function attempt(query, limit, filters) {
       return ready().then(function () {
-        return plan(String(query));
-      }).then(function (planned) {
-        var terms = new Set();
-        planned.forEach(function (p) { p.variants.forEach(function (v) { terms.add(v.term); }); });
-        return rank(planned, limit).then(function (ranked) { return describe(ranked, terms); });
+        var allow = allowedDocs(filters);
+        return plan(String(query)).then(function (planned) {
+          var terms = new Set();
+          planned.words.forEach(function (p) { p.variants.forEach(function (v) { terms.add(v.term); }); });
+          planned.slots.forEach(function (slot) {
+            slot.alternatives.forEach(function (list) { list.forEach(function (t) { terms.add(t); }); });
+          });
+          return rank(planned, limit, allow).then(function (found) {
+            return describe(found.ranked, terms).then(function (results) {
+              return { query: String(query), results: results, unmatched: planned.unmatched, total: found.total };
+            });
+          });
+        });
       });
     }
     // Forgets everything loaded, so the next query starts from a fresh manifest.
@@ -559,25 +760,32 @@
       work = null;
       manifestTag = '?r=' + Date.now();
     }
-    function search(query, opts) {
-      var limit = (opts && opts.limit) || 10;
-      return attempt(query, limit).catch(function (error) {
+    // The answer to a query: {query, results, unmatched, total}.
+    function query(text, opts) {
+      var limit = (opts && opts.limit) || 10, filters = opts && opts.filters;
+      return attempt(text, limit, filters).catch(function (error) {
         if (!error || !error.stale) throw error;
         reset();
-        return attempt(query, limit);
+        return attempt(text, limit, filters);
       });
+    }
+    function search(text, opts) {
+      return query(text, opts).then(function (answer) { return answer.results; });
     }
 
     return {
+      query: query,
       search: search,
       ready: ready,
+      /** What the site offers to filter by, once the manifest is loaded. */
+      filters: function () { return manifest ? offeredFilters() : {}; },
       /** The analysed words of a query, for highlighting. */
       words: function (query) {
         return ready().then(function () {
           return analysis.queryWords(String(query), true);
         });
       },
-      /** The kinds of the site: [[name, title, dir], ...]. */
+      /** The kinds of the site: [[name, title, dir, singular], ...]. */
       kinds: function () { return manifest ? manifest.kinds : []; },
       stats: function () { return { files: Object.keys(files) }; }
     };
@@ -605,6 +813,8 @@
     });
     window.Remedy = window.Remedy || {};
     window.Remedy.search = function (query, opts) { return engine.search(query, opts); };
+    window.Remedy.query = function (query, opts) { return engine.query(query, opts); };
+    window.Remedy.filters = function () { return engine.filters(); };
     window.Remedy.ready = function () { return engine.ready(); };
     window.Remedy.kinds = function () { return engine.kinds(); };
   }

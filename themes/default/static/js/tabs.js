@@ -7,9 +7,21 @@
 // Picking a tab picks the tab with the same label in every other tab set of the page ("Mac"
 // everywhere), and the choice is remembered in localStorage for the next pages. A link to
 // something inside a hidden panel shows that panel. Printing shows every panel with its label
-// (style.css). Loaded only on pages that have tabs.
+// (style.css). Loaded only on pages that have tabs. Its one word, the name of a tab without a
+// label, comes from the page's `remedy-strings` data block (`[script.tabs]` in the theme's
+// strings).
 (function () {
   'use strict';
+
+  // "Tab 2" in the page's language.
+  function tabName(number) {
+    var texts = {};
+    try {
+      var block = document.getElementById('remedy-strings');
+      texts = (block && JSON.parse(block.textContent).tabs) || {};
+    } catch (e) { /* no strings: the key shows */ }
+    return (texts.tab || '[tab]').replace('{number}', String(number));
+  }
 
   var STORAGE_KEY = 'remedy-tabs';
   var REMEMBERED = 10;
@@ -65,7 +77,7 @@
     var set = { root: root, tabs: [], panels: panels, labels: [] };
     panels.forEach(function (panel, i) {
       var label = panel.querySelector('.tab-label');
-      var text = label ? label.textContent.trim() : 'Tab ' + (i + 1);
+      var text = label ? label.textContent.trim() : tabName(i + 1);
       if (!panel.id) panel.id = 'tabs-js-' + number + '-' + (i + 1);
       var tab = document.createElement('button');
       tab.type = 'button';

@@ -15,6 +15,10 @@
  *   been tried, the "Still stuck?" box is pointed out;
  * - on a print view, a button that prints it.
  *
+ * Every word it shows comes from the page's `remedy-strings` data block (the theme's
+ * `[script.troubleshoot]` strings in the page's language), plural forms picked by the
+ * browser's Intl.PluralRules for that language.
+ *
  * The ranking rule is the one src/troubleshooter.rs documents. Plain ES5 with no build step,
  * no inline styles (the pages' CSP allows none), nothing sent anywhere.
  */
@@ -49,8 +53,33 @@
   function each(list, callback) {
     Array.prototype.forEach.call(list, callback);
   }
-  function plural(count, one, many) {
-    return count + ' ' + (count === 1 ? one : many);
+  // The page's strings for this script: text(key, values) fills `{name}` placeholders;
+  // plural(key, count, values) picks `key_one` or `key_other` as the language does.
+  var strings = (function () {
+    var block = document.getElementById('remedy-strings');
+    try {
+      return block ? JSON.parse(block.textContent) : {};
+    } catch (e) {
+      return {};
+    }
+  })();
+  var texts = strings.troubleshoot || {};
+  var pluralRules = window.Intl && Intl.PluralRules ? new Intl.PluralRules(strings.language || 'en') : null;
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (whole, name) {
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
+  function text(key, values) {
+    return fill(texts.hasOwnProperty(key) ? texts[key] : '[' + key + ']', values);
+  }
+  function plural(key, count, values) {
+    var category = pluralRules ? pluralRules.select(count) : (count === 1 ? 'one' : 'other');
+    var form = key + '_' + category;
+    if (!texts.hasOwnProperty(form)) form = key + '_other';
+    var all = { count: count };
+    for (var name in values || {}) all[name] = values[name];
+    return text(form, all);
   }
   // The words of a text for the filter: lower case, apostrophes dropped.
   function words(text) {
@@ -84,7 +113,7 @@
     box.type = 'checkbox';
     box.id = 'ts-tried-' + i;
     box.value = slug;
-    var label = element('label', 'ts-tried-label', 'Tried it');
+    var label = element('label', 'ts-tried-label', text('tried_it'));
     label.htmlFor = box.id;
     var hidden = element('span', 'visually-hidden', ': ' + (link ? link.textContent : slug));
     label.appendChild(hidden);
@@ -140,7 +169,7 @@
     document.body.classList.add('ts-interactive');
   }
 
-  var forget = element('button', 'ts-forget', 'Forget the fixes I tried');
+  var forget = element('button', 'ts-forget', text('forget_tried'));
   forget.type = 'button';
   forget.addEventListener('click', function () {
     tried = {};
@@ -153,20 +182,20 @@
   // The hint, the filter box and "Clear", above the symptoms.
   function addTools() {
     var lead = container.querySelector('.ts-symptoms h2');
-    var hint = element('p', 'ts-hint', 'Tick everything you see: the causes that explain the most of it come first.');
+    var hint = element('p', 'ts-hint', text('hint'));
     var tools = element('div', 'ts-tools');
     var filter = element('div', 'ts-filter');
     var input = element('input');
     input.type = 'search';
     input.id = 'ts-filter-input';
-    input.placeholder = 'Filter, e.g. storage';
+    input.placeholder = text('filter_placeholder');
     input.autocomplete = 'off';
     input.spellcheck = false;
-    var label = element('label', 'visually-hidden', 'Filter the symptoms');
+    var label = element('label', 'visually-hidden', text('filter_label'));
     label.htmlFor = input.id;
     filter.appendChild(label);
     filter.appendChild(input);
-    clear = element('button', 'ts-clear', 'Clear ticks');
+    clear = element('button', 'ts-clear', text('clear_ticks'));
     clear.type = 'button';
     clear.addEventListener('click', function () {
       chosen = {};
@@ -186,8 +215,8 @@
   }
 
   // Shows only the symptoms whose words start with every word typed (ticked ones stay).
-  function narrow(text, noMatch) {
-    var typed = words(text);
+  function narrow(typedText, noMatch) {
+    var typed = words(typedText);
     var shown = 0;
     each(symptomItems, function (item) {
       var box = item.querySelector('input');
@@ -214,12 +243,12 @@
     noMatch.textContent = '';
     noMatch.hidden = !typed.length || shown > 0;
     if (!noMatch.hidden) {
-      noMatch.appendChild(document.createTextNode('No symptom matches \u201c' + text.trim() + '\u201d. '));
+      noMatch.appendChild(document.createTextNode(text('no_symptom_matches', { text: typedText.trim() }) + ' '));
       var form = document.querySelector('form[role="search"]');
       if (form) {
         var url = new URL(form.getAttribute('action') || '', location.href);
-        url.search = '?q=' + encodeURIComponent(text.trim());
-        var search = element('a', null, 'Search the site for it');
+        url.search = '?q=' + encodeURIComponent(typedText.trim());
+        var search = element('a', null, text('search_for_it'));
         search.href = url.href;
         noMatch.appendChild(search);
         noMatch.appendChild(document.createTextNode('.'));
@@ -232,15 +261,15 @@
     if (!causesSection) return;
     bar = element('div', 'ts-bar');
     bar.hidden = true;
-    var text = element('p', 'ts-bar-text');
+    var barText = element('p', 'ts-bar-text');
     barCount = element('span', 'ts-bar-count');
     barTop = element('span', 'ts-bar-top');
-    text.appendChild(barCount);
-    text.appendChild(barTop);
-    var show = element('a', 'ts-bar-show', 'Show');
+    barText.appendChild(barCount);
+    barText.appendChild(barTop);
+    var show = element('a', 'ts-bar-show', text('show'));
     show.href = '#' + causesSection.id;
-    show.appendChild(element('span', 'visually-hidden', ' the likely causes'));
-    bar.appendChild(text);
+    show.appendChild(element('span', 'visually-hidden', ' ' + text('show_hidden')));
+    bar.appendChild(barText);
     bar.appendChild(show);
     container.appendChild(bar);
     // Once the causes are on screen, the bar has nothing to add.
@@ -308,8 +337,7 @@
           note = element('p', 'ts-explains');
           block.insertBefore(note, block.children[1]);
         }
-        note.textContent = picked === 1 ? 'Explains your symptom'
-          : 'Explains ' + entry.count + ' of your ' + plural(picked, 'symptom', 'symptoms');
+        note.textContent = plural('explains', picked, { explained: entry.count });
       } else if (note) {
         note.parentNode.removeChild(note);
       }
@@ -323,8 +351,8 @@
           block.querySelector('.fix-list').insertAdjacentElement('afterend', progress);
         }
         progress.textContent = open === 0
-          ? 'You have tried every fix for this cause.'
-          : plural(open, 'fix', 'fixes') + ' left to try' + (open < fixes.length ? ' (' + (fixes.length - open) + ' tried)' : '');
+          ? text('tried_every_fix')
+          : plural('fixes_left', open) + (open < fixes.length ? ' ' + plural('tried_count', fixes.length - open) : '');
       }
       if (visible) {
         if (!first) first = block;
@@ -334,28 +362,31 @@
       }
     });
     if (causesHeading && symptomItems.length) {
-      causesHeading.textContent = picked ? 'Likely causes' : 'All causes and their fixes';
+      causesHeading.textContent = picked ? text('likely_causes') : text('all_causes');
     }
-    var text;
+    var said;
     if (symptomItems.length && !picked) {
-      text = 'Pick what you see to rank the causes. ' + plural(shown, 'cause is', 'causes are') + ' listed.';
+      said = text('pick_to_rank') + ' ' + plural('causes_listed', shown);
     } else {
-      text = plural(shown, 'likely cause', 'likely causes') +
-        (picked ? ' for ' + plural(picked, 'symptom', 'symptoms') : '') + '; ' +
-        plural(left, 'fix', 'fixes') + ' left to try.';
+      var parts = {
+        causes: plural('likely_cause_count', shown),
+        symptoms: plural('symptom_count', picked),
+        fixes: plural('fixes_left', left)
+      };
+      said = text(picked ? 'status_picked' : 'status', parts);
     }
     var allTried = total > 0 && left === 0;
-    if (allTried && stuck) text += ' You have tried them all: see \u201cStill stuck?\u201d below.';
-    status.textContent = text;
+    if (allTried && stuck) said += ' ' + text('all_tried');
+    status.textContent = said;
     if (stuck) stuck.classList.toggle('is-highlighted', allTried);
     forget.hidden = Object.keys(tried).length === 0;
     if (clear) clear.hidden = !picked;
     if (bar) {
-      barCount.textContent = plural(shown, 'likely cause', 'likely causes');
+      barCount.textContent = plural('likely_cause_count', shown);
       barTop.textContent = '';
       var top = first && first.querySelector('.cause-title a');
       if (top) {
-        barTop.appendChild(document.createTextNode('Most likely: '));
+        barTop.appendChild(document.createTextNode(text('most_likely') + ' '));
         var link = element('a', null, top.textContent);
         link.href = top.href;
         barTop.appendChild(link);
@@ -366,7 +397,7 @@
   }
 
   function addPrintButton(page) {
-    var button = element('button', 'print-button', 'Print this checklist');
+    var button = element('button', 'print-button', text('print'));
     button.type = 'button';
     button.addEventListener('click', function () { window.print(); });
     var header = page.querySelector('.page-header');
