@@ -142,6 +142,9 @@ pub fn load_site(options: &BuildOptions) -> Result<Loaded> {
     let mut timings = Vec::new();
     let started = Instant::now();
     let mut config = load_config(options)?;
+    // The editions start from the kinds as book.toml writes them, and get the standard kinds'
+    // titles in their own language.
+    let written = config.clone();
     // Template problems are reported together with the content's, not instead of them.
     let (theme, template_problems) = match theme::load(&options.root, &config) {
         Ok(theme) => {
@@ -201,10 +204,15 @@ pub fn load_site(options: &BuildOptions) -> Result<Loaded> {
     let mut editions = Vec::new();
     let mut problems = Vec::new();
     for code in config.editions.iter().map(|e| &e.code) {
-        let edition_config = config
+        let mut edition_config = written
             .for_edition(code)
             .ok_or_else(|| Error::Internal(format!("no edition `{code}`")))?;
-        let (parsed, found) = edition::parse(&site, &edition_config, &inputs);
+        theme::localize_kind_titles(&mut edition_config, &theme);
+        let (parsed, mut found) = edition::parse(&site, &edition_config, &inputs);
+        found.extend(search::lexicon::problems(
+            &edition_config.search.synonyms,
+            edition_config.search.language,
+        ));
         match assemble(&edition_config, parsed, found, options.drafts, &published) {
             Ok((edition_site, edition_warnings)) => {
                 warnings.extend(edition_warnings);

@@ -79,13 +79,22 @@ struct RawLanguage {
     title: Option<Spanned<String>>,
     description: Option<Spanned<String>>,
     kinds: Option<BTreeMap<Spanned<String>, RawLanguageKind>>,
+    search: Option<RawLanguageSearch>,
 }
 
-/// `[languages.<code>.kinds.<name>]`: a kind's title in that edition.
+/// `[languages.<code>.kinds.<name>]`: a kind's title and singular label in that edition.
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct RawLanguageKind {
     title: Option<Spanned<String>>,
+    singular: Option<Spanned<String>>,
+}
+
+/// `[languages.<code>.search]`: the edition's own synonyms, shaped like `[search.synonyms]`.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawLanguageSearch {
+    synonyms: Option<RawSynonyms>,
 }
 
 #[derive(Deserialize, Default)]
@@ -515,6 +524,12 @@ fn parse_languages(
             title: raw.title.map(Spanned::into_inner),
             description: raw.description.map(Spanned::into_inner),
             kind_titles: BTreeMap::new(),
+            kind_singulars: BTreeMap::new(),
+            synonyms: raw
+                .search
+                .and_then(|search| search.synonyms)
+                .map(|synonyms| parse_synonyms(synonyms, at, diagnostics))
+                .unwrap_or_default(),
         };
         for (name, kind) in raw.kinds.into_iter().flatten() {
             if config.kind(name.get_ref()).is_none() {
@@ -539,6 +554,11 @@ fn parse_languages(
                 edition
                     .kind_titles
                     .insert(name.get_ref().clone(), title.into_inner());
+            }
+            if let Some(singular) = kind.singular {
+                edition
+                    .kind_singulars
+                    .insert(name.get_ref().clone(), singular.into_inner());
             }
         }
         config.editions.push(edition);

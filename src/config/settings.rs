@@ -259,7 +259,7 @@ impl Default for Config {
 }
 
 /// `[languages.<code>]`: an edition besides the default one, published under `/<code>/`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct EditionConfig {
     /// The language code (`fr`), one search has rules for.
     pub code: String,
@@ -269,11 +269,17 @@ pub struct EditionConfig {
     pub description: Option<String>,
     /// Kind titles in this language, by kind name; the default titles for the others.
     pub kind_titles: std::collections::BTreeMap<String, String>,
+    /// Kind singular labels in this language, by kind name.
+    pub kind_singulars: std::collections::BTreeMap<String, String>,
+    /// `[languages.<code>.search.synonyms]`: the edition's synonyms. The default edition's
+    /// `[search.synonyms]` are not used in it (they are in another language); the built-in
+    /// list applies when the edition's language has one (English).
+    pub synonyms: SynonymsConfig,
 }
 
 impl Config {
     /// The configuration of the edition `code`: its language (and search analysis), title,
-    /// description and kind titles, its base URL under `<code>/`, everything else the
+    /// description, kind titles and singular labels, synonyms, its base URL under `<code>/`, everything else the
     /// default edition's. `None` when the site has no such edition.
     pub fn for_edition(&self, code: &str) -> Option<Config> {
         let edition = self.editions.iter().find(|e| e.code == code)?;
@@ -292,7 +298,11 @@ impl Config {
             if let Some(title) = edition.kind_titles.get(&kind.name) {
                 kind.title = title.clone();
             }
+            if let Some(singular) = edition.kind_singulars.get(&kind.name) {
+                kind.singular = singular.clone();
+            }
         }
+        config.search.synonyms = edition.synonyms.clone();
         config.edition_prefix = format!("{}/", edition.code);
         config.base_url = format!("{}{}", self.base_url, config.edition_prefix);
         // Warnings about `book.toml` are the default edition's to report.
