@@ -97,7 +97,7 @@ fn a_language_table_for_the_default_language_is_an_error() {
     run.expect_code(1);
     assert!(
         run.stderr
-            .contains("error: `en` is the default language\n  --> book.toml:14:12\n"),
+            .contains("error: `en` is the default language\n  --> book.toml:19:12\n"),
         "{run}"
     );
 }
@@ -144,11 +144,90 @@ fn each_edition_is_published_under_its_folder_with_fallbacks() {
     assert!(kind.contains("href=\"../../fixes/restart/\""), "{kind}");
     // The fallback is listed with its language.
     assert!(kind.contains(
-        "<h2 class=\"card-title\"><a href=\"../../fixes/restart/\">Restart the iPhone</a></h2>\n<p class=\"card-summary\">Turn it off and on again.</p>\n<div class=\"card-meta\"><span class=\"badge badge-language\" lang=\"en\">English</span>"
+        "<h2 class=\"card-title\"><a href=\"../../fixes/restart/\">Restart the iPhone</a></h2>\n<p class=\"card-summary\">Turn it off and on again.</p>\n<div class=\"card-meta\"><span class=\"badge badge-language\"><span class=\"visually-hidden\">Pas encore traduit :</span> <span lang=\"en\">English</span></span>"
     ), "{kind}");
     let troubleshooter = read("fr/troubleshoot/index.html");
     assert!(
-        troubleshooter.contains("<span class=\"badge badge-language\" lang=\"en\">English</span>")
+        troubleshooter.contains("<span class=\"badge badge-language\"><span class=\"visually-hidden\">Pas encore traduit :</span> <span lang=\"en\">English</span></span>")
+    );
+}
+
+#[test]
+fn each_edition_reads_the_theme_text_of_its_language() {
+    let site = TestSite::new("editions");
+    let read = built(&site);
+    let cause = read("fr/causes/storage-full/index.html");
+    for french in [
+        "<nav class=\"language-switcher\" aria-label=\"Langues\">",
+        "<time datetime=\"2026-01-15\">15 janvier 2026</time>",
+        "\"language\":\"fr\"",
+        "<nav class=\"footer-nav\" aria-label=\"Pied de page\">",
+    ] {
+        assert!(cause.contains(french), "{french}: {cause}");
+    }
+    // The standard kinds get their French titles where book.toml sets none (it sets `fix`).
+    for (path, title) in [
+        ("fr/practices/index.html", "<title>Bonnes pratiques · "),
+        ("fr/errors/index.html", "<title>Codes d’erreur · "),
+        ("fr/fixes/index.html", "<title>Solutions · "),
+        (
+            "fr/troubleshoot/index.html",
+            "<title>Assistant de dépannage · ",
+        ),
+    ] {
+        let page = read(path);
+        assert!(page.contains(title), "{path}: {page}");
+    }
+    // The search page's scripts read French strings.
+    let search = read("fr/search/index.html");
+    assert!(
+        search.contains("id=\"remedy-strings\">{\"language\":\"fr\",\"search\":{\"announce_results_one\":\"{count} résultat, utilisez les flèches pour choisir\""),
+        "{search}"
+    );
+    assert!(
+        search.contains("placeholder=\"Symptôme ou erreur\""),
+        "{search}"
+    );
+    // The German edition reads German, the default edition English.
+    let german = read("de/guides/how-backup-works/index.html");
+    assert!(german.contains("aria-label=\"Sprachen\""), "{german}");
+    let english = read("causes/storage-full/index.html");
+    assert!(english.contains("aria-label=\"Languages\""));
+    assert!(
+        english.contains("<time datetime=\"2026-03-01\">1 March 2026</time>"),
+        "{english}"
+    );
+}
+
+#[test]
+fn an_edition_has_its_own_synonyms() {
+    let site = TestSite::new("editions");
+    site.remedy(&["build", "--quiet"]).expect_code(0);
+    let french = site.remedy(&["search", "--lang", "fr", "--json", "saturé"]);
+    french.expect_code(0);
+    let answer: serde_json::Value = serde_json::from_str(&french.stdout).unwrap();
+    assert_eq!(
+        answer["results"][0]["url"], "/fr/causes/storage-full/",
+        "{answer}"
+    );
+    let english = site.remedy(&["search", "--json", "saturé"]);
+    let answer: serde_json::Value = serde_json::from_str(&english.stdout).unwrap();
+    assert_eq!(answer["results"], serde_json::json!([]), "{answer}");
+    let filtered = site.remedy(&[
+        "search", "--lang", "fr", "--kind", "fix", "--json", "espace",
+    ]);
+    let answer: serde_json::Value = serde_json::from_str(&filtered.stdout).unwrap();
+    assert_eq!(
+        answer["results"][0]["url"], "/fr/fixes/clear-space/",
+        "{answer}"
+    );
+    assert!(
+        answer["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|hit| hit["kind"] == "fix"),
+        "{answer}"
     );
 }
 
