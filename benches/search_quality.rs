@@ -147,7 +147,7 @@ fn main() {
     if let Some((session, server)) = &chromium {
         searchers.push(Searcher {
             name: "JS (Chromium)",
-            run: Box::new(|file| run_chromium(session, server.port, file)),
+            run: Box::new(|file| run_chromium(session, &build, server.port, file)),
         });
     }
     if let (Some(node), Some(bundle)) = (&node, &pagefind_bundle) {
@@ -318,12 +318,19 @@ fn queries_json(file: &QueryFile, tag: &str) -> PathBuf {
     path
 }
 
-fn run_node(node: &Path, script: &str, data: &Path, queries: &Path) -> Result<Value, String> {
+fn run_node(
+    node: &Path,
+    script: &str,
+    data: &Path,
+    queries: &Path,
+    edition: Option<&str>,
+) -> Result<Value, String> {
     let output = Command::new(node)
         .arg(repo().join(script))
         .arg(data)
         .arg(queries)
         .arg(LIMIT.to_string())
+        .args(edition)
         .output()
         .map_err(|e| e.to_string())?;
     if !output.status.success() {
@@ -337,7 +344,13 @@ fn run_node(node: &Path, script: &str, data: &Path, queries: &Path) -> Result<Va
 
 fn run_node_client(node: &Path, build: &Path, file: &QueryFile) -> Result<Vec<Answer>, String> {
     let queries = queries_json(file, "js");
-    let output = run_node(node, "tests/search/js/quality.js", build, &queries)?;
+    let output = run_node(
+        node,
+        "tests/search/js/quality.js",
+        build,
+        &queries,
+        edition(build, file),
+    )?;
     let results = output["results"].as_array().ok_or("no results")?;
     let unmatched = output["unmatched"].as_array().ok_or("no unmatched")?;
     results
@@ -350,13 +363,29 @@ fn run_node_client(node: &Path, build: &Path, file: &QueryFile) -> Result<Vec<An
         .collect()
 }
 
-fn run_chromium(session: &Session, port: u16, file: &QueryFile) -> Result<Vec<Answer>, String> {
+/// The edition a query file's `lang` names when the built site has one (`fr`, whose pages
+/// search `fr/search/`); `None` for the default edition.
+fn edition<'a>(build: &Path, file: &'a QueryFile) -> Option<&'a str> {
+    file.lang
+        .as_deref()
+        .filter(|code| build.join(code).join("search").is_dir())
+}
+
+fn run_chromium(
+    session: &Session,
+    build: &Path,
+    port: u16,
+    file: &QueryFile,
+) -> Result<Vec<Answer>, String> {
     let list: Vec<Value> = file
         .query
         .iter()
         .map(|query| json!({"q": query.q, "lang": file.lang}))
         .collect();
-    session.goto(&format!("http://127.0.0.1:{port}/search/"));
+    let prefix = edition(build, file)
+        .map(|code| format!("{code}/"))
+        .unwrap_or_default();
+    session.goto(&format!("http://127.0.0.1:{port}/{prefix}search/"));
     session.wait_for(
         "the search client",
         "return document.readyState === 'complete' && window.Remedy && true",
@@ -477,6 +506,7 @@ fn run_pagefind(node: &Path, bundle: &Path, file: &QueryFile) -> Result<Vec<Answ
         "tests/search/js/pagefind_queries.mjs",
         bundle,
         &queries,
+        None,
     )?;
     output["results"]
         .as_array()

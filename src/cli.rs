@@ -108,6 +108,10 @@ pub struct SearchArgs {
     /// Print one JSON object {query, results, unmatched, total} instead of text
     #[arg(long)]
     pub json: bool,
+    /// Search this edition (a `[languages.<code>]` of book.toml, such as `fr`) instead of the
+    /// default one
+    #[arg(long, value_name = "CODE")]
+    pub lang: Option<String>,
     /// Only articles of this kind, by name or folder (`fix` or `fixes`); repeat for several
     #[arg(long = "kind", value_name = "KIND")]
     pub kinds: Vec<String>,

@@ -84,6 +84,7 @@ pub fn sources() -> Vec<Source> {
                 kind,
                 text: text.to_string(),
                 files: Vec::new(),
+                language: None,
             }
         })
         .collect()
@@ -116,6 +117,7 @@ pub fn loaded() -> crate::Loaded {
     let theme = crate::theme::load(root.path(), &site.config).expect("the built-in theme");
     crate::Loaded {
         site,
+        editions: Vec::new(),
         theme,
         warnings: Vec::new(),
         timings: Vec::new(),

@@ -22,6 +22,7 @@ pub mod cli;
 pub mod cmd;
 pub mod config;
 pub mod diagnostic;
+pub mod edition;
 pub mod error;
 #[cfg(test)]
 mod fixture;
@@ -29,6 +30,7 @@ pub mod front_matter;
 pub mod health;
 pub mod i18n;
 pub mod image_size;
+pub mod language;
 pub mod llms;
 pub mod markdown;
 pub mod model;
@@ -95,8 +97,10 @@ pub struct BuildReport {
 /// A loaded, checked site, ready to render.
 #[derive(Debug)]
 pub struct Loaded {
-    /// The site and its relation graph.
+    /// The site and its relation graph: the default edition.
     pub site: Site,
+    /// The other editions (`[languages.<code>]`), by code.
+    pub editions: Vec<Site>,
     /// The theme.
     pub theme: theme::Theme,
     /// Warnings found on the way.
@@ -138,6 +142,9 @@ pub fn load_site(options: &BuildOptions) -> Result<Loaded> {
     let mut timings = Vec::new();
     let started = Instant::now();
     let mut config = load_config(options)?;
+    // The editions start from the kinds as book.toml writes them, and get the standard kinds'
+    // titles in their own language.
+    let written = config.clone();
     // Template problems are reported together with the content's, not instead of them.
     let (theme, template_problems) = match theme::load(&options.root, &config) {
         Ok(theme) => {
@@ -160,6 +167,7 @@ pub fn load_site(options: &BuildOptions) -> Result<Loaded> {
         config: &config,
         snippets: &snippets,
         statics: theme.as_ref().map(|theme| &theme.asset_facts),
+        translated: None,
     };
     let results: Vec<_> = loaded
         .sources
@@ -177,12 +185,65 @@ pub fn load_site(options: &BuildOptions) -> Result<Loaded> {
         config.search.language,
     ));
     let published = theme.as_ref().map(published_assets).unwrap_or_default();
-    let (site, warnings) = assemble(&config, results, diagnostics, options.drafts, &published)?;
+    let (mut site, mut warnings) =
+        assemble(&config, results, diagnostics, options.drafts, &published)?;
     timings.push(("link", started.elapsed()));
     // Template problems are errors, so `assemble` has returned them if there were any.
     let theme = theme.ok_or_else(|| Error::Internal("the theme did not load".to_string()))?;
+
+    let started = Instant::now();
+    let originals = edition::original_slugs(&loaded.sources);
+    let inputs = edition::Inputs {
+        originals: &originals,
+        translations: &loaded.translations,
+        snippets: &snippets,
+        statics: Some(&theme.asset_facts),
+        include_drafts: options.drafts,
+        assets: &published,
+    };
+    let mut editions = Vec::new();
+    let mut problems = Vec::new();
+    for code in config.editions.iter().map(|e| &e.code) {
+        let mut edition_config = written
+            .for_edition(code)
+            .ok_or_else(|| Error::Internal(format!("no edition `{code}`")))?;
+        theme::localize_kind_titles(&mut edition_config, &theme);
+        let (parsed, mut found) = edition::parse(&site, &edition_config, &inputs);
+        found.extend(search::lexicon::problems(
+            &edition_config.search.synonyms,
+            edition_config.search.language,
+        ));
+        match assemble(&edition_config, parsed, found, options.drafts, &published) {
+            Ok((edition_site, edition_warnings)) => {
+                warnings.extend(edition_warnings);
+                editions.push(edition_site);
+            }
+            Err(Error::Content(found)) => problems.extend(found),
+            Err(other) => return Err(other),
+        }
+    }
+    if !problems.is_empty() {
+        problems.extend(warnings);
+        diagnostic::sort(&mut problems);
+        problems.dedup();
+        return Err(Error::Content(problems));
+    }
+    if !editions.is_empty() {
+        let list: Vec<model::Edition> = std::iter::once(edition::default_edition(&site))
+            .chain(editions.iter().map(edition::edition_of))
+            .collect();
+        let list = std::sync::Arc::new(list);
+        site.editions = list.clone();
+        for edition_site in &mut editions {
+            edition_site.editions = list.clone();
+        }
+        diagnostic::sort(&mut warnings);
+        warnings.dedup();
+        timings.push(("editions", started.elapsed()));
+    }
     Ok(Loaded {
         site,
+        editions,
         theme,
         warnings,
         timings,
@@ -266,18 +327,26 @@ pub fn assemble(
     Ok((site, diagnostics))
 }
 
-/// Renders every page of a loaded site, in parallel, handing each to `sink`. Template errors are
+/// Renders every page of a loaded site, in parallel, handing each to `sink` (with its path
+/// in the edition: an edition other than the default one is written under its prefix by the
+/// caller). `others` are the other editions, whose pages the default edition's sitemap lists;
+/// the theme's assets are handed over with the default edition only. Template errors are
 /// collected; the first failing page of each template is reported. Returns the number of HTML
 /// pages (the articles' Markdown files are written too, but not counted).
 pub fn render_all(
     site: &Site,
+    others: &[&Site],
     theme: &theme::Theme,
     progress: &indicatif::ProgressBar,
     sink: &(dyn Fn(&str, &[u8]) -> Result<()> + Sync),
 ) -> Result<usize> {
-    let collisions = pipeline::reserved::asset_collisions(site, theme);
-    if !collisions.is_empty() {
-        return Err(Error::Content(collisions));
+    // The theme's assets are published with the default edition, which checks them against
+    // every edition's pages.
+    if site.config.edition_prefix.is_empty() {
+        let collisions = pipeline::reserved::asset_collisions(site, others, theme);
+        if !collisions.is_empty() {
+            return Err(Error::Content(collisions));
+        }
     }
     let renderer = render::PageRenderer::new(site, theme);
     let pages = render::plan(site);
@@ -315,11 +384,13 @@ pub fn render_all(
         diagnostic::sort(&mut diagnostics);
         return Err(Error::Content(diagnostics));
     }
-    for output in render::site_files(site) {
+    for output in render::site_files(site, others) {
         sink(&output.path, &output.bytes)?;
     }
-    for (path, asset) in &theme.assets {
-        sink(path, &asset.bytes)?;
+    if site.config.edition_prefix.is_empty() {
+        for (path, asset) in &theme.assets {
+            sink(path, &asset.bytes)?;
+        }
     }
     Ok(pages.iter().filter(|page| page.is_html()).count())
 }
@@ -337,12 +408,35 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let (pages, indexed) = std::thread::scope(|scope| {
         let site = &loaded.site;
         let staging = &staging;
+        let editions = &loaded.editions;
         let indexing = scope.spawn(move || {
             let started = Instant::now();
-            index::index(site, staging).map(|()| started.elapsed())
+            index::index(site, staging)?;
+            for edition in editions {
+                let sink = write::Prefixed {
+                    inner: staging,
+                    prefix: &edition.config.edition_prefix,
+                };
+                index::index(edition, &sink)?;
+            }
+            Ok::<_, Error>(started.elapsed())
         });
-        let pages = render_all(site, &loaded.theme, &progress, &|path, bytes| {
+        let others: Vec<&Site> = editions.iter().collect();
+        let pages = render_all(site, &others, &loaded.theme, &progress, &|path, bytes| {
             staging.put(path, bytes)
+        })
+        .and_then(|mut pages| {
+            for edition in editions {
+                let prefix = &edition.config.edition_prefix;
+                pages += render_all(
+                    edition,
+                    &[],
+                    &loaded.theme,
+                    &indicatif::ProgressBar::hidden(),
+                    &|path, bytes| staging.put(&format!("{prefix}{path}"), bytes),
+                )?;
+            }
+            Ok(pages)
         })
         .map(|pages| (pages, started.elapsed()));
         let indexed = indexing
@@ -378,17 +472,52 @@ pub fn check(options: &BuildOptions) -> Result<Vec<Diagnostic>> {
 
 /// [`check`], as if today were `today` (for the staleness check).
 pub fn check_at(options: &BuildOptions, today: model::Date) -> Result<Vec<Diagnostic>> {
+    check_summarized(options, today).map(|(warnings, _)| warnings)
+}
+
+/// [`check_at`], with a summary line per edition other than the default one: how much of
+/// the site is translated into it ("`fr`: 54 of 56 articles translated (96%)").
+pub fn check_summarized(
+    options: &BuildOptions,
+    today: model::Date,
+) -> Result<(Vec<Diagnostic>, Vec<String>)> {
     let loaded = load_site(options)?;
+    let summary: Vec<String> = loaded
+        .editions
+        .iter()
+        .map(|edition| {
+            let (translated, total) = edition::share(edition);
+            format!(
+                "`{}`: {translated} of {total} articles translated ({}%)",
+                edition.config.language,
+                (translated * 100).checked_div(total).unwrap_or(100)
+            )
+        })
+        .collect();
     let search_tests = load::load_search_tests(&options.root)?;
+    let others: Vec<&Site> = loaded.editions.iter().collect();
     render_all(
         &loaded.site,
+        &others,
         &loaded.theme,
         &indicatif::ProgressBar::hidden(),
         &|_, _| Ok(()),
     )?;
+    for edition in &loaded.editions {
+        render_all(
+            edition,
+            &[],
+            &loaded.theme,
+            &indicatif::ProgressBar::hidden(),
+            &|_, _| Ok(()),
+        )?;
+    }
     let site = &loaded.site;
     let mut diagnostics = loaded.warnings;
     diagnostics.extend(health::check(site, today));
+    for edition in &loaded.editions {
+        diagnostics.extend(edition::health(site, edition));
+    }
     let index = search::index::in_ram(site)?;
     diagnostics.extend(health::unfindable_symptoms(site, &index)?);
     diagnostics.extend(health::unused_synonyms(site, &index));
@@ -403,7 +532,7 @@ pub fn check_at(options: &BuildOptions, today: model::Date) -> Result<Vec<Diagno
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(Error::Content(diagnostics));
     }
-    Ok(diagnostics)
+    Ok((diagnostics, summary))
 }
 
 /// Sites with at least this many articles show a progress bar while rendering.

@@ -45,7 +45,11 @@ pub fn llms_txt(site: &Site) -> String {
         "\nEvery article below is Markdown; its web page is the same address without `{MARKDOWN_FILE}`."
     );
     for kind in &config.kinds {
-        let mut articles = site.articles_of_kind(&kind.name).peekable();
+        // An edition's fallbacks are the default edition's articles, listed in its own file.
+        let mut articles = site
+            .articles_of_kind(&kind.name)
+            .filter(|&i| site.articles[i].fallback.is_none())
+            .peekable();
         if articles.peek().is_none() {
             continue;
         }

@@ -113,6 +113,9 @@ pub struct Page<'a> {
     pub language: Option<&'a str>,
     /// Whether links to pages name their `index.html` (a portable build).
     pub portable: bool,
+    /// In an edition other than the default one, the articles translated into it: an `@/`
+    /// link to any other article goes to the original's page, one folder up (`../`).
+    pub translated: Option<&'a std::collections::BTreeSet<String>>,
 }
 
 static NO_FILES: BTreeMap<String, FileFacts> = BTreeMap::new();
@@ -130,6 +133,7 @@ impl<'a> Page<'a> {
             snippets: &NO_SNIPPETS,
             language: None,
             portable: false,
+            translated: None,
         }
     }
 }
@@ -757,7 +761,15 @@ impl<'a> Renderer<'a> {
             },
             self.page.portable,
         );
-        let root = self.page.root;
+        let fallback = self
+            .page
+            .translated
+            .is_some_and(|translated| !target.ends_with("_index") && !translated.contains(&target));
+        let root = if fallback {
+            format!("{}../", self.page.root)
+        } else {
+            self.page.root.to_string()
+        };
         let url = match &anchor {
             Some(anchor) => format!("{root}{url_path}#{anchor}"),
             None => format!("{root}{url_path}"),

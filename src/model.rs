@@ -374,12 +374,22 @@ pub struct Article {
     /// A hash of everything the article was parsed from (slug, kind, file text): equal
     /// fingerprints mean equal articles. The dev server uses it to find the pages to re-render.
     pub fingerprint: u64,
+    /// In an edition other than the default one, an article that is not translated is listed
+    /// as the original, in the original's language (this code): it has no page of its own in
+    /// the edition and links to the original's. `None` for an article of the edition.
+    pub fallback: Option<String>,
 }
 
 impl Article {
-    /// The article's path on the site relative to its root: `causes/icloud-storage-full/`.
+    /// The article's path on the site relative to its edition's root:
+    /// `causes/icloud-storage-full/`. A fallback ([`Article::fallback`]) is the original's
+    /// page, one folder up from the edition (`../causes/x/`): editions other than the default
+    /// one are published one folder deep, `/<code>/`.
     pub fn url_path(&self) -> String {
-        format!("{}/", self.slug)
+        match self.fallback {
+            Some(_) => format!("../{}/", self.slug),
+            None => format!("{}/", self.slug),
+        }
     }
 
     /// The error codes as plain strings.
@@ -478,6 +488,23 @@ pub struct Site {
     pub tags: Vec<Tag>,
     /// The old paths of articles (`aliases`), each published as a redirect, by path.
     pub aliases: Vec<Alias>,
+    /// Every edition of the site, the default one first, for language switchers and
+    /// alternates; empty for a site in one language. Shared by the editions' sites.
+    pub editions: Arc<Vec<Edition>>,
+}
+
+/// One edition of a site, as the pages of every edition see it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Edition {
+    /// The language code (`fr`); the default edition's is `[book] language`.
+    pub code: String,
+    /// The language's name in itself (`Français`).
+    pub name: String,
+    /// Where it is published in the build dir: empty for the default edition, else `fr/`.
+    pub prefix: String,
+    /// The articles that have a page in this edition: every article in the default one, the
+    /// translated ones in another.
+    pub articles: std::collections::BTreeSet<String>,
 }
 
 impl Site {
@@ -500,6 +527,7 @@ impl Site {
             troubleshooter: Default::default(),
             tags: Vec::new(),
             aliases: Vec::new(),
+            editions: Arc::default(),
         }
     }
 

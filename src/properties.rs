@@ -267,6 +267,7 @@ proptest! {
             kind,
             text: text.clone(),
             files: Vec::new(),
+            language: None,
         };
         let config = crate::config::Config::default();
         if let Err(broken) = crate::pipeline::parse::parse(&source, &crate::pipeline::parse::Context::new(&config)) {

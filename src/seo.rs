@@ -197,44 +197,83 @@ pub fn excerpt(text: &str, max: usize) -> String {
     out
 }
 
-/// `sitemap.xml`: the home page, every kind index, the troubleshooter, the tag pages and every
-/// article, with
-/// `lastmod` dates.
-pub fn sitemap(site: &Site, kind_paths: &[String]) -> String {
-    let config = &site.config;
-    let mut xml = String::with_capacity(200 + site.articles.len() * 120);
-    xml.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    xml.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    let newest = site.articles.iter().filter_map(|a| a.front.updated).max();
-    let mut url = |path: &str, lastmod: Option<crate::model::Date>| {
-        let _ = write!(
-            xml,
-            "  <url><loc>{}</loc>",
-            xml_escape(&config.permalink(path))
-        );
-        if let Some(date) = lastmod {
-            let _ = write!(xml, "<lastmod>{date}</lastmod>");
-        }
-        xml.push_str("</url>\n");
-    };
-    url("", newest);
-    for path in kind_paths {
-        url(path, None);
-    }
+/// A page `sitemap.xml` lists: its site path and `lastmod` date.
+type SitemapEntry = (String, Option<crate::model::Date>);
+
+/// The pages `sitemap.xml` lists of one edition, with their `lastmod` dates: the home page,
+/// every kind index, the troubleshooter, the tag pages and every article with a page.
+fn sitemap_entries(
+    site: &Site,
+    kind_paths: &[String],
+) -> Vec<(String, Option<crate::model::Date>)> {
+    let own = || site.articles.iter().filter(|a| a.fallback.is_none());
+    let newest = own().filter_map(|a| a.front.updated).max();
+    let mut entries = vec![(String::new(), newest)];
+    entries.extend(kind_paths.iter().map(|path| (path.clone(), None)));
     // The troubleshooter's index; its symptom pages and the print views repeat what the
     // articles say, so they are left out.
     if !site.troubleshooter.is_empty() {
-        url(&format!("{}/", crate::model::TROUBLESHOOTER_DIR), None);
+        entries.push((format!("{}/", crate::model::TROUBLESHOOTER_DIR), None));
     }
     // The tag index and each tag's page: they are the ways in by device and topic.
     if !site.tags.is_empty() {
-        url(&format!("{}/", crate::model::TAGS_DIR), None);
-        for tag in &site.tags {
-            url(&tag.path(), None);
-        }
+        entries.push((format!("{}/", crate::model::TAGS_DIR), None));
+        entries.extend(site.tags.iter().map(|tag| (tag.path(), None)));
     }
-    for article in &site.articles {
-        url(&article.url_path(), article.front.updated);
+    entries.extend(own().map(|article| (article.url_path(), article.front.updated)));
+    entries
+}
+
+/// `sitemap.xml`: the pages of `site` (see [`sitemap_entries`]) with `lastmod` dates, then
+/// those of the other editions `others`. With editions, each page lists its versions in every
+/// edition that has it as `xhtml:link rel="alternate" hreflang` (and `x-default`, the
+/// default edition's).
+pub fn sitemap(site: &Site, others: &[&Site], kind_paths: &[String]) -> String {
+    let editions: Vec<(&Site, Vec<SitemapEntry>)> = std::iter::once(site)
+        .chain(others.iter().copied())
+        .map(|edition| (edition, sitemap_entries(edition, kind_paths)))
+        .collect();
+    let paths: Vec<std::collections::HashSet<&str>> = editions
+        .iter()
+        .map(|(_, entries)| entries.iter().map(|(path, _)| path.as_str()).collect())
+        .collect();
+    let mut xml = String::with_capacity(200 + site.articles.len() * 120 * editions.len());
+    xml.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    if others.is_empty() {
+        xml.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    } else {
+        xml.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
+    }
+    for (edition, entries) in &editions {
+        for (path, lastmod) in entries {
+            let _ = write!(
+                xml,
+                "  <url><loc>{}</loc>",
+                xml_escape(&edition.config.permalink(path))
+            );
+            if let Some(date) = lastmod {
+                let _ = write!(xml, "<lastmod>{date}</lastmod>");
+            }
+            if !others.is_empty() {
+                for (index, (alternate, _)) in editions.iter().enumerate() {
+                    if paths[index].contains(path.as_str()) {
+                        let href = xml_escape(&alternate.config.permalink(path));
+                        let _ = write!(
+                            xml,
+                            "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{href}\"/>",
+                            xml_escape(&alternate.config.language)
+                        );
+                        if index == 0 {
+                            let _ = write!(
+                                xml,
+                                "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{href}\"/>"
+                            );
+                        }
+                    }
+                }
+            }
+            xml.push_str("</url>\n");
+        }
     }
     xml.push_str("</urlset>\n");
     xml
@@ -254,7 +293,7 @@ pub fn atom_feed(site: &Site) -> String {
     let mut dated: Vec<&Article> = site
         .articles
         .iter()
-        .filter(|a| a.front.updated.is_some())
+        .filter(|a| a.front.updated.is_some() && a.fallback.is_none())
         .map(|a| &**a)
         .collect();
     dated.sort_by(|a, b| {

@@ -12,8 +12,11 @@ pub fn run(args: CheckArgs) -> Result<i32> {
         drafts: args.drafts,
         ..BuildOptions::default()
     };
-    let warnings = crate::check(&options)?;
+    let (warnings, summary) = crate::check_summarized(&options, crate::model::Date::today())?;
     crate::diagnostic::report::print(&warnings);
+    for line in &summary {
+        eprintln!("{line}");
+    }
     if warnings.is_empty() {
         eprintln!("no problems found");
         Ok(0)

@@ -7,6 +7,9 @@
 //! `--json` prints one object, `{"query", "results": [{slug, kind, title, url, score}],
 //! "unmatched": [words], "total": N}` ([`searcher::Answer`]); the text output lists the results
 //! and says on stderr which words no article mentions.
+//!
+//! `--lang fr` searches the French edition's index (`fr/search/index/`); `--kind` takes the
+//! site's kind names whatever the edition.
 
 use std::io::Write as _;
 
@@ -19,6 +22,25 @@ use crate::search::{index, searcher};
 /// Runs `remedy search`.
 pub fn run(args: SearchArgs) -> Result<i32> {
     let config = load::load_config(&args.root)?;
+    let edition = match args.lang.as_deref() {
+        None => String::new(),
+        Some(code) if code == config.language => String::new(),
+        Some(code) if config.editions.iter().any(|e| e.code == code) => format!("{code}/"),
+        Some(code) => {
+            let known: Vec<String> = std::iter::once(&config.language)
+                .chain(config.editions.iter().map(|e| &e.code))
+                .map(|c| format!("`{c}`"))
+                .collect();
+            return Err(Error::Usage(format!(
+                "--lang: the site has no edition `{code}` (it has {})",
+                known.join(", ")
+            )));
+        }
+    };
+    let dir = args
+        .root
+        .join(&config.build_dir)
+        .join(format!("{edition}{TANTIVY_DIR}"));
     let filters = searcher::Filters {
         kinds: args
             .kinds
@@ -27,7 +49,6 @@ pub fn run(args: SearchArgs) -> Result<i32> {
             .collect::<Result<_>>()?,
         tags: args.tags.clone(),
     };
-    let dir = args.root.join(&config.build_dir).join(TANTIVY_DIR);
     let open = index::open(&dir)?;
     let answer = search_guarded(&dir, &open, &args.query, usize::from(args.limit), &filters)?;
     if !args.json {

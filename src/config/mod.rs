@@ -55,8 +55,9 @@ use crate::search::analysis::Language;
 pub mod settings;
 
 pub use settings::{
-    CONFIG_FILE, CheckConfig, Config, FieldWeights, Filter, Kind, RESERVED_DIRS, STANDARD_KINDS,
-    SearchConfig, Setting, SynonymsConfig, TroubleshooterConfig, link_path, standard_kinds,
+    CONFIG_FILE, CheckConfig, Config, EditionConfig, FieldWeights, Filter, Kind, RESERVED_DIRS,
+    STANDARD_KINDS, SearchConfig, Setting, SynonymsConfig, TroubleshooterConfig, link_path,
+    standard_kinds,
 };
 
 #[derive(Deserialize, Default)]
@@ -68,6 +69,32 @@ struct RawConfig {
     check: Option<RawCheck>,
     troubleshooter: Option<RawTroubleshooter>,
     kinds: Option<BTreeMap<Spanned<String>, RawKind>>,
+    languages: Option<BTreeMap<Spanned<String>, RawLanguage>>,
+}
+
+/// `[languages.<code>]`: an edition other than the default one.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawLanguage {
+    title: Option<Spanned<String>>,
+    description: Option<Spanned<String>>,
+    kinds: Option<BTreeMap<Spanned<String>, RawLanguageKind>>,
+    search: Option<RawLanguageSearch>,
+}
+
+/// `[languages.<code>.kinds.<name>]`: a kind's title and singular label in that edition.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawLanguageKind {
+    title: Option<Spanned<String>>,
+    singular: Option<Spanned<String>>,
+}
+
+/// `[languages.<code>.search]`: the edition's own synonyms, shaped like `[search.synonyms]`.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawLanguageSearch {
+    synonyms: Option<RawSynonyms>,
 }
 
 #[derive(Deserialize, Default)]
@@ -442,10 +469,99 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
         }
     }
 
+    if let Some(languages) = raw.languages {
+        parse_languages(&mut config, languages, &at, &mut diagnostics);
+    }
+
     if diagnostics.is_empty() {
         Ok(config)
     } else {
         Err(diagnostics)
+    }
+}
+
+/// Reads the `[languages.<code>]` tables into [`Config::editions`]: each code one search has
+/// rules for, not the default language's (that edition is `[book]`), with a title (the
+/// default's when not given) and kind titles for kinds the site has.
+fn parse_languages(
+    config: &mut Config,
+    languages: BTreeMap<Spanned<String>, RawLanguage>,
+    at: &dyn Fn(std::ops::Range<usize>, String) -> Diagnostic,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let default = Language::from_tag(&config.language);
+    for (code, raw) in languages {
+        let Some(language) = Language::from_tag(code.get_ref())
+            .filter(|language| language.code() == code.get_ref().as_str())
+        else {
+            diagnostics.push(
+                at(
+                    code.span(),
+                    format!(
+                        "`{}` is not a language search has rules for",
+                        code.get_ref()
+                    ),
+                )
+                .with_help(format!(
+                    "an edition's code is one of {}",
+                    Language::ALL.map(|l| format!("`{}`", l.code())).join(", ")
+                )),
+            );
+            continue;
+        };
+        if Some(language) == default || code.get_ref() == &config.language {
+            diagnostics.push(
+                at(
+                    code.span(),
+                    format!("`{}` is the default language", code.get_ref()),
+                )
+                .with_help("the default edition is set by `[book]`: remove this table"),
+            );
+            continue;
+        }
+        let mut edition = EditionConfig {
+            code: code.get_ref().clone(),
+            title: raw.title.map(Spanned::into_inner),
+            description: raw.description.map(Spanned::into_inner),
+            kind_titles: BTreeMap::new(),
+            kind_singulars: BTreeMap::new(),
+            synonyms: raw
+                .search
+                .and_then(|search| search.synonyms)
+                .map(|synonyms| parse_synonyms(synonyms, at, diagnostics))
+                .unwrap_or_default(),
+        };
+        for (name, kind) in raw.kinds.into_iter().flatten() {
+            if config.kind(name.get_ref()).is_none() {
+                diagnostics.push(
+                    at(
+                        name.span(),
+                        format!("no kind is named `{}`", name.get_ref()),
+                    )
+                    .with_help(format!(
+                        "the site's kinds are {}",
+                        config
+                            .kinds
+                            .iter()
+                            .map(|k| format!("`{}`", k.name))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )),
+                );
+                continue;
+            }
+            if let Some(title) = kind.title {
+                edition
+                    .kind_titles
+                    .insert(name.get_ref().clone(), title.into_inner());
+            }
+            if let Some(singular) = kind.singular {
+                edition
+                    .kind_singulars
+                    .insert(name.get_ref().clone(), singular.into_inner());
+            }
+        }
+        config.editions.push(edition);
     }
 }
 

@@ -224,6 +224,11 @@ pub struct Config {
     pub troubleshooter: TroubleshooterConfig,
     /// The kinds of article, in display order.
     pub kinds: Vec<Kind>,
+    /// The other editions (`[languages.<code>]`), by code; empty for a site in one language.
+    pub editions: Vec<EditionConfig>,
+    /// Where this configuration's edition is published in the build dir: empty for the default
+    /// edition, `fr/` for the French one (see [`Config::for_edition`]).
+    pub edition_prefix: String,
     /// Warnings about settings that work, but not as written (a language search has no rules
     /// for); `build` and `check` report them with the content's.
     pub warnings: Vec<Diagnostic>,
@@ -246,12 +251,72 @@ impl Default for Config {
             check: CheckConfig::default(),
             troubleshooter: TroubleshooterConfig::default(),
             kinds: standard_kinds(),
+            editions: Vec::new(),
+            edition_prefix: String::new(),
             warnings: Vec::new(),
         }
     }
 }
 
+/// `[languages.<code>]`: an edition besides the default one, published under `/<code>/`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EditionConfig {
+    /// The language code (`fr`), one search has rules for.
+    pub code: String,
+    /// The edition's site title; the default edition's when `None`.
+    pub title: Option<String>,
+    /// The edition's description; the default edition's when `None`.
+    pub description: Option<String>,
+    /// Kind titles in this language, by kind name; the default titles for the others.
+    pub kind_titles: std::collections::BTreeMap<String, String>,
+    /// Kind singular labels in this language, by kind name.
+    pub kind_singulars: std::collections::BTreeMap<String, String>,
+    /// `[languages.<code>.search.synonyms]`: the edition's synonyms. The default edition's
+    /// `[search.synonyms]` are not used in it (they are in another language); the built-in
+    /// list applies when the edition's language has one (English).
+    pub synonyms: SynonymsConfig,
+}
+
 impl Config {
+    /// The configuration of the edition `code`: its language (and search analysis), title,
+    /// description, kind titles and singular labels, synonyms, its base URL under `<code>/`, everything else the
+    /// default edition's. `None` when the site has no such edition.
+    pub fn for_edition(&self, code: &str) -> Option<Config> {
+        let edition = self.editions.iter().find(|e| e.code == code)?;
+        let mut config = self.clone();
+        config.language = edition.code.clone();
+        if let Some(language) = Language::from_tag(&edition.code) {
+            config.search.language = language;
+        }
+        if let Some(title) = &edition.title {
+            config.title = title.clone();
+        }
+        if let Some(description) = &edition.description {
+            config.description = description.clone();
+        }
+        for kind in &mut config.kinds {
+            if let Some(title) = edition.kind_titles.get(&kind.name) {
+                kind.title = title.clone();
+            }
+            if let Some(singular) = edition.kind_singulars.get(&kind.name) {
+                kind.singular = singular.clone();
+            }
+        }
+        config.search.synonyms = edition.synonyms.clone();
+        config.edition_prefix = format!("{}/", edition.code);
+        config.base_url = format!("{}{}", self.base_url, config.edition_prefix);
+        // Warnings about `book.toml` are the default edition's to report.
+        config.warnings = Vec::new();
+        Some(config)
+    }
+
+    /// The default edition's base URL (this one's without its `<code>/`).
+    pub fn default_base_url(&self) -> &str {
+        self.base_url
+            .strip_suffix(self.edition_prefix.as_str())
+            .unwrap_or(&self.base_url)
+    }
+
     /// The kind whose folder is `dir`.
     pub fn kind_by_dir(&self, dir: &str) -> Option<&Kind> {
         self.kinds.iter().find(|k| k.dir == dir)

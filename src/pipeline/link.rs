@@ -584,6 +584,7 @@ mod tests {
                         .map(|k| k.name.clone()),
                     text: text.to_string(),
                     files: Vec::new(),
+                    language: None,
                 };
                 match parse(&source, &crate::pipeline::parse::Context::new(&config)) {
                     Ok(Parsed::Article(article)) => article,
@@ -649,6 +650,7 @@ mod tests {
             kind: Some(kinds::CAUSE.to_string()),
             text: "+++\ntitle = \"Full\"\nfixes = [\"x\"]\n+++\n".to_string(),
             files: Vec::new(),
+            language: None,
         };
         let Ok(Parsed::Article(article)) =
             parse(&source, &crate::pipeline::parse::Context::new(&config))
@@ -680,6 +682,7 @@ mod tests {
             text: "+++\ntitle = \"Full\"\nwieght = 1\nfixes = [\"free-up\"]\n+++\nSee [how](@/guides/how.md).\n"
                 .to_string(),
             files: Vec::new(),
+            language: None,
         };
         let Err(broken) = parse(&source, &crate::pipeline::parse::Context::new(&config)) else {
             panic!("the unknown field is a problem");

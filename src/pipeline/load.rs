@@ -59,6 +59,8 @@ pub struct Source {
     /// For an article written as a folder (`<slug>/index.md`), the other files of the folder,
     /// in path order; empty otherwise.
     pub files: Vec<Arc<ArticleFile>>,
+    /// For a translation (`x.fr.md`), its language code; `None` for an original.
+    pub language: Option<String>,
 }
 
 impl Source {
@@ -69,7 +71,11 @@ impl Source {
 
     /// Whether the article is written as a folder, `content/<kind>/<slug>/index.md`.
     pub fn is_folder(&self) -> bool {
-        !self.is_section() && self.path.file_name() == Some(FOLDER_ARTICLE.as_ref())
+        let name = match &self.language {
+            None => FOLDER_ARTICLE.to_string(),
+            Some(code) => format!("index.{code}.md"),
+        };
+        !self.is_section() && self.path.file_name() == Some(name.as_ref())
     }
 }
 
@@ -78,6 +84,8 @@ impl Source {
 pub struct Loaded {
     /// Articles and section intros, sorted by path.
     pub sources: Vec<Source>,
+    /// Translations (`x.fr.md`, `_index.fr.md`) of configured languages, sorted by path.
+    pub translations: Vec<Source>,
     /// Problems with the tree itself.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -159,6 +167,7 @@ pub fn load_content(root: &Path, config: &Config) -> Result<Loaded> {
                 return walk::Next::Continue;
             }
             match read_entry(root, config, entry, &mut slugs_by_lowercase) {
+                Ok(Some(source)) if source.language.is_some() => loaded.translations.push(source),
                 Ok(Some(source)) => loaded.sources.push(source),
                 Ok(None) => {}
                 Err(problem) => problems.push(*problem),
@@ -168,7 +177,8 @@ pub fn load_content(root: &Path, config: &Config) -> Result<Loaded> {
     )?;
     // The files of each article folder; the walk above has reported its links already.
     let mut published = BTreeSet::new();
-    for source in loaded.sources.iter_mut().filter(|s| s.is_folder()) {
+    let sources = loaded.sources.iter_mut().chain(&mut loaded.translations);
+    for source in sources.filter(|s| s.is_folder()) {
         let folder = source.path.parent().unwrap_or(Path::new(CONTENT_DIR));
         let files = folder_files(root, folder, &mut Vec::new(), &mut problems)?;
         published.extend(files.iter().map(|f| folder.join(&f.name)));
@@ -385,6 +395,20 @@ fn read_entry(
     if !entry.is_file {
         return Err(Box::new(not_a_file(relative)));
     }
+    // `x.fr.md` is the French translation of `x.md`: read as if it were named `x.md`.
+    let (stem, language) = match translation_language(stem) {
+        Some((original, code)) => {
+            if !config.editions.iter().any(|e| e.code == code) {
+                return Err(Box::new(
+                    Diagnostic::file(relative, format!("`{code}` is not a language of this site"))
+                        .with_help(format!("add `[languages.{code}]` to {CONFIG_FILE}")),
+                ));
+            }
+            (original, Some(code.to_string()))
+        }
+        None => (stem, None),
+    };
+    let name = format!("{stem}.md");
     let mut components: Vec<String> = relative
         .strip_prefix(CONTENT_DIR)
         .unwrap_or(relative)
@@ -393,7 +417,7 @@ fn read_entry(
         .collect();
     // `<kind>/<slug>/index.md` is the article `<kind>/<slug>`, as `<kind>/<slug>.md` is.
     let mut stem = stem.to_string();
-    if entry.name == FOLDER_ARTICLE && components.len() >= 2 {
+    if name == FOLDER_ARTICLE && components.len() >= 2 {
         if components.len() == 2 {
             return Err(Box::new(
                 Diagnostic::file(relative, "`index.md` directly in a kind folder")
@@ -442,7 +466,12 @@ fn read_entry(
         ));
     }
     let slug = slug_parts.join("/");
-    if let Some(first) = slugs_by_lowercase.get(&slug.to_lowercase())
+    // Each language's files are checked against each other; a translation is not a duplicate.
+    let key = match &language {
+        Some(code) => format!("{}.{code}", slug.to_lowercase()),
+        None => slug.to_lowercase(),
+    };
+    if let Some(first) = slugs_by_lowercase.get(&key)
         && crate::diagnostic::display_path(first).to_lowercase()
             != crate::diagnostic::display_path(relative).to_lowercase()
         && first_slug(first) == slug
@@ -461,7 +490,7 @@ fn read_entry(
             )),
         ));
     }
-    if let Some(first) = slugs_by_lowercase.insert(slug.to_lowercase(), relative.clone()) {
+    if let Some(first) = slugs_by_lowercase.insert(key, relative.clone()) {
         return Err(Box::new(
             Diagnostic::file(
                 relative,
@@ -480,7 +509,20 @@ fn read_entry(
         kind,
         text,
         files: Vec::new(),
+        language,
     }))
+}
+
+/// The original's stem and the language code of a translation's file stem: `x.fr` →
+/// `(x, fr)`, `index.pt-BR`, `_index.de`. `None` when the stem has no `.<code>` ending.
+pub fn translation_language(stem: &str) -> Option<(&str, &str)> {
+    let (original, code) = stem.rsplit_once('.')?;
+    let primary = code.split('-').next().unwrap_or_default();
+    let is_code = (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_lowercase())
+        && code.len() <= 8
+        && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    (is_code && !original.is_empty()).then_some((original, code))
 }
 
 /// The slug of an article file's path: `content/guides/a/index.md` and `content/guides/a.md`
@@ -641,6 +683,7 @@ pub fn load_one(
         kind,
         text,
         files: Vec::new(),
+        language: None,
     };
     let mut problems = Vec::new();
     if source.is_folder() {

@@ -26,6 +26,9 @@ pub struct Context<'a> {
     /// The files published at the root of the site (`static/` and the theme's), for images
     /// written `/name.png`; `None` when they are not known (the theme did not load).
     pub statics: Option<&'a BTreeMap<String, FileFacts>>,
+    /// In an edition other than the default one, the articles translated into it: a link to
+    /// any other goes to the original's page. `None` in the default edition.
+    pub translated: Option<&'a std::collections::BTreeSet<String>>,
 }
 
 static NO_FILES: BTreeMap<String, FileFacts> = BTreeMap::new();
@@ -38,6 +41,7 @@ impl<'a> Context<'a> {
             config,
             snippets: &NO_SNIPPETS,
             statics: Some(&NO_FILES),
+            translated: None,
         }
     }
 }
@@ -126,6 +130,8 @@ fn parse_section(
         statics: context.statics,
         snippets: context.snippets,
         portable: context.config.portable,
+        language: source.language.as_deref(),
+        translated: context.translated,
         ..markdown::Page::new(slug, &root, context.config.allow_html)
     };
     let (rendered, markdown_problems) = markdown::render_page(body, &page);
@@ -182,6 +188,8 @@ fn parse_article(
         statics: context.statics,
         snippets: context.snippets,
         portable: context.config.portable,
+        language: source.language.as_deref(),
+        translated: context.translated,
         ..markdown::Page::new(&source.slug, &root, context.config.allow_html)
     };
     let (rendered, markdown_problems) = markdown::render_page(split.body, &page);
@@ -234,6 +242,7 @@ fn parse_article(
         includes,
         warnings: Vec::new(),
         fingerprint,
+        fallback: None,
     })))
 }
 

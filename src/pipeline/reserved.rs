@@ -11,12 +11,22 @@ use crate::model::Site;
 use crate::pipeline::{index, render};
 use crate::theme::Theme;
 
-/// One diagnostic for each asset of `theme` whose build-dir path Remedy writes itself.
-pub fn asset_collisions(site: &Site, theme: &Theme) -> Vec<Diagnostic> {
-    let generated: HashSet<String> = render::plan(site)
-        .into_iter()
-        .map(|page| render::output_path(site, page))
-        .chain(render::site_files(site).into_iter().map(|file| file.path))
+/// One diagnostic for each asset of `theme` whose build-dir path Remedy writes itself, in the
+/// default edition `site` or one of the `others` (whose pages are under their prefix).
+pub fn asset_collisions(site: &Site, others: &[&Site], theme: &Theme) -> Vec<Diagnostic> {
+    let generated: HashSet<String> = std::iter::once(site)
+        .chain(others.iter().copied())
+        .flat_map(|edition| {
+            let prefix = &edition.config.edition_prefix;
+            render::plan(edition)
+                .into_iter()
+                .map(move |page| format!("{prefix}{}", render::output_path(edition, page)))
+        })
+        .chain(
+            render::site_files(site, others)
+                .into_iter()
+                .map(|file| file.path),
+        )
         .collect();
     theme
         .assets

@@ -158,6 +158,24 @@ impl Sink for Staging {
     }
 }
 
+/// A sink that writes under a folder of another: an edition's files under `fr/`.
+pub struct Prefixed<'a> {
+    /// Where the files go.
+    pub inner: &'a dyn Sink,
+    /// The folder, ending in `/` (empty: the inner sink itself).
+    pub prefix: &'a str,
+}
+
+impl Sink for Prefixed<'_> {
+    fn put(&self, relative: &str, bytes: &[u8]) -> Result<()> {
+        self.inner.put(&format!("{}{relative}", self.prefix), bytes)
+    }
+
+    fn folder(&self, relative: &str) -> Result<PathBuf> {
+        self.inner.folder(&format!("{}{relative}", self.prefix))
+    }
+}
+
 fn make_folder(base: &Path, relative: &str) -> Result<PathBuf> {
     let path = base.join(relative);
     fs::create_dir_all(&path).map_err(|e| Error::io(&path, e))?;

@@ -345,6 +345,8 @@ fn fill(site: &Site, index: &Index, fields: &Fields) -> Result<()> {
     for chunk in site.articles.chunks(CHUNK) {
         let documents: Vec<TantivyDocument> = chunk
             .par_iter()
+            // An edition's fallbacks are found by the default edition's search.
+            .filter(|article| article.fallback.is_none())
             .map(|article| document(base_path, article, fields, language))
             .collect();
         for doc in documents {

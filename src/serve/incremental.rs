@@ -29,7 +29,7 @@ use crate::model::{Site, Snippets};
 use crate::pipeline::load::{self, Change, Source};
 use crate::pipeline::parse::{self, Broken, Parsed};
 use crate::pipeline::render::{self, PageFingerprint, PageId};
-use crate::pipeline::write;
+use crate::pipeline::write::{self, Sink as _};
 use crate::theme::{self, Theme};
 use crate::{BuildOptions, assemble};
 
@@ -85,6 +85,11 @@ pub struct Incremental {
     failed: bool,
     /// The search index in the build dir, and the lock that orders writes to it.
     search: Arc<SearchSlot>,
+    /// Every edition, from the last full load (see [`Incremental::with_editions`]); empty
+    /// for a site in one language.
+    editions: Arc<Vec<crate::model::Edition>>,
+    /// The other editions' sites from the last full load, whose pages the sitemap lists.
+    edition_sites: Vec<Site>,
 }
 
 struct FileEntry {
@@ -143,9 +148,141 @@ impl Incremental {
             warnings: Vec::new(),
             failed: false,
             search,
+            editions: Arc::default(),
+            edition_sites: Vec::new(),
         };
         let outcome = state.rebuild_everything()?;
+        let outcome = state.with_editions(outcome, false)?;
         Ok((state, outcome))
+    }
+
+    /// The other editions (`[languages.<code>]`) after the default one's `outcome`: when the
+    /// default edition built and anything changed (`translations`: a translation did), each
+    /// edition is built again, whole, from a full load, and its folder (`fr/`) swapped in;
+    /// the default edition's pages are rendered again too (their language switcher and
+    /// alternates, and the sitemap, name the other editions' pages), each written only if it
+    /// changed. Not incremental: with editions, every change costs a full render of the site.
+    fn with_editions(&mut self, outcome: Outcome, translations: bool) -> Result<Outcome> {
+        if self.config.editions.is_empty()
+            || matches!(outcome, Outcome::Failed(_))
+            || (matches!(outcome, Outcome::Unchanged) && !translations)
+        {
+            return Ok(outcome);
+        }
+        let started = Instant::now();
+        let loaded = match crate::load_site(&self.options) {
+            Ok(loaded) => loaded,
+            Err(Error::Content(diagnostics)) => {
+                self.failed = true;
+                return Ok(Outcome::Failed(diagnostics));
+            }
+            Err(other) => return Err(other),
+        };
+        let mut written = Vec::new();
+        let others: Vec<&Site> = loaded.editions.iter().collect();
+        let rewritten = std::sync::Mutex::new(Vec::new());
+        // The default edition's pages were rendered with the editions as they were: again
+        // only if a translation came or went.
+        let changed = loaded.site.editions != self.editions;
+        self.editions = loaded.site.editions.clone();
+        if let Some(site) = &mut self.site {
+            site.editions = self.editions.clone();
+        }
+        if changed {
+            crate::render_all(
+                &loaded.site,
+                &others,
+                &loaded.theme,
+                &indicatif::ProgressBar::hidden(),
+                &|path, bytes| {
+                    if write::update_file(&self.build_dir, path, bytes)? {
+                        rewritten
+                            .lock()
+                            .map_err(|_| Error::Internal("a render thread panicked".into()))?
+                            .push(path.to_string());
+                    }
+                    Ok(())
+                },
+            )?;
+            let mut rewritten = rewritten
+                .into_inner()
+                .map_err(|_| Error::Internal("a render thread panicked".into()))?;
+            rewritten.sort();
+            written.extend(rewritten);
+        } else {
+            // The sitemap lists the other editions' pages and their dates.
+            for output in render::site_files(&loaded.site, &others) {
+                if write::update_file(&self.build_dir, &output.path, &output.bytes)? {
+                    written.push(output.path);
+                }
+            }
+        }
+        for edition in &loaded.editions {
+            let prefix = edition.config.edition_prefix.as_str();
+            let folder = prefix.trim_end_matches('/');
+            let replacement = write::FolderReplacement::new(&self.build_dir, folder)?;
+            crate::render_all(
+                edition,
+                &[],
+                &loaded.theme,
+                &indicatif::ProgressBar::hidden(),
+                &|path, bytes| replacement.put(&format!("{prefix}{path}"), bytes),
+            )?;
+            crate::pipeline::index::index(
+                edition,
+                &write::Prefixed {
+                    inner: &replacement,
+                    prefix,
+                },
+            )?;
+            replacement.commit()?;
+            written.push(prefix.to_string());
+        }
+        self.edition_sites = loaded.editions;
+        Ok(match outcome {
+            Outcome::Rebuilt {
+                full,
+                written: mut default_written,
+                elapsed,
+                warnings,
+            } => {
+                default_written.extend(written);
+                Outcome::Rebuilt {
+                    full,
+                    written: default_written,
+                    elapsed: elapsed + started.elapsed(),
+                    warnings,
+                }
+            }
+            _ => Outcome::Rebuilt {
+                full: false,
+                written,
+                elapsed: started.elapsed(),
+                warnings: loaded.warnings,
+            },
+        })
+    }
+
+    /// Applies a batch of changed paths (relative to the site root or absolute under it): the
+    /// default edition incrementally, then the other editions (see [`Self::with_editions`]).
+    pub fn apply(&mut self, changed: &[PathBuf]) -> Result<Outcome> {
+        let is_translation = |path: &PathBuf| {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default();
+            name.strip_suffix(".md")
+                .and_then(load::translation_language)
+                .is_some()
+        };
+        let translations = changed.iter().any(is_translation);
+        let originals: Vec<PathBuf> = changed
+            .iter()
+            .filter(|p| !is_translation(p))
+            .cloned()
+            .collect();
+        let outcome = self.apply_default(&originals)?;
+        self.with_editions(outcome, translations)
     }
 
     /// The build dir being served.
@@ -185,8 +322,8 @@ impl Incremental {
         })
     }
 
-    /// Applies a batch of changed paths (relative to the site root or absolute under it).
-    pub fn apply(&mut self, changed: &[PathBuf]) -> Result<Outcome> {
+    /// Applies a batch of changed paths to the default edition.
+    fn apply_default(&mut self, changed: &[PathBuf]) -> Result<Outcome> {
         let root = self.options.root.clone();
         let relative: Vec<PathBuf> = changed
             .iter()
@@ -469,6 +606,7 @@ impl Incremental {
             config: &self.config,
             snippets: &self.snippets,
             statics: Some(&self.theme.asset_facts),
+            translated: None,
         };
         let parsed = parse::parse(&source, &context);
         self.files.insert(
@@ -526,6 +664,7 @@ impl Incremental {
             config,
             snippets: &self.snippets,
             statics: Some(&self.theme.asset_facts),
+            translated: None,
         };
         let reused: Vec<(Source, u64, Option<FileEntry>)> = loaded
             .sources
@@ -557,7 +696,7 @@ impl Incremental {
         let parsed: Vec<_> = self.files.values().map(|e| e.parsed.clone()).collect();
         let mut diagnostics = self.tree_diagnostics.clone();
         diagnostics.extend(self.snippet_diagnostics.iter().cloned());
-        let (site, warnings) = match assemble(
+        let (mut site, warnings) = match assemble(
             &self.config,
             parsed,
             diagnostics,
@@ -571,6 +710,7 @@ impl Incremental {
             }
             Err(other) => return Err(other),
         };
+        site.editions = self.editions.clone();
         let fingerprinter = render::Fingerprinter::new(&site, &self.theme);
         let fingerprints = fingerprinter.all(&site);
         self.generation += 1;
@@ -611,7 +751,8 @@ impl Incremental {
                 && self.site.is_none()
                 && site.articles.len() >= crate::PROGRESS_FROM,
         );
-        crate::render_all(site, &self.theme, &progress, &|path, bytes| {
+        let others: Vec<&Site> = self.edition_sites.iter().collect();
+        crate::render_all(site, &others, &self.theme, &progress, &|path, bytes| {
             staging.put(path, bytes)
         })?;
         crate::pipeline::index::index(site, &staging)?;
@@ -654,7 +795,8 @@ impl Incremental {
                 written.push(path.clone());
             }
         }
-        for output in render::site_files(site) {
+        let others: Vec<&Site> = self.edition_sites.iter().collect();
+        for output in render::site_files(site, &others) {
             if write::update_file(&self.build_dir, &output.path, &output.bytes)? {
                 written.push(output.path);
             }

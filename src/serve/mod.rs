@@ -58,6 +58,9 @@ pub fn serve(options: ServeOptions) -> Result<()> {
     report(&options, &first, started.elapsed(), &hub, &state);
     let build_dir = Arc::new(RwLock::new(state.build_dir().to_path_buf()));
     let endpoint_slot = Arc::clone(&slot);
+    let endpoint_build_dir = Arc::clone(&build_dir);
+    let default_language = config.language.clone();
+    let edition_codes: Vec<String> = config.editions.iter().map(|e| e.code.clone()).collect();
     let server = http::start(
         &options.bind,
         options.port,
@@ -65,7 +68,25 @@ pub fn serve(options: ServeOptions) -> Result<()> {
         Arc::clone(&hub),
         Box::new(move |path, query| match path {
             "search" => {
-                let (status, body) = endpoint_slot.answer(query);
+                let (status, body) = match search::language_of(query) {
+                    None => endpoint_slot.answer(query),
+                    Some(code) if code == default_language => endpoint_slot.answer(query),
+                    Some(code) if edition_codes.iter().any(|c| c == code) => {
+                        let dir = endpoint_build_dir
+                            .read()
+                            .expect("build dir lock")
+                            .join(code)
+                            .join(crate::pipeline::index::TANTIVY_DIR);
+                        search::answer_edition(&dir, query)
+                    }
+                    Some(code) => (
+                        400,
+                        serde_json::json!({
+                            "error": format!("the site has no edition `{code}`")
+                        })
+                        .to_string(),
+                    ),
+                };
                 Some((status, "application/json".to_string(), body.into_bytes()))
             }
             _ => None,

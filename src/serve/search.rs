@@ -1,6 +1,6 @@
 //! Search while serving: the dev server answers `GET /_remedy/search?q=...&limit=N` (and
 //! `&kind=NAME`, `&tag=TAG`, each repeatable) from the tantivy index in the build dir (the same
-//! JSON as `remedy search --json`), and keeps both search indexes up to date after each
+//! JSON as `remedy search --json`; `&lang=fr` asks the French edition's index), and keeps both search indexes up to date after each
 //! incremental rebuild.
 //!
 //! Re-indexing runs on its own thread so a page reload never waits for it: the thread always
@@ -107,20 +107,7 @@ impl SearchSlot {
 
     /// Answers a query string such as `q=backup&limit=5` as JSON.
     pub fn answer(&self, query_string: &str) -> (u16, String) {
-        let mut query = String::new();
-        let mut limit = 10usize;
-        let mut filters = searcher::Filters::default();
-        for pair in query_string.split('&') {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            let value = super::http::percent_decode(&value.replace('+', " ")).unwrap_or_default();
-            match key {
-                "q" => query = value,
-                "limit" => limit = value.parse().unwrap_or(10).clamp(1, 100),
-                "kind" => filters.kinds.push(value),
-                "tag" => filters.tags.push(value),
-                _ => {}
-            }
-        }
+        let (query, limit, filters) = parse_query(query_string);
         let open = self.open.read().expect("search lock");
         let Some(index) = open.as_ref() else {
             return (
@@ -158,6 +145,64 @@ impl SearchSlot {
             })
             .to_string(),
         )
+    }
+}
+
+/// The query, limit and filters of a query string such as `q=backup&limit=5&kind=fix` (other
+/// keys, such as `lang`, are left to the caller).
+fn parse_query(query_string: &str) -> (String, usize, searcher::Filters) {
+    let mut query = String::new();
+    let mut limit = 10usize;
+    let mut filters = searcher::Filters::default();
+    for pair in query_string.split('&') {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let value = super::http::percent_decode(&value.replace('+', " ")).unwrap_or_default();
+        match key {
+            "q" => query = value,
+            "limit" => limit = value.parse().unwrap_or(10).clamp(1, 100),
+            "kind" => filters.kinds.push(value),
+            "tag" => filters.tags.push(value),
+            _ => {}
+        }
+    }
+    (query, limit, filters)
+}
+
+/// The `lang` of a query string (`lang=fr`), if it has one.
+pub fn language_of(query_string: &str) -> Option<&str> {
+    query_string
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("lang="))
+}
+
+/// Answers a query string from the index of another edition than the default one, opened
+/// for this request from `dir` (`<build>/fr/search/index/`: the edition's folder is replaced
+/// whole after each change, so there is no index to keep open). A missing or damaged index
+/// answers 503; it is rebuilt with the edition on the next change.
+pub fn answer_edition(dir: &Path, query_string: &str) -> (u16, String) {
+    let Ok(open) = search_index::open(dir) else {
+        return (
+            503,
+            serde_json::json!({"error": "the edition's search index is not built yet"}).to_string(),
+        );
+    };
+    let (query, limit, filters) = parse_query(query_string);
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        searcher::query(&open, &query, limit, &filters)
+    }));
+    match outcome {
+        Ok(Ok(answer)) => (
+            200,
+            serde_json::to_string(&answer).unwrap_or_else(|_| "{}".into()),
+        ),
+        Ok(Err(error)) => (
+            500,
+            serde_json::json!({"error": error.to_string()}).to_string(),
+        ),
+        Err(_) => (
+            503,
+            serde_json::json!({"error": "the edition's search index is damaged"}).to_string(),
+        ),
     }
 }
 

@@ -267,7 +267,7 @@ fn template_error_while_rendering() {
 4 | <p>{{ article.author.name }}</p>
   |               ^^^^^^
   |
-  = help: available fields are `breadcrumbs`, `content`, `effort`, `error_codes`, `extra`, `has_tabs`, `kind`, `kind_singular`, `kind_title`, `kind_title_in_text`, `next`, `next_steps`, `path`, `previous`, `print_path`, `reading_minutes`, `related`, `relations`, `slug`, `steps`, `summary`, `symptoms`, `tags`, `title`, `toc`, `troubleshoot`, `updated`, `updated_human`, `weight`, `word_count` (while rendering `guides/how-it-works`)
+  = help: available fields are `breadcrumbs`, `content`, `effort`, `error_codes`, `extra`, `has_tabs`, `kind`, `kind_singular`, `kind_title`, `kind_title_in_text`, `language`, `language_name`, `next`, `next_steps`, `path`, `previous`, `print_path`, `reading_minutes`, `related`, `relations`, `slug`, `steps`, `summary`, `symptoms`, `tags`, `title`, `toc`, `troubleshoot`, `updated`, `updated_human`, `weight`, `word_count` (while rendering `guides/how-it-works`)
 
 error: 1 problem found; nothing was written
 "#,

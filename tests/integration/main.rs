@@ -15,6 +15,7 @@
 //! - [`bad_input`]: malformed and hostile sites and files: a clear diagnostic, never a crash.
 //! - [`atomic_build`]: a failed build leaves the previous site untouched.
 //! - [`crash_safety`]: a build killed at any point leaves the old site or the new one, whole.
+//! - [`editions`]: translated editions, fallbacks, switcher, alternates, translation health.
 //! - [`reproducible`]: two builds give the same bytes.
 //! - [`security`]: hostile text is escaped everywhere; raw HTML on or off; the CSP holds.
 //! - [`commands`]: `new`, usage errors, `--root`/`--out`/`--base-url`.
@@ -44,6 +45,7 @@ mod bundled_site;
 mod commands;
 mod crash_safety;
 mod diagnostics;
+mod editions;
 mod health;
 mod html;
 mod i18n;

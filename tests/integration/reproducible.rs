@@ -15,7 +15,7 @@ fn two_builds_of_the_bundled_site_are_byte_identical() {
         let out = temp.path().join(name).join("public");
         remedy(bundled_root(), &["build", "--out", out.to_str().unwrap()]).expect_code(0);
         let mut tree = read_tree(&out);
-        tree.retain(|path, _| !path.starts_with(EXCLUDED));
+        tree.retain(|path, _| !path.contains(EXCLUDED));
         trees.push(tree);
     }
     assert!(trees[0].len() > 56, "only {} files", trees[0].len());
@@ -78,7 +78,7 @@ fn builds_from_different_folders_and_walk_orders_are_byte_identical() {
             String::from_utf8_lossy(&output.stderr)
         );
         let mut tree = read_tree(&root.join("public"));
-        tree.retain(|path, _| !path.starts_with(EXCLUDED));
+        tree.retain(|path, _| !path.contains(EXCLUDED));
         tree
     };
     let one = build(&first, &first, None);

@@ -56,6 +56,15 @@ pub fn labelled_queries() -> Vec<Labelled> {
     file.query
 }
 
+/// The labelled French queries of the bundled site's French edition,
+/// `tests/search/queries-fr.toml`.
+pub fn french_queries() -> Vec<Labelled> {
+    let path = support::repo().join("tests/search/queries-fr.toml");
+    let text = std::fs::read_to_string(&path).expect("read queries-fr.toml");
+    let file: QueryFile = toml::from_str(&text).expect("parse queries-fr.toml");
+    file.query
+}
+
 /// Mean reciprocal rank (first answer within the top 10) and hit@3 of ranked slug lists.
 pub fn mrr_and_hit3(queries: &[Labelled], results: &[Vec<String>]) -> (f64, f64) {
     let mut reciprocal = 0.0;

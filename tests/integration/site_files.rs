@@ -50,6 +50,12 @@ fn the_sitemap_lists_every_page_by_absolute_url() {
             ));
         }
     }
+    // The French edition translates every article: each page again under `fr/`.
+    let french: Vec<String> = expected
+        .iter()
+        .map(|url| url.replacen(BUNDLED_BASE_URL, &format!("{BUNDLED_BASE_URL}fr/"), 1))
+        .collect();
+    expected.extend(french);
     let expected: BTreeSet<&str> = expected.iter().map(String::as_str).collect();
     assert_eq!(listed, expected);
 

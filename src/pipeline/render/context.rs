@@ -63,8 +63,18 @@
 //! A kind (in `site.kinds`, `sections`, `kind`) has `title_in_text` too: its title as a
 //! sentence of the page's language writes it (lower-cased in English, as written in German).
 //! A card is `slug`, `kind`, `kind_title`, `kind_singular`, `title`, `summary`, `path`,
-//! `error_codes`, `effort`, `weight`, `updated` (`YYYY-MM-DD` or empty) and `tags` (each
-//! `name`, `slug`, `path`).
+//! `error_codes`, `effort`, `weight`, `updated` (`YYYY-MM-DD` or empty), `tags` (each `name`,
+//! `slug`, `path`) and, in an edition other than the default one, for an article not translated
+//! into it, `language` (the original's language code; none otherwise) and `language_name`
+//! (`English`).
+//!
+//! Editions (`[languages.<code>]`): every template also gets `asset_root`, the relative path
+//! to the theme's files (`root` in the default edition, one folder further up in another,
+//! which is published under `<code>/`: `root` is its edition's root), and `editions` (empty
+//! for a site in one language): each edition's `code`, `name` (in itself), `url` (this page
+//! there, relative: the same page, or an article's kind page when the article is not
+//! translated, or the home page), `permalink`, `alternate` (whether `url` is this page, for
+//! `hreflang`) and `current`.
 
 use std::collections::HashMap;
 
@@ -221,6 +231,15 @@ impl<'a> Shared<'a> {
         let mut context = tera::Context::new();
         context.insert("site", &self.site_context);
         context.insert("root", root);
+        let prefix = &self.site.config.edition_prefix;
+        // The theme's files are the default edition's, one folder up from another edition's
+        // root (the 404 page's root is absolute: `/fr/` → `/`).
+        let asset_root = match root.strip_suffix(prefix.as_str()) {
+            Some(base) if root.starts_with('/') => base.to_string(),
+            _ => format!("{root}{}", "../".repeat(prefix.matches('/').count())),
+        };
+        context.insert("editions", &self.editions(root, &page));
+        context.insert("asset_root", &asset_root);
         let scripts = match page.kind {
             "troubleshoot" | "symptom" | "print" => &self.script_strings.troubleshooter,
             _ => &self.script_strings.search,
@@ -229,6 +248,43 @@ impl<'a> Shared<'a> {
         context.insert("page", &page);
         context.insert("t", &self.t);
         context
+    }
+
+    /// The page in every edition, for the language switcher and the `hreflang` alternates:
+    /// the same page where the edition has it (`alternate`: true), else the article's kind
+    /// page or the edition's home page. Empty for a site in one language.
+    fn editions(&self, root: &str, page: &PageContext) -> Vec<EditionLink> {
+        let site = self.site;
+        let up = "../".repeat(site.config.edition_prefix.matches('/').count());
+        let base = site.config.default_base_url();
+        site.editions
+            .iter()
+            .map(|edition| {
+                let (path, alternate) = match page.kind {
+                    "home" | "kind" | "search" | "troubleshoot" | "tags" | "tag" => {
+                        (page.path.clone(), true)
+                    }
+                    "article" => {
+                        let slug = page.path.trim_end_matches('/');
+                        if edition.articles.contains(slug) {
+                            (page.path.clone(), true)
+                        } else {
+                            let dir = slug.split('/').next().unwrap_or_default();
+                            (format!("{dir}/"), false)
+                        }
+                    }
+                    _ => (String::new(), false),
+                };
+                EditionLink {
+                    code: edition.code.clone(),
+                    name: edition.name.clone(),
+                    url: format!("{root}{up}{}{}", edition.prefix, site.config.link(&path)),
+                    permalink: format!("{base}{}{path}", edition.prefix),
+                    alternate,
+                    current: edition.prefix == site.config.edition_prefix,
+                }
+            })
+            .collect()
     }
 
     /// The strings of the scripts of a page with tabs.
@@ -356,6 +412,23 @@ pub(super) struct PageContext {
     pub(super) json_ld: Vec<String>,
 }
 
+/// One edition as a page links to it: see [`Shared::editions`].
+#[derive(Serialize)]
+pub(super) struct EditionLink {
+    /// The language code, for `hreflang` and `lang`.
+    code: String,
+    /// The language's name in itself.
+    name: String,
+    /// The page's version in the edition, relative to this page.
+    url: String,
+    /// The same, absolute.
+    permalink: String,
+    /// Whether it is this page in the other edition (an `hreflang` alternate), not a page near it.
+    alternate: bool,
+    /// Whether it is this page's edition.
+    current: bool,
+}
+
 #[derive(Serialize)]
 pub(super) struct Card<'a> {
     slug: &'a str,
@@ -370,6 +443,10 @@ pub(super) struct Card<'a> {
     weight: i64,
     updated: String,
     tags: Vec<TagLink<'a>>,
+    /// In another edition than the default one, an article not translated: the language it
+    /// is in (its page is the original's), and that language's name in itself.
+    language: Option<&'a str>,
+    language_name: String,
 }
 
 /// A tag as cards and article pages show it.
@@ -427,6 +504,12 @@ pub(super) fn card<'a>(site: &'a Site, index: usize) -> Card<'a> {
             .iter()
             .map(|&tag| tag_link(site, tag))
             .collect(),
+        language: article.fallback.as_deref(),
+        language_name: article
+            .fallback
+            .as_deref()
+            .map(crate::language::native_name)
+            .unwrap_or_default(),
     }
 }
 

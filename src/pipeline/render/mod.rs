@@ -177,8 +177,10 @@ impl<'a> PageRenderer<'a> {
 }
 
 /// The site files that are not templates: `sitemap.xml`, `robots.txt`, `feed.xml`,
-/// `llms.txt`, and `_redirects` when articles have aliases.
-pub fn site_files(site: &Site) -> Vec<Output> {
+/// `llms.txt`, and `_redirects` when articles have aliases. The default edition's sitemap
+/// lists the pages of the other editions, `others`, too; an edition other than the default
+/// one has no sitemap and no `robots.txt` of its own.
+pub fn site_files(site: &Site, others: &[&Site]) -> Vec<Output> {
     let kind_paths: Vec<String> = site
         .config
         .kinds
@@ -189,7 +191,7 @@ pub fn site_files(site: &Site) -> Vec<Output> {
     let mut files = vec![
         Output {
             path: sitemap.into(),
-            bytes: seo::sitemap(site, &kind_paths).into_bytes(),
+            bytes: seo::sitemap(site, others, &kind_paths).into_bytes(),
         },
         Output {
             path: robots.into(),
@@ -204,6 +206,9 @@ pub fn site_files(site: &Site) -> Vec<Output> {
             bytes: crate::llms::llms_txt(site).into_bytes(),
         },
     ];
+    if !site.config.edition_prefix.is_empty() {
+        files.retain(|file| file.path != sitemap && file.path != robots);
+    }
     if !site.aliases.is_empty() {
         files.push(Output {
             path: REDIRECTS_FILE.into(),

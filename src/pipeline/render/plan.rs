@@ -50,10 +50,12 @@ impl PageId {
 pub fn plan(site: &Site) -> Vec<PageId> {
     let mut pages = vec![PageId::Home];
     pages.extend((0..site.config.kinds.len()).map(PageId::Kind));
-    pages.extend((0..site.articles.len()).map(PageId::Article));
-    pages.extend((0..site.articles.len()).map(PageId::Source));
+    // An edition's fallbacks have no pages of their own: they link to the original's.
+    let own = || (0..site.articles.len()).filter(|&i| site.articles[i].fallback.is_none());
+    pages.extend(own().map(PageId::Article));
+    pages.extend(own().map(PageId::Source));
     pages.extend(
-        (0..site.articles.len())
+        own()
             .filter(|&i| has_print_page(site, i))
             .map(PageId::Print),
     );
@@ -66,6 +68,7 @@ pub fn plan(site: &Site) -> Vec<PageId> {
         pages.extend((0..site.tags.len()).map(PageId::Tag));
     }
     for (index, article) in site.articles.iter().enumerate() {
+        // A translation's folder files are its original's, published once per edition.
         pages.extend((0..article.files.len()).map(|file| PageId::File(index, file)));
     }
     pages.extend((0..site.aliases.len()).map(PageId::Redirect));

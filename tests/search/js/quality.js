@@ -2,8 +2,9 @@
 // Runs labelled queries through a built site's own browser search client under Node, for
 // benches/search_quality.rs:
 //
-//   node tests/search/js/quality.js BUILD_DIR QUERIES.json [LIMIT]
+//   node tests/search/js/quality.js BUILD_DIR QUERIES.json [LIMIT] [EDITION]
 //
+// With EDITION (`fr`), the index is the edition's, BUILD_DIR/fr/search/, as on its pages.
 // The client is BUILD_DIR/js/search.js, the one the `remedy` binary that built the site ships,
 // so an older binary is measured with its own client. QUERIES.json is an array of
 // {"q": "...", "lang": "fr"} objects (lang optional). The output is one JSON object:
@@ -17,9 +18,9 @@ const fs = require('fs');
 const path = require('path');
 const vm = require('vm');
 
-const [buildDir, queriesFile, limitText] = process.argv.slice(2);
+const [buildDir, queriesFile, limitText, edition] = process.argv.slice(2);
 if (!buildDir || !queriesFile) {
-  console.error('usage: node quality.js BUILD_DIR QUERIES.json [LIMIT]');
+  console.error('usage: node quality.js BUILD_DIR QUERIES.json [LIMIT] [EDITION]');
   process.exit(2);
 }
 const limit = Number(limitText || 10);
@@ -29,7 +30,7 @@ const queries = JSON.parse(fs.readFileSync(queriesFile, 'utf8'));
 client.installQueue();
 const engine = client.createEngine({
   load(file) {
-    const full = path.join(buildDir, 'search', file.split('?')[0]);
+    const full = path.join(buildDir, edition || '', 'search', file.split('?')[0]);
     vm.runInThisContext(fs.readFileSync(full, 'utf8'), { filename: full });
   },
 });
