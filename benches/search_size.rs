@@ -31,6 +31,8 @@ use common::{Request, Server};
 
 const QUERY: &str = "backup icloud storage";
 /// The filters of the third measurement, as the search page's address takes them.
+/// The query measured on the bundled site's French edition.
+const FRENCH_QUERY: &str = "sauvegarde stockage icloud";
 const FILTERED: &str = "&kind=fix&tag=iPhone";
 
 fn main() {
@@ -52,6 +54,7 @@ fn main() {
     let session = Session::start(&chromium, &driver);
 
     let mut rows = Vec::new();
+    let mut rows_fr = Vec::new();
     for &articles in &sizes {
         let (root, hugo_root) = if articles == 0 {
             (common::bundled_site(), None)
@@ -60,7 +63,15 @@ fn main() {
             (root, Some(hugo_root))
         };
         let build_dir = common::build_with_env(&root);
-        let (header, page, filtered) = measure_remedy(&session, &build_dir);
+        let (header, page, filtered) = measure_remedy(&session, &build_dir, "", QUERY);
+        if articles == 0 {
+            // The bundled site's French edition: its own index and analysis module.
+            let (header, page, filtered) =
+                measure_remedy(&session, &build_dir, "fr/", FRENCH_QUERY);
+            print_files("Remedy, bundled fr, header list", &header);
+            print_files("Remedy, bundled fr, search page", &page);
+            rows_fr.push(("bundled fr".to_string(), header, page, filtered, None));
+        }
         let pagefind_site = match (&pagefind, &hugo, &hugo_root) {
             (Some(_), Some(hugo), Some(hugo_root)) => Some(hugo_site(hugo, hugo_root)),
             (Some(_), _, None) => Some(build_dir.clone()),
@@ -86,6 +97,7 @@ fn main() {
         }
         rows.push((label, header, page, filtered, pagefind_requests));
     }
+    rows.extend(rows_fr);
 
     println!("\nPage load + cold first query {QUERY:?}: gzip -9 KB / requests (search files only)");
     println!(
@@ -123,7 +135,13 @@ fn print_files(label: &str, requests: &[Request]) {
     println!("  total {}", total(requests));
 }
 
-fn is_remedy_search_file(path: &str) -> bool {
+/// Whether `path` is a search file of the site or of the `edition` (`fr/`) that a query needs.
+fn is_remedy_search_file(path: &str, edition: &str) -> bool {
+    let path = path
+        .strip_prefix('/')
+        .and_then(|p| p.strip_prefix(edition))
+        .map_or(path.to_string(), |p| format!("/{p}"));
+    let path = path.as_str();
     path == "/js/search.js"
         || path == "/js/search-ui.js"
         || (path.starts_with("/search/") && path.ends_with(".js"))
@@ -135,62 +153,67 @@ fn is_remedy_search_file(path: &str) -> bool {
 fn measure_remedy(
     session: &Session,
     build_dir: &Path,
+    edition: &str,
+    query: &str,
 ) -> (Vec<Request>, Vec<Request>, Vec<Request>) {
     let server = Server::start(build_dir.to_path_buf());
     let base = format!("http://127.0.0.1:{}", server.port);
 
-    session.goto(&format!("{base}/"));
+    session.goto(&format!("{base}/{edition}"));
     session.wait_for(
         "the page and its search script",
         "return document.readyState === 'complete' && window.Remedy && true",
     );
     session.script(&format!(
-        "var input = document.getElementById('search-input'); input.value = {QUERY:?}; \
+        "var input = document.getElementById('search-input'); input.value = {query:?}; \
          input.dispatchEvent(new Event('input', {{bubbles: true}}));"
     ));
     session.wait_for(
         "results under the field",
         &format!(
             "var p = document.getElementById('search-popup'); \
-             return p && p.getAttribute('data-query') === {QUERY:?} && p.querySelector('.search-hit')"
+             return p && p.getAttribute('data-query') === {query:?} && p.querySelector('.search-hit')"
         ),
     );
     let header: Vec<Request> = server
         .take()
         .into_iter()
-        .filter(|r| is_remedy_search_file(&r.path))
+        .filter(|r| is_remedy_search_file(&r.path, edition))
         .collect();
 
-    session.goto(&format!("{base}/search/?q={}", QUERY.replace(' ', "+")));
+    session.goto(&format!(
+        "{base}/{edition}search/?q={}",
+        query.replace(' ', "+")
+    ));
     session.wait_for(
         "results on the search page",
         &format!(
             "var r = document.getElementById('search-results'); \
-             return r && r.getAttribute('data-query') === {QUERY:?} && r.querySelector('.search-hit')"
+             return r && r.getAttribute('data-query') === {query:?} && r.querySelector('.search-hit')"
         ),
     );
     let page = server
         .take()
         .into_iter()
-        .filter(|r| is_remedy_search_file(&r.path))
+        .filter(|r| is_remedy_search_file(&r.path, edition))
         .collect();
 
     session.goto(&format!(
-        "{base}/search/?q={}{FILTERED}",
-        QUERY.replace(' ', "+")
+        "{base}/{edition}search/?q={}{FILTERED}",
+        query.replace(' ', "+")
     ));
     session.wait_for(
         "filtered results on the search page",
         &format!(
             "var r = document.getElementById('search-results'); \
-             return r && r.getAttribute('data-query') === {QUERY:?} && \
+             return r && r.getAttribute('data-query') === {query:?} && \
                     (r.querySelector('.search-hit') || r.querySelector('.search-empty'))"
         ),
     );
     let filtered = server
         .take()
         .into_iter()
-        .filter(|r| is_remedy_search_file(&r.path))
+        .filter(|r| is_remedy_search_file(&r.path, edition))
         .collect();
     (header, page, filtered)
 }

@@ -159,7 +159,7 @@ pub fn load_site(options: &BuildOptions) -> Result<Loaded> {
 
     let started = Instant::now();
     let loaded = load::load_content(&options.root, &config)?;
-    let (snippets, snippet_problems) = load::load_snippets(&options.root)?;
+    let (snippets, snippet_problems) = load::snippets::load_snippets(&options.root)?;
     timings.push(("load", started.elapsed()));
 
     let started = Instant::now();

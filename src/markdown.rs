@@ -33,6 +33,7 @@
 mod headings;
 mod image_tags;
 pub mod images;
+mod links;
 mod snippets;
 mod steps;
 mod tab_sets;
@@ -707,92 +708,6 @@ impl<'a> Renderer<'a> {
         match &mut self.heading {
             Some(heading) => heading.events.push(event),
             None => self.out.push(event),
-        }
-    }
-
-    /// Resolves `@/kind/slug.md#anchor` to a relative URL and records it and `#anchor` links.
-    /// With `allow-html = false`, a link that runs script (`javascript:`, `vbscript:`, a `data:`
-    /// page) is refused, since a theme need not forbid them with a content security policy.
-    fn internal_link(&mut self, dest: CowStr<'a>, range: &Range<usize>) -> CowStr<'a> {
-        let new_span = self.dest_span(&dest, range);
-        if !self.page.allow_html
-            && let Some(scheme) = script_scheme(&dest)
-        {
-            self.problem(
-                new_span,
-                format!("a `{scheme}` link runs script, and `allow-html` is off"),
-                Some("link to a page or an `https:` address instead".into()),
-                false,
-            );
-            return CowStr::Borrowed("#");
-        }
-        let span = self.origin().expanded.original_range(new_span.clone());
-        let file = self.origin().file.clone();
-        if let Some(anchor) = dest.strip_prefix('#') {
-            self.rendered.links.push(InternalLink {
-                target: self.page.slug.to_string(),
-                anchor: Some(anchor.to_string()),
-                span,
-                file,
-            });
-            return dest;
-        }
-        let Some(path) = dest.strip_prefix("@/") else {
-            return dest;
-        };
-        let (path_part, anchor) = match path.split_once('#') {
-            Some((path_part, anchor)) => (path_part, Some(anchor.to_string())),
-            None => (path, None),
-        };
-        let Some(target) = path_part.strip_suffix(".md") else {
-            self.problem(
-                new_span,
-                format!("internal link `{dest}` does not name a Markdown file"),
-                Some("write `@/kind/slug.md`, such as `@/causes/icloud-storage-full.md`".into()),
-                false,
-            );
-            return dest;
-        };
-        let target = target.trim_start_matches('/').to_string();
-        let url_path = crate::config::link_path(
-            &match target.strip_suffix("_index") {
-                Some(dir) => dir.to_string(),
-                None => format!("{target}/"),
-            },
-            self.page.portable,
-        );
-        let fallback = self
-            .page
-            .translated
-            .is_some_and(|translated| !target.ends_with("_index") && !translated.contains(&target));
-        let root = if fallback {
-            format!("{}../", self.page.root)
-        } else {
-            self.page.root.to_string()
-        };
-        let url = match &anchor {
-            Some(anchor) => format!("{root}{url_path}#{anchor}"),
-            None => format!("{root}{url_path}"),
-        };
-        self.rendered.links.push(InternalLink {
-            target,
-            anchor,
-            span,
-            file,
-        });
-        url.into()
-    }
-
-    /// The byte range of a link's destination inside the link's source range, in the text
-    /// being parsed.
-    fn dest_span(&self, dest: &str, range: &Range<usize>) -> Range<usize> {
-        let text = &self.origin().expanded.text;
-        let source = text.get(range.clone()).unwrap_or("");
-        match source.rfind(dest) {
-            Some(offset) if !dest.is_empty() => {
-                range.start + offset..range.start + offset + dest.len()
-            }
-            _ => range.clone(),
         }
     }
 }

@@ -56,6 +56,9 @@ pub enum Outcome {
     Unchanged,
 }
 
+mod body_only;
+mod editions;
+
 /// The dev server's build state.
 pub struct Incremental {
     options: BuildOptions,
@@ -154,113 +157,6 @@ impl Incremental {
         let outcome = state.rebuild_everything()?;
         let outcome = state.with_editions(outcome, false)?;
         Ok((state, outcome))
-    }
-
-    /// The other editions (`[languages.<code>]`) after the default one's `outcome`: when the
-    /// default edition built and anything changed (`translations`: a translation did), each
-    /// edition is built again, whole, from a full load, and its folder (`fr/`) swapped in;
-    /// the default edition's pages are rendered again too (their language switcher and
-    /// alternates, and the sitemap, name the other editions' pages), each written only if it
-    /// changed. Not incremental: with editions, every change costs a full render of the site.
-    fn with_editions(&mut self, outcome: Outcome, translations: bool) -> Result<Outcome> {
-        if self.config.editions.is_empty()
-            || matches!(outcome, Outcome::Failed(_))
-            || (matches!(outcome, Outcome::Unchanged) && !translations)
-        {
-            return Ok(outcome);
-        }
-        let started = Instant::now();
-        let loaded = match crate::load_site(&self.options) {
-            Ok(loaded) => loaded,
-            Err(Error::Content(diagnostics)) => {
-                self.failed = true;
-                return Ok(Outcome::Failed(diagnostics));
-            }
-            Err(other) => return Err(other),
-        };
-        let mut written = Vec::new();
-        let others: Vec<&Site> = loaded.editions.iter().collect();
-        let rewritten = std::sync::Mutex::new(Vec::new());
-        // The default edition's pages were rendered with the editions as they were: again
-        // only if a translation came or went.
-        let changed = loaded.site.editions != self.editions;
-        self.editions = loaded.site.editions.clone();
-        if let Some(site) = &mut self.site {
-            site.editions = self.editions.clone();
-        }
-        if changed {
-            crate::render_all(
-                &loaded.site,
-                &others,
-                &loaded.theme,
-                &indicatif::ProgressBar::hidden(),
-                &|path, bytes| {
-                    if write::update_file(&self.build_dir, path, bytes)? {
-                        rewritten
-                            .lock()
-                            .map_err(|_| Error::Internal("a render thread panicked".into()))?
-                            .push(path.to_string());
-                    }
-                    Ok(())
-                },
-            )?;
-            let mut rewritten = rewritten
-                .into_inner()
-                .map_err(|_| Error::Internal("a render thread panicked".into()))?;
-            rewritten.sort();
-            written.extend(rewritten);
-        } else {
-            // The sitemap lists the other editions' pages and their dates.
-            for output in render::site_files(&loaded.site, &others) {
-                if write::update_file(&self.build_dir, &output.path, &output.bytes)? {
-                    written.push(output.path);
-                }
-            }
-        }
-        for edition in &loaded.editions {
-            let prefix = edition.config.edition_prefix.as_str();
-            let folder = prefix.trim_end_matches('/');
-            let replacement = write::FolderReplacement::new(&self.build_dir, folder)?;
-            crate::render_all(
-                edition,
-                &[],
-                &loaded.theme,
-                &indicatif::ProgressBar::hidden(),
-                &|path, bytes| replacement.put(&format!("{prefix}{path}"), bytes),
-            )?;
-            crate::pipeline::index::index(
-                edition,
-                &write::Prefixed {
-                    inner: &replacement,
-                    prefix,
-                },
-            )?;
-            replacement.commit()?;
-            written.push(prefix.to_string());
-        }
-        self.edition_sites = loaded.editions;
-        Ok(match outcome {
-            Outcome::Rebuilt {
-                full,
-                written: mut default_written,
-                elapsed,
-                warnings,
-            } => {
-                default_written.extend(written);
-                Outcome::Rebuilt {
-                    full,
-                    written: default_written,
-                    elapsed: elapsed + started.elapsed(),
-                    warnings,
-                }
-            }
-            _ => Outcome::Rebuilt {
-                full: false,
-                written,
-                elapsed: started.elapsed(),
-                warnings: loaded.warnings,
-            },
-        })
     }
 
     /// Applies a batch of changed paths (relative to the site root or absolute under it): the
@@ -389,115 +285,6 @@ impl Incremental {
         self.relink_and_write(false, started)
     }
 
-    /// The fast path for the most common edit: only the bodies of existing articles changed
-    /// (front matter identical, headings identical or not linked to, links still resolving).
-    /// Then the relation graph, the order, every card and every other page are unchanged, so
-    /// only the pages showing the edited bodies are rendered (the articles' pages, their
-    /// Markdown, the print views listing their steps: [`render::pages_showing_body`]); nothing
-    /// is re-linked. Returns `None` when
-    /// the edit is anything else, having changed nothing.
-    fn body_only(&mut self, paths: &[PathBuf], started: Instant) -> Result<Option<Outcome>> {
-        if self.failed
-            || paths.is_empty()
-            || !self.snippet_diagnostics.is_empty()
-            || !self.build_dir_intact()
-        {
-            return Ok(None);
-        }
-        let (Some(site), Some(fingerprinter)) = (self.site.as_mut(), self.fingerprinter.as_ref())
-        else {
-            return Ok(None);
-        };
-        let mut replacements = Vec::new();
-        for path in paths {
-            let Some(FileEntry {
-                parsed: Ok(Parsed::Article(new)),
-                ..
-            }) = self.files.get(path)
-            else {
-                return Ok(None);
-            };
-            let Some(&index) = site.by_slug.get(&new.slug) else {
-                return Ok(None);
-            };
-            let old = &site.articles[index];
-            if old.fingerprint == new.fingerprint {
-                continue;
-            }
-            if old.kind != new.kind
-                || old.front != new.front
-                || old.warnings != new.warnings
-                || old.files.len() != new.files.len()
-                || old
-                    .files
-                    .iter()
-                    .zip(&new.files)
-                    .any(|(a, b)| a.name != b.name)
-            {
-                return Ok(None);
-            }
-            if old.headings != new.headings && has_anchor_links_into(site, &new.slug) {
-                return Ok(None);
-            }
-            replacements.push((index, Arc::clone(new)));
-        }
-        let originals: Vec<(usize, Arc<crate::model::Article>)> = replacements
-            .iter()
-            .map(|(index, new)| {
-                (
-                    *index,
-                    std::mem::replace(&mut site.articles[*index], Arc::clone(new)),
-                )
-            })
-            .collect();
-        let restore = |site: &mut Site| {
-            for (index, old) in &originals {
-                site.articles[*index] = Arc::clone(old);
-            }
-        };
-        if replacements
-            .iter()
-            .any(|(index, _)| !crate::pipeline::link::links_resolve(site, &site.articles[*index]))
-        {
-            restore(site);
-            return Ok(None);
-        }
-        let _hold = self.search.hold();
-        let renderer = render::PageRenderer::new(site, &self.theme);
-        let mut outputs = Vec::new();
-        let mut pages: Vec<PageId> = replacements
-            .iter()
-            .flat_map(|(index, _)| render::pages_showing_body(site, *index))
-            .collect();
-        pages.sort_unstable();
-        pages.dedup();
-        for page in pages {
-            match renderer.render(page) {
-                Ok(output) => outputs.push((output, fingerprinter.page(site, page))),
-                Err(_) => {
-                    drop(renderer);
-                    restore(site);
-                    return Ok(None);
-                }
-            }
-        }
-        let mut written = Vec::new();
-        for (output, fingerprint) in outputs {
-            if write::update_file(&self.build_dir, &output.path, &output.bytes)? {
-                written.push(output.path.clone());
-            }
-            self.pages.insert(output.path, fingerprint);
-        }
-        written.sort();
-        self.generation += 1;
-        Ok(Some(Outcome::Rebuilt {
-            full: false,
-            written,
-            elapsed: started.elapsed(),
-            warnings: self.warnings.clone(),
-        }))
-    }
-
     /// Re-reads the article file `path` (with the files of its folder) into the cache. Returns
     /// whether only a walk of `content/` can tell what the change does (a new file that would
     /// be a second file of one article).
@@ -552,7 +339,7 @@ impl Incremental {
     /// changed, appeared or went. Returns the paths of those articles.
     fn reload_snippets(&mut self) -> Result<Vec<PathBuf>> {
         let root = self.options.root.clone();
-        let (snippets, problems) = load::load_snippets(&root)?;
+        let (snippets, problems) = load::snippets::load_snippets(&root)?;
         self.snippet_diagnostics = problems;
         let old: BTreeMap<_, _> = self.snippets.files().map(|f| (f.name.clone(), f)).fold(
             BTreeMap::new(),
@@ -647,7 +434,7 @@ impl Incremental {
 
     fn rebuild_everything(&mut self) -> Result<Outcome> {
         self.pages.clear();
-        let (snippets, problems) = load::load_snippets(&self.options.root)?;
+        let (snippets, problems) = load::snippets::load_snippets(&self.options.root)?;
         self.snippets = snippets;
         self.snippet_diagnostics = problems;
         self.rewalk(true)

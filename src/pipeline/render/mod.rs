@@ -18,10 +18,7 @@ use crate::diagnostic::Diagnostic;
 use crate::model::Site;
 use crate::seo;
 use crate::theme::Theme;
-use context::{
-    Shared, article_context, home_context, kind_context, not_found_context, redirect_context,
-    search_context, tag_context, tags_context,
-};
+use context::{Shared, home_context, kind_context, search_context};
 pub use fingerprint::{Fingerprinter, PageFingerprint, card_hash, fingerprints};
 pub use plan::{
     PageId, describe, has_print_page, output_path, pages_showing_body, plan, print_path,
@@ -102,7 +99,7 @@ impl<'a> PageRenderer<'a> {
                         format!("article-{}.html", article.kind),
                         "article.html".into(),
                     ],
-                    article_context(shared, index),
+                    context::article::article_context(shared, index),
                     format!("`{}`", article.slug),
                 )
             }
@@ -113,7 +110,7 @@ impl<'a> PageRenderer<'a> {
             ),
             PageId::NotFound => (
                 vec!["404.html".into()],
-                not_found_context(shared),
+                context::pages::not_found_context(shared),
                 "the 404 page".into(),
             ),
             PageId::Troubleshoot => (
@@ -136,17 +133,17 @@ impl<'a> PageRenderer<'a> {
             ),
             PageId::Tags => (
                 vec!["tags.html".into()],
-                tags_context(shared),
+                context::pages::tags_context(shared),
                 "the tag index".into(),
             ),
             PageId::Tag(index) => (
                 vec!["tag.html".into()],
-                tag_context(shared, index),
+                context::pages::tag_context(shared, index),
                 format!("the tag page of `{}`", site.tags[index].name),
             ),
             PageId::Redirect(index) => (
                 vec!["redirect.html".into()],
-                redirect_context(shared, index),
+                context::pages::redirect_context(shared, index),
                 format!("the redirect from `{}`", site.aliases[index].path),
             ),
             PageId::Source(_) | PageId::File(..) => {

@@ -1,5 +1,6 @@
 //! Unit tests of [`super`].
 
+use super::article::next_steps;
 use super::*;
 
 /// The next steps of an article, as (heading, slugs).
