@@ -195,18 +195,7 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme> {
     )?;
     if theme_strings.is_empty() {
         // A theme of the site's own without text of its own speaks the default theme's.
-        embedded_files(&DEFAULT_THEME, &mut |path, bytes| {
-            if let Ok(name) = path.strip_prefix(i18n::I18N_DIR) {
-                let origin = Origin::BuiltIn(path.to_path_buf());
-                add_strings_file(
-                    &mut theme_strings,
-                    &mut diagnostics_i18n,
-                    &slash(name),
-                    bytes.to_vec(),
-                    origin,
-                );
-            }
-        });
+        add_built_in_strings(&mut theme_strings, &mut diagnostics_i18n);
     }
     let mut site_strings = Vec::new();
     read_tree(
@@ -347,19 +336,18 @@ pub fn localize_kind_titles(config: &mut Config, theme: &Theme) {
 pub fn built_in_catalog() -> Catalog {
     let mut files = Vec::new();
     let mut problems = Vec::new();
+    add_built_in_strings(&mut files, &mut problems);
+    Catalog::load(&files, &[], &Default::default()).0
+}
+
+/// Adds the built-in default theme's `i18n/<code>.toml` files to `files`.
+fn add_built_in_strings(files: &mut Vec<SourceFile>, diagnostics: &mut Vec<Diagnostic>) {
     embedded_files(&DEFAULT_THEME, &mut |path, bytes| {
         if let Ok(name) = path.strip_prefix(i18n::I18N_DIR) {
             let origin = Origin::BuiltIn(path.to_path_buf());
-            add_strings_file(
-                &mut files,
-                &mut problems,
-                &slash(name),
-                bytes.to_vec(),
-                origin,
-            );
+            add_strings_file(files, diagnostics, &slash(name), bytes.to_vec(), origin);
         }
     });
-    Catalog::load(&files, &[], &Default::default()).0
 }
 
 /// The ids the built-in theme gives elements of its pages (`main` for the skip link, ...): a

@@ -600,6 +600,12 @@ fn incremental_rebuilds_equal_a_full_build() {
     .unwrap();
     while !paths(&events.next("reload")).contains(&"*".to_string()) {}
 
+    assert_served_equals_a_full_build(&server);
+}
+
+/// The served build dir holds the same bytes as a full build of the site (the tantivy folders of
+/// every edition aside).
+fn assert_served_equals_a_full_build(server: &Server) {
     let out = tempfile::tempdir().unwrap();
     let full = out.path().join("full");
     crate::support::remedy(

@@ -8,8 +8,7 @@ use std::net::TcpStream;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use super::{PATIENCE, Server};
-use crate::support::{assert_same_tree, read_tree};
+use super::{PATIENCE, Server, assert_served_equals_a_full_build};
 
 /// How long a request from a well-behaved client may take while others misbehave.
 const PROMPT: Duration = Duration::from_secs(15);
@@ -49,25 +48,7 @@ fn a_build_dir_deleted_while_serving_is_rebuilt_whole() {
     ] {
         assert_eq!(server.get(path).status, 200, "{path}");
     }
-    let out = tempfile::tempdir().unwrap();
-    let full = out.path().join("full");
-    crate::support::remedy(
-        server.site.path(),
-        &["build", "--out", full.to_str().unwrap()],
-    )
-    .expect_code(0);
-    let without_tantivy = |dir: &Path| {
-        let mut tree = read_tree(dir);
-        tree.retain(|path, _| {
-            !path.starts_with("search/index/") && !path.starts_with("fr/search/index/")
-        });
-        tree
-    };
-    assert_same_tree(
-        &without_tantivy(&server.path("public")),
-        &without_tantivy(&full),
-        "the served build dir and a full build",
-    );
+    assert_served_equals_a_full_build(&server);
     crate::support::remedy(server.site.path(), &["build", "--quiet"]).expect_code(0);
 }
 
