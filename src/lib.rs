@@ -411,15 +411,20 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         let editions = &loaded.editions;
         let indexing = scope.spawn(move || {
             let started = Instant::now();
-            index::index(site, staging)?;
+            let mut steps = index::index(site, staging)?;
             for edition in editions {
                 let sink = write::Prefixed {
                     inner: staging,
                     prefix: &edition.config.edition_prefix,
                 };
-                index::index(edition, &sink)?;
+                for (step, took) in index::index(edition, &sink)? {
+                    match steps.iter_mut().find(|(name, _)| *name == step) {
+                        Some((_, total)) => *total += took,
+                        None => steps.push((step, took)),
+                    }
+                }
             }
-            Ok::<_, Error>(started.elapsed())
+            Ok::<_, Error>((started.elapsed(), steps))
         });
         let others: Vec<&Site> = editions.iter().collect();
         let pages = render_all(site, &others, &loaded.theme, &progress, &|path, bytes| {
@@ -446,7 +451,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     });
     let (pages, rendered) = pages?;
     loaded.timings.push(("render and write", rendered));
-    loaded.timings.push(("search index", indexed?));
+    let (indexed, steps) = indexed?;
+    loaded.timings.push(("search index", indexed));
+    loaded.timings.extend(steps);
     loaded
         .timings
         .push(("both, side by side", started.elapsed()));

@@ -4,6 +4,8 @@
 //! and the browser index, derived from it, to `search/`. This file only sequences the work;
 //! [`crate::search`] does it, and it writes no file itself.
 
+use std::time::{Duration, Instant};
+
 use crate::error::Result;
 use crate::model::Site;
 use crate::pipeline::write::Sink;
@@ -30,16 +32,26 @@ pub fn writes(path: &str) -> bool {
             })
 }
 
-/// Makes both search indexes of `site` and hands them to `output`.
-pub fn index(site: &Site, output: &dyn Sink) -> Result<()> {
+/// How long each step of [`index()`] took, for `remedy build --timings`.
+pub type Steps = Vec<(&'static str, Duration)>;
+
+/// Makes both search indexes of `site` and hands them to `output`. Returns how long each step
+/// took.
+pub fn index(site: &Site, output: &dyn Sink) -> Result<Steps> {
+    let mut steps = Steps::new();
+    let started = Instant::now();
     let tantivy_dir = output.folder(TANTIVY_DIR)?;
     let meta = search::index::write(site, &tantivy_dir)?;
     output.put(
         &format!("{TANTIVY_DIR}/{}", search::index::META_FILE),
         meta.to_json()?.as_bytes(),
     )?;
+    steps.push(("  tantivy index", started.elapsed()));
+    let started = Instant::now();
     let open = search::index::open(&tantivy_dir)?;
     let impacts = search::impacts::read(&open)?;
+    steps.push(("  read back", started.elapsed()));
+    let started = Instant::now();
     let files = search::export::files(&impacts, &open.meta, &search::export::SiteInfo::of(site))?;
     for file in files {
         output.put(
@@ -47,7 +59,8 @@ pub fn index(site: &Site, output: &dyn Sink) -> Result<()> {
             file.text.as_bytes(),
         )?;
     }
-    Ok(())
+    steps.push(("  browser index", started.elapsed()));
+    Ok(steps)
 }
 
 #[cfg(test)]

@@ -339,16 +339,28 @@ fn fill(site: &Site, index: &Index, fields: &Fields) -> Result<()> {
         .writer_with_num_threads(1, 400_000_000)
         .map_err(|e| tantivy_error("opening the index writer", e))?;
     // The analysis is most of the work: it runs on every core, a chunk of articles at a time,
-    // while the writer's thread indexes the chunk before.
+    // while the writer's thread indexes the chunk before. It has threads of its own: during a
+    // build the pages are rendered at the same time on rayon's global pool, whose workers
+    // finish their own queue before they take work sent from outside it, so the index (the
+    // longer task) would wait for the pages and then finish alone; with a pool of its own the
+    // system shares the cores between both.
     const CHUNK: usize = 128;
     let base_path = site.config.base_path();
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .thread_name(|i| format!("remedy-analysis-{i}"))
+        .build()
+        .map_err(|e| Error::Internal(format!("starting the analysis threads: {e}")))?;
     for chunk in site.articles.chunks(CHUNK) {
-        let documents: Vec<TantivyDocument> = chunk
-            .par_iter()
-            // An edition's fallbacks are found by the default edition's search.
-            .filter(|article| article.fallback.is_none())
-            .map(|article| document(base_path, article, fields, language))
-            .collect();
+        let documents: Vec<TantivyDocument> = pool.install(|| {
+            chunk
+                .par_iter()
+                // An edition's fallbacks are found by the default edition's search.
+                .filter(|article| article.fallback.is_none())
+                .map(|article| document(base_path, article, fields, language))
+                .collect()
+        });
         for doc in documents {
             writer
                 .add_document(doc)

@@ -110,8 +110,11 @@ pub(super) struct Shared<'a> {
     pub(super) sections: Vec<Section<'a>>,
     /// The theme's text in the site's language.
     pub(super) strings: Strings,
-    /// What templates get as `t`.
-    t: serde_json::Value,
+    /// What templates get as `t`, converted once: a tera value shares its maps, so every
+    /// page's context holds the same one instead of a copy.
+    t: tera::Value,
+    /// [`Shared::site_context`] as a tera value, converted once for the same reason.
+    site_value: tera::Value,
     /// The scripts' strings as JSON: of the search scripts, and of those plus the
     /// troubleshooter's, the tabs' (empty when the theme has none of them).
     script_strings: ScriptStrings,
@@ -183,53 +186,56 @@ impl<'a> Shared<'a> {
             troubleshooter: with("troubleshoot", TROUBLESHOOT_SCRIPT),
             tabs: with("tabs", TABS_SCRIPT),
         };
+        let t = tera::Value::from_serializable(&strings.template_value());
+        let site_context = SiteContext {
+            title: &site.config.title,
+            description: site
+                .home
+                .description
+                .as_deref()
+                .unwrap_or(&site.config.description),
+            language: &site.config.language,
+            base_url: &site.config.base_url,
+            authors: &site.config.authors,
+            kinds,
+            asset_version: &theme.asset_version,
+            has_search_script: theme.assets.contains_key(SEARCH_SCRIPT),
+            has_troubleshoot_script: theme.assets.contains_key(TROUBLESHOOT_SCRIPT),
+            has_site_script: theme.assets.contains_key(SITE_SCRIPT),
+            troubleshooter: if site.troubleshooter.is_empty() {
+                String::new()
+            } else {
+                site.config.link(&format!("{}/", TROUBLESHOOTER_DIR))
+            },
+            troubleshooter_dir: if site.troubleshooter.is_empty() {
+                String::new()
+            } else {
+                format!("{}/", TROUBLESHOOTER_DIR)
+            },
+            tags: if site.tags.is_empty() {
+                String::new()
+            } else {
+                site.config.link(&format!("{TAGS_DIR}/"))
+            },
+            has_tabs_script: theme.assets.contains_key(TABS_SCRIPT),
+            home_path: site.config.link(""),
+            search_path: site.config.link("search/"),
+            portable: site.config.portable,
+        };
         Shared {
             site,
             sections,
-            t: strings.template_value(),
+            t,
+            site_value: tera::Value::from_serializable(&site_context),
+            site_context,
             strings,
             script_strings,
-            site_context: SiteContext {
-                title: &site.config.title,
-                description: site
-                    .home
-                    .description
-                    .as_deref()
-                    .unwrap_or(&site.config.description),
-                language: &site.config.language,
-                base_url: &site.config.base_url,
-                authors: &site.config.authors,
-                kinds,
-                asset_version: &theme.asset_version,
-                has_search_script: theme.assets.contains_key(SEARCH_SCRIPT),
-                has_troubleshoot_script: theme.assets.contains_key(TROUBLESHOOT_SCRIPT),
-                has_site_script: theme.assets.contains_key(SITE_SCRIPT),
-                troubleshooter: if site.troubleshooter.is_empty() {
-                    String::new()
-                } else {
-                    site.config.link(&format!("{}/", TROUBLESHOOTER_DIR))
-                },
-                troubleshooter_dir: if site.troubleshooter.is_empty() {
-                    String::new()
-                } else {
-                    format!("{}/", TROUBLESHOOTER_DIR)
-                },
-                tags: if site.tags.is_empty() {
-                    String::new()
-                } else {
-                    site.config.link(&format!("{TAGS_DIR}/"))
-                },
-                has_tabs_script: theme.assets.contains_key(TABS_SCRIPT),
-                home_path: site.config.link(""),
-                search_path: site.config.link("search/"),
-                portable: site.config.portable,
-            },
         }
     }
 
     pub(super) fn context(&self, root: &str, page: PageContext) -> tera::Context {
         let mut context = tera::Context::new();
-        context.insert("site", &self.site_context);
+        context.insert_value("site", self.site_value.clone());
         context.insert("root", root);
         let prefix = &self.site.config.edition_prefix;
         // The theme's files are the default edition's, one folder up from another edition's
@@ -246,7 +252,7 @@ impl<'a> Shared<'a> {
         };
         context.insert("script_strings", scripts);
         context.insert("page", &page);
-        context.insert("t", &self.t);
+        context.insert_value("t", self.t.clone());
         context
     }
 
