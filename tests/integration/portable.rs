@@ -156,7 +156,7 @@ fn walk_the_site(session: &Session, dir: &Path) {
         ".symptoms .troubleshoot-entry a",
         "/troubleshoot/index.html",
     );
-    open(session, dir, "troubleshoot/icloud-storage-full/index.html");
+    open(session, dir, "troubleshoot/icloud-storage-full.html");
     follow(
         session,
         ".cause-title a",
@@ -165,7 +165,7 @@ fn walk_the_site(session: &Session, dir: &Path) {
     follow(
         session,
         ".next-steps .print-link a",
-        "/causes/icloud-storage-full/print/index.html",
+        "/causes/icloud-storage-full/print.html",
     );
     follow(session, ".brand", "/index.html");
     // The footer's search link.
