@@ -280,6 +280,12 @@ fn from_file_urls_without_scripts_a_portable_build_opens_every_page() {
         "Emulation.setDeviceMetricsOverride",
         serde_json::json!({"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": true}),
     );
+    // The button jumps to `#site-nav`; a smooth scroll there would move the link while it is
+    // tapped, so the jump is made instant.
+    session.cdp(
+        "Emulation.setEmulatedMedia",
+        serde_json::json!({"features": [{"name": "prefers-reduced-motion", "value": "reduce"}]}),
+    );
     open(&session, dir, "causes/index.html");
     let button = session.find(".menu-button").expect("a menu button");
     session.tap(&button);
