@@ -217,10 +217,10 @@ fn shots(site: &remedy::model::Site) -> Vec<Shot> {
             });
         }
         let first = &site.troubleshooter.symptoms[0];
-        shots.push(shot("symptom", format!("{}index.html", first.path())));
+        shots.push(shot("symptom", first.path()));
     }
     if let Some(cause) = pick("causes/icloud-storage-full", kinds::CAUSE) {
-        let print = format!("{cause}print/index.html");
+        let print = format!("{cause}{}", remedy::pipeline::render::PRINT_FILE);
         shots.push(shot("print", print.clone()));
         shots.push(Shot {
             paper: true,

@@ -488,6 +488,9 @@ pub struct Site {
     pub tags: Vec<Tag>,
     /// The old paths of articles (`aliases`), each published as a redirect, by path.
     pub aliases: Vec<Alias>,
+    /// Whether the site or its theme ships a `_redirects` of its own among its static files:
+    /// then the build writes none (see [`crate::pipeline::render::redirects`]).
+    pub ships_redirects: bool,
     /// Every edition of the site, the default one first, for language switchers and
     /// alternates; empty for a site in one language. Shared by the editions' sites.
     pub editions: Arc<Vec<Edition>>,
@@ -527,6 +530,7 @@ impl Site {
             troubleshooter: Default::default(),
             tags: Vec::new(),
             aliases: Vec::new(),
+            ships_redirects: false,
             editions: Arc::default(),
         }
     }
@@ -618,9 +622,11 @@ pub struct Symptom {
 }
 
 impl Symptom {
-    /// The site path of its page: `troubleshoot/backup-stops-halfway/`.
+    /// The site path of its page, a file of the troubleshooter's folder (not a folder of its
+    /// own, so a site with thousands of symptoms does not make thousands of folders):
+    /// `troubleshoot/backup-stops-halfway.html`. Links are the same in a portable build.
     pub fn path(&self) -> String {
-        format!("{TROUBLESHOOTER_DIR}/{}/", self.slug)
+        format!("{TROUBLESHOOTER_DIR}/{}.html", self.slug)
     }
 }
 

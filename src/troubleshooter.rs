@@ -19,7 +19,8 @@
 //! group's articles (writers lead with what readers see most), then those more articles list.
 //! A group shows a few ([`SHOWN_PER_GROUP`], more if needed so that every cause of the group
 //! has a symptom shown) and keeps the rest behind "more". Each symptom gets a URL slug made from its words,
-//! lower-cased, unique within the troubleshooter.
+//! lower-cased, unique within the troubleshooter and never `index` (its page is
+//! `troubleshoot/<slug>.html`, beside the troubleshooter's `index.html`).
 //!
 //! Ranking follows one rule everywhere (the pages here, `troubleshoot.js` in the browser): the
 //! causes that explain more of the chosen symptoms first, then by weight, that is in display
@@ -122,7 +123,8 @@ pub fn derive(site: &Site) -> Troubleshooter {
     }
     let mut symptoms: Vec<Symptom> = Vec::new();
     let mut groups: Vec<Group> = Vec::new();
-    let mut taken: HashMap<String, usize> = HashMap::new();
+    // `troubleshoot/index.html` is the troubleshooter itself: a symptom "Index" is `index-2`.
+    let mut taken: HashMap<String, usize> = HashMap::from([("index".to_string(), 1)]);
     for kind in &site.config.kinds {
         let mut members: Vec<&Found> = found.iter().filter(|f| f.kind == kind.name).collect();
         if members.is_empty() {

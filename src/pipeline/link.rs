@@ -498,8 +498,11 @@ fn check_file_links(
     }
 }
 
-/// Refuses an article whose page would land where Remedy writes a page of its own: a
-/// cause's print view lives at `causes/x/print/`, so `content/causes/x/print.md` cannot.
+/// Refuses an article whose page would land where readers of a cause's print view are sent
+/// on: the print view is `causes/x/print.html`, and its old address `causes/x/print/` is
+/// redirected there by `_redirects` (see [`crate::pipeline::render::redirects`]), so
+/// `content/causes/x/print.md` cannot be published. (A file `print.html` in the cause's folder
+/// is refused by [`published`], like any file that lands on a page.)
 fn check_generated_paths(site: &Site, diagnostics: &mut Vec<Diagnostic>) {
     for article in &site.articles {
         let Some(parent) = article.slug.strip_suffix("/print") else {
@@ -515,11 +518,11 @@ fn check_generated_paths(site: &Site, diagnostics: &mut Vec<Diagnostic>) {
             Diagnostic::file(
                 &article.path,
                 format!(
-                    "`{}/` is the print view of the cause `{parent}`: this article cannot be published there",
+                    "`{}/` is the old address of the print view of the cause `{parent}`, redirected to `{parent}/print.html`: this article cannot be published there",
                     article.slug
                 ),
             )
-            .with_help("rename the file: every cause's print view is generated at `<cause>/print/`"),
+            .with_help("rename the file: every cause's print view is generated at `<cause>/print.html`, and `<cause>/print/` redirects to it"),
         );
     }
 }

@@ -6,7 +6,9 @@
 //! segment is `..` or `.`, or it holds a backslash or NUL; the file found must canonicalize to
 //! somewhere inside the build dir (no symlinks out); folders are never listed (a folder serves
 //! its `index.html`, or redirects to the URL with a trailing `/` so relative links work, always
-//! to a path on this server: `//x` redirects to `/x/`, never to a protocol-relative URL);
+//! to a path on this server: `//x` redirects to `/x/`, never to a protocol-relative URL; a
+//! folder address with no folder but a file `<name>.html` beside, the old address of a symptom
+//! page or a print view, redirects to that file);
 //! anything not found gets the site's `404.html` with status 404. The live-reload script is
 //! injected into HTML responses only here, never into files on disk. Other files are served by
 //! tower-http's [`ServeFile`] (conditional and range requests) once [`resolve`] has allowed them.
@@ -398,7 +400,7 @@ pub fn resolve(build_dir: &Path, raw_path: &str) -> Resolved {
         return Resolved::NotFound;
     };
     let Ok(canonical) = file.canonicalize() else {
-        return Resolved::NotFound;
+        return moved_to_a_file(&canonical_root, &file, &decoded, raw_path);
     };
     if !canonical.starts_with(&canonical_root) {
         return Resolved::NotFound;
@@ -419,6 +421,29 @@ pub fn resolve(build_dir: &Path, raw_path: &str) -> Resolved {
         Resolved::File(canonical)
     } else {
         Resolved::NotFound
+    }
+}
+
+/// A folder address with no folder (`/troubleshoot/x/`, `/causes/x/print/`) whose page is now a
+/// file beside it (`troubleshoot/x.html`, `causes/x/print.html`: symptom pages and print views
+/// were folders once): a redirect there, as `_redirects` gives a host that reads it. Else not
+/// found.
+fn moved_to_a_file(
+    canonical_root: &Path,
+    folder: &Path,
+    decoded: &str,
+    raw_path: &str,
+) -> Resolved {
+    if !decoded.ends_with('/') || folder.file_name().is_none() {
+        return Resolved::NotFound;
+    }
+    let file = folder.with_extension("html");
+    match file.canonicalize() {
+        Ok(found) if found.starts_with(canonical_root) && found.is_file() => {
+            let path = raw_path.trim_start_matches('/').trim_end_matches('/');
+            Resolved::Redirect(format!("/{path}.html"))
+        }
+        _ => Resolved::NotFound,
     }
 }
 
@@ -558,6 +583,14 @@ mod tests {
             Resolved::NotFound,
             "no listings"
         );
+        // A page that was a folder once and is a file now: its old address leads to it.
+        std::fs::write(site.join("causes/x/print.html"), "p").unwrap();
+        assert_eq!(
+            resolve(&site, "/causes/x/print/"),
+            Resolved::Redirect("/causes/x/print.html".into())
+        );
+        assert_eq!(resolve(&site, "/causes/x/print"), Resolved::NotFound);
+        assert_eq!(resolve(&site, "/causes/x/gone/"), Resolved::NotFound);
         for attack in [
             "/../secret.txt",
             "/%2e%2e/secret.txt",

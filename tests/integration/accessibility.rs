@@ -31,8 +31,8 @@ const PAGES: [&str; 12] = [
     "restore/restore-from-icloud-backup/index.html",
     "search/index.html?q=viber%20backup%20fails&kind=faq",
     "troubleshoot/index.html?symptoms=backup-stops-halfway,battery-died-during-backup",
-    "troubleshoot/error-9006/index.html",
-    "causes/icloud-storage-full/print/index.html",
+    "troubleshoot/error-9006.html",
+    "causes/icloud-storage-full/print.html",
 ];
 
 fn url(page: &str) -> String {
@@ -177,7 +177,7 @@ fn wait_for_results(session: &Session, page: &str) {
              return t && t.getAttribute('data-ready') === 'true'",
         );
     }
-    if page.ends_with("/print/index.html") {
+    if page.ends_with("/print.html") {
         session.wait_for(
             "the print button",
             "return document.querySelector('.print-button')",

@@ -109,7 +109,7 @@ fn tabs_are_labelled_panels_and_only_their_pages_load_the_script() {
     assert!(!file("guides/how-it-works/index.html").contains(script));
     assert!(site.path("public/js/tabs.js").exists());
     // The print view of the cause lists the steps of every tab, labelled.
-    let print = file("causes/storage-full/print/index.html");
+    let print = file("causes/storage-full/print.html");
     assert!(
         print.contains("<p class=\"checklist-tab\">iPhone</p>")
             && print.contains("<p class=\"checklist-tab\">Mac</p>\n<ol class=\"checklist-steps\">\n<li>Open <strong>System Settings</strong>.</li>"),
@@ -124,7 +124,9 @@ fn aliases_become_redirect_pages_and_redirect_rules() {
     let file = built(&site);
     assert_eq!(
         file("_redirects"),
-        "/fixes/delete-old-backups/ /fixes/free-up-storage/ 301\n/help/storage.html /fixes/free-up-storage/ 301\n"
+        "/fixes/delete-old-backups/ /fixes/free-up-storage/ 301\n/help/storage.html /fixes/free-up-storage/ 301\n\
+         /troubleshoot/:symptom/ /troubleshoot/:symptom.html 301\n\
+         /causes/:cause/print/ /causes/:cause/print.html 301\n"
     );
     for (path, target) in [
         (
@@ -159,7 +161,9 @@ fn a_site_with_a_base_path_redirects_within_it() {
     );
     assert_eq!(
         built(&site)("_redirects"),
-        "/help/fixes/delete-old-backups/ /help/fixes/free-up-storage/ 301\n/help/help/storage.html /help/fixes/free-up-storage/ 301\n"
+        "/help/fixes/delete-old-backups/ /help/fixes/free-up-storage/ 301\n/help/help/storage.html /help/fixes/free-up-storage/ 301\n\
+         /help/troubleshoot/:symptom/ /help/troubleshoot/:symptom.html 301\n\
+         /help/causes/:cause/print/ /help/causes/:cause/print.html 301\n"
     );
 }
 

@@ -527,16 +527,39 @@ error: 2 problems found; nothing was written
     );
 }
 
-/// An article written where a cause's generated print view goes is refused, not overwritten.
+/// An article written at the old address of a cause's print view (`<cause>/print/`, which
+/// `_redirects` sends to `<cause>/print.html`) is refused, not shadowed by the redirect.
 #[test]
 fn article_at_a_print_view_path() {
     assert_problems(
         "print-clash",
-        "error: `causes/storage-full/print/` is the print view of the cause `causes/storage-full`: this article cannot be published there
+        "error: `causes/storage-full/print/` is the old address of the print view of the cause `causes/storage-full`, redirected to `causes/storage-full/print.html`: this article cannot be published there
 --> content/causes/storage-full/print.md
- = help: rename the file: every cause's print view is generated at `<cause>/print/`
+ = help: rename the file: every cause's print view is generated at `<cause>/print.html`, and `<cause>/print/` redirects to it
 
 error: 1 problem found; nothing was written
 ",
     );
+}
+
+/// A file `print.html` in a cause's folder would land on the cause's print view: refused.
+#[test]
+fn file_at_a_print_view_path() {
+    let site = TestSite::new("basic");
+    let cause = std::fs::read_to_string(site.path("content/causes/storage-full.md")).unwrap();
+    std::fs::remove_file(site.path("content/causes/storage-full.md")).unwrap();
+    site.write("content/causes/storage-full/index.md", &cause);
+    site.write("content/causes/storage-full/print.html", "<p>mine</p>");
+    let expected = "error: this file clashes with the print view of `causes/storage-full`: both would be `causes/storage-full/print.html`
+--> content/causes/storage-full/print.html
+ = help: rename the file
+
+error: 1 problem found; nothing was written
+";
+    site.remedy(&["check"])
+        .expect_code(1)
+        .expect_stderr(expected);
+    site.remedy(&["build"])
+        .expect_code(1)
+        .expect_stderr(expected);
 }

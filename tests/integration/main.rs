@@ -10,6 +10,8 @@
 //!   built and checked; [`tabs_browser`]: the tabs' script in headless Chromium.
 //! - [`links`]: every internal URL and `#fragment` of the built site resolves.
 //! - [`site_files`]: sitemap, feed and robots.txt.
+//! - [`output_entries`]: symptom pages and print views are files, not folders; how many files
+//!   and folders a generated site of 10,000 articles makes, against Hugo's.
 //! - [`json_ld`]: structured data parses and has the right `@type`.
 //! - [`diagnostics`]: one broken fixture per class of problem, with the exact message.
 //! - [`bad_input`]: malformed and hostile sites and files: a clear diagnostic, never a crash.
@@ -54,6 +56,7 @@ mod json_ld;
 mod layout_browser;
 mod links;
 mod llms;
+mod output_entries;
 mod page_main;
 mod pages;
 mod portable;

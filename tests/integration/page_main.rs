@@ -28,7 +28,7 @@ const PAGES: [(&str, &str); 7] = [
     ("troubleshooter", "troubleshoot/index.html"),
     (
         "print_icloud_storage_full",
-        "causes/icloud-storage-full/print/index.html",
+        "causes/icloud-storage-full/print.html",
     ),
 ];
 

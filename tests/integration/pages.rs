@@ -91,7 +91,7 @@ fn an_article_ends_in_one_next_steps_block_listing_each_article_once() {
             *seen.entry(target.as_str()).or_insert(0) += 1;
         }
         for (target, count) in seen {
-            if target.ends_with("/print/") || target.starts_with("troubleshoot/") {
+            if target.ends_with("/print.html") || target.starts_with("troubleshoot/") {
                 continue;
             }
             assert_eq!(count, 1, "{path}: {target} listed {count} times");
@@ -156,7 +156,7 @@ fn the_pages_the_issue_named_say_each_thing_once() {
 
 #[test]
 fn print_views_keep_nested_steps_and_emphasis_and_step_text_keeps_sentences_apart() {
-    let print = page("causes/icloud-storage-full/print/index.html");
+    let print = page("causes/icloud-storage-full/print.html");
     let steps = &print[print.find("<ol class=\"checklist-steps\">").unwrap()..];
     let steps = &steps[..steps.find("</ol>\n").unwrap()];
     assert!(
@@ -209,11 +209,9 @@ fn symptoms_are_shown_as_written_and_their_addresses_are_lower_case() {
         }
     }
     assert!(
-        troubleshooter
-            .contains("<a href=\"../troubleshoot/icloud-storage-full/\">iCloud storage full</a>")
+        troubleshooter.contains(
+            "<a href=\"../troubleshoot/icloud-storage-full.html\">iCloud storage full</a>"
+        )
     );
-    assert!(
-        page("causes/icloud-storage-full/print/index.html")
-            .contains("<li>iCloud storage full</li>")
-    );
+    assert!(page("causes/icloud-storage-full/print.html").contains("<li>iCloud storage full</li>"));
 }

@@ -132,6 +132,18 @@ fn follow(session: &Session, css: &str, expected_end: &str) {
     );
 }
 
+/// Checks that the open page has the theme's style sheet: `style.css` sets the body's margin to
+/// nothing, where a browser's own is 8px.
+fn assert_styled(session: &Session) {
+    let margin = session.script("return getComputedStyle(document.body).marginTop");
+    assert_eq!(
+        margin,
+        serde_json::json!("0px"),
+        "{} has no style sheet",
+        session.url()
+    );
+}
+
 /// The reader's walk through the site, the same with and without scripts.
 fn walk_the_site(session: &Session, dir: &Path) {
     open(session, dir, "index.html");
@@ -156,7 +168,16 @@ fn walk_the_site(session: &Session, dir: &Path) {
         ".symptoms .troubleshoot-entry a",
         "/troubleshoot/index.html",
     );
-    open(session, dir, "troubleshoot/icloud-storage-full/index.html");
+    // A symptom page and a print view are files one folder up from an article's page: their
+    // style sheet and their links back (breadcrumbs, the cause, its fixes) still resolve.
+    open(session, dir, "troubleshoot/icloud-storage-full.html");
+    assert_styled(session);
+    follow(
+        session,
+        ".breadcrumbs a[href*='troubleshoot']",
+        "/troubleshoot/index.html",
+    );
+    open(session, dir, "troubleshoot/icloud-storage-full.html");
     follow(
         session,
         ".cause-title a",
@@ -165,8 +186,21 @@ fn walk_the_site(session: &Session, dir: &Path) {
     follow(
         session,
         ".next-steps .print-link a",
-        "/causes/icloud-storage-full/print/index.html",
+        "/causes/icloud-storage-full/print.html",
     );
+    assert_styled(session);
+    follow(
+        session,
+        ".checklist-link a",
+        "/fixes/free-up-icloud-storage/index.html",
+    );
+    open(session, dir, "causes/icloud-storage-full/print.html");
+    follow(
+        session,
+        ".checklist-source a",
+        "/causes/icloud-storage-full/index.html",
+    );
+    open(session, dir, "causes/icloud-storage-full/print.html");
     follow(session, ".brand", "/index.html");
     // The footer's search link.
     follow(
@@ -192,6 +226,12 @@ fn from_file_urls_with_scripts_every_link_and_the_search_form_open_a_page() {
         "the search page's results",
         "return location.pathname.endsWith('/search/index.html') && \
          document.querySelectorAll('#search-results .search-hit').length > 0",
+    );
+    // The troubleshooter's script runs on a symptom page, a file of the troubleshooter's folder.
+    open(&session, dir, "troubleshoot/icloud-storage-full.html");
+    session.wait_for(
+        "the troubleshooter's script on a symptom page",
+        "return document.getElementById('troubleshooter').getAttribute('data-ready') === 'true'",
     );
     // A link made by a script after loading (the troubleshooter's bar) is fixed when followed.
     open(&session, dir, "troubleshoot/index.html");
@@ -239,6 +279,12 @@ fn from_file_urls_without_scripts_a_portable_build_opens_every_page() {
     session.cdp(
         "Emulation.setDeviceMetricsOverride",
         serde_json::json!({"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": true}),
+    );
+    // The button jumps to `#site-nav`; a smooth scroll there would move the link while it is
+    // tapped, so the jump is made instant.
+    session.cdp(
+        "Emulation.setEmulatedMedia",
+        serde_json::json!({"features": [{"name": "prefers-reduced-motion", "value": "reduce"}]}),
     );
     open(&session, dir, "causes/index.html");
     let button = session.find(".menu-button").expect("a menu button");

@@ -81,14 +81,14 @@ fn the_index_lists_every_symptom_as_a_link_to_its_page() {
     }
     for (slug, causes) in &symptoms {
         assert!(
-            html.contains(&format!("<a href=\"../troubleshoot/{slug}/\">")),
-            "no link to `{slug}/`"
+            html.contains(&format!("<a href=\"../troubleshoot/{slug}.html\">")),
+            "no link to `{slug}.html`"
         );
         assert!(!causes.is_empty(), "`{slug}` leads nowhere");
         assert!(
             bundled_build()
                 .dir
-                .join(format!("troubleshoot/{slug}/index.html"))
+                .join(format!("troubleshoot/{slug}.html"))
                 .is_file()
         );
     }
@@ -110,14 +110,14 @@ fn the_index_lists_every_symptom_as_a_link_to_its_page() {
 #[test]
 fn a_symptom_page_ranks_causes_by_weight_and_fixes_by_effort() {
     // "backup stops halfway" is a symptom of several causes: listed by weight.
-    let html = page("troubleshoot/backup-stops-halfway/index.html");
+    let html = page("troubleshoot/backup-stops-halfway.html");
     let causes = cause_order(&html);
     assert_eq!(causes[0], "causes/icloud-storage-full", "{causes:?}");
     assert!(causes.len() > 1, "{causes:?}");
     // Shown as written, in display case; its address is lower case.
     assert!(html.contains("<h1>Backup stops halfway</h1>"), "{html}");
     // The glitch's fixes, easiest first, the escalation among them.
-    let html = page("troubleshoot/backup-stuck/index.html");
+    let html = page("troubleshoot/backup-stuck.html");
     let fixes = fixes_of(&html, "causes/software-glitch");
     assert!(fixes.len() > 3, "{fixes:?}");
     assert!(fixes.contains(&"fixes/contact-apple-support".to_string()));
@@ -139,20 +139,20 @@ fn a_symptom_page_ranks_causes_by_weight_and_fixes_by_effort() {
     // Other symptoms of the same causes, and the multi-symptom picker.
     assert!(html.contains("Seeing something else too?"));
     assert!(
-        html.contains("href=\"../../troubleshoot/?symptoms=backup-stuck\""),
+        html.contains("href=\"../troubleshoot/?symptoms=backup-stuck\""),
         "{html}"
     );
-    assert!(html.contains("href=\"../../fixes/contact-apple-support/\""));
+    assert!(html.contains("href=\"../fixes/contact-apple-support/\""));
 }
 
 #[test]
 fn error_pages_the_home_page_and_search_lead_into_the_troubleshooter() {
     let html = page("errors/9006/index.html");
     assert!(
-        html.contains("<a href=\"../../troubleshoot/error-9006/\">"),
+        html.contains("<a href=\"../../troubleshoot/error-9006.html\">"),
         "no troubleshooter link on the error page"
     );
-    let entry = page("troubleshoot/error-9006/index.html");
+    let entry = page("troubleshoot/error-9006.html");
     assert_eq!(
         cause_order(&entry),
         ["causes/icloud-storage-full", "causes/backup-too-large"]
@@ -174,11 +174,11 @@ fn each_cause_with_fixes_has_a_print_view_with_all_its_fixes() {
     let cause = page("causes/icloud-storage-full/index.html");
     assert!(
         cause.contains(
-            "<a href=\"../../causes/icloud-storage-full/print/\">Print these fixes as a checklist</a>"
+            "<a href=\"../../causes/icloud-storage-full/print.html\">Print these fixes as a checklist</a>"
         ),
         "no print link"
     );
-    let print = page("causes/icloud-storage-full/print/index.html");
+    let print = page("causes/icloud-storage-full/print.html");
     assert!(print.contains("<h1>Not enough iCloud storage</h1>"));
     let fixes: Vec<&str> = print
         .match_indices("<li class=\"checklist-fix\">")
@@ -223,10 +223,10 @@ fn the_fixture_s_symptom_leads_to_its_cause() {
     let site = TestSite::new("basic");
     site.remedy(&["build"]).expect_code(0);
     let html =
-        fs::read_to_string(site.path("public/troubleshoot/not-enough-storage/index.html")).unwrap();
+        fs::read_to_string(site.path("public/troubleshoot/not-enough-storage.html")).unwrap();
     assert_eq!(cause_order(&html), ["causes/storage-full"]);
-    assert!(html.contains("<a href=\"../../fixes/free-up-storage/\">Free up storage</a>"));
-    assert!(html.contains("<a href=\"../../causes/storage-full/print/\">"));
+    assert!(html.contains("<a href=\"../fixes/free-up-storage/\">Free up storage</a>"));
+    assert!(html.contains("<a href=\"../causes/storage-full/print.html\">"));
     // No escalation configured: no "still stuck?" box; with one, the box points to it.
     assert!(!html.contains("id=\"still-stuck\""));
     let config = fs::read_to_string(site.path("book.toml")).unwrap();
@@ -236,7 +236,7 @@ fn the_fixture_s_symptom_leads_to_its_cause() {
     );
     site.remedy(&["build"]).expect_code(0);
     let html =
-        fs::read_to_string(site.path("public/troubleshoot/not-enough-storage/index.html")).unwrap();
+        fs::read_to_string(site.path("public/troubleshoot/not-enough-storage.html")).unwrap();
     assert!(
         html.contains("<h2 id=\"still-stuck-heading\">Still stuck?</h2>"),
         "{html}"

@@ -157,7 +157,7 @@ fn a_reader_picks_symptoms_ticks_fixes_and_is_sent_on_when_stuck() {
     // A symptom page shows the same tried fixes, and `?symptoms=` preselects on the index.
     let symptom = format!(
         "file://{}",
-        dir.join("troubleshoot/error-9006/index.html").display()
+        dir.join("troubleshoot/error-9006.html").display()
     );
     open(&session, &symptom);
     let tried = session.script("return document.querySelectorAll('.fix-item.is-tried').length");
@@ -177,8 +177,7 @@ fn a_reader_picks_symptoms_ticks_fixes_and_is_sent_on_when_stuck() {
     // The print view gets a print button.
     let print = format!(
         "file://{}",
-        dir.join("causes/icloud-storage-full/print/index.html")
-            .display()
+        dir.join("causes/icloud-storage-full/print.html").display()
     );
     session.goto(&print);
     session.wait_for(

@@ -133,6 +133,7 @@ pub fn check(
     }
     aliases.sort_by(|a, b| a.path.cmp(&b.path));
     site.aliases = aliases;
+    site.ships_redirects = assets.contains(render::REDIRECTS_FILE);
     diagnostics
 }
 

@@ -30,7 +30,9 @@
 //!   work opened from a disk.
 //! - `page`: `type` (`home`, `kind`, `article`, `search`, `404`, `troubleshoot`, `symptom`,
 //!   `print`, `tags`, `tag`, `redirect`), `path` (site path of this page, the folder even in a
-//!   portable build: compare it with `kind.dir`, not with link paths),
+//!   portable build: compare it with `kind.dir`, not with link paths; the pages that are
+//!   files of a folder, symptom pages `troubleshoot/x.html` and print views
+//!   `causes/x/print.html`, have the file's path),
 //!   `permalink` (absolute URL), `title` (the `<title>` text), `description`, `og_type`,
 //!   `json_ld` (a list of JSON strings, safe inside `<script type="application/ld+json">`).
 //!

@@ -21,14 +21,15 @@ use crate::theme::Theme;
 use context::{Shared, home_context, kind_context, search_context};
 pub use fingerprint::{Fingerprinter, PageFingerprint, card_hash, fingerprints};
 pub use plan::{
-    PageId, describe, has_print_page, output_path, pages_showing_body, plan, print_path,
+    PRINT_FILE, PageId, describe, has_print_page, output_path, pages_showing_body, plan, print_path,
 };
 
 /// The files at the root of the build dir that [`site_files`] makes (`_redirects` too, when
-/// the site has aliases).
+/// it has rules).
 pub const SITE_FILES: [&str; 4] = ["sitemap.xml", "robots.txt", "feed.xml", "llms.txt"];
 
-/// The redirects file Netlify and Cloudflare Pages read: a line `/<old> /<new>/ 301` per alias.
+/// The redirects file Netlify and Cloudflare Pages read: a line `/<old> /<new>/ 301` per alias,
+/// then the rules that send the old addresses of moved pages to their files (see [`redirects`]).
 pub const REDIRECTS_FILE: &str = "_redirects";
 
 /// A rendered file: where it goes in the build dir and its bytes.
@@ -174,7 +175,8 @@ impl<'a> PageRenderer<'a> {
 }
 
 /// The site files that are not templates: `sitemap.xml`, `robots.txt`, `feed.xml`,
-/// `llms.txt`, and `_redirects` when articles have aliases. The default edition's sitemap
+/// `llms.txt`, and `_redirects` when it has rules ([`redirects`]) and the site ships no
+/// `_redirects` of its own. The default edition's sitemap
 /// lists the pages of the other editions, `others`, too; an edition other than the default
 /// one has no sitemap and no `robots.txt` of its own.
 pub fn site_files(site: &Site, others: &[&Site]) -> Vec<Output> {
@@ -206,18 +208,22 @@ pub fn site_files(site: &Site, others: &[&Site]) -> Vec<Output> {
     if !site.config.edition_prefix.is_empty() {
         files.retain(|file| file.path != sitemap && file.path != robots);
     }
-    if !site.aliases.is_empty() {
+    let text = redirects(site, others);
+    if !text.is_empty() && !site.ships_redirects {
         files.push(Output {
             path: REDIRECTS_FILE.into(),
-            bytes: redirects(site).into_bytes(),
+            bytes: text.into_bytes(),
         });
     }
     files
 }
 
-/// `_redirects`: a line `/<old> /<new>/ 301` per alias (with the base URL's path), sorted by
-/// the old path: the format Netlify and Cloudflare Pages read.
-pub fn redirects(site: &Site) -> String {
+/// `_redirects`, the format Netlify and Cloudflare Pages read (paths with the base URL's
+/// path): a line `/<old> /<new>/ 301` per alias, sorted by the old path, then, in the default
+/// edition's file, one rule per family of pages that moved from a folder of their own to a
+/// file, for it and the `others` editions ([`moved_pages`]). The alias lines come first:
+/// Cloudflare wants its static rules before its dynamic ones.
+pub fn redirects(site: &Site, others: &[&Site]) -> String {
     let base = site.config.base_path();
     let mut text = String::new();
     for alias in &site.aliases {
@@ -228,7 +234,50 @@ pub fn redirects(site: &Site) -> String {
             target.url_path()
         ));
     }
+    if site.config.edition_prefix.is_empty() {
+        for edition in std::iter::once(site).chain(others.iter().copied()) {
+            for (old, new) in moved_pages(edition) {
+                let prefix = &edition.config.edition_prefix;
+                text.push_str(&format!("{base}{prefix}{old} {base}{prefix}{new} 301\n"));
+            }
+        }
+    }
     text
+}
+
+/// The rules, as `(old, new)` site paths with placeholders, that keep the addresses of the pages
+/// that once had a folder of their own working where a server reads `_redirects`: a symptom
+/// page `troubleshoot/x/` is now `troubleshoot/x.html`, a print view `causes/x/print/` is now
+/// `causes/x/print.html`. One rule per family (and per depth of the causes' slugs), not one
+/// per page: thousands of symptoms stay two lines. A placeholder (`:symptom`) matches one
+/// segment of the path.
+pub fn moved_pages(site: &Site) -> Vec<(String, String)> {
+    let mut rules = Vec::new();
+    if !site.troubleshooter.is_empty() {
+        let dir = crate::model::TROUBLESHOOTER_DIR;
+        rules.push((format!("{dir}/:symptom/"), format!("{dir}/:symptom.html")));
+    }
+    // The folders of the causes with a print view, each as its kind's folder and how many
+    // segments follow it (`causes/x` is one; an article in a subfolder, two).
+    let folders: std::collections::BTreeSet<(&str, usize)> = (0..site.articles.len())
+        .filter(|&i| site.articles[i].fallback.is_none() && has_print_page(site, i))
+        .map(|i| {
+            let article = &site.articles[i];
+            let dir = site.kind_of(article).dir.as_str();
+            let rest = article.slug.strip_prefix(dir).unwrap_or(&article.slug);
+            (dir, rest.trim_start_matches('/').split('/').count())
+        })
+        .collect();
+    for (dir, depth) in folders {
+        let mut folder: Vec<String> = (1..depth).map(|n| format!(":folder{n}")).collect();
+        folder.push(":cause".to_string());
+        let folder = folder.join("/");
+        rules.push((
+            format!("{dir}/{folder}/print/"),
+            format!("{dir}/{folder}/{}", plan::PRINT_FILE),
+        ));
+    }
+    rules
 }
 
 #[cfg(test)]
@@ -254,8 +303,10 @@ mod tests {
             let root = match page {
                 PageId::Home => "",
                 PageId::Kind(_) | PageId::Search | PageId::Troubleshoot => "../",
-                PageId::Article(_) | PageId::Symptom(_) => "../../",
-                PageId::Print(_) => "../../../",
+                // A file of the troubleshooter's folder.
+                PageId::Symptom(_) => "../",
+                // A file of the cause's folder, beside its page.
+                PageId::Article(_) | PageId::Print(_) => "../../",
                 PageId::NotFound => "/",
                 PageId::Tags => "../",
                 PageId::Tag(_) => "../../",

@@ -22,10 +22,10 @@ pub enum PageId {
     NotFound,
     /// `troubleshoot/index.html`: every symptom, grouped, and every cause with its fixes.
     Troubleshoot,
-    /// `troubleshoot/<symptom>/index.html` for the symptom at this index of
+    /// `troubleshoot/<symptom>.html` for the symptom at this index of
     /// `site.troubleshooter.symptoms`.
     Symptom(usize),
-    /// `<slug>/print/index.html`: the checklist of the cause at this index of `site.articles`.
+    /// `<slug>/print.html`: the checklist of the cause at this index of `site.articles`.
     Print(usize),
     /// `<slug>/index.md`: the Markdown of the article at this index of `site.articles`.
     Source(usize),
@@ -86,10 +86,8 @@ pub fn output_path(site: &Site, page: PageId) -> String {
         PageId::Search => "search/index.html".to_string(),
         PageId::NotFound => "404.html".to_string(),
         PageId::Troubleshoot => format!("{}/index.html", TROUBLESHOOTER_DIR),
-        PageId::Symptom(index) => {
-            format!("{}index.html", site.troubleshooter.symptoms[index].path())
-        }
-        PageId::Print(index) => format!("{}index.html", print_path(&site.articles[index])),
+        PageId::Symptom(index) => site.troubleshooter.symptoms[index].path(),
+        PageId::Print(index) => print_path(&site.articles[index]),
         PageId::Source(index) => format!("{}/index.md", site.articles[index].slug),
         PageId::Tags => format!("{TAGS_DIR}/index.html"),
         PageId::Tag(index) => format!("{}index.html", site.tags[index].path()),
@@ -141,10 +139,16 @@ pub fn has_print_page(site: &Site, index: usize) -> bool {
             .is_some_and(|fixes| !fixes.is_empty())
 }
 
-/// The site path of an article's print view: `causes/x/print/`.
+/// The site path of an article's print view, a file in the article's folder beside its
+/// `index.html` (not a folder of its own): `causes/x/print.html`. An author cannot publish
+/// there: a file `print.html` of the article's folder is refused as a clash with this page
+/// (see [`crate::pipeline::link`]). Links are the same in a portable build.
 pub fn print_path(article: &Article) -> String {
-    format!("{}print/", article.url_path())
+    format!("{}{PRINT_FILE}", article.url_path())
 }
+
+/// The file name of a cause's print view in the cause's folder.
+pub const PRINT_FILE: &str = "print.html";
 
 /// The pages that show something of an article's body (not only of its front matter): its
 /// page, its Markdown source, the files of its folder and the print views that list its steps.

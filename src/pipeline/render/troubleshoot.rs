@@ -227,7 +227,8 @@ pub(super) fn symptom_context(shared: &Shared<'_>, index: usize) -> tera::Contex
     let mut breadcrumbs = trail(shared);
     breadcrumbs.push(crumb(&symptom.text, symptom.path()));
     page.json_ld = vec![seo::breadcrumb_json_ld(site, &breadcrumbs)];
-    let mut context = shared.context("../../", page);
+    // The page is a file of the troubleshooter's folder: the root is one folder up.
+    let mut context = shared.context("../", page);
     context.insert(
         "symptom",
         &SymptomContext {
@@ -292,7 +293,8 @@ pub(super) fn print_context(shared: &Shared<'_>, index: usize) -> tera::Context 
     let mut breadcrumbs = seo::breadcrumbs(site, article, &shared.strings.get("home"));
     breadcrumbs.push(crumb(&shared.strings.get("checklist"), path));
     page.json_ld = vec![seo::breadcrumb_json_ld(site, &breadcrumbs)];
-    let root = format!("{}../", crate::markdown::root_of(&article.slug));
+    // The page is a file of the cause's folder, beside its `index.html`: the same root.
+    let root = crate::markdown::root_of(&article.slug);
     let mut context = shared.context(&root, page);
     context.insert(
         "cause",
