@@ -169,10 +169,17 @@ pub fn load_site(options: &BuildOptions) -> Result<Loaded> {
         statics: theme.as_ref().map(|theme| &theme.asset_facts),
         translated: None,
     };
+    let mut loaded = loaded;
+    // An article keeps its own copy of its file's text, so the loaded one is let go as soon as
+    // it is parsed: a large site is not held twice.
     let results: Vec<_> = loaded
         .sources
-        .par_iter()
-        .map(|source| parse::parse(source, &context))
+        .par_iter_mut()
+        .map(|source| {
+            let parsed = parse::parse(source, &context);
+            source.text = String::new();
+            parsed
+        })
         .collect();
     timings.push(("parse", started.elapsed()));
 

@@ -20,6 +20,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use crate::config::{self, CONFIG_FILE, Config};
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
@@ -153,6 +155,7 @@ pub fn load_content(root: &Path, config: &Config) -> Result<Loaded> {
     let mut problems = Vec::new();
     let mut slugs_by_lowercase: HashMap<String, PathBuf> = HashMap::new();
     let mut other_files = Vec::new();
+    let mut unread = Vec::new();
     walk::walk(
         root,
         Path::new(CONTENT_DIR),
@@ -168,15 +171,30 @@ pub fn load_content(root: &Path, config: &Config) -> Result<Loaded> {
                 }
                 return walk::Next::Continue;
             }
-            match read_entry(root, config, entry, &mut slugs_by_lowercase) {
-                Ok(Some(source)) if source.language.is_some() => loaded.translations.push(source),
-                Ok(Some(source)) => loaded.sources.push(source),
+            match classify_entry(config, entry, &mut slugs_by_lowercase) {
+                Ok(Some(source)) => unread.push((source, entry.len)),
                 Ok(None) => {}
                 Err(problem) => problems.push(*problem),
             }
             walk::Next::Continue
         },
     )?;
+    // The files are read on every core once the walk has named them all: on a large site,
+    // reading them one after another is most of this stage.
+    let read: Vec<_> = unread
+        .into_par_iter()
+        .map(|(mut source, len)| {
+            source.text = read_source(root, &source.path, len)?;
+            Ok::<_, Box<Diagnostic>>(source)
+        })
+        .collect();
+    for result in read {
+        match result {
+            Ok(source) if source.language.is_some() => loaded.translations.push(source),
+            Ok(source) => loaded.sources.push(source),
+            Err(problem) => problems.push(*problem),
+        }
+    }
     // The files of each article folder; the walk above has reported its links already.
     let mut published = BTreeSet::new();
     let sources = loaded.sources.iter_mut().chain(&mut loaded.translations);
@@ -298,9 +316,9 @@ fn check_folder(
 }
 
 /// A file of `content/`: the source it holds if it is a Markdown article or section intro with
-/// a valid, unique slug (`None` for other files), or the problem with it.
-fn read_entry(
-    root: &Path,
+/// a valid, unique slug (`None` for other files), its text not read yet, or the problem with
+/// it.
+fn classify_entry(
     config: &Config,
     entry: &walk::Entry<'_>,
     slugs_by_lowercase: &mut HashMap<String, PathBuf>,
@@ -419,12 +437,11 @@ fn read_entry(
             .with_help("rename one of them: on macOS and Windows the two pages would be one file"),
         ));
     }
-    let text = read_source(root, relative, entry.len)?;
     Ok(Some(Source {
         path: relative.clone(),
         slug,
         kind,
-        text,
+        text: String::new(),
         files: Vec::new(),
         language,
     }))
