@@ -34,6 +34,7 @@ pub fn default_edition(site: &Site) -> Edition {
         name: native_name(&site.config.language),
         prefix: String::new(),
         articles: site.articles.iter().map(|a| a.slug.clone()).collect(),
+        tags: site.tags.iter().map(|tag| tag.slug.clone()).collect(),
     }
 }
 
@@ -49,6 +50,7 @@ pub fn edition_of(site: &Site) -> Edition {
             .filter(|a| a.fallback.is_none())
             .map(|a| a.slug.clone())
             .collect(),
+        tags: site.tags.iter().map(|tag| tag.slug.clone()).collect(),
     }
 }
 
