@@ -3,7 +3,8 @@
 //! An edition is a whole [`Site`] made by the same stages as the default one, with its own
 //! [`Config`] ([`Config::for_edition`]: language and search analysis, title, kind titles, base
 //! URL under `<code>/`). Its articles are the translations (`x.fr.md` beside `x.md`), each
-//! taking its relations, error codes, weight and tags from the original, and, for every
+//! taking its relations, error codes and weight from the original (and its tags, unless it
+//! gives its own in its language, like a Hugo or Zola translation), and, for every
 //! article not translated, the original itself as a fallback ([`Article::fallback`]): listed
 //! in the edition's navigation, kind pages and relations, with no page of its own, linking to
 //! the original's page. [`parse`] makes an edition's files from the default site's;
@@ -22,8 +23,8 @@ use crate::pipeline::load::Source;
 use crate::pipeline::parse::{self, Parsed};
 
 /// The front-matter keys a translation may give; the others come from the original.
-pub const TRANSLATION_KEYS: [&str; 8] = [
-    "title", "summary", "symptoms", "effort", "updated", "draft", "aliases", "extra",
+pub const TRANSLATION_KEYS: [&str; 9] = [
+    "title", "summary", "symptoms", "effort", "updated", "draft", "aliases", "tags", "extra",
 ];
 
 /// The default edition as every edition's pages see it: all its articles have a page.
@@ -33,6 +34,7 @@ pub fn default_edition(site: &Site) -> Edition {
         name: native_name(&site.config.language),
         prefix: String::new(),
         articles: site.articles.iter().map(|a| a.slug.clone()).collect(),
+        tags: site.tags.iter().map(|tag| tag.slug.clone()).collect(),
     }
 }
 
@@ -48,6 +50,7 @@ pub fn edition_of(site: &Site) -> Edition {
             .filter(|a| a.fallback.is_none())
             .map(|a| a.slug.clone())
             .collect(),
+        tags: site.tags.iter().map(|tag| tag.slug.clone()).collect(),
     }
 }
 
@@ -238,16 +241,23 @@ pub fn parse(default: &Site, config: &Config, inputs: &Inputs<'_>) -> EditionFil
 }
 
 /// A parsed translation with what comes from its original: relations, error codes, weight,
-/// tags (the kind and slug are the same by construction).
+/// and tags unless it gives its own (the kind and slug are the same by construction). Its folder's files are the
+/// original's, published once beside the original's page (the translation's images point
+/// there), so it publishes none of its own.
 fn merge(translation: Arc<Article>, original: &Article) -> Article {
     let mut article = Arc::unwrap_or_clone(translation);
+    article.files.clear();
     let front = &mut article.front;
     front.fixes = original.front.fixes.clone();
     front.causes = original.front.causes.clone();
     front.related = original.front.related.clone();
     front.error_codes = original.front.error_codes.clone();
     front.weight = original.front.weight;
-    front.tags = original.front.tags.clone();
+    // Its own tags, in its language, when it gives them (`tags = ["réseau"]`): its edition's
+    // tag pages and chips use them. Without them, the original's.
+    if front.tags.is_empty() {
+        front.tags = original.front.tags.clone();
+    }
     article
 }
 

@@ -99,8 +99,15 @@ pub const MAX_SNIPPET_DEPTH: usize = 8;
 pub struct Page<'a> {
     /// The page's slug (`causes/x`), the target of its `#anchor` links.
     pub slug: &'a str,
-    /// The relative path from the page to the site root (see [`root_of`]).
+    /// The relative path from the page to the root of its edition (see [`root_of`]).
     pub root: &'a str,
+    /// The relative path from the page to the root of the whole site, where `static/` files
+    /// are published once for every edition: `root` in the default edition, `root` and one
+    /// `../` per folder of the edition's prefix in another (`fr/`).
+    pub site_root: &'a str,
+    /// Whether the page is a translation, whose folder's files are its original's, published
+    /// once beside the original's page (`<site_root><slug>/`) rather than again beside it.
+    pub shares_folder: bool,
     /// Whether raw HTML is passed through (else it is shown as text).
     pub allow_html: bool,
     /// The files of the article's folder; `None` when the article is a single file.
@@ -128,6 +135,8 @@ impl<'a> Page<'a> {
         Page {
             slug,
             root,
+            site_root: root,
+            shares_folder: false,
             allow_html,
             folder: None,
             statics: Some(&NO_FILES),

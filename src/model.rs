@@ -508,6 +508,9 @@ pub struct Edition {
     /// The articles that have a page in this edition: every article in the default one, the
     /// translated ones in another.
     pub articles: std::collections::BTreeSet<String>,
+    /// The slugs of the tags that have a page in this edition (a translation may give its own
+    /// tags, so the editions' tags differ).
+    pub tags: std::collections::BTreeSet<String>,
 }
 
 impl Site {

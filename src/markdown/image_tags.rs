@@ -19,11 +19,13 @@ impl<'a> Renderer<'a> {
         let span = self.dest_span(&dest, &range);
         let page = self.page;
         let folder = page.folder;
+        let originals_folder = shared_folder_url(page);
         let (resolved, problems) = images::resolve(
             &dest,
             &images::Places {
                 slug: page.slug,
-                root: page.root,
+                root: page.site_root,
+                folder_url: originals_folder.as_deref(),
                 folder,
                 statics: page.statics,
             },
@@ -53,4 +55,11 @@ impl<'a> Renderer<'a> {
             images::tag(&resolved.src, &alt, &title, dimensions).into(),
         ));
     }
+}
+
+/// Where a translation's folder files are, relative to its page: its original's folder
+/// (`../../../guides/x/`); `None` for a page whose files are beside it.
+pub(super) fn shared_folder_url(page: &Page<'_>) -> Option<String> {
+    page.shares_folder
+        .then(|| format!("{}{}/", page.site_root, page.slug))
 }

@@ -2,9 +2,11 @@
 //! `<img>` tag written for it.
 //!
 //! A relative path is a file of the article's folder (`content/<kind>/<slug>/screenshot.png`,
-//! published beside the page, so the path works as written); a path starting with `/` is a file
-//! of `static/` (or of the theme's static files), published at the root of the site and written
-//! relative to the page so the site works under any base URL and from `file://`. A URL with a
+//! published beside the page, so the path works as written; a translation's page, in its
+//! edition's folder, points at its original's folder instead, where the files are published
+//! once for every edition); a path starting with `/` is a file of `static/` (or of the theme's
+//! static files), published at the root of the whole site (never under an edition's `fr/`) and
+//! written relative to the page so the site works under any base URL and from `file://`. A URL with a
 //! scheme (`https:`, `data:`) is left alone. The `<img>` gets the file's `width` and `height`
 //! (the browser keeps the image's place while it loads), `loading="lazy"` and
 //! `decoding="async"`. A missing file is an error, with the closest name of the folder; no alt
@@ -25,8 +27,12 @@ pub const LARGE_IMAGE_BYTES: u64 = 1024 * 1024;
 pub struct Places<'a> {
     /// The page's slug (`guides/x`), for messages.
     pub slug: &'a str,
-    /// The relative path from the page to the site root (`../../`).
+    /// The relative path from the page to the root of the whole site (`../../`), where the
+    /// files of `static/` are published, whatever the page's edition.
     pub root: &'a str,
+    /// Where the folder's files are published, relative to the page, when not beside it: a
+    /// translation's are its original's (`../../../guides/x/`). `None`: beside the page.
+    pub folder_url: Option<&'a str>,
     /// The files of the article's folder, or `None` when the page has no folder.
     pub folder: Option<&'a BTreeMap<String, FileFacts>>,
     /// The files published at the root of the site (`static/` and the theme's); `None` when
@@ -88,7 +94,11 @@ pub fn resolve(dest: &str, places: &Places<'_>) -> (Resolved, Vec<ImageProblem>)
             return (untouched, problems);
         };
         let shown = format!("content/{}/{key}", places.slug);
-        (key, dest.to_string(), places.folder, shown, true)
+        let src = match places.folder_url {
+            Some(folder_url) => format!("{folder_url}{}", dest.trim_start_matches("./")),
+            None => dest.to_string(),
+        };
+        (key, src, places.folder, shown, true)
     };
     let Some(files) = files else {
         problems.push(ImageProblem {
@@ -170,7 +180,7 @@ pub fn tag(src: &str, alt: &str, title: &str, dimensions: Option<Dimensions>) ->
 }
 
 /// Whether `dest` starts with a URL scheme (`https:`, `data:`, `mailto:`).
-fn has_scheme(dest: &str) -> bool {
+pub(super) fn has_scheme(dest: &str) -> bool {
     let Some((scheme, _)) = dest.split_once(':') else {
         return false;
     };
@@ -181,7 +191,7 @@ fn has_scheme(dest: &str) -> bool {
 
 /// A relative path inside a folder without `.` and `..` segments; `None` when it leaves the
 /// folder.
-fn normalize(path: &str) -> Option<String> {
+pub(super) fn normalize(path: &str) -> Option<String> {
     let mut parts: Vec<&str> = Vec::new();
     for part in path.split('/') {
         match part {
@@ -196,7 +206,7 @@ fn normalize(path: &str) -> Option<String> {
 }
 
 /// `%20` and the like as the characters they stand for.
-fn percent_decode(text: &str) -> String {
+pub(super) fn percent_decode(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -236,6 +246,7 @@ mod tests {
         Places {
             slug: "guides/x",
             root: "../../",
+            folder_url: None,
             folder,
             statics: Some(statics),
         }
@@ -260,6 +271,25 @@ mod tests {
         assert_eq!(found.src, "../../logo.svg");
         let (found, problems) = resolve("https://example.com/a.png", &places);
         assert!(problems.is_empty() && found.facts.is_none());
+    }
+
+    #[test]
+    fn a_translation_points_at_the_site_root_and_at_its_originals_folder() {
+        let folder = BTreeMap::from([("shot.png".to_string(), facts(10, Some((640, 400))))]);
+        let statics = BTreeMap::from([("logo.svg".to_string(), facts(5, Some((32, 32))))]);
+        // The page `fr/guides/x/`: three folders below the site root.
+        let places = Places {
+            root: "../../../",
+            folder_url: Some("../../../guides/x/"),
+            ..places(Some(&folder), &statics)
+        };
+        let (found, problems) = resolve("./shot.png?v=2", &places);
+        assert!(problems.is_empty());
+        assert_eq!(found.src, "../../../guides/x/shot.png?v=2");
+        assert_eq!(found.facts, Some(facts(10, Some((640, 400)))));
+        let (found, problems) = resolve("/logo.svg", &places);
+        assert!(problems.is_empty());
+        assert_eq!(found.src, "../../../logo.svg");
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Links: `@/kind/slug.md#anchor` resolved to the page's relative URL (the link stage checks
-//! it later), and the place of a link's destination in the source.
+//! it later), a translation's links to its folder's files led to its original's folder, and
+//! the place of a link's destination in the source.
 
 use super::*;
 
@@ -32,7 +33,7 @@ impl<'a> Renderer<'a> {
             return dest;
         }
         let Some(path) = dest.strip_prefix("@/") else {
-            return dest;
+            return self.shared_file_link(dest);
         };
         let (path_part, anchor) = match path.split_once('#') {
             Some((path_part, anchor)) => (path_part, Some(anchor.to_string())),
@@ -60,9 +61,9 @@ impl<'a> Renderer<'a> {
             .translated
             .is_some_and(|translated| !target.ends_with("_index") && !translated.contains(&target));
         let root = if fallback {
-            format!("{}../", self.page.root)
+            self.page.site_root
         } else {
-            self.page.root.to_string()
+            self.page.root
         };
         let url = match &anchor {
             Some(anchor) => format!("{root}{url_path}#{anchor}"),
@@ -75,6 +76,26 @@ impl<'a> Renderer<'a> {
             file,
         });
         url.into()
+    }
+
+    /// A translation's link to a file of its folder (`[the form](form.pdf)`) leads to the
+    /// original's folder, where the file is published; any other link is left as written.
+    fn shared_file_link(&self, dest: CowStr<'a>) -> CowStr<'a> {
+        let (Some(folder_url), Some(folder)) =
+            (image_tags::shared_folder_url(self.page), self.page.folder)
+        else {
+            return dest;
+        };
+        if dest.is_empty() || dest.starts_with('/') || images::has_scheme(&dest) {
+            return dest;
+        }
+        let path = &dest[..dest.find(['?', '#']).unwrap_or(dest.len())];
+        match images::normalize(&images::percent_decode(path)) {
+            Some(key) if folder.contains_key(&key) => {
+                format!("{folder_url}{}", dest.trim_start_matches("./")).into()
+            }
+            _ => dest,
+        }
     }
 
     /// The byte range of a link's destination inside the link's source range, in the text

@@ -126,7 +126,9 @@ fn parse_section(
     };
     let slug = source.slug.trim_end_matches("_index").trim_end_matches('/');
     let root = markdown::root_of(slug);
+    let site_root = site_root(&root, context.config);
     let page = markdown::Page {
+        site_root: &site_root,
         statics: context.statics,
         snippets: context.snippets,
         portable: context.config.portable,
@@ -158,6 +160,15 @@ fn parse_section(
     })
 }
 
+/// The relative path from a page whose path to its edition's root is `root` to the root of
+/// the whole site: one `../` more per folder of the edition's prefix (`fr/`).
+fn site_root(root: &str, config: &Config) -> String {
+    format!(
+        "{root}{}",
+        "../".repeat(config.edition_prefix.matches('/').count())
+    )
+}
+
 fn parse_article(
     source: &Source,
     context: &Context<'_>,
@@ -183,7 +194,10 @@ fn parse_article(
             .map(|f| (f.name.clone(), f.facts))
             .collect()
     });
+    let site_root = site_root(&root, context.config);
     let page = markdown::Page {
+        site_root: &site_root,
+        shares_folder: source.language.is_some(),
         folder: folder.as_ref(),
         statics: context.statics,
         snippets: context.snippets,

@@ -93,6 +93,9 @@ pub struct Incremental {
     editions: Arc<Vec<crate::model::Edition>>,
     /// The other editions' sites from the last full load, whose pages the sitemap lists.
     edition_sites: Vec<Site>,
+    /// Fingerprints of the other editions' pages, by edition code, then by path inside the
+    /// edition's folder (`causes/x/index.html` for `fr/causes/x/index.html`).
+    edition_pages: BTreeMap<String, HashMap<String, u64>>,
 }
 
 struct FileEntry {
@@ -153,6 +156,7 @@ impl Incremental {
             search,
             editions: Arc::default(),
             edition_sites: Vec::new(),
+            edition_pages: BTreeMap::new(),
         };
         let outcome = state.rebuild_everything()?;
         let outcome = state.with_editions(outcome, false)?;

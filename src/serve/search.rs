@@ -176,9 +176,9 @@ pub fn language_of(query_string: &str) -> Option<&str> {
 }
 
 /// Answers a query string from the index of another edition than the default one, opened
-/// for this request from `dir` (`<build>/fr/search/index/`: the edition's folder is replaced
-/// whole after each change, so there is no index to keep open). A missing or damaged index
-/// answers 503; it is rebuilt with the edition on the next change.
+/// for this request from `dir` (`<build>/fr/search/index/`: the edition's `search/` folder is
+/// replaced whole when the edition changes, so there is no index to keep open). A missing or
+/// damaged index answers 503; it is made again on the next change.
 pub fn answer_edition(dir: &Path, query_string: &str) -> (u16, String) {
     let Ok(open) = search_index::open(dir) else {
         return (

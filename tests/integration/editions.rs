@@ -62,7 +62,7 @@ fn a_translation_may_not_give_what_comes_from_the_original() {
     run.expect_code(1);
     assert!(
         run.stderr.contains(
-            "error: `weight` comes from the original `content/fixes/restart.md`\n --> content/fixes/restart.fr.md:3:1\n  |\n3 | weight = 3\n  | ^^^^^^\n  |\n  = help: a translation gives only `title`, `summary`, `symptoms`, `effort`, `updated`, `draft`, `aliases`, `extra`\n"
+            "error: `weight` comes from the original `content/fixes/restart.md`\n --> content/fixes/restart.fr.md:3:1\n  |\n3 | weight = 3\n  | ^^^^^^\n  |\n  = help: a translation gives only `title`, `summary`, `symptoms`, `effort`, `updated`, `draft`, `aliases`, `tags`, `extra`\n"
         ),
         "{run}"
     );

@@ -17,7 +17,8 @@
 //! - [`bad_input`]: malformed and hostile sites and files: a clear diagnostic, never a crash.
 //! - [`atomic_build`]: a failed build leaves the previous site untouched.
 //! - [`crash_safety`]: a build killed at any point leaves the old site or the new one, whole.
-//! - [`editions`]: translated editions, fallbacks, switcher, alternates, translation health.
+//! - [`editions`]: translated editions, fallbacks, switcher, alternates, translation health;
+//!   [`edition_files`]: what a translation shares: folder files, static images, snippets, tags.
 //! - [`reproducible`]: two builds give the same bytes.
 //! - [`security`]: hostile text is escaped everywhere; raw HTML on or off; the CSP holds.
 //! - [`commands`]: `new`, usage errors, `--root`/`--out`/`--base-url`.
@@ -47,6 +48,7 @@ mod bundled_site;
 mod commands;
 mod crash_safety;
 mod diagnostics;
+mod edition_files;
 mod editions;
 mod health;
 mod html;

@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 
 use crate::support::{assert_same_tree, bundled_root, copy_tree, read_tree};
 
+mod editions;
 mod hostile;
 
 /// How long any one expected event may take (generous: CI machines are slow and shared).
@@ -216,15 +217,22 @@ impl Events {
     }
 }
 
-/// The paths a reload names, but the folder of the bundled site's French edition (`/fr/`),
-/// which the server rebuilds whole after every change.
+/// The paths a reload names in the default edition: all but those of the bundled site's French
+/// edition (`/fr/...`, see [`editions`]).
 fn paths(reload: &serde_json::Value) -> Vec<String> {
+    all_paths(reload)
+        .into_iter()
+        .filter(|p| !p.starts_with("/fr/"))
+        .collect()
+}
+
+/// Every path a reload names.
+fn all_paths(reload: &serde_json::Value) -> Vec<String> {
     reload["paths"]
         .as_array()
         .unwrap()
         .iter()
         .map(|p| p.as_str().unwrap().to_string())
-        .filter(|p| p != "/fr/")
         .collect()
 }
 

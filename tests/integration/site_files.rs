@@ -35,27 +35,38 @@ fn the_sitemap_lists_every_page_by_absolute_url() {
     expected.extend(KIND_DIRS.iter().map(|d| format!("{BUNDLED_BASE_URL}{d}/")));
     expected.insert(BUNDLED_BASE_URL.to_string());
     expected.insert(format!("{BUNDLED_BASE_URL}troubleshoot/"));
-    // The tag index and a page per tag of the articles' front matter.
+    // The tag index.
     expected.insert(format!("{BUNDLED_BASE_URL}tags/"));
-    for slug in CONTENT_PLAN {
-        let text = fs::read_to_string(crate::support::bundled_article_file(slug)).unwrap();
-        let Some(line) = text.lines().find_map(|l| l.strip_prefix("tags = [")) else {
-            continue;
-        };
-        for tag in line.trim_end_matches(']').split(',') {
-            let tag = tag.trim().trim_matches('"');
-            expected.insert(format!(
-                "{BUNDLED_BASE_URL}tags/{}/",
-                remedy::text::slugify(tag)
-            ));
-        }
-    }
-    // The French edition translates every article: each page again under `fr/`.
+    // The French edition translates every article: each page again under `fr/`, but for the
+    // tag pages: the translations give their tags in French.
     let french: Vec<String> = expected
         .iter()
         .map(|url| url.replacen(BUNDLED_BASE_URL, &format!("{BUNDLED_BASE_URL}fr/"), 1))
         .collect();
     expected.extend(french);
+    // A page per tag of the articles' front matter, in each edition.
+    for slug in CONTENT_PLAN {
+        let original = crate::support::bundled_article_file(slug);
+        let beside = crate::support::repo().join(format!("content/{slug}.fr.md"));
+        let translation = if beside.exists() {
+            beside
+        } else {
+            original.with_file_name("index.fr.md")
+        };
+        for (file, edition) in [(original, ""), (translation, "fr/")] {
+            let text = fs::read_to_string(&file).unwrap_or_else(|e| panic!("{file:?}: {e}"));
+            let Some(line) = text.lines().find_map(|l| l.strip_prefix("tags = [")) else {
+                continue;
+            };
+            for tag in line.trim_end_matches(']').split(',') {
+                let tag = tag.trim().trim_matches('"');
+                expected.insert(format!(
+                    "{BUNDLED_BASE_URL}{edition}tags/{}/",
+                    remedy::text::slugify(tag)
+                ));
+            }
+        }
+    }
     let expected: BTreeSet<&str> = expected.iter().map(String::as_str).collect();
     assert_eq!(listed, expected);
 

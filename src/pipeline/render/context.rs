@@ -260,7 +260,7 @@ impl<'a> Shared<'a> {
 
     /// The page in every edition, for the language switcher and the `hreflang` alternates:
     /// the same page where the edition has it (`alternate`: true), else the article's kind
-    /// page or the edition's home page. Empty for a site in one language.
+    /// page, the edition's list of tags (a tag it has not) or the edition's home page. Empty for a site in one language.
     fn editions(&self, root: &str, page: &PageContext) -> Vec<EditionLink> {
         let site = self.site;
         let up = "../".repeat(site.config.edition_prefix.matches('/').count());
@@ -269,8 +269,18 @@ impl<'a> Shared<'a> {
             .iter()
             .map(|edition| {
                 let (path, alternate) = match page.kind {
-                    "home" | "kind" | "search" | "troubleshoot" | "tags" | "tag" => {
+                    "home" | "kind" | "search" | "troubleshoot" | "tags" => {
                         (page.path.clone(), true)
+                    }
+                    // A translation may give its own tags: a tag another edition has not
+                    // leads to that edition's list of tags.
+                    "tag" => {
+                        let slug = page.path.trim_start_matches(TAGS_DIR).trim_matches('/');
+                        if edition.tags.contains(slug) {
+                            (page.path.clone(), true)
+                        } else {
+                            (format!("{TAGS_DIR}/"), false)
+                        }
                     }
                     "article" => {
                         let slug = page.path.trim_end_matches('/');

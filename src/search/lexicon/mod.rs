@@ -5,12 +5,13 @@
 //! query uses it is [`crate::search::query`]'s spec; this module only decides what it holds.
 //!
 //! # Built-in lists, per language
-//! Each language may have a file here, `<code>.toml` (today `en.toml`), shaped like
-//! `[search.synonyms]` (`groups`, `[one-way]`) plus `fillers`. A site uses the file of its
-//! `[book] language` (`en-GB` uses `en`) unless `[search.synonyms] defaults = false`; its own
-//! entries come on top. A language without a file (French, German, ... today) has no built-in
-//! list, and neither has a site whose language search has no rules for (`nl`, analysed as
-//! English): English synonyms would only add noise to Dutch text.
+//! Each language may have a file here, `<code>.toml` (`en`, `fr`, `de`, `es`, `pt`, `it`),
+//! shaped like `[search.synonyms]` (`groups`, `[one-way]`) plus `fillers`. A site, and each of
+//! its editions, uses the file of its language (`[book] language`, or the edition's code;
+//! `en-GB` uses `en`) unless its `[search.synonyms]` (`[languages.<code>.search.synonyms]`)
+//! says `defaults = false`; its own entries come on top. A language without a file has no
+//! built-in list, and neither has a site whose language search has no rules for (`nl`, analysed
+//! as English): English synonyms would only add noise to Dutch text.
 //!
 //! # Compiling
 //! Every entry is analysed like a query, in the index's language ([`analysis::query_words`],
@@ -45,7 +46,14 @@ pub struct BuiltIn {
 }
 
 /// The files of the languages that have a built-in list: (code, text).
-const BUILT_IN: &[(&str, &str)] = &[("en", include_str!("en.toml"))];
+const BUILT_IN: &[(&str, &str)] = &[
+    ("en", include_str!("en.toml")),
+    ("fr", include_str!("fr.toml")),
+    ("de", include_str!("de.toml")),
+    ("es", include_str!("es.toml")),
+    ("pt", include_str!("pt.toml")),
+    ("it", include_str!("it.toml")),
+];
 
 /// The built-in lists of a language tag (`en`, `en-GB`), if it has any.
 pub fn built_in(language: &str) -> Option<&'static BuiltIn> {
@@ -270,11 +278,43 @@ mod tests {
         );
         assert!(finds(&off, "greyed").is_empty());
         // A language without a list, and one search only analyses as English, get none.
-        for (tag, language) in [("fr", Language::French), ("nl", Language::English)] {
+        for (tag, language) in [("sv", Language::English), ("nl", Language::English)] {
             assert_eq!(
                 compile(&SynonymsConfig::default(), tag, language),
                 Lexicon::default()
             );
+        }
+    }
+
+    /// Each of the other five languages has its list, analysed in its own language: the
+    /// everyday words for a frozen screen find each other, inflected forms included.
+    #[test]
+    fn the_other_languages_have_lists_of_their_own() {
+        for (tag, language, typed, found) in [
+            ("fr-CA", Language::French, "bloquée", "figé"),
+            ("fr", Language::French, "relancer", "redémarrer"),
+            ("de", Language::German, "eingefroren", "hängt"),
+            ("es", Language::Spanish, "celular", "móvil"),
+            ("pt-BR", Language::Portuguese, "telemóvel", "celular"),
+            ("it", Language::Italian, "impallato", "bloccato"),
+        ] {
+            let lexicon = compile(&SynonymsConfig::default(), tag, language);
+            let terms = phrase(typed, language).unwrap();
+            let terms: Vec<&str> = terms.split(' ').collect();
+            let expected = phrase(found, language).unwrap();
+            assert!(
+                lexicon
+                    .synonyms
+                    .finds(&terms)
+                    .is_some_and(|finds| finds.contains(&expected.as_str())),
+                "{tag}: `{typed}` finds `{found}`"
+            );
+            assert!(!lexicon.fillers.is_empty(), "{tag}");
+            let off = SynonymsConfig {
+                defaults: false,
+                ..SynonymsConfig::default()
+            };
+            assert_eq!(compile(&off, tag, language), Lexicon::default(), "{tag}");
         }
     }
 
@@ -283,7 +323,7 @@ mod tests {
     #[test]
     fn entries_are_analysed_in_the_index_language() {
         let config = site(
-            "[book]\nlanguage = \"fr\"\n[search.synonyms]\ngroups = [[\"l'écran figé\", \"bloqué\"]]\n",
+            "[book]\nlanguage = \"fr\"\n[search.synonyms]\ndefaults = false\ngroups = [[\"l'écran figé\", \"bloqué\"]]\n",
         );
         let lexicon = compile(&config, "fr", Language::French);
         let french = |text: &str| phrase(text, Language::French).unwrap();

@@ -211,6 +211,11 @@ const FRENCH_QUERIES: &[&str] = &[
     "espace insuffisant",
     "sauve",
     "sauvegarde icl",
+    // Found only through the built-in French synonyms: the fixture never says "relancer" nor
+    // "planté", and the browser must expand them as the CLI does.
+    "relancer",
+    "plantée",
+    "sauvegarde plantée",
 ];
 
 #[test]
@@ -265,6 +270,9 @@ fn french_queries_find_french_articles_with_or_without_accents() {
             "faq/backup-fails-halfway",
         ),
         ("batterie faible", "causes/low-battery"),
+        // The built-in French synonyms: "relancer" finds "redémarrez", never written
+        // "relancer" in the fixture.
+        ("relancer", "fixes/use-stronger-wifi"),
         (
             "réinitialiser les réglages réseau",
             "fixes/reset-network-settings",
