@@ -1,34 +1,58 @@
 #!/usr/bin/env bash
 # Build-time benchmark: Remedy (pages + both search indexes) against Hugo alone and Hugo followed
 # by Pagefind (the usual way to add search to Hugo), on the same generated knowledge bases, in one
-# run. Prints wall time (hyperfine, median of several runs), peak memory (/usr/bin/time -v) and the
-# ratios Remedy / other.
+# run. For each size and each storage (tmpfs, so the tools' own work is timed, and the real disk)
+# it prints wall time (hyperfine, median), peak memory (/usr/bin/time, the largest of the runs),
+# the output's entries (files + folders) and the ratios Remedy / other, then one Markdown table
+# of everything for the README.
 #
-#   benches/build_vs_peers.sh [N ...]        default: 1000 10000
+#   benches/build_vs_peers.sh [N ...]        default: 10000 100000
 #
-# Environment: RUNS (hyperfine runs per command, default 5), WORK (scratch dir, default a new
-# temporary dir, removed at the end unless KEEP=1), SEED (default 42).
+# Environment:
+#   RUNS         hyperfine runs per command (default 3; sizes of 100,000 and more: LARGE_RUNS, 1)
+#   STORAGES     "tmpfs disk" (default); sizes above DISK_MAX (10000) run in tmpfs only
+#   CACHE        where generated sites are kept between runs (default target/bench-corpus): a
+#                size is generated once per seed and generator source
+#   WORK         scratch dir on the disk (default a new temporary dir, removed unless KEEP=1)
+#   TMPFS        a tmpfs mount for the tmpfs runs (default /dev/shm)
+#   SEED         corpus seed (default 42)
+#   PAGEFIND_MAX largest size Pagefind is timed at with hyperfine (default 10000); above it
+#                Pagefind runs once, under a memory cap of PAGEFIND_MEM_GB (default 16), and is
+#                recorded as failing when it does (at 100,000 articles it needs more than the
+#                24 GB of our machines)
 #
 # The peers are installed here, not committed: hugo, hyperfine and time from Debian's packages,
 # pagefind from npm into $WORK. Every build starts without an output folder (hyperfine --prepare
-# moves the last one aside and flushes writes), so all three do the same work; a second Remedy row
-# shows a rebuild over an existing build dir, which also pays for deleting the previous site.
+# moves the last one aside and flushes writes), so all three do the same work; a last Remedy
+# row shows a rebuild over an existing build dir.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SIZES=("$@")
-[ ${#SIZES[@]} -eq 0 ] && SIZES=(1000 10000)
-RUNS=${RUNS:-5}
+[ ${#SIZES[@]} -eq 0 ] && SIZES=(10000 100000)
+RUNS=${RUNS:-3}
+LARGE_RUNS=${LARGE_RUNS:-1}
 SEED=${SEED:-42}
+STORAGES=${STORAGES:-"tmpfs disk"}
+DISK_MAX=${DISK_MAX:-10000}
+PAGEFIND_MAX=${PAGEFIND_MAX:-10000}
+PAGEFIND_MEM_GB=${PAGEFIND_MEM_GB:-16}
+CACHE=${CACHE:-$PWD/target/bench-corpus}
+TMPFS=${TMPFS:-/dev/shm}
 WORK=${WORK:-$(mktemp -d /tmp/remedy-peers-XXXXXX)}
-mkdir -p "$WORK"
-cleanup() { [ "${KEEP:-0}" = 1 ] || rm -rf "$WORK"; }
+TMPFS_WORK="$TMPFS/remedy-peers-$$"
+mkdir -p "$WORK" "$CACHE"
+cleanup() {
+  rm -rf "$TMPFS_WORK"
+  [ "${KEEP:-0}" = 1 ] || rm -rf "$WORK"
+}
 trap cleanup EXIT
 
 need=()
 command -v hugo >/dev/null || need+=(hugo)
 command -v hyperfine >/dev/null || need+=(hyperfine)
 [ -x /usr/bin/time ] || need+=(time)
+command -v prlimit >/dev/null || need+=(util-linux)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing ${need[*]} ..." >&2
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
@@ -38,56 +62,134 @@ if [ ! -x "$WORK/npm/node_modules/.bin/pagefind" ]; then
   mkdir -p "$WORK/npm"
   (cd "$WORK/npm" && npm install --silent --no-audit --no-fund pagefind@1 >/dev/null)
 fi
-PAGEFIND="$WORK/npm/node_modules/.bin/pagefind"
+# The npm package's launcher is a Node script; time and cap the native binary it runs.
+PAGEFIND=$(find "$WORK/npm/node_modules" -path '*pagefind*' -type f -name pagefind -perm -u+x \
+  ! -path '*/.bin/*' | head -1)
+[ -n "$PAGEFIND" ] || PAGEFIND="$WORK/npm/node_modules/.bin/pagefind"
 
 cargo build --release --quiet --bin remedy --example gen_corpus
 REMEDY="$PWD/target/release/remedy"
 GEN="$PWD/target/release/examples/gen_corpus"
+GEN_ID=$(cat examples/gen_corpus/*.rs | sha256sum | cut -c1-12)
 
-echo "machine: $(nproc) cores, $(hugo version | cut -d' ' -f1-2), pagefind $("$PAGEFIND" --version 2>/dev/null | tail -1)"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB, $(hugo version | cut -d' ' -f1-2), pagefind $("$PAGEFIND" --version 2>/dev/null | tail -1)"
 echo
 
-peak_mb() { # peak resident memory of a command, in MB
-  /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F: '/Maximum resident set size/ {printf "%.0f", $2/1024}'
+# The generated sites of a size, made once per seed and generator source.
+corpus() {
+  local n=$1 dir="$CACHE/$1-seed$SEED-$GEN_ID"
+  if [ ! -f "$dir/done" ]; then
+    rm -rf "$CACHE/$n-seed$SEED-"*
+    mkdir -p "$dir"
+    echo "generating $n articles into $dir ..." >&2
+    "$GEN" --articles "$n" --seed "$SEED" --out "$dir/remedy" --hugo "$dir/hugo" >/dev/null
+    touch "$dir/done"
+  fi
+  echo "$dir"
 }
 
+entries() { # files + folders of a build dir, as "files folders"
+  echo "$(find "$1" -type f | wc -l) $(find "$1" -type d | wc -l)"
+}
+
+TABLE="$WORK/table.md"
+echo "| articles | storage | Remedy | Hugo | Hugo + Pagefind | Remedy / Hugo | Remedy / Hugo + Pagefind | entries Remedy / Hugo |" >"$TABLE"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- |" >>"$TABLE"
+
 for N in "${SIZES[@]}"; do
-  SITE="$WORK/remedy-$N"
-  HUGO="$WORK/hugo-$N"
-  rm -rf "$SITE" "$HUGO"
-  "$GEN" --articles "$N" --seed "$SEED" --out "$SITE" --hugo "$HUGO" >/dev/null
-  sync # the generator's writes are flushed before anything is timed
-  # The previous run's output is moved aside, not deleted: on ext4 without a journal (as on these
-  # VMs) the kernel scans recently deleted inodes on every file it creates for the next ~30 s, so
-  # a build started right after `rm -rf` of a large site runs 2-4x slower, whatever the tool. Each
-  # tool is timed on its own work; the trash is deleted after the size is done. `sync` flushes
-  # the previous run's writes, so no run pays for the one before.
-  mkdir -p "$WORK/trash"
-  clean_remedy="for d in $SITE/public $SITE/.public.remedy-*; do [ -e \$d ] && mv \$d $WORK/trash/\$(date +%s%N); done; sync"
-  clean_hugo="[ -e $HUGO/public ] && mv $HUGO/public $WORK/trash/\$(date +%s%N); sync"
-  hyperfine --style none --warmup 1 --runs "$RUNS" --export-json "$WORK/times-$N.json" \
-    --prepare "$clean_remedy" -n remedy "$REMEDY build --quiet --root $SITE" \
-    --prepare "$clean_hugo" -n hugo "hugo --quiet --source $HUGO" \
-    --prepare "$clean_hugo" -n hugo+pagefind "hugo --quiet --source $HUGO && $PAGEFIND --site $HUGO/public --silent" \
-    --prepare "sync" -n "remedy rebuild" "$REMEDY build --quiet --root $SITE" >/dev/null
-  eval "$clean_remedy"; mem_remedy=$(peak_mb "$REMEDY" build --quiet --root "$SITE")
-  eval "$clean_hugo"; mem_hugo=$(peak_mb hugo --quiet --source "$HUGO")
-  mem_pagefind=$(peak_mb "$PAGEFIND" --site "$HUGO/public" --silent)
-  mem_both=$(( mem_hugo > mem_pagefind ? mem_hugo : mem_pagefind ))
-  python3 - "$WORK/times-$N.json" "$N" "$mem_remedy" "$mem_hugo" "$mem_both" <<'PY'
-import json, sys
-data = json.load(open(sys.argv[1]))
-n, mem_remedy, mem_hugo, mem_both = sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
-t = {r["command"]: r for r in data["results"]}
-med = lambda name: t[name]["median"]
-mem = {"remedy": mem_remedy, "hugo": mem_hugo, "hugo+pagefind": mem_both, "remedy rebuild": mem_remedy}
-print(f"N = {n} articles (median of {len(t['remedy']['times'])} runs, clean output folder each run)")
-print(f"  {'':16} {'wall':>9} {'peak MB':>8} {'remedy/this':>12}")
+  SOURCE=$(corpus "$N")
+  runs=$RUNS
+  [ "$N" -ge 100000 ] && runs=$LARGE_RUNS
+  for STORAGE in $STORAGES; do
+    if [ "$STORAGE" = disk ] && [ "$N" -gt "$DISK_MAX" ]; then continue; fi
+    case $STORAGE in
+      tmpfs) BASE="$TMPFS_WORK" ;;
+      disk) BASE="$WORK/disk" ;;
+      *) echo "unknown storage $STORAGE" >&2; exit 2 ;;
+    esac
+    rm -rf "$BASE"; mkdir -p "$BASE/trash" "$BASE/mem"
+    SITE="$BASE/remedy"; HUGO="$BASE/hugo"; MEM="$BASE/mem"
+    cp -r "$SOURCE/remedy" "$SITE"; cp -r "$SOURCE/hugo" "$HUGO"
+    sync
+    # The previous run's output is moved aside, not deleted: on ext4 without a journal (as on
+    # these VMs) the kernel scans recently deleted inodes on every file it creates for the next
+    # ~30 s, so a build started right after `rm -rf` of a large site runs 2-4x slower, whatever
+    # the tool. `sync` flushes the previous run's writes, so no run pays for the one before.
+    clean_remedy="for d in $SITE/public $SITE/.public.remedy-*; do [ -e \$d ] && mv \$d $BASE/trash/\$(date +%s%N); done; sync"
+    clean_hugo="[ -e $HUGO/public ] && mv $HUGO/public $BASE/trash/\$(date +%s%N); sync"
+    timed() { echo "/usr/bin/time -a -o $MEM/$1 -f %M"; } # appends each run's peak KB
+    commands=(
+      --prepare "$clean_remedy" -n remedy "$(timed remedy) $REMEDY build --quiet --root $SITE"
+      --prepare "$clean_hugo" -n hugo "$(timed hugo) hugo --quiet --source $HUGO"
+    )
+    if [ "$N" -le "$PAGEFIND_MAX" ]; then
+      commands+=(--prepare "$clean_hugo" -n hugo+pagefind
+        "$(timed hugo2) hugo --quiet --source $HUGO && $(timed pagefind) $PAGEFIND --site $HUGO/public --silent")
+    fi
+    commands+=(--prepare "sync" -n "remedy rebuild" "$(timed remedy) $REMEDY build --quiet --root $SITE")
+    hyperfine --style none --warmup "$([ "$runs" -gt 1 ] && echo 1 || echo 0)" --runs "$runs" \
+      --export-json "$BASE/times.json" "${commands[@]}" >/dev/null
+    read -r remedy_files remedy_dirs <<<"$(entries "$SITE/public")"
+    pagefind_status=ok pagefind_time=0 pagefind_entries="0 0"
+    if [ "$N" -le "$PAGEFIND_MAX" ]; then
+      pagefind_entries=$(entries "$HUGO/public/pagefind")
+      eval "$clean_hugo"; hugo --quiet --source "$HUGO"
+    else
+      eval "$clean_hugo"; hugo --quiet --source "$HUGO"; sync
+      start=$(date +%s.%N)
+      if prlimit --as=$((PAGEFIND_MEM_GB * 1024 * 1024 * 1024)) \
+        /usr/bin/time -a -o "$MEM/pagefind" -f %M "$PAGEFIND" --site "$HUGO/public" --silent \
+        >"$BASE/pagefind.log" 2>&1; then
+        pagefind_entries=$(entries "$HUGO/public/pagefind")
+      else
+        pagefind_status="failed (memory capped at $PAGEFIND_MEM_GB GB: $(grep -m1 -io 'memory[^.]*' "$BASE/pagefind.log" || tail -c 120 "$BASE/pagefind.log" | tr '\n' ' '))"
+      fi
+      pagefind_time=$(awk "BEGIN { print $(date +%s.%N) - $start }")
+      rm -rf "$HUGO/public/pagefind"
+    fi
+    read -r hugo_files hugo_dirs <<<"$(entries "$HUGO/public")"
+    python3 - "$BASE/times.json" "$N" "$STORAGE" "$MEM" "$TABLE" "$remedy_files" "$remedy_dirs" \
+      "$hugo_files" "$hugo_dirs" "$pagefind_entries" "$pagefind_status" "$pagefind_time" <<'PY'
+import json, os, sys
+times, n, storage, mem, table = sys.argv[1:6]
+rf, rd, hf, hd = map(int, sys.argv[6:10])
+pf_files, pf_dirs = map(int, sys.argv[10].split())
+pf_status, pf_time = sys.argv[11], float(sys.argv[12])
+t = {r["command"]: r for r in json.load(open(times))["results"]}
+def peak(name):
+    path = os.path.join(mem, name)
+    if not os.path.exists(path):
+        return 0
+    values = [int(line) for line in open(path) if line.strip().isdigit()]
+    return max(values) // 1024 if values else 0
+med = {name: r["median"] for name, r in t.items()}
+mb = {"remedy": peak("remedy"), "hugo": peak("hugo"), "remedy rebuild": peak("remedy")}
+if "hugo+pagefind" in med:
+    mb["hugo+pagefind"] = max(peak("hugo2"), peak("pagefind"))
+elif pf_status == "ok":
+    med["hugo+pagefind"] = med["hugo"] + pf_time
+    mb["hugo+pagefind"] = max(peak("hugo"), peak("pagefind"))
+entries = {"remedy": rf + rd, "hugo": hf + hd, "hugo+pagefind": hf + hd + pf_files + pf_dirs,
+           "remedy rebuild": rf + rd}
+runs = len(t["remedy"]["times"])
+print(f"N = {n} articles, {storage} (median of {runs} run{'s' if runs > 1 else ''}, clean output folder each run)")
+print(f"  {'':16} {'wall':>9} {'peak MB':>8} {'entries':>8} {'remedy/this':>12}")
 for name in ["remedy", "hugo", "hugo+pagefind", "remedy rebuild"]:
-    ratio = med("remedy") / med(name)
-    print(f"  {name:16} {med(name):8.2f}s {mem[name]:8} {ratio:12.2f}")
+    if name not in med:
+        print(f"  {name:16} {'—':>9} {'—':>8} {'—':>8}   Pagefind {pf_status}, after {pf_time:.0f} s")
+        continue
+    print(f"  {name:16} {med[name]:8.2f}s {mb[name]:8} {entries[name]:8} {med['remedy'] / med[name]:12.2f}")
+print(f"  entries: remedy {rf} files + {rd} folders, hugo {hf} + {hd}: {(rf + rd) / (hf + hd):.2f}x")
 print()
+cell = lambda name: f"{med[name]:.1f} s, {mb[name]:,} MB" if name in med else f"Pagefind {pf_status.split(' (')[0]}"
+ratio = lambda name: f"{med['remedy'] / med[name]:.2f}" if name in med else "—"
+with open(table, "a") as out:
+    out.write(f"| {int(n):,} | {storage} | {cell('remedy')} | {cell('hugo')} | {cell('hugo+pagefind')} "
+              f"| {ratio('hugo')} | {ratio('hugo+pagefind')} | {rf + rd:,} / {hf + hd:,} = {(rf + rd) / (hf + hd):.2f} |\n")
 PY
-  rm -rf "$WORK/trash"
-  sleep 35 # let the deleted inodes age before the next size
+    rm -rf "$BASE"
+    [ "$STORAGE" = disk ] && sleep 35 # let the deleted inodes age before the next size
+  done
 done
+echo "Markdown table (README, Performance):"
+cat "$TABLE"
