@@ -188,41 +188,62 @@ impl Tokenizer for RemedyTokenizer {
 #[derive(Debug, Clone, Default)]
 pub struct TermListTokenizer;
 
-impl Tokenizer for TermListTokenizer {
-    type TokenStream<'a> = RemedyTokenStream;
+/// The token stream of [`TermListTokenizer`]: one token, rewritten for each term (as
+/// tantivy's own tokenizers do), so indexing allocates nothing per term.
+#[derive(Debug)]
+pub struct TermListStream<'a> {
+    terms: std::str::Split<'a, char>,
+    offset: usize,
+    token: Token,
+}
 
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> RemedyTokenStream {
-        let mut offset = 0;
-        let tokens = text
-            .split(' ')
-            .filter(|term| !term.is_empty())
-            .enumerate()
-            .map(|(position, term)| {
-                let token = Token {
-                    offset_from: offset,
-                    offset_to: offset + term.len(),
-                    position,
-                    text: term.to_string(),
-                    position_length: 1,
-                };
-                offset += term.len() + 1;
-                token
-            })
-            .collect();
-        RemedyTokenStream { tokens, next: 0 }
+impl Tokenizer for TermListTokenizer {
+    type TokenStream<'a> = TermListStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> TermListStream<'a> {
+        TermListStream {
+            terms: text.split(' '),
+            offset: 0,
+            // The first term's position is 0: the position before it wraps around.
+            token: Token {
+                position: usize::MAX,
+                ..Token::default()
+            },
+        }
+    }
+}
+
+impl TokenStream for TermListStream<'_> {
+    fn advance(&mut self) -> bool {
+        for term in self.terms.by_ref() {
+            let start = self.offset;
+            self.offset += term.len() + 1;
+            if term.is_empty() {
+                continue;
+            }
+            self.token.text.clear();
+            self.token.text.push_str(term);
+            self.token.offset_from = start;
+            self.token.offset_to = start + term.len();
+            self.token.position = self.token.position.wrapping_add(1);
+            return true;
+        }
+        false
+    }
+
+    fn token(&self) -> &Token {
+        &self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.token
     }
 }
 
 /// A text's analysed terms joined by spaces, for [`TermListTokenizer`].
 fn term_list(text: &str, language: analysis::Language) -> String {
-    let terms = analysis::index_terms(text, language);
-    let mut list = String::with_capacity(terms.iter().map(|t| t.term.len() + 1).sum());
-    for term in terms {
-        if !list.is_empty() {
-            list.push(' ');
-        }
-        list.push_str(&term.term);
-    }
+    let mut list = String::with_capacity(text.len());
+    analysis::push_index_terms(text, language, &mut list);
     list
 }
 

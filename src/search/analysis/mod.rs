@@ -157,6 +157,11 @@ pub fn is_question_word(word: &str, language: Language) -> bool {
 /// The WebAssembly module analyses a query at a time and remembers nothing: the table would
 /// cost it more bytes than time.
 pub fn word_term(word: &str, language: Language) -> String {
+    with_word_term(word, language, str::to_string)
+}
+
+/// [`word_term`], handed to `f` without a copy of its own.
+fn with_word_term<R>(word: &str, language: Language, f: impl FnOnce(&str) -> R) -> R {
     #[cfg(not(target_family = "wasm"))]
     {
         /// Enough for the vocabulary of a large knowledge base; past it, terms are computed.
@@ -168,19 +173,20 @@ pub fn word_term(word: &str, language: Language) -> String {
         }
         TERMS.with(|terms| {
             if let Some(found) = terms.borrow()[language.index()].get(word) {
-                return found.clone();
+                return f(found);
             }
             let term = stem_and_fold(word, language);
+            let result = f(&term);
             let mut terms = terms.borrow_mut();
             let remembered = &mut terms[language.index()];
             if remembered.len() < REMEMBERED {
-                remembered.insert(word.to_string(), term.clone());
+                remembered.insert(word.to_string(), term);
             }
-            term
+            result
         })
     }
     #[cfg(target_family = "wasm")]
-    stem_and_fold(word, language)
+    f(&stem_and_fold(word, language))
 }
 
 /// [`word_term`], computed.
@@ -248,10 +254,22 @@ fn joiner(c: char, before: char, after: char) -> Option<char> {
 
 /// Splits text into compounds (rule 1).
 pub fn compounds(text: &str, language: Language) -> Vec<Compound> {
+    let mut out = Vec::new();
+    for_each_compound(text, language, |compound| out.push(compound.clone()));
+    out
+}
+
+/// Hands each compound of `text` (rule 1) to `each`, in order. The compound handed over is
+/// reused for the next one, so splitting a long text allocates almost nothing.
+fn for_each_compound(text: &str, language: Language, mut each: impl FnMut(&Compound)) {
     let elisions = language.rules().elisions;
     let kept = language.rules().kept_letters;
     let char_at = |at: usize| text[at..].chars().next();
-    let mut out = Vec::new();
+    let mut compound = Compound {
+        parts: vec![String::new()],
+        joiners: Vec::new(),
+        span: 0..0,
+    };
     let mut at = 0;
     while let Some(first) = char_at(at) {
         if !is_word_char(first) {
@@ -259,11 +277,12 @@ pub fn compounds(text: &str, language: Language) -> Vec<Compound> {
             continue;
         }
         let mut start = at;
-        let mut parts = vec![String::new()];
-        let mut joiners = Vec::new();
+        compound.parts.truncate(1);
+        compound.parts[0].clear();
+        compound.joiners.clear();
         let mut c = first;
         loop {
-            let part = parts.last_mut().expect("a part");
+            let part = compound.parts.last_mut().expect("a part");
             if fold::is_combining_mark(c) {
                 // Composed with the letter before it where a precomposed letter exists;
                 // otherwise folding would drop it anyway.
@@ -293,55 +312,64 @@ pub fn compounds(text: &str, language: Language) -> Vec<Compound> {
             if is_apostrophe(next) {
                 if !elisions.is_empty() && elisions.contains(&fold(part, kept).as_ref()) {
                     part.clear();
-                    if joiners.is_empty() {
+                    if compound.joiners.is_empty() {
                         start = at + next.len_utf8();
                     }
                 }
                 at += next.len_utf8();
             } else if let Some(joiner) = joiner(next, c, after) {
-                joiners.push(joiner);
-                parts.push(String::new());
+                compound.joiners.push(joiner);
+                compound.parts.push(String::new());
                 at += next.len_utf8();
             } else {
                 break;
             }
             c = after;
         }
-        out.push(Compound {
-            parts,
-            joiners,
-            span: start..at,
-        });
+        compound.span = start..at;
+        each(&compound);
     }
-    out
 }
 
 /// The terms of one lower-case part (rules 2 to 6): a code kept whole, a word's terms, or
 /// nothing for a stop word or an over-long part.
-fn part_terms(part: &str, keep_stop_words: bool, language: Language, mut push: impl FnMut(String)) {
+fn part_terms(part: &str, keep_stop_words: bool, language: Language, push: &mut dyn FnMut(&str)) {
     let folded = fold(part, language.rules().kept_letters);
     // A part of at most MAX_TERM_CHARS bytes has at most as many characters: skip the count.
     if folded.len() > MAX_TERM_CHARS && folded.chars().count() > MAX_TERM_CHARS {
         return;
     }
     if part.chars().any(char::is_numeric) {
-        push(folded.into_owned());
+        push(&folded);
         return;
     }
     if !keep_stop_words && is_stop_word(&folded, language) {
         return;
     }
-    let term = word_term(part, language);
     // Only a part with diacritics (or other non-ASCII letters) folds to something else.
     if matches!(folded, std::borrow::Cow::Owned(_)) && folded != part {
+        let term = word_term(part, language);
         let unaccented = word_term(&folded, language);
+        push(&term);
         if unaccented != term {
-            push(term);
-            push(unaccented);
-            return;
+            push(&unaccented);
         }
+        return;
     }
-    push(term);
+    with_word_term(part, language, |term| push(term));
+}
+
+/// The terms of one compound (rules 2 to 6): a single part's, or a compound's whole form
+/// followed by its parts'.
+fn compound_terms(compound: &Compound, language: Language, push: &mut dyn FnMut(&str)) {
+    if compound.parts.len() == 1 {
+        part_terms(&compound.parts[0], false, language, push);
+        return;
+    }
+    part_terms(&compound.whole(), true, language, push);
+    for part in &compound.parts {
+        part_terms(part, false, language, push);
+    }
 }
 
 /// A term to index, with where it came from.
@@ -356,23 +384,29 @@ pub struct IndexTerm {
 /// The terms to index for a text, in order (rules 1 to 6).
 pub fn index_terms(text: &str, language: Language) -> Vec<IndexTerm> {
     let mut out = Vec::new();
-    for compound in compounds(text, language) {
-        let mut push = |term: String| {
+    for_each_compound(text, language, |compound| {
+        compound_terms(compound, language, &mut |term| {
             out.push(IndexTerm {
-                term,
+                term: term.to_string(),
                 span: compound.span.clone(),
             });
-        };
-        if compound.parts.len() == 1 {
-            part_terms(&compound.parts[0], false, language, &mut push);
-            continue;
-        }
-        part_terms(&compound.whole(), true, language, &mut push);
-        for part in &compound.parts {
-            part_terms(part, false, language, &mut push);
-        }
-    }
+        });
+    });
     out
+}
+
+/// The terms of [`index_terms`] without their places, appended to `out` separated by single
+/// spaces (terms never hold whitespace): how the index writer takes them, with no allocation
+/// per term.
+pub fn push_index_terms(text: &str, language: Language, out: &mut String) {
+    for_each_compound(text, language, |compound| {
+        compound_terms(compound, language, &mut |term| {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(term);
+        });
+    });
 }
 
 /// What a query word counts for.
