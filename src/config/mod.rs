@@ -10,7 +10,7 @@
 //! filters = ["kind", "tags"]   # filters the search page offers and the browser index carries
 //!
 //! [search.weights]             # field weights: error-codes, title, symptoms, summary, headings, body
-//! title = 3.0
+//! title = 4.0
 //!
 //! [search.synonyms]
 //! defaults = true              # the built-in list of the site's language (see below)

@@ -46,8 +46,7 @@ pub struct FieldWeights {
     pub error_codes: f32,
     /// The article title.
     pub title: f32,
-    /// The symptom phrases of the front matter: written the way readers describe the problem,
-    /// so by default they weigh as much as the title.
+    /// The symptom phrases of the front matter.
     pub symptoms: f32,
     /// The one-sentence summary.
     pub summary: f32,
@@ -61,7 +60,7 @@ impl Default for FieldWeights {
     fn default() -> Self {
         FieldWeights {
             error_codes: 8.0,
-            title: 3.0,
+            title: 4.0,
             symptoms: 3.0,
             summary: 2.0,
             headings: 1.5,
