@@ -49,13 +49,13 @@
 //!
 //! An alternative of a run of several words, or of a word the site does not use (no exact
 //! variant), *stands in* for the run: an article matching it counts as matching all the run's
-//! required words (section 3a). An alternative of a single word the site does use only adds to
+//! required words (rule 4.2). An alternative of a single word the site does use only adds to
 //! the score (section 3). So `surfshark` and `private internet access` rank the VPN articles as
 //! if the reader had typed `vpn`, while `frozen` still puts the articles that say "frozen"
 //! before those that only say "stuck".
 //!
 //! A required word that has no variant and whose slot has no alternative matches nothing: it
-//! is *unmatched*. It does not count in section 3a (no article can have it), and it is reported
+//! is *unmatched*. It does not count in rule 4.2 (no article can have it), and it is reported
 //! as typed, so a reader learns that no article mentions `viber` instead of seeing ten
 //! confident answers to the rest of the query.
 //!
@@ -69,28 +69,6 @@
 //! larger of its words' scores added up and its best matching alternative's; an article's score
 //! is the sum of its slots' scores.
 //!
-//! # 3a. Missing words and the query's shape
-//! The score is then multiplied by two factors.
-//! - **Missing words**: [`MISSING_WORD_FACTOR`] for every one of the query's *matchable*
-//!   required words (those not unmatched, section 2a) that the article does not match (a slot
-//!   whose alternatives stand in for its words counts as all its required words matched when
-//!   one of them matches). So an article with every word usually leads, but one that misses a
-//!   word it only shares with long articles can still come first on a much better match of the
-//!   others: a long guide that happens to hold every word of `can i use my iphone while it backs
-//!   up` no longer beats the practice about letting backups finish.
-//! - **Shape**: a query is a *question* when it holds a `?` or opens with one of the lexicon's
-//!   question openers (`how`, `why`, `can`, `is`, `should`, ...: its first whitespace-separated
-//!   word, letters only, lower-cased, [`crate::search::lexicon`]); otherwise it is a
-//!   *statement*, the way readers describe a state or failure (`icloud is out of space`, `icloud
-//!   storage is full what now`).
-//!   For a statement, articles of the kinds in [`STATEMENT_KINDS_DOWN`] (good habits and
-//!   background guides, which answer "what should I do in general" rather than "what is wrong")
-//!   score [`STATEMENT_KIND_FACTOR`] times as much, so the cause, error or fix of a symptom comes
-//!   before the habit that would have avoided it. Questions leave every kind as it is.
-//!
-//! Both factors are multiplied in as one number: [`MISSING_WORD_FACTOR`] multiplied in once per
-//! missing word, starting from 1, then times the shape factor.
-//!
 //! *Precision.* The CLI computes impacts with tantivy at full precision. The browser index
 //! ([`crate::search::export`]) stores them to 16 bits (steps of 0.02%), and for a term held by
 //! more than [`HEAD_POSTINGS`](crate::search::export::HEAD_POSTINGS) articles exactly only for
@@ -103,9 +81,12 @@
 //! An article matches when any variant of any word is in it. Matches are ordered by:
 //! 1. **error codes first**: how many code words are exactly (not by prefix; by their digits
 //!    for `error9006`) one of the article's `error_codes`, most first;
-//! 2. score (with the factors of section 3a), highest first; an article that misses words is
-//!    still ranked, so the query falls back to fewer words rather than to nothing;
-//! 3. the site's display order.
+//! 2. **AND before OR**: how many required words it matches, most first, so articles with every
+//!    word lead and the query falls back to fewer words rather than to nothing (a slot whose
+//!    alternatives stand in for its words counts as all its required words matched when one of
+//!    them matches);
+//! 3. score, highest first;
+//! 4. the site's display order.
 //!
 //! # 5. Filters and the answer
 //! Filters (`--kind`, `--tag`, `Remedy.query`'s `filters`) keep the ranked articles of one of
@@ -138,12 +119,6 @@ pub const TYPO_WEIGHT_TWO: f64 = 0.4;
 pub const MIN_REQUIRED_NUMBER_DIGITS: usize = 3;
 /// Weight of a synonym alternative's impacts.
 pub const SYNONYM_WEIGHT: f64 = 0.8;
-/// What an article's score is multiplied by for each matchable required word it misses.
-pub const MISSING_WORD_FACTOR: f64 = 0.7;
-/// The kinds whose articles score less on a statement-shaped query: good habits and guides.
-pub const STATEMENT_KINDS_DOWN: [&str; 2] = ["practice", "guide"];
-/// What their score is multiplied by.
-pub const STATEMENT_KIND_FACTOR: f64 = 0.8;
 
 /// The query options a site chose under `[search]`, and the language of its index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -193,7 +168,7 @@ pub struct Variant {
 pub struct PlannedWord {
     /// The analysed word.
     pub word: QueryWord,
-    /// Whether ranking counts it among the words an article should match (section 3a).
+    /// Whether ranking counts it among the words an article must match (rule 4.2).
     pub required: bool,
     /// Its variants, exact first.
     pub variants: Vec<Variant>,
@@ -219,7 +194,7 @@ pub struct Slot {
     pub alternatives: Vec<Vec<String>>,
     /// Whether the alternatives stand in for the run's words: the run is several words, or a
     /// required word of it has no exact variant. Only then does a matching alternative count as
-    /// the run's words in section 3a.
+    /// the run's words in rule 4.2.
     pub stands_in: bool,
 }
 
@@ -232,10 +207,6 @@ pub struct Plan {
     pub slots: Vec<Slot>,
     /// The unmatched words, as typed, in query order.
     pub unmatched: Vec<String>,
-    /// How many required words an article can match: those not unmatched (section 3a).
-    pub matchable: u32,
-    /// Whether the query is a question (section 3a).
-    pub question: bool,
 }
 
 impl Plan {
@@ -248,33 +219,6 @@ impl Plan {
     pub fn required_in(&self, slot: &Slot) -> u32 {
         self.words_of(slot).iter().filter(|w| w.required).count() as u32
     }
-
-    /// What the score of an article of `kind` that matches `words` required words is multiplied
-    /// by (section 3a).
-    pub fn factor(&self, words: u32, kind: &str) -> f64 {
-        let mut factor = 1.0;
-        for _ in words..self.matchable {
-            factor *= MISSING_WORD_FACTOR;
-        }
-        if !self.question && STATEMENT_KINDS_DOWN.contains(&kind) {
-            factor *= STATEMENT_KIND_FACTOR;
-        }
-        factor
-    }
-}
-
-/// Whether a query is a question (section 3a): it holds a `?` or opens with one of the
-/// lexicon's question openers.
-pub fn is_question(query: &str, lexicon: &Lexicon) -> bool {
-    let first: String = query
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .flat_map(char::to_lowercase)
-        .collect();
-    query.contains('?') || lexicon.is_opener(&first)
 }
 
 /// Plans a query (sections 1, 2 and 2a of the spec).
@@ -286,7 +230,6 @@ pub fn plan(
 ) -> Plan {
     let words = plan_words(query, dictionary, options, lexicon);
     let slots = slots(&words, dictionary, &lexicon.synonyms);
-    let question = is_question(query, lexicon);
     let mut unmatched = Vec::new();
     for slot in &slots {
         if !slot.alternatives.is_empty() {
@@ -298,13 +241,10 @@ pub fn plan(
             }
         }
     }
-    let required = words.iter().filter(|w| w.required).count();
     Plan {
-        matchable: (required - unmatched.len()) as u32,
         words,
         slots,
         unmatched,
-        question,
     }
 }
 
@@ -531,7 +471,7 @@ pub struct Ranked<D> {
     pub codes: u32,
     /// Required words it matches.
     pub words: u32,
-    /// Its score, with the factors of section 3a.
+    /// Its score.
     pub score: f64,
 }
 
@@ -539,6 +479,7 @@ pub struct Ranked<D> {
 pub fn best_first<D: Ord>(a: &Ranked<D>, b: &Ranked<D>) -> Ordering {
     b.codes
         .cmp(&a.codes)
+        .then_with(|| b.words.cmp(&a.words))
         .then_with(|| b.score.total_cmp(&a.score))
         .then_with(|| a.doc.cmp(&b.doc))
 }

@@ -5,8 +5,7 @@
 //! `BoostQuery` (the field weight) around a `TermQuery`. So typo and prefix matches are scored
 //! by BM25 like exact ones, only down-weighted. Each term of a synonym alternative is such a
 //! `BooleanQuery` on its own. Tantivy scores every word's and term's matches; this module
-//! combines them by slot, adds the slots up, multiplies in the factors of section 3a (each
-//! article's kind read from the kind field) and ranks them by rule 4 of the spec. Filters are
+//! combines them by slot, adds the slots up and ranks them by rule 4 of the spec. Filters are
 //! term queries on the kind and tag fields, applied to the ranked list.
 
 use std::collections::{HashMap, HashSet};
@@ -276,40 +275,9 @@ pub fn rank(
             }
         }
     }
-    let kinds = kinds(index, searcher)?;
-    for entry in found.values_mut() {
-        let kind = kinds.get(&entry.doc).map_or("", String::as_str);
-        entry.score *= plan.factor(entry.words, kind);
-    }
     let mut ranked: Vec<Ranked<DocAddress>> = found.into_values().collect();
     ranked.sort_by(query::best_first);
     Ok(ranked)
-}
-
-/// Every article's kind, read from the kind field's terms (a site has a handful of kinds).
-fn kinds(index: &OpenIndex, searcher: &Searcher) -> Result<HashMap<DocAddress, String>> {
-    let mut names = std::collections::BTreeSet::new();
-    for segment in searcher.segment_readers() {
-        let Ok(inverted) = segment.inverted_index(index.fields.kind) else {
-            continue;
-        };
-        let Ok(mut stream) = inverted.terms().stream() else {
-            continue;
-        };
-        while stream.advance() {
-            if let Ok(name) = std::str::from_utf8(stream.key()) {
-                names.insert(name.to_string());
-            }
-        }
-    }
-    let mut out = HashMap::new();
-    for name in names {
-        let term = Term::from_field_text(index.fields.kind, &name);
-        for (doc, _) in matches(&TermQuery::new(term, IndexRecordOption::Basic), searcher)? {
-            out.insert(doc, name.clone());
-        }
-    }
-    Ok(out)
 }
 
 /// The answer to a query: the best results, the total number of matching articles, and the

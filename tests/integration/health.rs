@@ -191,7 +191,7 @@ fn failing_search_tests_show_the_actual_ranking() {
 9 | query = "delete old backups"
   |         ^^^^^^^^^^^^^^^^^^^^
   |
-  = help: the top 4 are: 1. fixes/free-up-storage (7.64), 2. guides/how-it-works (2.41), 3. errors/9006 (0.29), 4. causes/storage-full (0.25)
+  = help: the top 4 are: 1. fixes/free-up-storage (7.64), 2. guides/how-it-works (6.15), 3. errors/9006 (0.59), 4. causes/storage-full (0.51)
 
 error: 1 problem found; nothing was written
 "#,

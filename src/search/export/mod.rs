@@ -126,20 +126,6 @@ impl SiteInfo {
     }
 }
 
-/// Runs of documents of one kind in document order, `[kind index, count]`: what the browser
-/// knows each document's kind by, for ranking (spec section 3a) and the kind filter.
-fn kind_runs(impacts: &Impacts, site: &SiteInfo) -> Vec<(usize, u32)> {
-    let mut runs: Vec<(usize, u32)> = Vec::new();
-    for doc in &impacts.docs {
-        let kind = site.kinds.iter().position(|k| k.0 == doc.kind).unwrap_or(0);
-        match runs.last_mut() {
-            Some((last, count)) if *last == kind => *count += 1,
-            _ => runs.push((kind, 1)),
-        }
-    }
-    runs
-}
-
 /// The filter data of the manifest: for `kind`, runs of documents of one kind in document order
 /// (`[kind index, count]`); for `tags`, each tag (by its lower-cased form, shown as first
 /// written) with its documents as a count and gaps in base64 VLQ (`[shown, documents]`).
@@ -147,7 +133,17 @@ fn filter_data(impacts: &Impacts, site: &SiteInfo) -> serde_json::Value {
     let mut data = serde_json::Map::new();
     for filter in &site.filters {
         let value = match filter {
-            Filter::Kind => serde_json::json!(kind_runs(impacts, site)),
+            Filter::Kind => {
+                let mut runs: Vec<(usize, u32)> = Vec::new();
+                for doc in &impacts.docs {
+                    let kind = site.kinds.iter().position(|k| k.0 == doc.kind).unwrap_or(0);
+                    match runs.last_mut() {
+                        Some((last, count)) if *last == kind => *count += 1,
+                        _ => runs.push((kind, 1)),
+                    }
+                }
+                serde_json::json!(runs)
+            }
             Filter::Tags => {
                 let mut tags: BTreeMap<String, (String, Vec<u32>)> = BTreeMap::new();
                 for (doc, stored) in impacts.docs.iter().enumerate() {
@@ -482,9 +478,6 @@ fn manifest(impacts: &Impacts, meta: &IndexMeta, site: &SiteInfo, parts: &Parts)
             "typoWeightOne": query::TYPO_WEIGHT_ONE,
             "typoWeightTwo": query::TYPO_WEIGHT_TWO,
             "synonymWeight": query::SYNONYM_WEIGHT,
-            "missingWordFactor": query::MISSING_WORD_FACTOR,
-            "statementKindsDown": query::STATEMENT_KINDS_DOWN,
-            "statementKindFactor": query::STATEMENT_KIND_FACTOR,
             "minRequiredNumberDigits": query::MIN_REQUIRED_NUMBER_DIGITS,
         },
         "scale": [parts.scale.low, parts.scale.high],
@@ -492,7 +485,6 @@ fn manifest(impacts: &Impacts, meta: &IndexMeta, site: &SiteInfo, parts: &Parts)
         "infoBlock": INFO_BLOCK,
         "basePath": site.base_path,
         "kinds": site.kinds,
-        "kindRuns": kind_runs(impacts, site),
         "filters": filter_data(impacts, site),
         "lexicon": meta.lexicon,
         "shards": parts.shards.iter().map(|(first, _)| first.as_str()).collect::<Vec<_>>(),

@@ -1,14 +1,14 @@
 //! The query lexicon: what a query knows besides the index's terms. Synonyms (two-way groups and
-//! one-way mappings, from `[search.synonyms]` and the built-in list of the site's language),
-//! filler words and question openers, analysed once into terms so that both searchers apply them alike: the CLI reads
+//! one-way mappings, from `[search.synonyms]` and the built-in list of the site's language) and
+//! filler words, analysed once into terms so that both searchers apply them alike: the CLI reads
 //! the compiled [`Lexicon`] from the tantivy index's record, the browser from the manifest. How a
 //! query uses it is [`crate::search::query`]'s spec; this module only decides what it holds.
 //!
 //! # Built-in lists, per language
 //! Each language may have a file here, `<code>.toml` (today `en.toml`), shaped like
-//! `[search.synonyms]` (`groups`, `[one-way]`) plus `fillers` and `question-openers`. A site
-//! uses the file of its `[book] language` (`en-GB` uses `en`) unless `[search.synonyms]
-//! defaults = false` (which keeps only the question openers); its own entries come on top. A language without a file (French, German, ... today) has no built-in
+//! `[search.synonyms]` (`groups`, `[one-way]`) plus `fillers`. A site uses the file of its
+//! `[book] language` (`en-GB` uses `en`) unless `[search.synonyms] defaults = false`; its own
+//! entries come on top. A language without a file (French, German, ... today) has no built-in
 //! list, and neither has a site whose language search has no rules for (`nl`, analysed as
 //! English): English synonyms would only add noise to Dutch text.
 //!
@@ -36,9 +36,6 @@ pub struct BuiltIn {
     /// Filler words (lower case, as typed).
     #[serde(default)]
     pub fillers: Vec<String>,
-    /// Words that open a question (lower case, letters only).
-    #[serde(default)]
-    pub question_openers: Vec<String>,
     /// Two-way groups.
     #[serde(default)]
     pub groups: Vec<Vec<String>>,
@@ -114,19 +111,9 @@ pub struct Lexicon {
     pub fillers: Vec<String>,
     /// Synonym rules.
     pub synonyms: Synonyms,
-    /// Words that open a question when they come first (`can`, `is`), lower case, sorted.
-    #[serde(default)]
-    pub openers: Vec<String>,
 }
 
 impl Lexicon {
-    /// Whether `word` (a query's first word, letters only, lower case) opens a question.
-    pub fn is_opener(&self, word: &str) -> bool {
-        self.openers
-            .binary_search_by(|f| f.as_str().cmp(word))
-            .is_ok()
-    }
-
     /// Whether `typed` (a query word as typed, lower case) is a filler word.
     pub fn is_filler(&self, typed: &str) -> bool {
         self.fillers
@@ -159,12 +146,6 @@ pub fn compile(config: &SynonymsConfig, tag: &str, language: Language) -> Lexico
             targets.extend(phrases.iter().filter(|to| *to != from).cloned());
         }
     };
-    // Question openers are how the language asks, not a choice of synonyms: kept even when
-    // the site turns the built-in list off.
-    let openers: BTreeSet<String> = built_in(tag)
-        .into_iter()
-        .flat_map(|list| list.question_openers.iter().map(|o| o.to_lowercase()))
-        .collect();
     let built_in = config.defaults.then(|| built_in(tag)).flatten();
     if let Some(list) = built_in {
         fillers.extend(list.fillers.iter().map(|f| f.to_lowercase()));
@@ -210,7 +191,6 @@ pub fn compile(config: &SynonymsConfig, tag: &str, language: Language) -> Lexico
     Lexicon {
         fillers: fillers.into_iter().collect(),
         synonyms: Synonyms { phrases, rules },
-        openers: openers.into_iter().collect(),
     }
 }
 

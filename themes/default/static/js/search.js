@@ -430,9 +430,7 @@
               if (planned[i].required && planned[i].variants.length === 0) unmatched.push(planned[i].word.typed);
             }
           });
-          var required = planned.filter(function (p) { return p.required; }).length;
-          return { words: planned, slots: slots, unmatched: unmatched,
-            matchable: required - unmatched.length, question: isQuestion(text) };
+          return { words: planned, slots: slots, unmatched: unmatched };
         });
       });
     }
@@ -458,42 +456,11 @@
           rules.set(from, rule[1].map(function (to) { return phrases[to].split(' '); }));
           longest = Math.max(longest, from.split(' ').length);
         });
-        lexicon = { manifest: manifest, fillers: new Set(source.fillers), rules: rules, longest: longest,
-          openers: new Set(source.openers || []) };
+        lexicon = { manifest: manifest, fillers: new Set(source.fillers), rules: rules, longest: longest };
       }
       return lexicon;
     }
     function isFiller(typed) { return theLexicon().fillers.has(typed); }
-
-    // Section 3a: a question holds a '?' or opens with a question opener (its first
-    // whitespace-separated word, letters only, lower-cased).
-    function isQuestion(text) {
-      var first = (text.trim().split(/\s+/)[0] || '').replace(/[^\p{Alphabetic}]/gu, '').toLowerCase();
-      return text.indexOf('?') >= 0 || theLexicon().openers.has(first);
-    }
-
-    // Each document's kind name, from the manifest's runs, made once per manifest.
-    var docKinds = null;
-    function kindOf(doc) {
-      if (!docKinds || docKinds.manifest !== manifest) {
-        var names = [];
-        (manifest.kindRuns || []).forEach(function (run) {
-          var name = (manifest.kinds[run[0]] || [''])[0];
-          for (var i = 0; i < run[1]; i++) names.push(name);
-        });
-        docKinds = { manifest: manifest, names: names };
-      }
-      return docKinds.names[doc] || '';
-    }
-
-    // Section 3a: what a document's score is multiplied by, for the required words it matches
-    // and its kind.
-    function factor(planned, matchedWords, kind) {
-      var q = manifest.query, f = 1;
-      for (var m = matchedWords; m < planned.matchable; m++) f *= q.missingWordFactor;
-      if (!planned.question && q.statementKindsDown.indexOf(kind) >= 0) f *= q.statementKindFactor;
-      return f;
-    }
 
     // Section 2a: the slots of the planned words, left to right, longest rule first. Each slot
     // is {start, end, alternatives: [[term, ...], ...], standsIn} over the planned words.
@@ -629,8 +596,8 @@
       }
     }
 
-    // Sections 3, 3a and 4 of the spec: score by slot, multiply in the factors of 3a, then the
-    // best `limit` by rule 4 among the documents `allow` lets through (all when null). Gives {ranked: [{doc, score}], total}.
+    // Sections 3 and 4 of the spec: score by slot, then the best `limit` by rule 4 among the
+    // documents `allow` lets through (all when null). Gives {ranked: [{doc, score}], total}.
     function rank(planned, limit, allow) {
       var terms = [];
       planned.words.forEach(function (p) { p.variants.forEach(function (v) { terms.push(v.term); }); });
@@ -703,10 +670,6 @@
             slotScore[doc] = 0; slotWords[doc] = 0; slotSeen[doc] = 0; altBest[doc] = 0; altHit[doc] = 0;
           }
         });
-        for (i = 0; i < touched.length; i++) {
-          doc = touched[i];
-          score[doc] *= factor(planned, words[doc], kindOf(doc));
-        }
         planned.words.forEach(function (p) {
           if (p.word.code && p.variants[0] && (p.variants[0].exact || p.variants[0].digits)) {
             entries[p.variants[0].term].codes.forEach(function (d) { if (matched[d]) codes[d] += 1; });
@@ -714,7 +677,8 @@
         });
         function before(a, b) {
           return codes[a] !== codes[b] ? codes[a] > codes[b]
-            : score[a] !== score[b] ? score[a] > score[b] : a < b;
+            : words[a] !== words[b] ? words[a] > words[b]
+              : score[a] !== score[b] ? score[a] > score[b] : a < b;
         }
         // The best `limit`, kept sorted as they come.
         var top = [], total = 0;
