@@ -17,7 +17,7 @@
 #   TMPFS        a tmpfs mount for the tmpfs runs (default /dev/shm)
 #   SEED         corpus seed (default 42)
 #   PAGEFIND_MAX largest size Pagefind is timed at with hyperfine (default 10000); above it
-#                Pagefind runs once, under a memory cap of PAGEFIND_MEM_GB (default 16), and is
+#                Pagefind runs once, under a memory cap of PAGEFIND_MEM_GB (default 12), and is
 #                recorded as failing when it does (at 100,000 articles it needs more than the
 #                24 GB of our machines)
 #
@@ -36,7 +36,7 @@ SEED=${SEED:-42}
 STORAGES=${STORAGES:-"tmpfs disk"}
 DISK_MAX=${DISK_MAX:-10000}
 PAGEFIND_MAX=${PAGEFIND_MAX:-10000}
-PAGEFIND_MEM_GB=${PAGEFIND_MEM_GB:-16}
+PAGEFIND_MEM_GB=${PAGEFIND_MEM_GB:-12}
 CACHE=${CACHE:-$PWD/target/bench-corpus}
 TMPFS=${TMPFS:-/dev/shm}
 WORK=${WORK:-$(mktemp -d /tmp/remedy-peers-XXXXXX)}
@@ -111,12 +111,18 @@ for N in "${SIZES[@]}"; do
     SITE="$BASE/remedy"; HUGO="$BASE/hugo"; MEM="$BASE/mem"
     cp -r "$SOURCE/remedy" "$SITE"; cp -r "$SOURCE/hugo" "$HUGO"
     sync
-    # The previous run's output is moved aside, not deleted: on ext4 without a journal (as on
-    # these VMs) the kernel scans recently deleted inodes on every file it creates for the next
-    # ~30 s, so a build started right after `rm -rf` of a large site runs 2-4x slower, whatever
-    # the tool. `sync` flushes the previous run's writes, so no run pays for the one before.
-    clean_remedy="for d in $SITE/public $SITE/.public.remedy-*; do [ -e \$d ] && mv \$d $BASE/trash/\$(date +%s%N); done; sync"
-    clean_hugo="[ -e $HUGO/public ] && mv $HUGO/public $BASE/trash/\$(date +%s%N); sync"
+    # On disk the previous run's output is moved aside, not deleted: on ext4 without a journal
+    # (as on these VMs) the kernel scans recently deleted inodes on every file it creates for
+    # the next ~30 s, so a build started right after `rm -rf` of a large site runs 2-4x slower,
+    # whatever the tool. `sync` flushes the previous run's writes, so no run pays for the one
+    # before.
+    # In tmpfs the output is deleted: deleting costs nothing there, and a 100,000-article site's
+    # outputs kept aside would take the memory Hugo needs.
+    discard() { # the command that puts the folder $1 out of the way
+      if [ "$STORAGE" = tmpfs ]; then echo "rm -rf $1"; else echo "mv $1 $BASE/trash/\$(date +%s%N)"; fi
+    }
+    clean_remedy="for d in $SITE/public $SITE/.public.remedy-*; do [ -e \$d ] && $(discard '$d'); done; sync"
+    clean_hugo="[ -e $HUGO/public ] && $(discard "$HUGO/public"); sync"
     timed() { echo "/usr/bin/time -a -o $MEM/$1 -f %M"; } # appends each run's peak KB
     commands=(
       --prepare "$clean_remedy" -n remedy "$(timed remedy) $REMEDY build --quiet --root $SITE"
