@@ -121,8 +121,11 @@ for N in "${SIZES[@]}"; do
     discard() { # the command that puts the folder $1 out of the way
       if [ "$STORAGE" = tmpfs ]; then echo "rm -rf $1"; else echo "mv $1 $BASE/trash/\$(date +%s%N)"; fi
     }
-    clean_remedy="for d in $SITE/public $SITE/.public.remedy-*; do [ -e \$d ] && $(discard '$d'); done; sync"
-    clean_hugo="[ -e $HUGO/public ] && $(discard "$HUGO/public"); sync"
+    # Each tool starts with the other's output gone too: at 100,000 articles Hugo needs some
+    # 16 GB and Remedy's site takes 3.4 GB of tmpfs; together they do not fit in 24 GB.
+    clean_both="for d in $SITE/public $SITE/.public.remedy-* $HUGO/public; do [ -e \$d ] && $(discard '$d'); done; sync"
+    clean_remedy=$clean_both
+    clean_hugo=$clean_both
     timed() { echo "/usr/bin/time -a -o $MEM/$1 -f %M"; } # appends each run's peak KB
     commands=(
       --prepare "$clean_remedy" -n remedy "$(timed remedy) $REMEDY build --quiet --root $SITE"

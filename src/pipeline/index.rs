@@ -16,9 +16,9 @@ pub const TANTIVY_DIR: &str = "search/index";
 /// Where the browser index lives in the build dir.
 pub const BROWSER_DIR: &str = "search";
 
-/// The folders of the browser index inside [`BROWSER_DIR`] (words, terms, postings, documents;
-/// see [`search::export`]), and its manifest.
-const BROWSER_FOLDERS: [&str; 4] = ["w/", "t/", "r/", "d/"];
+/// The folders of the browser index inside [`BROWSER_DIR`] (words, terms, postings, documents,
+/// filters; see [`search::export`]), and its manifest.
+const BROWSER_FOLDERS: [&str; 5] = ["w/", "t/", "r/", "d/", "f/"];
 const BROWSER_MANIFEST: &str = "manifest.js";
 
 /// Whether this stage writes the build-dir file `path`: anything in the tantivy index's folder,

@@ -14,8 +14,8 @@
 //!   the first term of every term shard, the *rich* terms, the first letters that have a word
 //!   list, the query lexicon ([`crate::search::lexicon`]: filler words and synonym rules over
 //!   phrases analysed in the index's language, a few kilobytes at most) and the data of the
-//!   filters the site offers (kind runs, tag document lists; see [`filter_data`]). All of it is
-//!   part of the first query's download.
+//!   filters the site offers (kind runs, each tag with its number of articles; see
+//!   [`filter_data`]). All of it is part of the first query's download.
 //! - `t/N.js`, term shards: every term of the index in byte order, cut into shards of about
 //!   [`SHARD_BYTES`], each with its postings (below).
 //! - `r/N.js`, rich files: the postings of one very common term (held by a quarter of the
@@ -25,6 +25,9 @@
 //!   only a stub, so prefix and typo matching still see the term.
 //! - `d/N.js`, info blocks: the info (slug, kind, title, summary) of [`INFO_BLOCK`] articles in
 //!   document order, for results no rich file carried.
+//! - `f/tags.js` ([`TAG_FILE`]), when the site offers the tag filter: the articles of each tag,
+//!   in the manifest's order. At 100,000 articles they weigh more than the rest of the manifest,
+//!   and only a search with a tag chosen needs them.
 //! - `w/X.js`, word lists: every term starting with the character of code point X (hex) and
 //!   its `df`, without postings, for typo matching, which compares a word with every term of
 //!   the same first letter and then needs the postings of only the few it keeps.
@@ -56,13 +59,15 @@ use encoding::{
 pub use encoding::{HEAD_POSTINGS, Scale};
 
 /// The version of the browser index layout.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 /// About how many bytes of payload a term shard holds.
 pub const SHARD_BYTES: usize = 16 * 1024;
 /// Articles per info block.
 pub const INFO_BLOCK: usize = 32;
 /// At most this many terms get a rich file.
 pub const MAX_RICH_TERMS: usize = 256;
+/// The articles of each tag, for the tag filter.
+pub const TAG_FILE: &str = "f/tags.js";
 
 /// One file of the browser index: its path under `search/` and its contents.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -144,32 +149,52 @@ fn filter_data(impacts: &Impacts, site: &SiteInfo) -> serde_json::Value {
                 }
                 serde_json::json!(runs)
             }
-            Filter::Tags => {
-                let mut tags: BTreeMap<String, (String, Vec<u32>)> = BTreeMap::new();
-                for (doc, stored) in impacts.docs.iter().enumerate() {
-                    for tag in site.tags.get(&stored.slug).into_iter().flatten() {
-                        let entry = tags
-                            .entry(tag_term(tag))
-                            .or_insert_with(|| (tag.trim().to_string(), Vec::new()));
-                        if entry.1.last() != Some(&(doc as u32)) {
-                            entry.1.push(doc as u32);
-                        }
-                    }
-                }
-                let list: Vec<serde_json::Value> = tags
-                    .into_values()
-                    .map(|(shown, docs)| {
-                        let mut gaps = String::new();
-                        push_gaps(&mut gaps, &docs);
-                        serde_json::json!([shown, gaps])
-                    })
-                    .collect();
-                serde_json::Value::Array(list)
-            }
+            Filter::Tags => serde_json::Value::Array(
+                tag_documents(impacts, site)
+                    .into_iter()
+                    .map(|(shown, docs)| serde_json::json!([shown, docs.len()]))
+                    .collect(),
+            ),
         };
         data.insert(filter.name().to_string(), value);
     }
     serde_json::Value::Object(data)
+}
+
+/// Each tag of the site's articles, as shown (the first spelling met), with its articles in
+/// document order, in the order of the tags' lower-cased terms.
+fn tag_documents(impacts: &Impacts, site: &SiteInfo) -> Vec<(String, Vec<u32>)> {
+    let mut tags: BTreeMap<String, (String, Vec<u32>)> = BTreeMap::new();
+    for (doc, stored) in impacts.docs.iter().enumerate() {
+        for tag in site.tags.get(&stored.slug).into_iter().flatten() {
+            let entry = tags
+                .entry(tag_term(tag))
+                .or_insert_with(|| (tag.trim().to_string(), Vec::new()));
+            if entry.1.last() != Some(&(doc as u32)) {
+                entry.1.push(doc as u32);
+            }
+        }
+    }
+    tags.into_values().collect()
+}
+
+/// The payload of `f/tags.js` when the site offers the tag filter: the articles of each tag of
+/// the manifest's list, in its order, as gaps. A tag's articles are the largest part of the
+/// filter data and only a search with a tag chosen needs them, so they are not in the
+/// manifest.
+fn tag_file_payload(impacts: &Impacts, site: &SiteInfo) -> Option<String> {
+    if !site.filters.contains(&Filter::Tags) {
+        return None;
+    }
+    let lists: Vec<serde_json::Value> = tag_documents(impacts, site)
+        .into_iter()
+        .map(|(_, docs)| {
+            let mut gaps = String::new();
+            push_gaps(&mut gaps, &docs);
+            serde_json::Value::String(gaps)
+        })
+        .collect();
+    Some(ascii_json(&serde_json::Value::Array(lists)))
 }
 
 /// How many articles' info a rich file carries.
@@ -186,7 +211,7 @@ pub fn is_common(holders: usize, doc_count: usize) -> bool {
 /// shards, rich files and info blocks.
 pub fn files(impacts: &Impacts, meta: &IndexMeta, site: &SiteInfo) -> Result<Vec<File>> {
     let info = DocInfo::new(impacts, site);
-    let parts = Parts::make(impacts, &info);
+    let parts = Parts::make(impacts, &info, site);
     let mut out = vec![manifest(impacts, meta, site, &parts)?];
     out.extend(parts.data_files(impacts, &info));
     Ok(out)
@@ -202,23 +227,27 @@ struct Parts {
     shards: Vec<(String, String)>,
     /// First character → (last term, payload).
     words: BTreeMap<char, (String, String)>,
+    /// The payload of `f/tags.js`, when the site offers the tag filter.
+    tags: Option<String>,
     build: String,
 }
 
 impl Parts {
-    fn make(impacts: &Impacts, info: &DocInfo<'_>) -> Parts {
+    fn make(impacts: &Impacts, info: &DocInfo<'_>, site: &SiteInfo) -> Parts {
         let scale = Scale::spanning(impacts);
         let rich_id = rich_terms(impacts);
         let rich = rich_files(impacts, &scale, &rich_id, info);
         let shards = term_shards(impacts, &scale, &rich_id);
         let words = word_lists(impacts);
-        let build = build_id(impacts, &shards, &rich);
+        let tags = tag_file_payload(impacts, site);
+        let build = build_id(impacts, &shards, &rich, tags.as_deref());
         Parts {
             scale,
             rich_id,
             rich,
             shards,
             words,
+            tags,
             build,
         }
     }
@@ -250,6 +279,12 @@ impl Parts {
                     js_string(&file.payload),
                     ascii_json(&serde_json::Value::Array(file.docs.clone()))
                 ),
+            ));
+        }
+        if let Some(tags) = &self.tags {
+            out.push(data_file(
+                TAG_FILE.to_string(),
+                &format!("[\"tags\",{build},0,{tags}]"),
             ));
         }
         let doc_count = impacts.docs.len() as u32;
@@ -430,8 +465,16 @@ fn word_lists(impacts: &Impacts) -> BTreeMap<char, (String, String)> {
 }
 
 /// The build id: a hash of everything the data files hold.
-fn build_id(impacts: &Impacts, shards: &[(String, String)], rich: &[RichFile]) -> String {
+fn build_id(
+    impacts: &Impacts,
+    shards: &[(String, String)],
+    rich: &[RichFile],
+    tags: Option<&str>,
+) -> String {
     let mut hasher = Fnv::default();
+    if let Some(tags) = tags {
+        hasher.write(tags.as_bytes());
+    }
     for (_, payload) in shards {
         hasher.write(payload.as_bytes());
     }

@@ -199,6 +199,7 @@
     var rich = {};            // rich id -> entry
     var info = {};            // doc -> [slug, kindIndex, title, summary]
     var wordLists = {};       // first code point -> [{term, df}]
+    var tagDocs = null;       // the gaps of each tag's articles (f/tags.js), in manifest order
     var files = {};           // file path -> Promise
     var scale = null;
 
@@ -232,6 +233,9 @@
         }
         wordLists[item[2]] = list;
         settle(pathOf('words', item[2]));
+      } else if (type === 'tags') {
+        tagDocs = item[3];
+        settle(pathOf('tags', item[2]));
       } else if (type === 'docs') {
         var first = item[2] * manifest.infoBlock;
         item[3].forEach(function (record, i) { info[first + i] = record; });
@@ -240,6 +244,7 @@
     }
     function pathOf(type, id) {
       if (type === 'words') return 'w/' + id.toString(16) + '.js';
+      if (type === 'tags') return 'f/tags.js';
       return (type === 'terms' ? 't/' : type === 'rich' ? 'r/' : 'd/') + id + '.js';
     }
     function settle(path) { var p = pending[path]; if (p) { delete pending[path]; p.resolve(); } }
@@ -517,9 +522,9 @@
         if (!offered.tags) throw new Error('this site offers no `tags` filter');
         var wantedTags = tags.map(function (t) { return String(t).trim().toLowerCase(); });
         var tagMask = new Uint8Array(n);
-        offered.tags.forEach(function (tag) {
+        offered.tags.forEach(function (tag, i) {
           if (wantedTags.indexOf(tag[0].toLowerCase()) < 0) return;
-          new Reader(tag[1]).gaps().forEach(function (d) { tagMask[d] = 1; });
+          new Reader(tagDocs[i]).gaps().forEach(function (d) { tagMask[d] = 1; });
         });
         narrow(tagMask);
       }
@@ -539,7 +544,7 @@
       }
       if (offered.tags) {
         out.tags = offered.tags.map(function (tag) {
-          return { name: tag[0], count: new Reader(tag[1]).number() };
+          return { name: tag[0], count: tag[1] };
         });
       }
       return out;
@@ -731,8 +736,15 @@
       });
     }
 
+    // The articles of each tag are fetched (f/tags.js) only for a search with a tag chosen.
+    function filterData(filters) {
+      var tags = filters && filters.tags;
+      var chosen = Array.isArray(tags) ? tags.length > 0 : tags !== undefined && tags !== null;
+      return chosen && (manifest.filters || {}).tags ? fetchFile(pathOf('tags', 0)) : null;
+    }
+
     function attempt(query, limit, filters) {
-      return ready().then(function () {
+      return ready().then(function () { return filterData(filters); }).then(function () {
         var allow = allowedDocs(filters);
         return plan(String(query)).then(function (planned) {
           var terms = new Set();
