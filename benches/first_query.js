@@ -4,14 +4,16 @@
 // gzip -9 sizes. No browser needed, so it runs on sites too large for the Chromium benchmark
 // (benches/search_size.rs measures the same files in headless Chromium).
 //
-//   node benches/first_query.js BUILD_DIR "backup icloud storage"
+//   node benches/first_query.js BUILD_DIR "backup icloud storage" [EDITION]
+//
+// With EDITION (`fr`), the index is that edition's, BUILD_DIR/fr/search/.
 const path = require('path'), fs = require('fs'), vm = require('vm'), zlib = require('zlib');
-const [buildDir, query] = process.argv.slice(2);
+const [buildDir, query, edition] = process.argv.slice(2);
 const client = require(path.resolve(buildDir, 'js', 'search.js'));
 client.installQueue();
 const files = [];
 const gz = (p) => zlib.gzipSync(fs.readFileSync(p), { level: 9 }).length;
-const engine = client.createEngine({ load(file) { const full = path.join(buildDir, 'search', file.split('?')[0]); files.push([file.split('?')[0], gz(full)]); vm.runInThisContext(fs.readFileSync(full, 'utf8'), { filename: full }); } });
+const engine = client.createEngine({ load(file) { const full = path.join(buildDir, edition || '', 'search', file.split('?')[0]); files.push([file.split('?')[0], gz(full)]); vm.runInThisContext(fs.readFileSync(full, 'utf8'), { filename: full }); } });
 (async () => {
   const a = await engine.query(query, { limit: 8 });
   const scripts = ['js/search.js', 'js/search-ui.js'].map((f) => [f, gz(path.join(buildDir, f))]);
