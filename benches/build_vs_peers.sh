@@ -20,6 +20,9 @@
 #                Pagefind runs once, under a memory cap of PAGEFIND_MEM_GB (default 12), and is
 #                recorded as failing when it does (at 100,000 articles it needs more than the
 #                24 GB of our machines)
+#   EDITIONS_MAX largest size also built as two editions (default 10000): every article gets a
+#                French translation (`x.fr.md`, the same text), and Remedy's time for both
+#                editions is compared with one edition's in the same hyperfine run
 #
 # The peers are installed here, not committed: hugo, hyperfine and time from Debian's packages,
 # pagefind from npm into $WORK. Every build starts without an output folder (hyperfine --prepare
@@ -37,6 +40,7 @@ STORAGES=${STORAGES:-"tmpfs disk"}
 DISK_MAX=${DISK_MAX:-10000}
 PAGEFIND_MAX=${PAGEFIND_MAX:-10000}
 PAGEFIND_MEM_GB=${PAGEFIND_MEM_GB:-12}
+EDITIONS_MAX=${EDITIONS_MAX:-10000}
 CACHE=${CACHE:-$PWD/target/bench-corpus}
 TMPFS=${TMPFS:-/dev/shm}
 WORK=${WORK:-$(mktemp -d /tmp/remedy-peers-XXXXXX)}
@@ -196,6 +200,37 @@ with open(table, "a") as out:
     out.write(f"| {int(n):,} | {storage} | {cell('remedy')} | {cell('hugo')} | {cell('hugo+pagefind')} "
               f"| {ratio('hugo')} | {ratio('hugo+pagefind')} | {rf + rd:,} / {hf + hd:,} = {(rf + rd) / (hf + hd):.2f} |\n")
 PY
+    if [ "$N" -le "$EDITIONS_MAX" ] && [ "$STORAGE" = tmpfs ]; then
+      # A second edition: the same site with a French translation of every article.
+      eval "$clean_both"
+      FR="$BASE/remedy-fr"
+      cp -r "$SITE" "$FR"
+      python3 - "$FR" <<'PY'
+import pathlib, sys
+root = pathlib.Path(sys.argv[1])
+(root / "book.toml").open("a").write('\n[languages.fr]\ntitle = "Centre d\'aide généré"\n')
+kept = ("title", "summary", "symptoms", "tags", "updated")
+for path in sorted((root / "content").glob("*/*.md")):
+    if path.name.startswith("_") or path.name.count(".") > 1:
+        continue
+    text = path.read_text()
+    _, front, body = text.split("+++\n", 2)
+    lines = [l for l in front.splitlines() if l.split(" = ")[0] in kept]
+    path.with_suffix(".fr.md").write_text("+++\n" + "\n".join(lines) + "\n+++\n" + body)
+PY
+      sync
+      clean_fr="rm -rf $SITE/public $FR/public; sync"
+      hyperfine --style none --warmup 1 --runs "$runs" --export-json "$BASE/editions.json" \
+        --prepare "$clean_fr" -n "one edition" "$REMEDY build --quiet --root $SITE" \
+        --prepare "$clean_fr" -n "two editions" "$REMEDY build --quiet --root $FR" >/dev/null
+      python3 - "$BASE/editions.json" "$N" <<'PY'
+import json, sys
+t = {r["command"]: r["median"] for r in json.load(open(sys.argv[1]))["results"]}
+one, two = t["one edition"], t["two editions"]
+print(f"  editions, {int(sys.argv[2]):,} articles: one {one:.2f}s, two (every article translated) {two:.2f}s: {two / one:.2f}x")
+print()
+PY
+    fi
     rm -rf "$BASE"
     [ "$STORAGE" = disk ] && sleep 35 # let the deleted inodes age before the next size
   done
