@@ -562,22 +562,7 @@ impl Incremental {
             .iter()
             .filter(|(path, _, fingerprint)| self.pages.get(path) != Some(fingerprint))
             .collect();
-        let results: Vec<Result<Option<String>>> = stale
-            .par_iter()
-            .map(|(_, page, _)| {
-                let output = renderer
-                    .render(*page)
-                    .map_err(|d| Error::Content(vec![*d]))?;
-                let changed = write::update_file(&self.build_dir, &output.path, &output.bytes)?;
-                Ok(changed.then_some(output.path))
-            })
-            .collect();
-        let mut written = Vec::new();
-        for result in results {
-            if let Some(path) = result? {
-                written.push(path);
-            }
-        }
+        let mut written = render_and_write(&renderer, &stale, &self.build_dir, "")?;
         let current: std::collections::HashSet<&str> =
             fingerprints.iter().map(|(p, _, _)| p.as_str()).collect();
         for path in self.pages.keys() {
@@ -626,4 +611,30 @@ fn has_anchor_links_into(site: &Site, slug: &str) -> bool {
     site.articles.iter().any(|article| into(&article.links))
         || into(&site.home.links)
         || site.sections.values().any(|section| into(&section.links))
+}
+
+/// Renders `pages` on every core and writes each into `build_dir` under `prefix` (an edition's),
+/// only where its bytes changed. Returns the paths written, in the pages' order.
+fn render_and_write(
+    renderer: &render::PageRenderer<'_>,
+    pages: &[&PageFingerprint],
+    build_dir: &Path,
+    prefix: &str,
+) -> Result<Vec<String>> {
+    let results: Vec<Result<Option<String>>> = pages
+        .par_iter()
+        .map(|(_, page, _)| {
+            let output = renderer
+                .render(*page)
+                .map_err(|d| Error::Content(vec![*d]))?;
+            let path = format!("{prefix}{}", output.path);
+            let changed = write::update_file(build_dir, &path, &output.bytes)?;
+            Ok(changed.then_some(path))
+        })
+        .collect();
+    let mut written = Vec::new();
+    for result in results {
+        written.extend(result?);
+    }
+    Ok(written)
 }

@@ -166,21 +166,7 @@ impl Incremental {
             .iter()
             .filter(|(path, _, fingerprint)| every_page || previous.get(path) != Some(fingerprint))
             .collect();
-        let results: Vec<Result<Option<String>>> = stale
-            .par_iter()
-            .map(|(_, page, _)| {
-                let output = renderer
-                    .render(*page)
-                    .map_err(|d| Error::Content(vec![*d]))?;
-                let path = format!("{prefix}{}", output.path);
-                let changed = write::update_file(&self.build_dir, &path, &output.bytes)?;
-                Ok(changed.then_some(path))
-            })
-            .collect();
-        let mut written = Vec::new();
-        for result in results {
-            written.extend(result?);
-        }
+        let mut written = render_and_write(&renderer, &stale, &self.build_dir, prefix)?;
         let current: std::collections::HashSet<&str> =
             fingerprints.iter().map(|(p, _, _)| p.as_str()).collect();
         let mut gone: Vec<&String> = previous
