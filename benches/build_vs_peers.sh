@@ -128,15 +128,13 @@ for N in "${SIZES[@]}"; do
     # Each tool starts with the other's output gone too: at 100,000 articles Hugo needs some
     # 16 GB and Remedy's site takes 3.4 GB of tmpfs; together they do not fit in 24 GB.
     clean_both="for d in $SITE/public $SITE/.public.remedy-* $HUGO/public; do [ -e \$d ] && $(discard '$d'); done; sync"
-    clean_remedy=$clean_both
-    clean_hugo=$clean_both
     timed() { echo "/usr/bin/time -a -o $MEM/$1 -f %M"; } # appends each run's peak KB
     commands=(
-      --prepare "$clean_remedy" -n remedy "$(timed remedy) $REMEDY build --quiet --root $SITE"
-      --prepare "$clean_hugo" -n hugo "$(timed hugo) hugo --quiet --source $HUGO"
+      --prepare "$clean_both" -n remedy "$(timed remedy) $REMEDY build --quiet --root $SITE"
+      --prepare "$clean_both" -n hugo "$(timed hugo) hugo --quiet --source $HUGO"
     )
     if [ "$N" -le "$PAGEFIND_MAX" ]; then
-      commands+=(--prepare "$clean_hugo" -n hugo+pagefind
+      commands+=(--prepare "$clean_both" -n hugo+pagefind
         "$(timed hugo2) hugo --quiet --source $HUGO && $(timed pagefind) $PAGEFIND --site $HUGO/public --silent")
     fi
     commands+=(--prepare "sync" -n "remedy rebuild" "$(timed remedy) $REMEDY build --quiet --root $SITE")
@@ -146,9 +144,9 @@ for N in "${SIZES[@]}"; do
     pagefind_status=ok pagefind_time=0 pagefind_entries="0 0"
     if [ "$N" -le "$PAGEFIND_MAX" ]; then
       pagefind_entries=$(entries "$HUGO/public/pagefind")
-      eval "$clean_hugo"; hugo --quiet --source "$HUGO"
+      eval "$clean_both"; hugo --quiet --source "$HUGO"
     else
-      eval "$clean_hugo"; hugo --quiet --source "$HUGO"; sync
+      eval "$clean_both"; hugo --quiet --source "$HUGO"; sync
       start=$(date +%s.%N)
       if prlimit --as=$((PAGEFIND_MEM_GB * 1024 * 1024 * 1024)) \
         /usr/bin/time -a -o "$MEM/pagefind" -f %M "$PAGEFIND" --site "$HUGO/public" --silent \

@@ -158,7 +158,7 @@ pub fn load_site(options: &BuildOptions) -> Result<Loaded> {
     timings.push(("config and theme", started.elapsed()));
 
     let started = Instant::now();
-    let loaded = load::load_content(&options.root, &config)?;
+    let mut loaded = load::load_content(&options.root, &config)?;
     let (snippets, snippet_problems) = load::snippets::load_snippets(&options.root)?;
     timings.push(("load", started.elapsed()));
 
@@ -169,7 +169,6 @@ pub fn load_site(options: &BuildOptions) -> Result<Loaded> {
         statics: theme.as_ref().map(|theme| &theme.asset_facts),
         translated: None,
     };
-    let mut loaded = loaded;
     // An article keeps its own copy of its file's text, so the loaded one is let go as soon as
     // it is parsed: a large site is not held twice.
     let results: Vec<_> = loaded
