@@ -121,5 +121,6 @@ pub fn loaded() -> crate::Loaded {
         theme,
         warnings: Vec::new(),
         timings: Vec::new(),
+        snippets: crate::model::Snippets::default(),
     }
 }

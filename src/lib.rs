@@ -59,7 +59,9 @@ use crate::config::Config;
 pub use crate::diagnostic::Diagnostic;
 pub use crate::error::{Error, Result};
 use crate::model::Site;
+pub use crate::pipeline::bodies::Bodies;
 use crate::pipeline::parse::{Broken, Parsed};
+use crate::pipeline::render::PageId;
 use crate::pipeline::{index, link, load, parse, render, write};
 
 /// What to build and how.
@@ -107,6 +109,8 @@ pub struct Loaded {
     pub warnings: Vec<Diagnostic>,
     /// Time spent per step.
     pub timings: Vec<(&'static str, Duration)>,
+    /// The site's snippets, which an article parsed again includes.
+    pub snippets: model::Snippets,
 }
 
 /// Reads the configuration, applying command-line overrides.
@@ -139,6 +143,12 @@ fn toml_string(text: &str) -> String {
 /// Runs load → parse → link: everything up to rendering. Errors in the content are returned as
 /// [`Error::Content`] with every diagnostic found.
 pub fn load_site(options: &BuildOptions) -> Result<Loaded> {
+    load_site_with(options, Bodies::Held)
+}
+
+/// [`load_site`], letting go of the articles' bodies as `bodies` says (see
+/// [`pipeline::bodies`]): a site that let go of them can only be built by [`build_with`].
+pub fn load_site_with(options: &BuildOptions, bodies: Bodies) -> Result<Loaded> {
     let mut timings = Vec::new();
     let started = Instant::now();
     let mut config = load_config(options)?;
@@ -170,13 +180,21 @@ pub fn load_site(options: &BuildOptions) -> Result<Loaded> {
         translated: None,
     };
     // An article keeps its own copy of its file's text, so the loaded one is let go as soon as
-    // it is parsed: a large site is not held twice.
+    // it is parsed: a large site is not held twice. A large one lets go of the bodies too.
+    let markdown: u64 = loaded.sources.iter().map(|s| s.text.len() as u64).sum();
+    let release = bodies.release(markdown);
     let results: Vec<_> = loaded
         .sources
         .par_iter_mut()
         .map(|source| {
-            let parsed = parse::parse(source, &context);
+            let mut parsed = parse::parse(source, &context);
             source.text = String::new();
+            if release
+                && let Ok(Parsed::Article(article)) = &mut parsed
+                && let Some(article) = std::sync::Arc::get_mut(article)
+            {
+                pipeline::bodies::release_body(article);
+            }
             parsed
         })
         .collect();
@@ -247,12 +265,19 @@ pub fn load_site(options: &BuildOptions) -> Result<Loaded> {
         warnings.dedup();
         timings.push(("editions", started.elapsed()));
     }
+    // Nothing more is reported in the articles' files.
+    for article in &mut site.articles {
+        if let Some(article) = std::sync::Arc::get_mut(article) {
+            pipeline::bodies::release_source(article);
+        }
+    }
     Ok(Loaded {
         site,
         editions,
         theme,
         warnings,
         timings,
+        snippets,
     })
 }
 
@@ -355,7 +380,14 @@ pub fn render_all(
         }
     }
     let renderer = render::PageRenderer::new(site, theme);
-    let pages = render::plan(site);
+    let mut pages = render::plan(site);
+    let html_pages = pages.iter().filter(|page| page.is_html()).count();
+    // The pages of an article whose body the site let go of are made where it is parsed
+    // again, by the search index (see `build`).
+    pages.retain(|page| match page {
+        PageId::Article(index) | PageId::Source(index) => !site.articles[*index].released,
+        _ => true,
+    });
     progress.set_length(pages.len() as u64);
     let results: Vec<Result<(), Error>> = pages
         .par_iter()
@@ -398,13 +430,20 @@ pub fn render_all(
             sink(path, &asset.bytes)?;
         }
     }
-    Ok(pages.iter().filter(|page| page.is_html()).count())
+    Ok(html_pages)
 }
 
 /// Builds the site into its build dir: everything [`load_site`] does, then render and write.
 /// The previous site stays in place unless the whole build succeeds.
 pub fn build(options: &BuildOptions) -> Result<BuildReport> {
-    let mut loaded = load_site(options)?;
+    build_with(options, Bodies::BySize)
+}
+
+/// [`build`], letting go of the articles' bodies after parsing as `bodies` says: the search
+/// index then parses each file again and makes the article's page and Markdown from it (see
+/// [`pipeline::bodies`]). The site is the same either way.
+pub fn build_with(options: &BuildOptions, bodies: Bodies) -> Result<BuildReport> {
+    let mut loaded = load_site_with(options, bodies)?;
     let build_dir = options.root.join(&loaded.site.config.build_dir);
     let started = Instant::now();
     let staging = write::Staging::new(&build_dir)?;
@@ -415,9 +454,33 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         let site = &loaded.site;
         let staging = &staging;
         let editions = &loaded.editions;
+        let theme = &loaded.theme;
+        let snippets = &loaded.snippets;
+        let root = &options.root;
         let indexing = scope.spawn(move || {
             let started = Instant::now();
-            let mut steps = index::index(site, staging)?;
+            let reparse = pipeline::bodies::Reparse {
+                root,
+                context: parse::Context {
+                    config: &site.config,
+                    snippets,
+                    statics: Some(&theme.asset_facts),
+                    translated: None,
+                },
+            };
+            let renderer = render::PageRenderer::new(site, theme);
+            // The pages made from a body the site let go of: the article's page and Markdown.
+            let bodies = |index: usize, article: &model::Article| -> Result<String> {
+                let body = reparse.body(article)?.into_owned();
+                for output in renderer
+                    .render_body(index, &body)
+                    .map_err(|problem| Error::Content(vec![*problem]))?
+                {
+                    staging.put(&output.path, &output.bytes)?;
+                }
+                Ok(body.text)
+            };
+            let mut steps = index::index_with(site, staging, Some(&bodies))?;
             for edition in editions {
                 let sink = write::Prefixed {
                     inner: staging,

@@ -378,6 +378,10 @@ pub struct Article {
     /// as the original, in the original's language (this code): it has no page of its own in
     /// the edition and links to the original's. `None` for an article of the edition.
     pub fallback: Option<String>,
+    /// Whether the body was let go after parsing: `source`, `html` and `text` are then empty,
+    /// and the build reads and parses the file again when it makes the article's page and
+    /// indexes it (a large site is not held whole in memory, see [`crate::pipeline::bodies`]).
+    pub released: bool,
 }
 
 impl Article {

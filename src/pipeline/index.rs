@@ -38,10 +38,20 @@ pub type Steps = Vec<(&'static str, Duration)>;
 /// Makes both search indexes of `site` and hands them to `output`. Returns how long each step
 /// took.
 pub fn index(site: &Site, output: &dyn Sink) -> Result<Steps> {
+    index_with(site, output, None)
+}
+
+/// [`index()`], getting the bodies that `site` let go of from `bodies` (see
+/// [`crate::pipeline::bodies`]).
+pub fn index_with(
+    site: &Site,
+    output: &dyn Sink,
+    bodies: Option<&search::index::BodyText<'_>>,
+) -> Result<Steps> {
     let mut steps = Steps::new();
     let started = Instant::now();
     let tantivy_dir = output.folder(TANTIVY_DIR)?;
-    let meta = search::index::write(site, &tantivy_dir)?;
+    let meta = search::index::write_with(site, &tantivy_dir, bodies)?;
     output.put(
         &format!("{TANTIVY_DIR}/{}", search::index::META_FILE),
         meta.to_json()?.as_bytes(),

@@ -629,7 +629,11 @@ pub fn load_one(
 }
 
 /// Reads an article or section intro: [`read_text`], and refuses an empty file.
-fn read_source(root: &Path, relative: &Path, size: Option<u64>) -> Result<String, Box<Diagnostic>> {
+pub(crate) fn read_source(
+    root: &Path,
+    relative: &Path,
+    size: Option<u64>,
+) -> Result<String, Box<Diagnostic>> {
     let text = read_text(root, relative, size)?;
     if text.trim().is_empty() {
         return Err(Box::new(

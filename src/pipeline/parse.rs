@@ -257,6 +257,7 @@ fn parse_article(
         warnings: Vec::new(),
         fingerprint,
         fallback: None,
+        released: false,
     })))
 }
 

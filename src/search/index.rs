@@ -32,7 +32,7 @@ use tantivy::{Index, IndexReader, IndexWriter, TantivyDocument};
 
 use crate::config::SearchConfig;
 use crate::error::{Error, Result};
-use crate::model::Site;
+use crate::model::{Article, Site};
 use crate::search::analysis;
 use crate::search::lexicon::{self, Lexicon};
 
@@ -326,10 +326,19 @@ fn tantivy_error(what: &str, error: tantivy::TantivyError) -> Error {
 /// hands out), merged to one segment. Returns the record of how it was made, which belongs
 /// beside it as [`META_FILE`] ([`IndexMeta::to_json`]): [`open`] refuses the index without it.
 pub fn write(site: &Site, dir: &Path) -> Result<IndexMeta> {
+    write_with(site, dir, None)
+}
+
+/// The text of the body of an article whose site let go of it ([`Article::released`]), made
+/// again from the article's index and the article (see [`crate::pipeline::bodies`]).
+pub type BodyText<'a> = dyn Fn(usize, &Article) -> Result<String> + Sync + 'a;
+
+/// [`write()`], getting the bodies that `site` let go of from `bodies`.
+pub fn write_with(site: &Site, dir: &Path, bodies: Option<&BodyText<'_>>) -> Result<IndexMeta> {
     let (schema, fields) = schema();
     let index =
         Index::create_in_dir(dir, schema).map_err(|e| tantivy_error("creating the index", e))?;
-    fill(site, &index, &fields)?;
+    fill(site, &index, &fields, bodies)?;
     Ok(IndexMeta::new(&site.config.search, &site.config.language))
 }
 
@@ -337,7 +346,7 @@ pub fn write(site: &Site, dir: &Path) -> Result<IndexMeta> {
 pub fn in_ram(site: &Site) -> Result<OpenIndex> {
     let (schema, fields) = schema();
     let index = Index::create_in_ram(schema);
-    fill(site, &index, &fields)?;
+    fill(site, &index, &fields, None)?;
     let reader = index
         .reader()
         .map_err(|e| tantivy_error("reading the index", e))?;
@@ -350,8 +359,9 @@ pub fn in_ram(site: &Site) -> Result<OpenIndex> {
     })
 }
 
-/// Indexes every article of `site` into the new, empty `index`, merged to one segment.
-fn fill(site: &Site, index: &Index, fields: &Fields) -> Result<()> {
+/// Indexes every article of `site` into the new, empty `index`, merged to one segment; the
+/// bodies that `site` let go of come from `bodies`.
+fn fill(site: &Site, index: &Index, fields: &Fields, bodies: Option<&BodyText<'_>>) -> Result<()> {
     index.tokenizers().register(TOKENIZER, TermListTokenizer);
     let language = site.config.search.language;
     // One indexing thread keeps documents in site order; a large budget keeps them in one
@@ -373,15 +383,37 @@ fn fill(site: &Site, index: &Index, fields: &Fields) -> Result<()> {
         .thread_name(|i| format!("remedy-analysis-{i}"))
         .build()
         .map_err(|e| Error::Internal(format!("starting the analysis threads: {e}")))?;
-    for chunk in site.articles.chunks(CHUNK) {
+    let body = |index: usize, article: &Article| -> Result<TantivyDocument> {
+        if !article.released {
+            return Ok(document(
+                base_path,
+                article,
+                &article.text,
+                fields,
+                language,
+            ));
+        }
+        let text = match bodies {
+            Some(bodies) => bodies(index, article)?,
+            None => {
+                return Err(Error::Internal(format!(
+                    "the body of `{}` was let go of and is not made again",
+                    article.slug
+                )));
+            }
+        };
+        Ok(document(base_path, article, &text, fields, language))
+    };
+    for (number, chunk) in site.articles.chunks(CHUNK).enumerate() {
         let documents: Vec<TantivyDocument> = pool.install(|| {
             chunk
                 .par_iter()
+                .enumerate()
                 // An edition's fallbacks are found by the default edition's search.
-                .filter(|article| article.fallback.is_none())
-                .map(|article| document(base_path, article, fields, language))
-                .collect()
-        });
+                .filter(|(_, article)| article.fallback.is_none())
+                .map(|(at, article)| body(number * CHUNK + at, article))
+                .collect::<Result<_>>()
+        })?;
         for doc in documents {
             writer
                 .add_document(doc)
@@ -409,7 +441,8 @@ fn fill(site: &Site, index: &Index, fields: &Fields) -> Result<()> {
 /// `language`; `base_path` is the site's ([`crate::config::Config::base_path`]).
 fn document(
     base_path: &str,
-    article: &crate::model::Article,
+    article: &Article,
+    body: &str,
     fields: &Fields,
     language: analysis::Language,
 ) -> TantivyDocument {
@@ -436,7 +469,7 @@ fn document(
     for heading in &article.headings {
         add(SearchField::Headings, &heading.text);
     }
-    add(SearchField::Body, &article.text);
+    add(SearchField::Body, body);
     doc
 }
 

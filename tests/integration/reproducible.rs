@@ -86,3 +86,83 @@ fn builds_from_different_folders_and_walk_orders_are_byte_identical() {
     assert!(one.len() > 56, "only {} files", one.len());
     assert_same_tree(&one, &two, "builds in two folders, walked in two orders");
 }
+
+/// A large site's build lets go of the articles' bodies after parsing and parses each file
+/// again for its page, its Markdown and the search index (`remedy::pipeline::bodies`): the
+/// bundled site built that way, in a normal and a portable build, is the site a build that
+/// keeps the bodies makes, byte for byte.
+#[test]
+fn a_build_that_lets_go_of_the_bodies_makes_the_same_site() {
+    for portable in [false, true] {
+        let temp = tempfile::tempdir().unwrap();
+        let mut trees = Vec::new();
+        for bodies in [remedy::Bodies::Held, remedy::Bodies::Released] {
+            let out = temp.path().join(format!("{bodies:?}"));
+            let options = remedy::BuildOptions {
+                root: bundled_root().to_path_buf(),
+                out: Some(out.clone()),
+                base_url: None,
+                drafts: false,
+                portable,
+                progress: false,
+            };
+            let report = remedy::build_with(&options, bodies).unwrap();
+            assert!(report.pages > 56, "{} pages", report.pages);
+            let mut tree = read_tree(&out);
+            tree.retain(|path, _| !path.contains(EXCLUDED));
+            trees.push((report.pages, tree));
+        }
+        assert_eq!(trees[0].0, trees[1].0, "pages counted");
+        assert_same_tree(
+            &trees[0].1,
+            &trees[1].1,
+            &format!("bodies held and let go of (portable: {portable})"),
+        );
+    }
+}
+
+/// An article parsed again must say what it said when the site was made from it: a file
+/// edited between the two readings is an error naming it, not a page that disagrees with the
+/// rest of the site.
+#[test]
+fn a_file_changed_before_its_body_is_read_again_is_an_error() {
+    let temp = tempfile::tempdir().unwrap();
+    crate::support::copy_tree(bundled_root(), temp.path());
+    let options = remedy::BuildOptions {
+        root: temp.path().to_path_buf(),
+        out: None,
+        base_url: None,
+        drafts: false,
+        portable: false,
+        progress: false,
+    };
+    let loaded = remedy::load_site_with(&options, remedy::Bodies::Released).unwrap();
+    let site = &loaded.site;
+    let article = &site.articles[site.by_slug["causes/icloud-storage-full"]];
+    assert!(article.released && article.html.is_empty() && article.source.is_empty());
+    let reparse = remedy::pipeline::bodies::Reparse {
+        root: temp.path(),
+        context: remedy::pipeline::parse::Context {
+            config: &site.config,
+            snippets: &loaded.snippets,
+            statics: Some(&loaded.theme.asset_facts),
+            translated: None,
+        },
+    };
+    let body = reparse.body(article).unwrap();
+    assert!(body.html.contains("<p>") && !body.text.is_empty() && !body.released);
+
+    let file = temp.path().join(&article.path);
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replace("iCloud", "iCloud Drive")).unwrap();
+    let Err(remedy::Error::Content(problems)) = reparse.body(article) else {
+        panic!("no error for a file that changed");
+    };
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].path, article.path);
+    assert_eq!(
+        problems[0].message,
+        "the file changed while the site was being built"
+    );
+    assert!(problems[0].is_error());
+}

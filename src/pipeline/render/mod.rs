@@ -15,7 +15,7 @@ pub mod plan;
 pub mod troubleshoot;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::Site;
+use crate::model::{Article, Site};
 use crate::seo;
 use crate::theme::Theme;
 use context::{Shared, home_context, kind_context, search_context};
@@ -64,13 +64,33 @@ impl<'a> PageRenderer<'a> {
 
     /// Renders one page.
     pub fn render(&self, page: PageId) -> Result<Output, Box<Diagnostic>> {
+        self.render_with(page, None)
+    }
+
+    /// The pages made from the body of the article at `index` (its page and its Markdown),
+    /// rendered from `body`: the article as parsed again with the body that the site let go
+    /// of ([`crate::pipeline::bodies`]).
+    pub fn render_body(
+        &self,
+        index: usize,
+        body: &Article,
+    ) -> Result<[Output; 2], Box<Diagnostic>> {
+        Ok([
+            self.render_with(PageId::Article(index), Some(body))?,
+            self.render_with(PageId::Source(index), Some(body))?,
+        ])
+    }
+
+    /// Renders one page; an article's page and Markdown from `body` when it is given.
+    fn render_with(&self, page: PageId, body: Option<&Article>) -> Result<Output, Box<Diagnostic>> {
         let site = self.site;
         let shared = &self.shared;
         let path = output_path(site, page);
         if let PageId::Source(index) = page {
+            let article = body.unwrap_or(&site.articles[index]);
             return Ok(Output {
                 path,
-                bytes: crate::llms::article_markdown(site, &site.articles[index]).into_bytes(),
+                bytes: crate::llms::article_markdown(site, article).into_bytes(),
             });
         }
         if let PageId::File(index, file) = page {
@@ -100,7 +120,11 @@ impl<'a> PageRenderer<'a> {
                         format!("article-{}.html", article.kind),
                         "article.html".into(),
                     ],
-                    context::article::article_context(shared, index),
+                    context::article::article_context(
+                        shared,
+                        index,
+                        body.unwrap_or(&site.articles[index]),
+                    ),
                     format!("`{}`", article.slug),
                 )
             }

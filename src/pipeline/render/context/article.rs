@@ -48,9 +48,14 @@ pub(super) struct SymptomLink<'a> {
     path: String,
 }
 
-pub(crate) fn article_context(shared: &Shared<'_>, index: usize) -> tera::Context {
+/// The context of the page of the article at `index`, made from `article`: the site's own
+/// or, when the site let go of its body, the article parsed again.
+pub(crate) fn article_context(
+    shared: &Shared<'_>,
+    index: usize,
+    article: &crate::model::Article,
+) -> tera::Context {
     let site = shared.site;
-    let article = &site.articles[index];
     let relations = &site.relations[index];
     let description = if article.front.summary.is_empty() {
         seo::excerpt(&article.text, seo::EXCERPT_CHARS)
