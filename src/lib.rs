@@ -187,7 +187,7 @@ pub fn load_site_with(options: &BuildOptions, bodies: Bodies) -> Result<Loaded> 
         .sources
         .par_iter_mut()
         .map(|source| {
-            let mut parsed = parse::parse(source, &context);
+            let mut parsed = parse::parse_with(source, &context, !release);
             source.text = String::new();
             if release
                 && let Ok(Parsed::Article(article)) = &mut parsed

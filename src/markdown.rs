@@ -124,6 +124,9 @@ pub struct Page<'a> {
     /// In an edition other than the default one, the articles translated into it: an `@/`
     /// link to any other article goes to the original's page, one folder up (`../`).
     pub translated: Option<&'a std::collections::BTreeSet<String>>,
+    /// Whether the body's HTML and plain text are made. A build that lets go of the bodies
+    /// (see [`crate::pipeline::bodies`]) parses first for everything else only.
+    pub body: bool,
 }
 
 static NO_FILES: BTreeMap<String, FileFacts> = BTreeMap::new();
@@ -144,6 +147,7 @@ impl<'a> Page<'a> {
             language: None,
             portable: false,
             translated: None,
+            body: true,
         }
     }
 }
@@ -217,6 +221,11 @@ pub fn render_page(body: &str, page: &Page<'_>) -> (Rendered, Vec<MarkdownProble
         steps_set: None,
     };
     renderer.render_source(Cow::Borrowed(&expanded), None, events);
+    if !page.body {
+        let mut rendered = renderer.rendered;
+        rendered.text = String::new();
+        return (rendered, renderer.problems);
+    }
     let mut html_out = String::with_capacity(body.len() * 3 / 2);
     html::push_html(&mut html_out, renderer.out.into_iter());
     let mut rendered = renderer.rendered;

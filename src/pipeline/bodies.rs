@@ -4,14 +4,14 @@
 //! its Markdown copy) and the search index. Everything else (relations, links, listings,
 //! the troubleshooter, print views) needs the front matter, headings, links and steps.
 //!
-//! So a build of a large site (more Markdown than [`HELD_BYTES`]) lets go of each article's
-//! body as soon as it is parsed ([`Article::released`]) and of its file's text once the
-//! link stage has reported any problem in it. The search index, which goes through the
-//! articles in order, asks [`Reparse::body`] for each: the file is read and parsed again
-//! (it must not have changed since it was loaded), the article's page and Markdown copy are
-//! made from the body, and its text is indexed; then the body is dropped. The price is a
-//! second parse of each article (a tenth of a build's work); smaller sites keep their bodies.
-//! The dev server and `remedy check` always keep them.
+//! So a build of a large site (more Markdown than [`HELD_BYTES`]) parses each article first
+//! for everything but its body ([`Article::released`]: no HTML, no plain text) and lets go of
+//! its file's text once the link stage has reported any problem in it. The search index,
+//! which goes through the articles in order, asks [`Reparse::body`] for each: the file is read
+//! and parsed again (it must not have changed since it was loaded), the article's page and
+//! Markdown copy are made from the body, and its text is indexed; then the body is dropped.
+//! The price is a second parse of each article; smaller sites keep their bodies. The dev
+//! server and `remedy check` always keep them.
 
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
@@ -47,8 +47,8 @@ impl Bodies {
     }
 }
 
-/// Lets go of a parsed article's body (its HTML and text; the file's text stays until
-/// [`release_source`]).
+/// Marks a parsed article as one whose body is let go of (its HTML and text, if it was parsed
+/// with them; the file's text stays until [`release_source`]).
 pub fn release_body(article: &mut Article) {
     article.html = String::new();
     article.text = String::new();

@@ -83,11 +83,21 @@ impl Broken {
 /// Parses one source file, collecting every problem of its front matter and body. A file
 /// whose problems are all warnings parses, with its warnings.
 pub fn parse(source: &Source, context: &Context<'_>) -> Result<Parsed, Box<Broken>> {
+    parse_with(source, context, true)
+}
+
+/// [`parse`]; an article's body (its HTML and plain text) is made only if `body`, for a
+/// build that lets go of it anyway (see [`crate::pipeline::bodies`]).
+pub fn parse_with(
+    source: &Source,
+    context: &Context<'_>,
+    body: bool,
+) -> Result<Parsed, Box<Broken>> {
     let mut problems = Vec::new();
     let mut parsed = if source.is_section() {
         parse_section(source, context, &mut problems)?
     } else {
-        parse_article(source, context, &mut problems)?
+        parse_article(source, context, body, &mut problems)?
     };
     if problems.iter().all(|d| !d.is_error()) {
         match &mut parsed {
@@ -172,6 +182,7 @@ fn site_root(root: &str, config: &Config) -> String {
 fn parse_article(
     source: &Source,
     context: &Context<'_>,
+    body: bool,
     problems: &mut Vec<Diagnostic>,
 ) -> Result<Parsed, Box<Broken>> {
     let path = &source.path;
@@ -204,6 +215,7 @@ fn parse_article(
         portable: context.config.portable,
         language: source.language.as_deref(),
         translated: context.translated,
+        body,
         ..markdown::Page::new(&source.slug, &root, context.config.allow_html)
     };
     let (rendered, markdown_problems) = markdown::render_page(split.body, &page);
