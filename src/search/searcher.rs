@@ -221,10 +221,14 @@ pub fn rank(
             if word.variants.is_empty() {
                 continue;
             }
-            for (doc, score) in matches(word_query(word, index).as_ref(), searcher)? {
+            let found = matches(word_query(word, index).as_ref(), searcher)?;
+            let best = found.iter().map(|&(_, score)| score).fold(0.0, f32::max);
+            for (doc, score) in found {
                 let entry = slot_matches.entry(doc).or_default();
                 entry.words_score += score;
-                entry.words += u32::from(word.required);
+                if word.required {
+                    entry.words += query::word_count(f64::from(score), f64::from(best));
+                }
             }
         }
         for alternative in &slot.alternatives {
@@ -254,7 +258,7 @@ pub fn rank(
             });
             let (score, words) = match matched.alternative {
                 Some(alternative) if slot.stands_in => {
-                    (matched.words_score.max(alternative), required)
+                    (matched.words_score.max(alternative), 2 * required)
                 }
                 Some(alternative) => (matched.words_score.max(alternative), matched.words),
                 None => (matched.words_score, matched.words),

@@ -521,6 +521,7 @@ fn manifest(impacts: &Impacts, meta: &IndexMeta, site: &SiteInfo, parts: &Parts)
             "typoWeightOne": query::TYPO_WEIGHT_ONE,
             "typoWeightTwo": query::TYPO_WEIGHT_TWO,
             "synonymWeight": query::SYNONYM_WEIGHT,
+            "weakMatch": query::WEAK_MATCH,
             "minRequiredNumberDigits": query::MIN_REQUIRED_NUMBER_DIGITS,
         },
         "scale": [parts.scale.low, parts.scale.high],

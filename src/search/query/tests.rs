@@ -239,3 +239,11 @@ fn codes_then_words_then_score_then_order() {
     let order: Vec<i32> = list.iter().map(|r| r.doc).collect();
     assert_eq!(order, [1, 2, 0, 4, 3]);
 }
+
+#[test]
+fn a_match_below_a_third_of_the_word_s_best_counts_half() {
+    assert_eq!(word_count(9.0, 9.0), 2);
+    assert_eq!(word_count(3.0, 9.0), 2);
+    assert_eq!(word_count(2.9, 9.0), 1);
+    assert_eq!(word_count(0.1, 9.0), 1);
+}

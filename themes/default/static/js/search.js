@@ -613,6 +613,7 @@
         var entries = {};
         loaded.forEach(function (e) { entries[e.term] = e; });
         var w = workspace(manifest.docs), synonymWeight = manifest.query.synonymWeight;
+        var weakMatch = manifest.query.weakMatch;
         var score = w.score, words = w.words, codes = w.codes, matched = w.matched, best = w.best;
         var slotScore = w.slotScore, slotWords = w.slotWords, slotSeen = w.slotSeen;
         var altBest = w.altBest, altHit = w.altHit, held = w.held, sum = w.sum;
@@ -633,11 +634,15 @@
                 if (value > best[d]) best[d] = value;
               });
             });
+            // Rule 4.2 counts words in halves: a weak match (below weakMatch of the word's
+            // best score in any document) is half a word.
+            var wordBest = 0;
+            for (i = 0; i < seen.length; i++) if (best[seen[i]] > wordBest) wordBest = best[seen[i]];
             for (i = 0; i < seen.length; i++) {
               doc = seen[i];
               enter(doc);
               slotScore[doc] += best[doc];
-              if (p.required) slotWords[doc] += 1;
+              if (p.required) slotWords[doc] += best[doc] < weakMatch * wordBest ? 1 : 2;
               best[doc] = 0;
             }
           }
@@ -667,7 +672,7 @@
             var value = slotScore[doc], count = slotWords[doc];
             if (altHit[doc]) {
               if (altBest[doc] > value) value = altBest[doc];
-              if (slot.standsIn) count = required;
+              if (slot.standsIn) count = 2 * required;
             }
             if (!matched[doc]) { matched[doc] = 1; touched.push(doc); }
             score[doc] += value;
