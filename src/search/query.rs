@@ -87,7 +87,11 @@
 //!    them matches). A *weak* match counts as half a word: one where the word scores less than
 //!    [`WEAK_MATCH`] of its best score in any article. A word an article only mentions in
 //!    passing (`over` somewhere in a long body, for `start over`) then no longer outranks an
-//!    article that is about the rest of the query;
+//!    article that is about the rest of the query. A *common* word, one that matches at least
+//!    [`COMMON_WORD`] of all the articles (`iphone` on a site about iPhones), does not count
+//!    at all: it tells the articles apart too little (the idea of Elasticsearch's common terms
+//!    query), and its weak matches would sink an article for lacking the site's topic in its
+//!    title. Both still add to the score;
 //! 3. score, highest first;
 //! 4. the site's display order.
 //!
@@ -125,6 +129,14 @@ pub const SYNONYM_WEIGHT: f64 = 0.8;
 /// A word matches an article weakly, and counts as half a word in rule 4.2, when it scores less
 /// than this fraction of its best score in any article.
 pub const WEAK_MATCH: f64 = 1.0 / 3.0;
+
+/// A word that matches at least this fraction of the articles is common: rule 4.2 leaves it out.
+pub const COMMON_WORD: f64 = 0.75;
+
+/// Whether a word that matches `matched` of the index's `docs` articles is common.
+pub fn is_common(matched: usize, docs: usize) -> bool {
+    matched as f64 >= COMMON_WORD * docs as f64
+}
 
 /// What a required word's match adds to [`Ranked::words`]: 2 for a full match, 1 for a weak one
 /// (`score` below [`WEAK_MATCH`] × `best`, the word's highest score in any article).

@@ -223,10 +223,12 @@ pub fn rank(
             }
             let found = matches(word_query(word, index).as_ref(), searcher)?;
             let best = found.iter().map(|&(_, score)| score).fold(0.0, f32::max);
+            let counted =
+                word.required && !query::is_common(found.len(), searcher.num_docs() as usize);
             for (doc, score) in found {
                 let entry = slot_matches.entry(doc).or_default();
                 entry.words_score += score;
-                if word.required {
+                if counted {
                     entry.words += query::word_count(f64::from(score), f64::from(best));
                 }
             }

@@ -522,6 +522,7 @@ fn manifest(impacts: &Impacts, meta: &IndexMeta, site: &SiteInfo, parts: &Parts)
             "typoWeightTwo": query::TYPO_WEIGHT_TWO,
             "synonymWeight": query::SYNONYM_WEIGHT,
             "weakMatch": query::WEAK_MATCH,
+            "commonWord": query::COMMON_WORD,
             "minRequiredNumberDigits": query::MIN_REQUIRED_NUMBER_DIGITS,
         },
         "scale": [parts.scale.low, parts.scale.high],

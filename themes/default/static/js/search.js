@@ -613,7 +613,7 @@
         var entries = {};
         loaded.forEach(function (e) { entries[e.term] = e; });
         var w = workspace(manifest.docs), synonymWeight = manifest.query.synonymWeight;
-        var weakMatch = manifest.query.weakMatch;
+        var weakMatch = manifest.query.weakMatch, commonWord = manifest.query.commonWord;
         var score = w.score, words = w.words, codes = w.codes, matched = w.matched, best = w.best;
         var slotScore = w.slotScore, slotWords = w.slotWords, slotSeen = w.slotSeen;
         var altBest = w.altBest, altHit = w.altHit, held = w.held, sum = w.sum;
@@ -635,14 +635,16 @@
               });
             });
             // Rule 4.2 counts words in halves: a weak match (below weakMatch of the word's
-            // best score in any document) is half a word.
+            // best score in any document) is half a word, and a common word (matching
+            // commonWord of all documents or more) does not count.
             var wordBest = 0;
             for (i = 0; i < seen.length; i++) if (best[seen[i]] > wordBest) wordBest = best[seen[i]];
+            var counted = p.required && !(seen.length >= commonWord * manifest.docs);
             for (i = 0; i < seen.length; i++) {
               doc = seen[i];
               enter(doc);
               slotScore[doc] += best[doc];
-              if (p.required) slotWords[doc] += best[doc] < weakMatch * wordBest ? 1 : 2;
+              if (counted) slotWords[doc] += best[doc] < weakMatch * wordBest ? 1 : 2;
               best[doc] = 0;
             }
           }
