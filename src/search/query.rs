@@ -84,14 +84,7 @@
 //! 2. **AND before OR**: how many required words it matches, most first, so articles with every
 //!    word lead and the query falls back to fewer words rather than to nothing (a slot whose
 //!    alternatives stand in for its words counts as all its required words matched when one of
-//!    them matches). A *weak* match counts as half a word: one where the word scores less than
-//!    [`WEAK_MATCH`] of its best score in any article. A word an article only mentions in
-//!    passing (`over` somewhere in a long body, for `start over`) then no longer outranks an
-//!    article that is about the rest of the query. A *common* word, one that matches at least
-//!    [`COMMON_WORD`] of all the articles (`iphone` on a site about iPhones), does not count
-//!    at all: it tells the articles apart too little (the idea of Elasticsearch's common terms
-//!    query), and its weak matches would sink an article for lacking the site's topic in its
-//!    title. Both still add to the score;
+//!    them matches);
 //! 3. score, highest first;
 //! 4. the site's display order.
 //!
@@ -126,23 +119,6 @@ pub const TYPO_WEIGHT_TWO: f64 = 0.4;
 pub const MIN_REQUIRED_NUMBER_DIGITS: usize = 3;
 /// Weight of a synonym alternative's impacts.
 pub const SYNONYM_WEIGHT: f64 = 0.8;
-/// A word matches an article weakly, and counts as half a word in rule 4.2, when it scores less
-/// than this fraction of its best score in any article.
-pub const WEAK_MATCH: f64 = 1.0 / 3.0;
-
-/// A word that matches at least this fraction of the articles is common: rule 4.2 leaves it out.
-pub const COMMON_WORD: f64 = 0.75;
-
-/// Whether a word that matches `matched` of the index's `docs` articles is common.
-pub fn is_common(matched: usize, docs: usize) -> bool {
-    matched as f64 >= COMMON_WORD * docs as f64
-}
-
-/// What a required word's match adds to [`Ranked::words`]: 2 for a full match, 1 for a weak one
-/// (`score` below [`WEAK_MATCH`] × `best`, the word's highest score in any article).
-pub fn word_count(score: f64, best: f64) -> u32 {
-    if score < WEAK_MATCH * best { 1 } else { 2 }
-}
 
 /// The query options a site chose under `[search]`, and the language of its index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -493,8 +469,7 @@ pub struct Ranked<D> {
     pub doc: D,
     /// Code words found exactly among its error codes.
     pub codes: u32,
-    /// Required words it matches, in halves: 2 for each word it matches, 1 for a weak match
-    /// (rule 4.2).
+    /// Required words it matches.
     pub words: u32,
     /// Its score.
     pub score: f64,

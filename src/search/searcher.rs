@@ -221,16 +221,10 @@ pub fn rank(
             if word.variants.is_empty() {
                 continue;
             }
-            let found = matches(word_query(word, index).as_ref(), searcher)?;
-            let best = found.iter().map(|&(_, score)| score).fold(0.0, f32::max);
-            let counted =
-                word.required && !query::is_common(found.len(), searcher.num_docs() as usize);
-            for (doc, score) in found {
+            for (doc, score) in matches(word_query(word, index).as_ref(), searcher)? {
                 let entry = slot_matches.entry(doc).or_default();
                 entry.words_score += score;
-                if counted {
-                    entry.words += query::word_count(f64::from(score), f64::from(best));
-                }
+                entry.words += u32::from(word.required);
             }
         }
         for alternative in &slot.alternatives {
@@ -260,7 +254,7 @@ pub fn rank(
             });
             let (score, words) = match matched.alternative {
                 Some(alternative) if slot.stands_in => {
-                    (matched.words_score.max(alternative), 2 * required)
+                    (matched.words_score.max(alternative), required)
                 }
                 Some(alternative) => (matched.words_score.max(alternative), matched.words),
                 None => (matched.words_score, matched.words),

@@ -521,8 +521,6 @@ fn manifest(impacts: &Impacts, meta: &IndexMeta, site: &SiteInfo, parts: &Parts)
             "typoWeightOne": query::TYPO_WEIGHT_ONE,
             "typoWeightTwo": query::TYPO_WEIGHT_TWO,
             "synonymWeight": query::SYNONYM_WEIGHT,
-            "weakMatch": query::WEAK_MATCH,
-            "commonWord": query::COMMON_WORD,
             "minRequiredNumberDigits": query::MIN_REQUIRED_NUMBER_DIGITS,
         },
         "scale": [parts.scale.low, parts.scale.high],

@@ -239,20 +239,3 @@ fn codes_then_words_then_score_then_order() {
     let order: Vec<i32> = list.iter().map(|r| r.doc).collect();
     assert_eq!(order, [1, 2, 0, 4, 3]);
 }
-
-#[test]
-fn a_match_below_a_third_of_the_word_s_best_counts_half() {
-    assert_eq!(word_count(9.0, 9.0), 2);
-    assert_eq!(word_count(3.0, 9.0), 2);
-    assert_eq!(word_count(2.9, 9.0), 1);
-    assert_eq!(word_count(0.1, 9.0), 1);
-}
-
-#[test]
-fn a_word_in_three_quarters_of_the_articles_is_common() {
-    assert!(is_common(75, 100));
-    assert!(is_common(100, 100));
-    assert!(!is_common(74, 100));
-    assert!(is_common(3, 4));
-    assert!(!is_common(2, 4));
-}

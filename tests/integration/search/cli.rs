@@ -99,24 +99,6 @@ fn synonyms_of_book_toml_and_the_built_in_list_apply() {
 }
 
 #[test]
-fn a_word_mentioned_in_passing_does_not_outrank_the_article_about_the_rest() {
-    // "over" is in ten articles, mostly in passing, but not in the fix titled with the other
-    // words: they used to come first for holding every word. Now their weak matches of the
-    // other words (below a third of the best article's) count half a word each.
-    let root = &support::bundled_build().root;
-    let run = support::remedy(
-        root,
-        &["search", "delete my icloud backup and start over", "--json"],
-    );
-    run.expect_code(0);
-    let answer: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
-    assert_eq!(
-        answer["results"][0]["slug"], "fixes/delete-and-restart-backup",
-        "{run}"
-    );
-}
-
-#[test]
 fn kind_and_tag_filters_narrow_the_results() {
     let site = support::TestSite::new("search-filters");
     site.remedy(&["build", "--quiet"]).expect_code(0);

@@ -613,7 +613,6 @@
         var entries = {};
         loaded.forEach(function (e) { entries[e.term] = e; });
         var w = workspace(manifest.docs), synonymWeight = manifest.query.synonymWeight;
-        var weakMatch = manifest.query.weakMatch, commonWord = manifest.query.commonWord;
         var score = w.score, words = w.words, codes = w.codes, matched = w.matched, best = w.best;
         var slotScore = w.slotScore, slotWords = w.slotWords, slotSeen = w.slotSeen;
         var altBest = w.altBest, altHit = w.altHit, held = w.held, sum = w.sum;
@@ -634,17 +633,11 @@
                 if (value > best[d]) best[d] = value;
               });
             });
-            // Rule 4.2 counts words in halves: a weak match (below weakMatch of the word's
-            // best score in any document) is half a word, and a common word (matching
-            // commonWord of all documents or more) does not count.
-            var wordBest = 0;
-            for (i = 0; i < seen.length; i++) if (best[seen[i]] > wordBest) wordBest = best[seen[i]];
-            var counted = p.required && !(seen.length >= commonWord * manifest.docs);
             for (i = 0; i < seen.length; i++) {
               doc = seen[i];
               enter(doc);
               slotScore[doc] += best[doc];
-              if (counted) slotWords[doc] += best[doc] < weakMatch * wordBest ? 1 : 2;
+              if (p.required) slotWords[doc] += 1;
               best[doc] = 0;
             }
           }
@@ -674,7 +667,7 @@
             var value = slotScore[doc], count = slotWords[doc];
             if (altHit[doc]) {
               if (altBest[doc] > value) value = altBest[doc];
-              if (slot.standsIn) count = 2 * required;
+              if (slot.standsIn) count = required;
             }
             if (!matched[doc]) { matched[doc] = 1; touched.push(doc); }
             score[doc] += value;
