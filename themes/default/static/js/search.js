@@ -82,7 +82,7 @@
   };
 
   // ---- analysis: src/search/analysis/ compiled to WebAssembly (wasm/src/lib.rs) --------------
-  // The manifest carries the module of its index's language, base64; the engine instantiates it
+  // The manifest carries the module of its index's language, as text (decodeModule); the engine instantiates it
   // once per analysis id and asks it for query words and for the terms of a text to highlight.
   // There is no analysis in JavaScript: the browser makes the terms the index was made with.
 
@@ -117,18 +117,40 @@
   };
   Analysis.prototype.id = function () { return this.call('id', '').join(''); };
 
-  function decodeBase64(text) {
-    var binary = atob(text), bytes = new Uint8Array(binary.length);
-    for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    return bytes;
+  // The module's bytes from the manifest's text (src/search/export/module.rs, "Text encoding"):
+  // one character of ALPHABET for each of the `common` byte values (hex, most frequent first),
+  // two for every other value, the k-th of them in value order.
+  var ALPHABET = ' !#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~';
+  function decodeModule(module) {
+    var common = [], others = [], isCommon = new Uint8Array(256), rank = new Int16Array(128).fill(-1), i;
+    for (i = 0; i < module.common.length; i += 2) common.push(parseInt(module.common.substr(i, 2), 16));
+    common.forEach(function (b) { isCommon[b] = 1; });
+    for (i = 0; i < 256; i++) if (!isCommon[i]) others.push(i);
+    for (i = 0; i < ALPHABET.length; i++) rank[ALPHABET.charCodeAt(i)] = i;
+    var text = module.text, bytes = new Uint8Array(text.length), length = 0;
+    for (i = 0; i < text.length; i++) {
+      var first = rank[text.charCodeAt(i)];
+      if (first < 0 || first === undefined) throw new Error('bad search analysis module');
+      if (first < common.length) {
+        bytes[length++] = common[first];
+      } else {
+        var second = rank[text.charCodeAt(++i)];
+        var value = others[(first - common.length) * ALPHABET.length + second];
+        if (second < 0 || value === undefined) throw new Error('bad search analysis module');
+        bytes[length++] = value;
+      }
+    }
+    return bytes.subarray(0, length);
   }
 
   /** The analysis a manifest names, instantiated; refused unless it is the one the index was made with. */
   function instantiateAnalysis(spec) {
-    if (!spec || !spec.module || typeof WebAssembly !== 'object' || !encoder || !decoder) {
+    if (!spec || !spec.module || !spec.module.text || typeof WebAssembly !== 'object' || !encoder || !decoder) {
       return Promise.reject(new Error('search needs WebAssembly and the analysis module of its index'));
     }
-    return WebAssembly.instantiate(decodeBase64(spec.module), {}).then(function (result) {
+    return new Promise(function (resolve) { resolve(decodeModule(spec.module)); }).then(function (bytes) {
+      return WebAssembly.instantiate(bytes, {});
+    }).then(function (result) {
       var analysis = new Analysis(result.instance.exports);
       if (analysis.id() !== spec.id) {
         throw new Error('the search analysis module (' + analysis.id() + ') is not the one the index was made with (' +
@@ -834,7 +856,7 @@
   return {
     createEngine: createEngine,
     installQueue: installQueue,
-    analysis: { instantiate: instantiateAnalysis, editDistance: editDistance, compare: compare },
+    analysis: { instantiate: instantiateAnalysis, decodeModule: decodeModule, editDistance: editDistance, compare: compare },
     start: start
   };
 });
