@@ -24,6 +24,14 @@
 //!
 //! Terms and typed words never hold tabs or line breaks (they are made of word characters and
 //! joiners), so the lines need no escaping. Input that is not UTF-8 is read lossily.
+//!
+//! # Memory
+//! The module allocates from free lists by size class ([`allocator`]) rather than with the
+//! standard library's dlmalloc: it makes a few small strings per call, and dlmalloc was an
+//! eighth of the module (the manifest carries the module, so its size is part of every first
+//! query: 2.7 KB gzip less).
+
+mod allocator;
 
 #[path = "../../src/search/analysis/mod.rs"]
 #[allow(unused)]

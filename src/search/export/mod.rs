@@ -7,8 +7,8 @@
 //!
 //! # Files
 //! - `manifest.js`: the manifest: format, build id, the index's language and its analysis (the
-//!   id of [`analysis::analysis_id`] and the WebAssembly module of that analysis, base64, from
-//!   [`module`]: the browser analyses queries with the code that made the index), the query
+//!   id of [`analysis::analysis_id`] and the WebAssembly module of that analysis, as text for
+//!   gzip, from [`module`]: the browser analyses queries with the code that made the index), the query
 //!   constants of [`query`] (the client takes them from here, so Rust holds the only copy),
 //!   the impact scale, the document count, the kinds (name, title, folder, singular label),
 //!   the first term of every term shard, the *rich* terms, the first letters that have a word
@@ -503,6 +503,7 @@ fn manifest(impacts: &Impacts, meta: &IndexMeta, site: &SiteInfo, parts: &Parts)
             meta.analysis
         ))
     })?;
+    let module = module::encode(module::bytes(language));
     let manifest = serde_json::json!({
         "format": FORMAT,
         "build": parts.build,
@@ -510,7 +511,7 @@ fn manifest(impacts: &Impacts, meta: &IndexMeta, site: &SiteInfo, parts: &Parts)
         "options": { "fuzzy": meta.fuzzy, "prefix": meta.prefix },
         "analysis": {
             "id": analysis::analysis_id(language),
-            "module": module::base64(module::bytes(language)),
+            "module": { "common": module.common, "text": module.text },
         },
         "query": {
             "minPrefixChars": query::MIN_PREFIX_CHARS,
