@@ -181,7 +181,9 @@ impl Incremental {
             .filter(|p| !is_translation(p))
             .cloned()
             .collect();
+        let started = Instant::now();
         let outcome = self.apply_default(&originals)?;
+        crate::serve::lap("  default edition", started);
         self.with_editions(outcome, translations)
     }
 
@@ -238,6 +240,7 @@ impl Incremental {
         {
             return self.reload_everything();
         }
+        let started = Instant::now();
         let mut walk = false;
         let mut any = false;
         let mut markdown = Vec::new();
@@ -268,6 +271,7 @@ impl Incremental {
             markdown.push(path.clone());
             walk |= self.reload(&path, slug, kind, false);
         }
+        crate::serve::lap("  re-read and parsed", started);
         if snippets_changed {
             any = true;
             markdown.extend(self.reload_snippets()?);
@@ -278,7 +282,6 @@ impl Incremental {
         if !any {
             return Ok(Outcome::Unchanged);
         }
-        let started = Instant::now();
         // New problems of the tree (a file of an article folder too large) are reported by a
         // relink.
         if self.tree_diagnostics == tree_before

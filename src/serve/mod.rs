@@ -107,9 +107,13 @@ pub fn serve(options: ServeOptions) -> Result<()> {
     }
     while let Some(changed) = watcher.next_batch() {
         let started = std::time::Instant::now();
+        let first_event = watcher.first_event().unwrap_or(started);
+        lap("batch handed over", first_event);
         let outcome = state.apply(&changed)?;
+        lap("applied", first_event);
         *build_dir.write().expect("build dir lock") = state.build_dir().to_path_buf();
         report(&options, &outcome, started.elapsed(), &hub, &state);
+        lap("reload sent", first_event);
         if let (Outcome::Rebuilt { .. }, Some(job)) = (&outcome, state.search_job()) {
             slot.remember(job);
         }
@@ -122,9 +126,27 @@ pub fn serve(options: ServeOptions) -> Result<()> {
             Outcome::Rebuilt { full: true, .. } => hub.search_updated(slot.generation()),
             _ => {}
         }
+        lap("search job handed over", first_event);
     }
     drop(server);
     Ok(())
+}
+
+/// Whether `REMEDY_SERVE_TIMINGS` is set: then the dev server prints how long each step of
+/// a rebuild took, counted from the first file event of the batch ([`lap`]).
+fn timings() -> bool {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("REMEDY_SERVE_TIMINGS").is_some())
+}
+
+/// With `REMEDY_SERVE_TIMINGS` set, prints the time from `since` to the end of the step `what`.
+pub(crate) fn lap(what: &str, since: std::time::Instant) {
+    if timings() {
+        eprintln!(
+            "timings: {:>8.2} ms  {what}",
+            since.elapsed().as_secs_f64() * 1000.0
+        );
+    }
 }
 
 /// Prints what a rebuild did and tells the open pages.

@@ -81,7 +81,9 @@ impl Incremental {
             restore(site);
             return Ok(None);
         }
+        crate::serve::lap("  body only: checked", started);
         let _hold = self.search.hold();
+        crate::serve::lap("  body only: search lock held", started);
         let renderer = render::PageRenderer::new(site, &self.theme);
         let mut outputs = Vec::new();
         let mut pages: Vec<PageId> = replacements
@@ -90,6 +92,7 @@ impl Incremental {
             .collect();
         pages.sort_unstable();
         pages.dedup();
+        crate::serve::lap("  body only: renderer made", started);
         for page in pages {
             match renderer.render(page) {
                 Ok(output) => outputs.push((output, fingerprinter.page(site, page))),
@@ -100,6 +103,7 @@ impl Incremental {
                 }
             }
         }
+        crate::serve::lap("  body only: rendered", started);
         let mut written = Vec::new();
         for (output, fingerprint) in outputs {
             if write::update_file(&self.build_dir, &output.path, &output.bytes)? {
@@ -108,6 +112,7 @@ impl Incremental {
             self.pages.insert(output.path, fingerprint);
         }
         written.sort();
+        crate::serve::lap("  body only: written", started);
         self.generation += 1;
         Ok(Some(Outcome::Rebuilt {
             full: false,
