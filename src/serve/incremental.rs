@@ -96,6 +96,21 @@ pub struct Incremental {
     /// Fingerprints of the other editions' pages, by edition code, then by path inside the
     /// edition's folder (`causes/x/index.html` for `fr/causes/x/index.html`).
     edition_pages: BTreeMap<String, HashMap<String, u64>>,
+    /// The last site built as search jobs share it, made when first asked for after the site
+    /// was linked (see [`Incremental::search_job`]).
+    for_search: Option<ForSearch>,
+}
+
+/// A copy of the last site built, shared by the search jobs of the versions that differ from
+/// it only in articles' bodies: after such an edit a job costs what the edit changed, not a
+/// copy of the whole site.
+struct ForSearch {
+    /// The site as it was when copied.
+    site: Arc<Site>,
+    /// The articles whose bodies were edited since, by index.
+    edited: BTreeMap<usize, Arc<crate::model::Article>>,
+    /// Build-dir paths under `search/` that the indexer does not write (see [`Job::carry`]).
+    carry: Vec<String>,
 }
 
 struct FileEntry {
@@ -157,6 +172,7 @@ impl Incremental {
             editions: Arc::default(),
             edition_sites: Vec::new(),
             edition_pages: BTreeMap::new(),
+            for_search: None,
         };
         let outcome = state.rebuild_everything()?;
         let outcome = state.with_editions(outcome, false)?;
@@ -183,7 +199,7 @@ impl Incremental {
             .collect();
         let started = Instant::now();
         let outcome = self.apply_default(&originals)?;
-        crate::serve::lap("  default edition", started);
+        crate::serve::timings::lap("  default edition", started);
         self.with_editions(outcome, translations)
     }
 
@@ -198,28 +214,41 @@ impl Incremental {
     }
 
     /// What the background re-indexer needs to bring the search indexes up to date with the
-    /// last site built.
-    pub fn search_job(&self) -> Option<Job> {
+    /// last site built. The first job after the site was linked copies it; the jobs after edits
+    /// of bodies share that copy and name the articles edited since.
+    pub fn search_job(&mut self) -> Option<Job> {
         let site = self.site.as_ref()?;
-        let mut carry: Vec<String> = self
-            .pages
-            .keys()
-            .filter(|p| p.starts_with("search/"))
-            .cloned()
-            .collect();
-        carry.extend(
-            self.theme
-                .assets
+        let for_search = self.for_search.get_or_insert_with(|| {
+            let mut carry: Vec<String> = self
+                .pages
                 .keys()
                 .filter(|p| p.starts_with("search/"))
-                .cloned(),
-        );
-        carry.sort();
-        carry.dedup();
+                .cloned()
+                .collect();
+            carry.extend(
+                self.theme
+                    .assets
+                    .keys()
+                    .filter(|p| p.starts_with("search/"))
+                    .cloned(),
+            );
+            carry.sort();
+            carry.dedup();
+            ForSearch {
+                site: Arc::new(site.clone()),
+                edited: BTreeMap::new(),
+                carry,
+            }
+        });
         Some(Job {
             generation: self.generation,
-            site: site.clone(),
-            carry,
+            site: Arc::clone(&for_search.site),
+            edited: for_search
+                .edited
+                .iter()
+                .map(|(index, article)| (*index, Arc::clone(article)))
+                .collect(),
+            carry: for_search.carry.clone(),
             repair: false,
         })
     }
@@ -271,7 +300,7 @@ impl Incremental {
             markdown.push(path.clone());
             walk |= self.reload(&path, slug, kind, false);
         }
-        crate::serve::lap("  re-read and parsed", started);
+        crate::serve::timings::lap("  re-read and parsed", started);
         if snippets_changed {
             any = true;
             markdown.extend(self.reload_snippets()?);
@@ -519,6 +548,7 @@ impl Incremental {
             .map(|(path, _, fp)| (path, fp))
             .collect();
         self.site = Some(site);
+        self.for_search = None;
         self.fingerprinter = Some(fingerprinter);
         self.warnings.clone_from(&warnings);
         self.failed = false;

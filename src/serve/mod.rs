@@ -9,6 +9,7 @@
 pub mod http;
 pub mod incremental;
 pub mod search;
+pub mod timings;
 pub mod watch;
 
 use std::path::Path;
@@ -18,6 +19,7 @@ use crate::BuildOptions;
 use crate::diagnostic::report;
 use crate::error::{Error, Result};
 use incremental::{Incremental, Outcome};
+use timings::lap;
 
 /// How to serve.
 #[derive(Debug, Clone)]
@@ -114,39 +116,21 @@ pub fn serve(options: ServeOptions) -> Result<()> {
         *build_dir.write().expect("build dir lock") = state.build_dir().to_path_buf();
         report(&options, &outcome, started.elapsed(), &hub, &state);
         lap("reload sent", first_event);
-        if let (Outcome::Rebuilt { .. }, Some(job)) = (&outcome, state.search_job()) {
+        if let Outcome::Rebuilt { full, .. } = &outcome
+            && let Some(job) = state.search_job()
+        {
+            if !full {
+                reindexer.request(job.clone());
+            }
             slot.remember(job);
         }
-        match &outcome {
-            Outcome::Rebuilt { full: false, .. } => {
-                if let Some(job) = state.search_job() {
-                    reindexer.request(job);
-                }
-            }
-            Outcome::Rebuilt { full: true, .. } => hub.search_updated(slot.generation()),
-            _ => {}
+        if let Outcome::Rebuilt { full: true, .. } = &outcome {
+            hub.search_updated(slot.generation());
         }
         lap("search job handed over", first_event);
     }
     drop(server);
     Ok(())
-}
-
-/// Whether `REMEDY_SERVE_TIMINGS` is set: then the dev server prints how long each step of
-/// a rebuild took, counted from the first file event of the batch ([`lap`]).
-fn timings() -> bool {
-    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-    *ON.get_or_init(|| std::env::var_os("REMEDY_SERVE_TIMINGS").is_some())
-}
-
-/// With `REMEDY_SERVE_TIMINGS` set, prints the time from `since` to the end of the step `what`.
-pub(crate) fn lap(what: &str, since: std::time::Instant) {
-    if timings() {
-        eprintln!(
-            "timings: {:>8.2} ms  {what}",
-            since.elapsed().as_secs_f64() * 1000.0
-        );
-    }
 }
 
 /// Prints what a rebuild did and tells the open pages.

@@ -81,10 +81,11 @@ impl Incremental {
             restore(site);
             return Ok(None);
         }
-        crate::serve::lap("  body only: checked", started);
+        crate::serve::timings::lap("  body only: checked", started);
         let _hold = self.search.hold();
-        crate::serve::lap("  body only: search lock held", started);
-        let renderer = render::PageRenderer::new(site, &self.theme);
+        crate::serve::timings::lap("  body only: search lock held", started);
+        let renderer =
+            render::PageRenderer::with_kind_lists(site, &self.theme, fingerprinter.kind_lists());
         let mut outputs = Vec::new();
         let mut pages: Vec<PageId> = replacements
             .iter()
@@ -92,7 +93,7 @@ impl Incremental {
             .collect();
         pages.sort_unstable();
         pages.dedup();
-        crate::serve::lap("  body only: renderer made", started);
+        crate::serve::timings::lap("  body only: renderer made", started);
         for page in pages {
             match renderer.render(page) {
                 Ok(output) => outputs.push((output, fingerprinter.page(site, page))),
@@ -103,7 +104,7 @@ impl Incremental {
                 }
             }
         }
-        crate::serve::lap("  body only: rendered", started);
+        crate::serve::timings::lap("  body only: rendered", started);
         let mut written = Vec::new();
         for (output, fingerprint) in outputs {
             if write::update_file(&self.build_dir, &output.path, &output.bytes)? {
@@ -112,7 +113,12 @@ impl Incremental {
             self.pages.insert(output.path, fingerprint);
         }
         written.sort();
-        crate::serve::lap("  body only: written", started);
+        crate::serve::timings::lap("  body only: written", started);
+        if let Some(for_search) = &mut self.for_search {
+            for (index, new) in replacements {
+                for_search.edited.insert(index, new);
+            }
+        }
         self.generation += 1;
         Ok(Some(Outcome::Rebuilt {
             full: false,
