@@ -7,8 +7,10 @@ Usage: python3 benches/serve_reload.py [--articles 10000] [--edits 25] [--builds
        [--remedy path/to/remedy] [--site path/to/generated/site]
 
 It builds the release binary and the corpus generator (or takes `--remedy`), generates the site
-into a temporary folder (or copies `--site` there; `--articles` should then say its size), starts `remedy serve` on a free port, listens to /_remedy/events, and edits one cause
-at a time (an added paragraph, written with a plain write(2), as an editor's save would).
+into a temporary folder (or copies `--site` there; `--articles` should then say its size),
+starts `remedy serve` on a free port, listens to /_remedy/events, and edits one cause at a time
+(an added paragraph, or with `--change summary` a longer summary, written with a plain
+write(2), as an editor's save would).
 Reported: the time `remedy serve` takes to serve the site (its first build) against the median
 full build, and the median and 90th percentile of write → reload, and their ratio.
 """
@@ -24,6 +26,7 @@ def main():
     parser.add_argument("--builds", type=int, default=3)
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--remedy", help="the remedy binary to measure (default: build this checkout's release binary)")
+    parser.add_argument("--change", choices=["body", "summary"], default="body", help="what each edit changes: a paragraph of the body (the common case), or the summary in the front matter (a card: the article's lists are rendered again)")
     parser.add_argument("--settle", type=float, default=0, help="seconds to wait between serving and the first edit (to attach a profiler)")
     parser.add_argument("--site", help="a generated site to copy instead of generating one (such as a cached bench-cache/<n>-seed42-*/remedy)")
     args = parser.parse_args()
@@ -82,7 +85,10 @@ def main():
                 path = os.path.join(site, "content", "causes", name)
                 with open(path) as f:
                     text = f.read()
-                text = text.replace("\n+++\n", f"\n+++\n\nEdited paragraph number {i}.\n", 1)
+                if args.change == "body":
+                    text = text.replace("\n+++\n", f"\n+++\n\nEdited paragraph number {i}.\n", 1)
+                else:
+                    text = text.replace('summary = "', f'summary = "Edited {i}: ', 1)
                 buffer = b""
                 start = time.perf_counter()
                 with open(path, "w") as f:
@@ -107,7 +113,7 @@ def main():
             print(f"remedy serve ready to serve: {ready * 1000:.0f} ms ({ready * 1000 / full:.2f}x the full build)")
         else:
             print(f"remedy serve ready to serve: {ready * 1000:.0f} ms (no full build measured: --builds 0)")
-        print(f"edit → reload event, {len(times)} edits: median {median:.1f} ms, p90 {p90:.1f} ms, min {times[0]:.1f} ms, max {times[-1]:.1f} ms")
+        print(f"edit ({args.change}) → reload event, {len(times)} edits: median {median:.1f} ms, p90 {p90:.1f} ms, min {times[0]:.1f} ms, max {times[-1]:.1f} ms")
         if builds:
             print(f"ratio incremental / full build: {median / full:.4f} ({full / median:.0f}x faster)")
     finally:

@@ -16,7 +16,7 @@
 //! byte-identical to what `remedy build` writes for the same sources. When the sources have
 //! errors, nothing is written and the last good site keeps being served.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -99,6 +99,11 @@ pub struct Incremental {
     /// The last site built as search jobs share it, made when first asked for after the site
     /// was linked (see [`Incremental::search_job`]).
     for_search: Option<ForSearch>,
+    /// The articles that links of the last site built point at with an `#anchor`, made when
+    /// an edit first changes headings after the site was linked, and grown with the links of
+    /// the bodies edited since (a link that went may stay: then an edit of its target's
+    /// headings links the site again, which is only slower).
+    anchor_targets: Option<HashSet<String>>,
 }
 
 /// A copy of the last site built, shared by the search jobs of the versions that differ from
@@ -173,6 +178,7 @@ impl Incremental {
             edition_sites: Vec::new(),
             edition_pages: BTreeMap::new(),
             for_search: None,
+            anchor_targets: None,
         };
         let outcome = state.rebuild_everything()?;
         let outcome = state.with_editions(outcome, false)?;
@@ -549,6 +555,7 @@ impl Incremental {
             .collect();
         self.site = Some(site);
         self.for_search = None;
+        self.anchor_targets = None;
         self.fingerprinter = Some(fingerprinter);
         self.warnings.clone_from(&warnings);
         self.failed = false;
@@ -634,16 +641,19 @@ fn is_file_of_folder(root: &Path, folder: &Path, path: &Path) -> bool {
     false
 }
 
-/// Whether any article links to an anchor inside the article `slug`.
-fn has_anchor_links_into(site: &Site, slug: &str) -> bool {
-    let into = |links: &[crate::model::InternalLink]| {
-        links
-            .iter()
-            .any(|link| link.target == slug && link.anchor.is_some())
-    };
-    site.articles.iter().any(|article| into(&article.links))
-        || into(&site.home.links)
-        || site.sections.values().any(|section| into(&section.links))
+/// The articles that a link of `site` points at with an `#anchor` (from an article, the home
+/// page or a kind's intro), by slug.
+fn anchor_link_targets(site: &Site) -> HashSet<String> {
+    let links = site
+        .articles
+        .iter()
+        .flat_map(|article| &article.links)
+        .chain(&site.home.links)
+        .chain(site.sections.values().flat_map(|section| &section.links));
+    links
+        .filter(|link| link.anchor.is_some())
+        .map(|link| link.target.clone())
+        .collect()
 }
 
 /// Renders `pages` on every core and writes each into `build_dir` under `prefix` (an edition's),

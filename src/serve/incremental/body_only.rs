@@ -55,7 +55,12 @@ impl Incremental {
             {
                 return Ok(None);
             }
-            if old.headings != new.headings && has_anchor_links_into(site, &new.slug) {
+            if old.headings != new.headings
+                && self
+                    .anchor_targets
+                    .get_or_insert_with(|| anchor_link_targets(site))
+                    .contains(&new.slug)
+            {
                 return Ok(None);
             }
             replacements.push((index, Arc::clone(new)));
@@ -114,6 +119,12 @@ impl Incremental {
         }
         written.sort();
         crate::serve::timings::lap("  body only: written", started);
+        if let Some(targets) = &mut self.anchor_targets {
+            for (_, new) in &replacements {
+                let anchored = new.links.iter().filter(|link| link.anchor.is_some());
+                targets.extend(anchored.map(|link| link.target.clone()));
+            }
+        }
         if let Some(for_search) = &mut self.for_search {
             for (index, new) in replacements {
                 for_search.edited.insert(index, new);
