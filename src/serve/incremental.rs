@@ -16,7 +16,7 @@
 //! byte-identical to what `remedy build` writes for the same sources. When the sources have
 //! errors, nothing is written and the last good site keeps being served.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -96,6 +96,26 @@ pub struct Incremental {
     /// Fingerprints of the other editions' pages, by edition code, then by path inside the
     /// edition's folder (`causes/x/index.html` for `fr/causes/x/index.html`).
     edition_pages: BTreeMap<String, HashMap<String, u64>>,
+    /// The last site built as search jobs share it, made when first asked for after the site
+    /// was linked (see [`Incremental::search_job`]).
+    for_search: Option<ForSearch>,
+    /// The articles that links of the last site built point at with an `#anchor`, made when
+    /// an edit first changes headings after the site was linked, and grown with the links of
+    /// the bodies edited since (a link that went may stay: then an edit of its target's
+    /// headings links the site again, which is only slower).
+    anchor_targets: Option<HashSet<String>>,
+}
+
+/// A copy of the last site built, shared by the search jobs of the versions that differ from
+/// it only in articles' bodies: after such an edit a job costs what the edit changed, not a
+/// copy of the whole site.
+struct ForSearch {
+    /// The site as it was when copied.
+    site: Arc<Site>,
+    /// The articles whose bodies were edited since, by index.
+    edited: BTreeMap<usize, Arc<crate::model::Article>>,
+    /// Build-dir paths under `search/` that the indexer does not write (see [`Job::carry`]).
+    carry: Vec<String>,
 }
 
 struct FileEntry {
@@ -157,6 +177,8 @@ impl Incremental {
             editions: Arc::default(),
             edition_sites: Vec::new(),
             edition_pages: BTreeMap::new(),
+            for_search: None,
+            anchor_targets: None,
         };
         let outcome = state.rebuild_everything()?;
         let outcome = state.with_editions(outcome, false)?;
@@ -181,7 +203,9 @@ impl Incremental {
             .filter(|p| !is_translation(p))
             .cloned()
             .collect();
+        let started = Instant::now();
         let outcome = self.apply_default(&originals)?;
+        crate::serve::timings::lap("  default edition", started);
         self.with_editions(outcome, translations)
     }
 
@@ -196,28 +220,41 @@ impl Incremental {
     }
 
     /// What the background re-indexer needs to bring the search indexes up to date with the
-    /// last site built.
-    pub fn search_job(&self) -> Option<Job> {
+    /// last site built. The first job after the site was linked copies it; the jobs after edits
+    /// of bodies share that copy and name the articles edited since.
+    pub fn search_job(&mut self) -> Option<Job> {
         let site = self.site.as_ref()?;
-        let mut carry: Vec<String> = self
-            .pages
-            .keys()
-            .filter(|p| p.starts_with("search/"))
-            .cloned()
-            .collect();
-        carry.extend(
-            self.theme
-                .assets
+        let for_search = self.for_search.get_or_insert_with(|| {
+            let mut carry: Vec<String> = self
+                .pages
                 .keys()
                 .filter(|p| p.starts_with("search/"))
-                .cloned(),
-        );
-        carry.sort();
-        carry.dedup();
+                .cloned()
+                .collect();
+            carry.extend(
+                self.theme
+                    .assets
+                    .keys()
+                    .filter(|p| p.starts_with("search/"))
+                    .cloned(),
+            );
+            carry.sort();
+            carry.dedup();
+            ForSearch {
+                site: Arc::new(site.clone()),
+                edited: BTreeMap::new(),
+                carry,
+            }
+        });
         Some(Job {
             generation: self.generation,
-            site: site.clone(),
-            carry,
+            site: Arc::clone(&for_search.site),
+            edited: for_search
+                .edited
+                .iter()
+                .map(|(index, article)| (*index, Arc::clone(article)))
+                .collect(),
+            carry: for_search.carry.clone(),
             repair: false,
         })
     }
@@ -238,6 +275,7 @@ impl Incremental {
         {
             return self.reload_everything();
         }
+        let started = Instant::now();
         let mut walk = false;
         let mut any = false;
         let mut markdown = Vec::new();
@@ -268,6 +306,7 @@ impl Incremental {
             markdown.push(path.clone());
             walk |= self.reload(&path, slug, kind, false);
         }
+        crate::serve::timings::lap("  re-read and parsed", started);
         if snippets_changed {
             any = true;
             markdown.extend(self.reload_snippets()?);
@@ -278,7 +317,6 @@ impl Incremental {
         if !any {
             return Ok(Outcome::Unchanged);
         }
-        let started = Instant::now();
         // New problems of the tree (a file of an article folder too large) are reported by a
         // relink.
         if self.tree_diagnostics == tree_before
@@ -516,6 +554,8 @@ impl Incremental {
             .map(|(path, _, fp)| (path, fp))
             .collect();
         self.site = Some(site);
+        self.for_search = None;
+        self.anchor_targets = None;
         self.fingerprinter = Some(fingerprinter);
         self.warnings.clone_from(&warnings);
         self.failed = false;
@@ -601,16 +641,19 @@ fn is_file_of_folder(root: &Path, folder: &Path, path: &Path) -> bool {
     false
 }
 
-/// Whether any article links to an anchor inside the article `slug`.
-fn has_anchor_links_into(site: &Site, slug: &str) -> bool {
-    let into = |links: &[crate::model::InternalLink]| {
-        links
-            .iter()
-            .any(|link| link.target == slug && link.anchor.is_some())
-    };
-    site.articles.iter().any(|article| into(&article.links))
-        || into(&site.home.links)
-        || site.sections.values().any(|section| into(&section.links))
+/// The articles that a link of `site` points at with an `#anchor` (from an article, the home
+/// page or a kind's intro), by slug.
+fn anchor_link_targets(site: &Site) -> HashSet<String> {
+    let links = site
+        .articles
+        .iter()
+        .flat_map(|article| &article.links)
+        .chain(&site.home.links)
+        .chain(site.sections.values().flat_map(|section| &section.links));
+    links
+        .filter(|link| link.anchor.is_some())
+        .map(|link| link.target.clone())
+        .collect()
 }
 
 /// Renders `pages` on every core and writes each into `build_dir` under `prefix` (an edition's),

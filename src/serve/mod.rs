@@ -9,6 +9,7 @@
 pub mod http;
 pub mod incremental;
 pub mod search;
+pub mod timings;
 pub mod watch;
 
 use std::path::Path;
@@ -18,6 +19,7 @@ use crate::BuildOptions;
 use crate::diagnostic::report;
 use crate::error::{Error, Result};
 use incremental::{Incremental, Outcome};
+use timings::lap;
 
 /// How to serve.
 #[derive(Debug, Clone)]
@@ -107,21 +109,25 @@ pub fn serve(options: ServeOptions) -> Result<()> {
     }
     while let Some(changed) = watcher.next_batch() {
         let started = std::time::Instant::now();
+        let first_event = watcher.first_event().unwrap_or(started);
+        lap("batch handed over", first_event);
         let outcome = state.apply(&changed)?;
+        lap("applied", first_event);
         *build_dir.write().expect("build dir lock") = state.build_dir().to_path_buf();
         report(&options, &outcome, started.elapsed(), &hub, &state);
-        if let (Outcome::Rebuilt { .. }, Some(job)) = (&outcome, state.search_job()) {
+        lap("reload sent", first_event);
+        if let Outcome::Rebuilt { full, .. } = &outcome
+            && let Some(job) = state.search_job()
+        {
+            if !full {
+                reindexer.request(job.clone());
+            }
             slot.remember(job);
         }
-        match &outcome {
-            Outcome::Rebuilt { full: false, .. } => {
-                if let Some(job) = state.search_job() {
-                    reindexer.request(job);
-                }
-            }
-            Outcome::Rebuilt { full: true, .. } => hub.search_updated(slot.generation()),
-            _ => {}
+        if let Outcome::Rebuilt { full: true, .. } = &outcome {
+            hub.search_updated(slot.generation());
         }
+        lap("search job handed over", first_event);
     }
     drop(server);
     Ok(())

@@ -26,6 +26,8 @@ pub struct Watcher {
     build_dir: PathBuf,
     watched: BTreeSet<PathBuf>,
     theme_dir: PathBuf,
+    /// When the first event of the last batch arrived.
+    first_event: Option<Instant>,
 }
 
 impl Watcher {
@@ -41,6 +43,7 @@ impl Watcher {
             build_dir: build_dir.to_path_buf(),
             watched: BTreeSet::new(),
             theme_dir: Path::new(crate::theme::THEMES_DIR).join(theme),
+            first_event: None,
         };
         watcher
             .watcher
@@ -84,6 +87,7 @@ impl Watcher {
             }
         }
         let started = Instant::now();
+        self.first_event = Some(started);
         loop {
             let left = MAX_WAIT.saturating_sub(started.elapsed());
             if left.is_zero() {
@@ -97,6 +101,11 @@ impl Watcher {
         }
         self.refresh();
         Some(changed.into_iter().collect())
+    }
+
+    /// When the first event of the last batch arrived (for the timings trace).
+    pub fn first_event(&self) -> Option<Instant> {
+        self.first_event
     }
 
     fn collect(&self, event: notify::Result<notify::Event>, changed: &mut BTreeSet<PathBuf>) {

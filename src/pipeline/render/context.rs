@@ -131,14 +131,19 @@ struct ScriptStrings {
 
 impl<'a> Shared<'a> {
     pub(super) fn new(site: &'a Site, theme: &'a Theme) -> Self {
+        Shared::with_kind_lists(site, theme, &KindLists::of(site))
+    }
+
+    /// [`Shared::new`] with the site's [`KindLists`] already made.
+    pub(super) fn with_kind_lists(site: &'a Site, theme: &'a Theme, lists: &KindLists) -> Self {
         let strings = theme.i18n.strings(&site.config.language);
         let in_text = |title: &str| title_in_text(&strings, title);
-        let counts = kind_counts(site);
         let kinds = site
             .config
             .kinds
             .iter()
-            .map(|kind| KindContext {
+            .enumerate()
+            .map(|(index, kind)| KindContext {
                 name: &kind.name,
                 dir: &kind.dir,
                 title: &kind.title,
@@ -150,16 +155,17 @@ impl<'a> Shared<'a> {
                     .and_then(|s| s.description.as_deref())
                     .unwrap_or(""),
                 path: site.config.link(&format!("{}/", kind.dir)),
-                count: counts.get(kind.name.as_str()).copied().unwrap_or(0),
+                count: lists.counts[index],
                 intro: "",
             })
             .collect::<Vec<_>>();
-        let sections = first_articles(site)
-            .into_iter()
+        let sections = lists
+            .firsts
+            .iter()
             .zip(&kinds)
             .map(|(articles, kind)| Section {
                 kind: kind.clone(),
-                articles: articles.into_iter().map(|i| card(site, i)).collect(),
+                articles: articles.iter().map(|&i| card(site, i)).collect(),
             })
             .collect();
         let has = |script: &str| theme.assets.contains_key(script);
@@ -355,33 +361,41 @@ pub(super) fn linked(site: &Site, crumbs: Vec<seo::Crumb>) -> Vec<seo::Crumb> {
         .collect()
 }
 
-/// The first [`ARTICLES_PER_SECTION`] articles of each kind, in `config.kinds` order, from one
-/// pass over the articles (which are already in display order).
-pub(super) fn first_articles(site: &Site) -> Vec<Vec<usize>> {
-    let position: HashMap<&str, usize> = site
-        .config
-        .kinds
-        .iter()
-        .enumerate()
-        .map(|(i, kind)| (kind.name.as_str(), i))
-        .collect();
-    let mut firsts = vec![Vec::new(); site.config.kinds.len()];
-    for (index, article) in site.articles.iter().enumerate() {
-        if let Some(&kind) = position.get(article.kind.as_str())
-            && firsts[kind].len() < ARTICLES_PER_SECTION
-        {
-            firsts[kind].push(index);
-        }
-    }
-    firsts
+/// What the pages list of each kind, in `config.kinds` order: its first
+/// [`ARTICLES_PER_SECTION`] articles (the home page's sections) and how many articles it has,
+/// from one pass over the articles (which are already in display order). The dev server keeps
+/// it, in the [`super::Fingerprinter`], across edits that change only articles' bodies, so
+/// rendering an edited article's page does not walk the whole site again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KindLists {
+    /// The first articles of each kind.
+    pub(super) firsts: Vec<Vec<usize>>,
+    /// How many articles each kind has.
+    counts: Vec<usize>,
 }
 
-pub(super) fn kind_counts(site: &Site) -> HashMap<&str, usize> {
-    let mut counts = HashMap::new();
-    for article in &site.articles {
-        *counts.entry(article.kind.as_str()).or_insert(0) += 1;
+impl KindLists {
+    /// The lists of `site`.
+    pub fn of(site: &Site) -> KindLists {
+        let position: HashMap<&str, usize> = site
+            .config
+            .kinds
+            .iter()
+            .enumerate()
+            .map(|(i, kind)| (kind.name.as_str(), i))
+            .collect();
+        let mut firsts = vec![Vec::new(); site.config.kinds.len()];
+        let mut counts = vec![0; site.config.kinds.len()];
+        for (index, article) in site.articles.iter().enumerate() {
+            if let Some(&kind) = position.get(article.kind.as_str()) {
+                counts[kind] += 1;
+                if firsts[kind].len() < ARTICLES_PER_SECTION {
+                    firsts[kind].push(index);
+                }
+            }
+        }
+        KindLists { firsts, counts }
     }
-    counts
 }
 
 #[derive(Serialize)]

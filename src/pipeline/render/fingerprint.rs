@@ -5,7 +5,7 @@
 use std::collections::hash_map::DefaultHasher as Hasher64;
 use std::hash::{Hash, Hasher};
 
-use super::context::{Shared, first_articles, troubleshoot_entry};
+use super::context::{KindLists, Shared, troubleshoot_entry};
 use super::plan::{PageId, has_print_page, output_path, plan};
 use super::troubleshoot;
 use crate::model::{Article, Site, kinds};
@@ -27,13 +27,14 @@ pub fn fingerprints(site: &Site, theme: &Theme) -> Vec<PageFingerprint> {
 pub struct Fingerprinter {
     global: u64,
     card_hashes: Vec<u64>,
-    first_articles_of_kinds: Vec<Vec<usize>>,
+    kind_lists: KindLists,
 }
 
 impl Fingerprinter {
     /// Computes the shared hashes of `site`.
     pub fn new(site: &Site, theme: &Theme) -> Fingerprinter {
-        let shared = Shared::new(site, theme);
+        let kind_lists = KindLists::of(site);
+        let shared = Shared::with_kind_lists(site, theme, &kind_lists);
         let mut global = Hasher64::new();
         theme.fingerprint.hash(&mut global);
         serde_json::to_string(&shared.site_context)
@@ -45,8 +46,14 @@ impl Fingerprinter {
             card_hashes: (0..site.articles.len())
                 .map(|index| card_hash(site, index))
                 .collect(),
-            first_articles_of_kinds: first_articles(site),
+            kind_lists,
         }
+    }
+
+    /// The site's [`KindLists`], which stay right for a site that differs from the one this
+    /// fingerprinter was made from only in the body of articles (see [`Self::page`]).
+    pub fn kind_lists(&self) -> &KindLists {
+        &self.kind_lists
     }
 
     /// For every page of `site` (the site this fingerprinter was made from), its output path
@@ -105,7 +112,7 @@ impl Fingerprinter {
                     card_hashes[index].hash(&mut hasher);
                     site.articles[index].front.symptoms.hash(&mut hasher);
                 }
-                for &index in self.first_articles_of_kinds.iter().flatten() {
+                for &index in self.kind_lists.firsts.iter().flatten() {
                     card_hashes[index].hash(&mut hasher);
                 }
                 for index in site.articles_of_kind(kinds::ERROR) {
@@ -152,7 +159,7 @@ impl Fingerprinter {
                 troubleshoot::hash_page(site, page, card_hashes, &mut hasher);
             }
             PageId::Search | PageId::NotFound => {
-                for &index in self.first_articles_of_kinds.iter().flatten() {
+                for &index in self.kind_lists.firsts.iter().flatten() {
                     card_hashes[index].hash(&mut hasher);
                 }
             }

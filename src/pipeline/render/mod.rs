@@ -18,6 +18,7 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{Article, Site};
 use crate::seo;
 use crate::theme::Theme;
+pub use context::KindLists;
 use context::{Shared, home_context, kind_context, search_context};
 pub use fingerprint::{Fingerprinter, PageFingerprint, card_hash, fingerprints};
 pub use plan::{
@@ -195,6 +196,19 @@ impl<'a> PageRenderer<'a> {
             path,
             bytes: html.into_bytes(),
         })
+    }
+}
+
+impl<'a> PageRenderer<'a> {
+    /// [`PageRenderer::new`] with the site's [`KindLists`] already made (the dev server keeps
+    /// them between edits that change only articles' bodies): no pass over the articles.
+    pub fn with_kind_lists(site: &'a Site, theme: &'a Theme, lists: &KindLists) -> Self {
+        PageRenderer {
+            site,
+            theme,
+            shared: Shared::with_kind_lists(site, theme, lists),
+            over_limit: crate::theme::OverLimit::default(),
+        }
     }
 }
 

@@ -55,7 +55,12 @@ impl Incremental {
             {
                 return Ok(None);
             }
-            if old.headings != new.headings && has_anchor_links_into(site, &new.slug) {
+            if old.headings != new.headings
+                && self
+                    .anchor_targets
+                    .get_or_insert_with(|| anchor_link_targets(site))
+                    .contains(&new.slug)
+            {
                 return Ok(None);
             }
             replacements.push((index, Arc::clone(new)));
@@ -81,8 +86,11 @@ impl Incremental {
             restore(site);
             return Ok(None);
         }
+        crate::serve::timings::lap("  body only: checked", started);
         let _hold = self.search.hold();
-        let renderer = render::PageRenderer::new(site, &self.theme);
+        crate::serve::timings::lap("  body only: search lock held", started);
+        let renderer =
+            render::PageRenderer::with_kind_lists(site, &self.theme, fingerprinter.kind_lists());
         let mut outputs = Vec::new();
         let mut pages: Vec<PageId> = replacements
             .iter()
@@ -90,6 +98,7 @@ impl Incremental {
             .collect();
         pages.sort_unstable();
         pages.dedup();
+        crate::serve::timings::lap("  body only: renderer made", started);
         for page in pages {
             match renderer.render(page) {
                 Ok(output) => outputs.push((output, fingerprinter.page(site, page))),
@@ -100,6 +109,7 @@ impl Incremental {
                 }
             }
         }
+        crate::serve::timings::lap("  body only: rendered", started);
         let mut written = Vec::new();
         for (output, fingerprint) in outputs {
             if write::update_file(&self.build_dir, &output.path, &output.bytes)? {
@@ -108,6 +118,18 @@ impl Incremental {
             self.pages.insert(output.path, fingerprint);
         }
         written.sort();
+        crate::serve::timings::lap("  body only: written", started);
+        if let Some(targets) = &mut self.anchor_targets {
+            for (_, new) in &replacements {
+                let anchored = new.links.iter().filter(|link| link.anchor.is_some());
+                targets.extend(anchored.map(|link| link.target.clone()));
+            }
+        }
+        if let Some(for_search) = &mut self.for_search {
+            for (index, new) in replacements {
+                for_search.edited.insert(index, new);
+            }
+        }
         self.generation += 1;
         Ok(Some(Outcome::Rebuilt {
             full: false,

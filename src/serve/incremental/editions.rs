@@ -50,6 +50,9 @@ impl Incremental {
             site.editions = self.editions.clone();
         }
         if changed {
+            self.for_search = None;
+        }
+        if changed {
             crate::render_all(
                 &loaded.site,
                 &others,

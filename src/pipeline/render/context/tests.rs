@@ -64,15 +64,22 @@ fn next_steps_list_each_article_once_and_none_the_body_links_to() {
 }
 
 #[test]
-fn first_articles_are_the_first_of_each_kind_in_display_order() {
+fn kind_lists_are_the_first_articles_of_each_kind_in_display_order_and_their_counts() {
     let site = &crate::fixture::site();
-    let firsts = first_articles(site);
-    assert_eq!(firsts.len(), site.config.kinds.len());
-    for (kind, found) in site.config.kinds.iter().zip(&firsts) {
+    let lists = KindLists::of(site);
+    assert_eq!(lists.firsts.len(), site.config.kinds.len());
+    for (index, kind) in site.config.kinds.iter().enumerate() {
         let expected: Vec<usize> = site
             .articles_of_kind(&kind.name)
             .take(ARTICLES_PER_SECTION)
             .collect();
-        assert_eq!(found, &expected, "kind `{}`", kind.name);
+        assert_eq!(lists.firsts[index], expected, "kind `{}`", kind.name);
+        assert_eq!(
+            lists.counts[index],
+            site.articles_of_kind(&kind.name).count(),
+            "kind `{}`",
+            kind.name
+        );
     }
+    assert!(lists.counts.iter().sum::<usize>() > 0);
 }
