@@ -180,13 +180,23 @@ pub fn load_site_with(options: &BuildOptions, bodies: Bodies) -> Result<Loaded> 
         translated: None,
     };
     // An article keeps its own copy of its file's text, so the loaded one is let go as soon as
-    // it is parsed: a large site is not held twice. A large one lets go of the bodies too.
-    let markdown: u64 = loaded.sources.iter().map(|s| s.text.len() as u64).sum();
-    let release = bodies.release(markdown);
+    // it is parsed: a large site is not held twice. A large one lets go of the bodies too,
+    // past its first files.
+    let mut markdown = 0;
+    let released: Vec<bool> = loaded
+        .sources
+        .iter()
+        .map(|source| {
+            let release = bodies.release(markdown);
+            markdown += source.text.len() as u64;
+            release
+        })
+        .collect();
     let results: Vec<_> = loaded
         .sources
         .par_iter_mut()
-        .map(|source| {
+        .zip(released)
+        .map(|(source, release)| {
             let mut parsed = parse::parse_with(source, &context, !release);
             source.text = String::new();
             if release

@@ -4,14 +4,14 @@
 //! its Markdown copy) and the search index. Everything else (relations, links, listings,
 //! the troubleshooter, print views) needs the front matter, headings, links and steps.
 //!
-//! So a build of a large site (more Markdown than [`HELD_BYTES`]) parses each article first
-//! for everything but its body ([`Article::released`]: no HTML, no plain text) and lets go of
+//! So a build of a large site holds the bodies of its first [`HELD_BYTES`] of Markdown and
+//! parses every later article first for everything but its body ([`Article::released`]: no HTML, no plain text) and lets go of
 //! its file's text once the link stage has reported any problem in it. The search index,
 //! which goes through the articles in order, asks [`Reparse::body`] for each: the file is read
 //! and parsed again (it must not have changed since it was loaded), the article's page and
 //! Markdown copy are made from the body, and its text is indexed; then the body is dropped.
-//! The price is a second parse of each article; smaller sites keep their bodies. The dev
-//! server and `remedy check` always keep them.
+//! The price is a second parse of each article let go of; smaller sites keep every body. The
+//! dev server and `remedy check` always keep them.
 
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
@@ -19,9 +19,9 @@ use crate::model::Article;
 use crate::pipeline::load::{self, Source};
 use crate::pipeline::parse::{self, Parsed};
 
-/// A build lets go of the articles' bodies when their files hold more Markdown than this
-/// (64 MiB: about 15,000 articles of 4 KB). Below it, parsing twice would cost more time than
-/// the memory saved is worth.
+/// A build holds the bodies of the articles in its first this many bytes of Markdown (64 MiB:
+/// about 15,000 articles of 4 KB, whose bodies take about 250 MB) and lets go of the others':
+/// a site that small is not parsed twice, and a larger one is parsed twice only past it.
 pub const HELD_BYTES: u64 = 64 << 20;
 
 /// Whether a build keeps the articles' bodies in memory.
@@ -30,18 +30,20 @@ pub enum Bodies {
     /// Keep them (the dev server, `remedy check`).
     #[default]
     Held,
-    /// Let go of them when the articles' files hold more than [`HELD_BYTES`] (`remedy build`).
+    /// Hold those of the articles in the first [`HELD_BYTES`] of Markdown, let go of the
+    /// others' (`remedy build`).
     BySize,
     /// Let go of them whatever the site's size (tests of the released path).
     Released,
 }
 
 impl Bodies {
-    /// Whether the bodies of articles whose files hold `bytes` of Markdown in all are let go.
-    pub fn release(self, bytes: u64) -> bool {
+    /// Whether the body of an article is let go of, when the files before it hold `before`
+    /// bytes of Markdown.
+    pub fn release(self, before: u64) -> bool {
         match self {
             Bodies::Held => false,
-            Bodies::BySize => bytes > HELD_BYTES,
+            Bodies::BySize => before >= HELD_BYTES,
             Bodies::Released => true,
         }
     }

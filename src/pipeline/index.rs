@@ -62,7 +62,9 @@ pub fn index_with(
     let impacts = search::impacts::read(&open)?;
     steps.push(("  read back", started.elapsed()));
     let started = Instant::now();
-    let files = search::export::files(&impacts, &open.meta, &search::export::SiteInfo::of(site))?;
+    let site_info = search::export::SiteInfo::of(site);
+    let files = search::index::own_threads()?
+        .install(|| search::export::files(&impacts, &open.meta, &site_info))?;
     for file in files {
         output.put(
             &format!("{BROWSER_DIR}/{}", file.path),

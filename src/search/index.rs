@@ -359,6 +359,18 @@ pub fn in_ram(site: &Site) -> Result<OpenIndex> {
     })
 }
 
+/// Threads of the search index's own, one per core: work sent to rayon's global pool from
+/// outside it waits until the pool's workers have finished their own queue, which during a
+/// build is the pages being rendered.
+pub fn own_threads() -> Result<rayon::ThreadPool> {
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .thread_name(|i| format!("remedy-analysis-{i}"))
+        .build()
+        .map_err(|e| Error::Internal(format!("starting the analysis threads: {e}")))
+}
+
 /// Indexes every article of `site` into the new, empty `index`, merged to one segment; the
 /// bodies that `site` let go of come from `bodies`.
 fn fill(site: &Site, index: &Index, fields: &Fields, bodies: Option<&BodyText<'_>>) -> Result<()> {
@@ -377,12 +389,7 @@ fn fill(site: &Site, index: &Index, fields: &Fields, bodies: Option<&BodyText<'_
     // system shares the cores between both.
     const CHUNK: usize = 128;
     let base_path = site.config.base_path();
-    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .thread_name(|i| format!("remedy-analysis-{i}"))
-        .build()
-        .map_err(|e| Error::Internal(format!("starting the analysis threads: {e}")))?;
+    let pool = own_threads()?;
     let body = |index: usize, article: &Article| -> Result<TantivyDocument> {
         if !article.released {
             return Ok(document(

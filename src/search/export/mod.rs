@@ -40,6 +40,8 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
+
 use crate::config::Filter;
 use crate::error::{Error, Result};
 use crate::model::Site;
@@ -236,10 +238,17 @@ impl Parts {
     fn make(impacts: &Impacts, info: &DocInfo<'_>, site: &SiteInfo) -> Parts {
         let scale = Scale::spanning(impacts);
         let rich_id = rich_terms(impacts);
-        let rich = rich_files(impacts, &scale, &rich_id, info);
-        let shards = term_shards(impacts, &scale, &rich_id);
-        let words = word_lists(impacts);
-        let tags = tag_file_payload(impacts, site);
+        // Independent parts, made side by side: in a large build the index is the last work
+        // left, and the pages no longer keep the other core busy.
+        let (rich, (shards, (words, tags))) = rayon::join(
+            || rich_files(impacts, &scale, &rich_id, info),
+            || {
+                rayon::join(
+                    || term_shards(impacts, &scale, &rich_id),
+                    || rayon::join(|| word_lists(impacts), || tag_file_payload(impacts, site)),
+                )
+            },
+        );
         let build = build_id(impacts, &shards, &rich, tags.as_deref());
         Parts {
             scale,
@@ -288,20 +297,22 @@ impl Parts {
             ));
         }
         let doc_count = impacts.docs.len() as u32;
-        for (n, block) in (0..doc_count)
-            .collect::<Vec<u32>>()
-            .chunks(INFO_BLOCK)
+        let docs: Vec<u32> = (0..doc_count).collect();
+        let blocks: Vec<File> = docs
+            .par_chunks(INFO_BLOCK)
             .enumerate()
-        {
-            let docs: Vec<serde_json::Value> = block.iter().map(|&doc| info.of(doc)).collect();
-            out.push(data_file(
-                format!("d/{n}.js"),
-                &format!(
-                    "[\"docs\",{build},{n},{}]",
-                    ascii_json(&serde_json::Value::Array(docs))
-                ),
-            ));
-        }
+            .map(|(n, block)| {
+                let docs: Vec<serde_json::Value> = block.iter().map(|&doc| info.of(doc)).collect();
+                data_file(
+                    format!("d/{n}.js"),
+                    &format!(
+                        "[\"docs\",{build},{n},{}]",
+                        ascii_json(&serde_json::Value::Array(docs))
+                    ),
+                )
+            })
+            .collect();
+        out.extend(blocks);
         out
     }
 }
