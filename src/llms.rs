@@ -192,7 +192,7 @@ fn body_offset(source: &str) -> usize {
 
 /// Text on one line (titles and summaries never span lines in these files).
 fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::text::squash_whitespace(text)
 }
 
 /// A title as link text: brackets escaped so they cannot end the link early.

@@ -230,12 +230,7 @@ pub fn render_page(body: &str, page: &Page<'_>) -> (Rendered, Vec<MarkdownProble
     html::push_html(&mut html_out, renderer.out.into_iter());
     let mut rendered = renderer.rendered;
     rendered.html = html_out;
-    let text = rendered
-        .text
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    rendered.text = text;
+    rendered.text = crate::text::squash_whitespace(&rendered.text);
     (rendered, renderer.problems)
 }
 
@@ -670,7 +665,7 @@ impl<'a> Renderer<'a> {
                     && let Some(step) = self.step_text.take()
                 {
                     let events = self.step_events.take().unwrap_or_default();
-                    let step = step.split_whitespace().collect::<Vec<_>>().join(" ");
+                    let step = crate::text::squash_whitespace(&step);
                     if !step.is_empty() {
                         let mut html_out = String::new();
                         html::push_html(&mut html_out, events.into_iter());

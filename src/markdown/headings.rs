@@ -26,11 +26,7 @@ impl<'a> Renderer<'a> {
         let Some(heading) = self.heading.take() else {
             return;
         };
-        let text = heading
-            .text
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+        let text = crate::text::squash_whitespace(&heading.text);
         let base = match &heading.id {
             Some(id) => id.to_string(),
             None => heading_id(&text),

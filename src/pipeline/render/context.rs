@@ -79,6 +79,8 @@
 //! `hreflang`) and `current`.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde::Serialize;
 
@@ -120,6 +122,58 @@ pub(super) struct Shared<'a> {
     /// The scripts' strings as JSON: of the search scripts, and of those plus the
     /// troubleshooter's, the tabs' (empty when the theme has none of them).
     script_strings: ScriptStrings,
+    /// Each cause's block on the troubleshooter's pages, made once.
+    pub(super) cause_blocks: PerArticle,
+    /// Each article's card as the article pages that list it show it, made once.
+    cards: PerArticle,
+}
+
+/// A tera value per article, made the first time a page asks for it and then shared: a card
+/// is the same on every page that lists its article, a cause's block on the page of each of its
+/// symptoms, and a tera value shares its maps and lists, so each page's context holds the one
+/// value instead of serializing it again. At most [`PerArticle::KEPT`] values are kept (about
+/// 1.2 KB each), so a site of 100,000 articles does not hold a card for each: past that, a
+/// value is made each time it is asked for. The pages are the same either way.
+pub(super) struct PerArticle {
+    len: usize,
+    kept: usize,
+    made: AtomicUsize,
+    values: OnceLock<Box<[OnceLock<tera::Value>]>>,
+}
+
+impl PerArticle {
+    /// How many values are kept at most.
+    const KEPT: usize = 12_000;
+
+    fn new(len: usize) -> Self {
+        PerArticle::keeping(len, Self::KEPT)
+    }
+
+    /// A cache of `len` articles that keeps at most `kept` values.
+    fn keeping(len: usize, kept: usize) -> Self {
+        PerArticle {
+            len,
+            kept,
+            made: AtomicUsize::new(0),
+            values: OnceLock::new(),
+        }
+    }
+
+    /// The value of the article at `index`, made by `make` the first time.
+    pub(super) fn get_or(&self, index: usize, make: impl FnOnce() -> tera::Value) -> tera::Value {
+        let values = self
+            .values
+            .get_or_init(|| (0..self.len).map(|_| OnceLock::new()).collect());
+        if let Some(value) = values[index].get() {
+            return value.clone();
+        }
+        // Two pages may count the same value: the bound is approximate, and harmless.
+        if self.made.fetch_add(1, Ordering::Relaxed) < self.kept {
+            values[index].get_or_init(make).clone()
+        } else {
+            make()
+        }
+    }
 }
 
 /// The `script_strings` of the kinds of page, by the scripts they load.
@@ -238,7 +292,16 @@ impl<'a> Shared<'a> {
             site_context,
             strings,
             script_strings,
+            cause_blocks: PerArticle::new(site.articles.len()),
+            cards: PerArticle::new(site.articles.len()),
         }
+    }
+
+    /// The card of the article at `index` as a tera value, made once (see [`PerArticle`]).
+    pub(super) fn card_value(&self, index: usize) -> tera::Value {
+        self.cards.get_or(index, || {
+            tera::Value::from_serializable(&card(self.site, index))
+        })
     }
 
     pub(super) fn context(&self, root: &str, page: PageContext) -> tera::Context {

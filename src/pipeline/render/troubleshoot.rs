@@ -19,10 +19,12 @@
 //! `site.troubleshooter` is the troubleshooter's path (`troubleshoot/`), empty when the site
 //! has none; `site.has_troubleshoot_script` says whether the theme ships `js/troubleshoot.js`.
 
+use std::collections::BTreeMap;
 use std::collections::hash_map::DefaultHasher;
 use std::hash::Hash;
 
 use serde::Serialize;
+use tera::value::Key;
 
 use super::context::{Card, Shared, card, linked};
 use super::plan::{PageId, has_print_page, print_path};
@@ -51,6 +53,28 @@ fn cause_block(site: &Site, cause: usize) -> CauseBlock<'_> {
         print_path: has_print_page(site, cause)
             .then(|| site.config.link(&print_path(&site.articles[cause]))),
     }
+}
+
+/// [`cause_block`] as a tera value made of the cards every page shares
+/// ([`Shared::card_value`]): the cause's card's fields, `fixes` and `print_path`.
+fn cause_block_value(shared: &Shared<'_>, cause: usize) -> tera::Value {
+    let site = shared.site;
+    let mut block: BTreeMap<Key<'static>, tera::Value> = match shared.card_value(cause).as_map() {
+        Some(card) => card.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+        None => BTreeMap::new(),
+    };
+    let fixes: Vec<tera::Value> = fixes_easiest_first(site, cause)
+        .into_iter()
+        .map(|fix| shared.card_value(fix))
+        .collect();
+    block.insert("fixes".into(), fixes.into());
+    let print =
+        has_print_page(site, cause).then(|| site.config.link(&print_path(&site.articles[cause])));
+    block.insert(
+        "print_path".into(),
+        print.map_or(tera::Value::none(), Into::into),
+    );
+    block.into()
 }
 
 #[derive(Serialize)]
@@ -238,11 +262,15 @@ pub(super) fn symptom_context(shared: &Shared<'_>, index: usize) -> tera::Contex
         },
     );
     let ranked = troubleshooter::rank_causes(troubleshooter, &[index]);
-    let causes: Vec<CauseBlock<'_>> = ranked
+    let causes: Vec<tera::Value> = ranked
         .iter()
-        .map(|&(cause, _)| cause_block(site, cause))
+        .map(|&(cause, _)| {
+            shared
+                .cause_blocks
+                .get_or(cause, || cause_block_value(shared, cause))
+        })
         .collect();
-    context.insert("causes", &causes);
+    context.insert_value("causes", tera::Value::from(causes));
     let nearby: Vec<NearbySymptom<'_>> = nearby(site, index)
         .into_iter()
         .map(|i| NearbySymptom {

@@ -1,6 +1,8 @@
 //! The context of an article page: its table of contents, relations and "Next steps" (see
 //! [`super`] for what templates get).
 
+use std::collections::BTreeMap;
+
 use super::*;
 
 #[derive(Serialize)]
@@ -11,11 +13,21 @@ pub(super) struct TocEntry<'a> {
     children: Vec<TocEntry<'a>>,
 }
 
-#[derive(Serialize)]
-pub(super) struct RelationGroup<'a> {
-    kind: &'a str,
+/// A group of related articles, `kind`, `heading` and `items` (cards), as a tera value: the
+/// cards are the ones every page shares (see [`Shared::card_value`]).
+fn relation_group(
+    shared: &Shared<'_>,
+    kind: &str,
     heading: String,
-    items: Vec<Card<'a>>,
+    items: impl Iterator<Item = usize>,
+) -> tera::Value {
+    let items: Vec<tera::Value> = items.map(|j| shared.card_value(j)).collect();
+    let group: BTreeMap<&'static str, tera::Value> = BTreeMap::from([
+        ("kind", kind.into()),
+        ("heading", heading.into()),
+        ("items", items.into()),
+    ]);
+    group.into()
 }
 
 #[derive(Serialize)]
@@ -31,15 +43,10 @@ pub(super) struct ArticleContext<'a> {
     reading_minutes: usize,
     updated_human: String,
     breadcrumbs: Vec<seo::Crumb>,
-    relations: Vec<RelationGroup<'a>>,
-    related: Vec<Card<'a>>,
-    previous: Option<Card<'a>>,
-    next: Option<Card<'a>>,
     print_path: Option<String>,
     troubleshoot: Option<SymptomLink<'a>>,
     extra: &'a serde_json::Map<String, serde_json::Value>,
     has_tabs: bool,
-    next_steps: Vec<RelationGroup<'a>>,
 }
 
 #[derive(Serialize)]
@@ -72,14 +79,16 @@ pub(crate) fn article_context(
     page.json_ld = seo::article_json_ld(site, article, &home);
     let root = crate::markdown::root_of(&article.slug);
     let mut context = shared.context(&root, page);
-    let mut groups: Vec<RelationGroup<'_>> = Vec::new();
+    let mut groups: Vec<tera::Value> = Vec::new();
     for kind in &site.config.kinds {
         if let Some(list) = relations.by_kind.get(&kind.name) {
-            groups.push(RelationGroup {
-                kind: &kind.name,
-                heading: relation_heading(&shared.strings, &article.kind, &kind.name, &kind.title),
-                items: list.iter().map(|&j| card(site, j)).collect(),
-            });
+            let heading = relation_heading(&shared.strings, &article.kind, &kind.name, &kind.title);
+            groups.push(relation_group(
+                shared,
+                &kind.name,
+                heading,
+                list.iter().copied(),
+            ));
         }
     }
     let word_count = article.word_count();
@@ -98,10 +107,6 @@ pub(crate) fn article_context(
             .map(|d| shared.strings.date(d.year, d.month, d.day))
             .unwrap_or_default(),
         breadcrumbs: linked(site, seo::breadcrumbs(site, article, &home)),
-        relations: groups,
-        related: relations.related.iter().map(|&j| card(site, j)).collect(),
-        previous: relations.previous.map(|j| card(site, j)),
-        next: relations.next.map(|j| card(site, j)),
         print_path: has_print_page(site, index).then(|| site.config.link(&print_path(article))),
         troubleshoot: troubleshoot_entry(site, index).map(|symptom| SymptomLink {
             text: &symptom.text,
@@ -109,16 +114,30 @@ pub(crate) fn article_context(
         }),
         extra: &article.front.extra.0,
         has_tabs: article.has_tabs,
-        next_steps: next_steps(site, &shared.strings, index)
-            .into_iter()
-            .map(|group| RelationGroup {
-                kind: group.kind,
-                heading: group.heading,
-                items: group.items.into_iter().map(|j| card(site, j)).collect(),
-            })
-            .collect(),
     };
-    context.insert("article", &article_context);
+    // The lists of other articles are added to the serialized rest as values that hold the
+    // cards every page shares.
+    let mut fields: BTreeMap<tera::value::Key<'static>, tera::Value> =
+        match tera::Value::from_serializable(&article_context).as_map() {
+            Some(map) => map.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+            None => BTreeMap::new(),
+        };
+    let card_or_none = |j: Option<usize>| j.map_or(tera::Value::none(), |j| shared.card_value(j));
+    let related: Vec<tera::Value> = relations
+        .related
+        .iter()
+        .map(|&j| shared.card_value(j))
+        .collect();
+    let next_steps: Vec<tera::Value> = next_steps(site, &shared.strings, index)
+        .into_iter()
+        .map(|group| relation_group(shared, group.kind, group.heading, group.items.into_iter()))
+        .collect();
+    fields.insert("relations".into(), groups.into());
+    fields.insert("related".into(), related.into());
+    fields.insert("previous".into(), card_or_none(relations.previous));
+    fields.insert("next".into(), card_or_none(relations.next));
+    fields.insert("next_steps".into(), next_steps.into());
+    context.insert_value("article", fields.into());
     if article.has_tabs {
         context.insert("script_strings", shared.tabs_script_strings());
     }

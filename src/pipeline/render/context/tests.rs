@@ -83,3 +83,23 @@ fn kind_lists_are_the_first_articles_of_each_kind_in_display_order_and_their_cou
     }
     assert!(lists.counts.iter().sum::<usize>() > 0);
 }
+
+#[test]
+fn per_article_values_are_made_once_until_the_bound_then_each_time() {
+    let cache = PerArticle::keeping(3, 1);
+    let made = std::cell::Cell::new(0);
+    let make = |text: &str| {
+        made.set(made.get() + 1);
+        tera::Value::from(text)
+    };
+    assert_eq!(cache.get_or(0, || make("zero")).as_str(), Some("zero"));
+    assert_eq!(cache.get_or(0, || make("other")).as_str(), Some("zero"));
+    assert_eq!(made.get(), 1, "the first value is kept");
+    assert_eq!(cache.get_or(2, || make("two")).as_str(), Some("two"));
+    assert_eq!(cache.get_or(2, || make("two")).as_str(), Some("two"));
+    assert_eq!(
+        made.get(),
+        3,
+        "past the bound a value is made each time it is asked for"
+    );
+}
