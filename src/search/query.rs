@@ -82,9 +82,15 @@
 //! 1. **error codes first**: how many code words are exactly (not by prefix; by their digits
 //!    for `error9006`) one of the article's `error_codes`, most first;
 //! 2. **AND before OR**: how many required words it matches, most first, so articles with every
-//!    word lead and the query falls back to fewer words rather than to nothing (a slot whose
-//!    alternatives stand in for its words counts as all its required words matched when one of
-//!    them matches);
+//!    word lead and the query falls back to fewer words rather than to nothing. A word counts
+//!    [`PROMINENT_WORD`] when the article states it where it says what it is about, in its
+//!    title, its symptoms or its error codes (the *prominent* fields), and only
+//!    [`OTHER_WORD`] when it is found elsewhere only (summary, headings, body), so a stray word
+//!    deep in a long body does not put an article before the one whose title and symptoms hold
+//!    the query (a word matches prominently when any of its variants is in a prominent field).
+//!    A slot whose alternatives stand in for its words counts, when one of them matches, the
+//!    larger of its words' own count and all its required words at the alternative's rate
+//!    (prominent when every term of that alternative is in a prominent field);
 //! 3. score, highest first;
 //! 4. the site's display order.
 //!
@@ -119,6 +125,13 @@ pub const TYPO_WEIGHT_TWO: f64 = 0.4;
 pub const MIN_REQUIRED_NUMBER_DIGITS: usize = 3;
 /// Weight of a synonym alternative's impacts.
 pub const SYNONYM_WEIGHT: f64 = 0.8;
+/// What a required word matched in a prominent field (title, symptoms, error codes) counts in
+/// rule 4.2.
+pub const PROMINENT_WORD: u32 = 5;
+/// What a required word matched only in other fields counts in rule 4.2: three fifths of a
+/// prominent one, so two words found only in the body weigh a little more than one in the
+/// title, and five of them as much as three.
+pub const OTHER_WORD: u32 = 3;
 
 /// The query options a site chose under `[search]`, and the language of its index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -469,7 +482,7 @@ pub struct Ranked<D> {
     pub doc: D,
     /// Code words found exactly among its error codes.
     pub codes: u32,
-    /// Required words it matches.
+    /// Required words it matches, each counted [`PROMINENT_WORD`] or [`OTHER_WORD`] (rule 4.2).
     pub words: u32,
     /// Its score.
     pub score: f64,

@@ -20,9 +20,11 @@
 //! suffix, `df`, flags (1: a stub, no postings follow; 2: has a tail), then unless a stub:
 //! head length, head postings (quantized impact as a decrease from the previous one, starting
 //! from 65535; the document, as a gap from the previous one when the impact is equal, else
-//! absolute), then with a tail: its mode (0 listed, 1 complement), its quantized impact, its
-//! count and its documents as gaps (`d - previous - 1`), then the error-code documents as a
-//! count and gaps.
+//! absolute, times two, plus one when the article holds the term in a prominent field: ranking
+//! rule 4.2's flag), then with a tail: its mode (0 listed, 1 complement), its quantized impact,
+//! its count and its documents as gaps (`d - previous - 1`), and the tail's documents that hold
+//! the term in a prominent field as a count and gaps; then the error-code documents as a count
+//! and gaps.
 
 use std::fmt::Write as _;
 
@@ -137,11 +139,13 @@ pub(super) fn ascii_json(value: &serde_json::Value) -> String {
 
 /// A term's postings, quantized and split for the browser.
 pub(super) struct Encoded {
-    /// Head postings: (level, doc), highest level first, then by doc.
-    pub(super) head: Vec<(u32, u32)>,
+    /// Head postings: (level, doc, prominent), highest level first, then by doc.
+    pub(super) head: Vec<(u32, u32, bool)>,
     /// Tail documents in order, and the level they all score.
     pub(super) tail: Vec<u32>,
     pub(super) tail_level: u32,
+    /// The tail documents holding the term in a prominent field, in order.
+    pub(super) tail_prominent: Vec<u32>,
 }
 
 pub(super) fn split(term: &TermImpacts, scale: &Scale) -> Encoded {
@@ -152,12 +156,14 @@ pub(super) fn split(term: &TermImpacts, scale: &Scale) -> Encoded {
         .collect();
     postings.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     let tail_part = postings.split_off(postings.len().min(HEAD_POSTINGS));
+    let prominent = |doc: u32| term.prominent_docs.binary_search(&doc).is_ok();
     let head = postings
         .iter()
-        .map(|&(level, doc, _)| (level, doc))
+        .map(|&(level, doc, _)| (level, doc, prominent(doc)))
         .collect();
     let mut tail: Vec<u32> = tail_part.iter().map(|&(_, doc, _)| doc).collect();
     tail.sort_unstable();
+    let tail_prominent = tail.iter().copied().filter(|&d| prominent(d)).collect();
     let tail_level = if tail_part.is_empty() {
         0
     } else {
@@ -168,6 +174,7 @@ pub(super) fn split(term: &TermImpacts, scale: &Scale) -> Encoded {
         head,
         tail,
         tail_level,
+        tail_prominent,
     }
 }
 
@@ -197,20 +204,21 @@ pub(super) fn push_postings(
     push_number(out, encoded.head.len() as u64);
     let mut previous_level = Scale::TOP;
     let mut previous_doc = 0;
-    for (i, &(level, doc)) in encoded.head.iter().enumerate() {
+    for (i, &(level, doc, prominent)) in encoded.head.iter().enumerate() {
         let decrease = previous_level - level;
         push_number(out, u64::from(decrease));
-        if decrease == 0 && i > 0 {
-            push_number(out, u64::from(doc - previous_doc - 1));
+        let place = if decrease == 0 && i > 0 {
+            doc - previous_doc - 1
         } else {
-            push_number(out, u64::from(doc));
-        }
+            doc
+        };
+        push_number(out, u64::from(place) * 2 + u64::from(prominent));
         previous_level = level;
         previous_doc = doc;
     }
     if !encoded.tail.is_empty() {
         let mut holding = vec![false; doc_count as usize];
-        for &(_, doc) in &encoded.head {
+        for &(_, doc, _) in &encoded.head {
             holding[doc as usize] = true;
         }
         for &doc in &encoded.tail {
@@ -221,6 +229,7 @@ pub(super) fn push_postings(
         push_number(out, u64::from(complement));
         push_number(out, u64::from(encoded.tail_level));
         push_gaps(out, if complement { &missing } else { &encoded.tail });
+        push_gaps(out, &encoded.tail_prominent);
     }
     push_gaps(out, code_docs);
 }

@@ -61,7 +61,7 @@ use encoding::{
 pub use encoding::{HEAD_POSTINGS, Scale};
 
 /// The version of the browser index layout.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 /// About how many bytes of payload a term shard holds.
 pub const SHARD_BYTES: usize = 16 * 1024;
 /// Articles per info block.
@@ -397,7 +397,7 @@ fn rich_files(
                 .head
                 .iter()
                 .take(rich_info_docs(doc_count as usize))
-                .map(|&(_, doc)| {
+                .map(|&(_, doc, _)| {
                     let mut record = info.of(doc);
                     if let serde_json::Value::Array(items) = &mut record {
                         items.insert(0, serde_json::json!(doc));
@@ -533,6 +533,8 @@ fn manifest(impacts: &Impacts, meta: &IndexMeta, site: &SiteInfo, parts: &Parts)
             "typoWeightOne": query::TYPO_WEIGHT_ONE,
             "typoWeightTwo": query::TYPO_WEIGHT_TWO,
             "synonymWeight": query::SYNONYM_WEIGHT,
+            "prominentWord": query::PROMINENT_WORD,
+            "otherWord": query::OTHER_WORD,
             "minRequiredNumberDigits": query::MIN_REQUIRED_NUMBER_DIGITS,
         },
         "scale": [parts.scale.low, parts.scale.high],
