@@ -75,7 +75,9 @@
 //! the articles it scores highest in: the others that hold it all score the mean of their
 //! impacts, which keeps a query of common words small to download. Where no term is that
 //! common both rank alike, as the tests check on the bundled knowledge base; on larger sites
-//! the browser's order differs only among articles whose difference lies in such a tail.
+//! the browser's order differs only among articles whose difference lies in such a tail. Whether
+//! an article holds a term in a prominent field (rule 4.2) is stored exactly for every article,
+//! tail or not, so both count words alike everywhere.
 //!
 //! # 4. Ranking
 //! An article matches when any variant of any word is in it. Matches are ordered by:
