@@ -90,6 +90,9 @@
 //!    [`OTHER_WORD`] when it is found elsewhere only (summary, headings, body), so a stray word
 //!    deep in a long body does not put an article before the one whose title and symptoms hold
 //!    the query (a word matches prominently when any of its variants is in a prominent field).
+//!    A term that more than [`MAX_PROMINENT_DOCS`] articles hold in a prominent field is too
+//!    common there to tell them apart: it counts as prominent in every article holding it
+//!    (which also keeps the browser index of a large site small).
 //!    A slot whose alternatives stand in for its words counts, when one of them matches, the
 //!    larger of its words' own count and all its required words at the alternative's rate
 //!    (prominent when every term of that alternative is in a prominent field);
@@ -130,6 +133,9 @@ pub const SYNONYM_WEIGHT: f64 = 0.8;
 /// What a required word matched in a prominent field (title, symptoms, error codes) counts in
 /// rule 4.2.
 pub const PROMINENT_WORD: u32 = 5;
+/// A term held in a prominent field by more articles than this counts as prominent in every
+/// article holding it (rule 4.2).
+pub const MAX_PROMINENT_DOCS: usize = 256;
 /// What a required word matched only in other fields counts in rule 4.2: three fifths of a
 /// prominent one, so two words found only in the body weigh a little more than one in the
 /// title, and five of them as much as three.

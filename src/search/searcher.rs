@@ -112,35 +112,46 @@ fn term_query(term: &str, index: &OpenIndex) -> BooleanQuery {
     BooleanQuery::new(fields)
 }
 
-/// The query matching the articles that hold one of `terms` in a prominent field of non-zero
-/// weight (spec rule 4.2).
-fn prominent_query(terms: &[&str], index: &OpenIndex) -> BooleanQuery {
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    for &field in SearchField::ALL
+/// The query matching the articles that hold `term` in a prominent field of non-zero weight
+/// (spec rule 4.2).
+fn prominent_query(term: &str, index: &OpenIndex) -> BooleanQuery {
+    let clauses: Vec<(Occur, Box<dyn Query>)> = SearchField::ALL
         .iter()
         .filter(|&&f| f.is_prominent() && index.meta.weights[f as usize] > 0.0)
-    {
-        for term in terms {
+        .map(|&field| {
             let term = Term::from_field_text(index.fields.get(field), term);
-            clauses.push((
-                Occur::Should,
-                Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
-            ));
-        }
-    }
+            let query: Box<dyn Query> = Box::new(TermQuery::new(term, IndexRecordOption::Basic));
+            (Occur::Should, query)
+        })
+        .collect();
     BooleanQuery::new(clauses)
 }
 
-/// The articles holding one of `terms` in a prominent field.
+/// The articles in which one of `terms` counts as prominent (spec rule 4.2): those holding it
+/// in a prominent field, or every article holding it when more than
+/// [`query::MAX_PROMINENT_DOCS`] hold it in a prominent field.
 fn prominent_docs(
     terms: &[&str],
     index: &OpenIndex,
     searcher: &Searcher,
 ) -> Result<HashSet<DocAddress>> {
-    Ok(matches(&prominent_query(terms, index), searcher)?
-        .into_iter()
-        .map(|(doc, _)| doc)
-        .collect())
+    let mut out = HashSet::new();
+    for &term in terms {
+        let docs: Vec<DocAddress> = matches(&prominent_query(term, index), searcher)?
+            .into_iter()
+            .map(|(doc, _)| doc)
+            .collect();
+        if docs.len() > query::MAX_PROMINENT_DOCS {
+            out.extend(
+                matches(&term_query(term, index), searcher)?
+                    .into_iter()
+                    .map(|(doc, _)| doc),
+            );
+        } else {
+            out.extend(docs);
+        }
+    }
+    Ok(out)
 }
 
 /// The tantivy query for one planned word.

@@ -55,8 +55,7 @@ pub mod encoding;
 pub mod module;
 
 use encoding::{
-    FLAG_STUB, FLAG_TAIL, Fnv, ascii_json, js_string, push_gaps, push_postings, push_term_head,
-    split,
+    FLAG_STUB, Fnv, ascii_json, js_string, push_gaps, push_postings, push_term_head, split,
 };
 pub use encoding::{HEAD_POSTINGS, Scale};
 
@@ -386,11 +385,7 @@ fn rich_files(
             let term = &impacts.terms[term_index];
             let encoded = split(term, scale);
             let mut payload = String::new();
-            let flags = if encoded.tail.is_empty() {
-                0
-            } else {
-                FLAG_TAIL
-            };
+            let flags = encoded.flags();
             push_term_head(&mut payload, "", &term.term, term.doc_freq, flags);
             push_postings(&mut payload, &encoded, &term.code_docs, doc_count);
             let docs = encoded
@@ -444,11 +439,7 @@ fn term_shards(
             );
         } else {
             let encoded = split(term, scale);
-            let flags = if encoded.tail.is_empty() {
-                0
-            } else {
-                FLAG_TAIL
-            };
+            let flags = encoded.flags();
             push_term_head(&mut payload, &previous, &term.term, term.doc_freq, flags);
             push_postings(&mut payload, &encoded, &term.code_docs, doc_count);
         }

@@ -337,6 +337,7 @@
       entry.docs = docs;
       entry.levels = levels;
       entry.prominent = prominent;
+      entry.everywhere = (flags & 4) !== 0;
       if (flags & 2) {
         entry.complement = reader.number() === 1;
         entry.tailLevel = reader.number();
@@ -630,7 +631,7 @@
         var tail = tailDocs(e), front = e.tailProminent, at = 0;
         for (i = 0; i < tail.length; i++) {
           while (at < front.length && front[at] < tail[i]) at++;
-          visit(tail[i], e.tailValue, at < front.length && front[at] === tail[i] ? 1 : 0);
+          visit(tail[i], e.tailValue, e.everywhere || (at < front.length && front[at] === tail[i]) ? 1 : 0);
         }
       }
     }
