@@ -347,6 +347,8 @@ mod shard_reader {
         pub df: u64,
         /// Head postings as (level, doc).
         pub head: Vec<(u64, u64)>,
+        /// The head's documents flagged as holding the term in a prominent field.
+        pub prominent: Vec<u64>,
         pub code_docs: Vec<u64>,
     }
 
@@ -403,6 +405,7 @@ mod shard_reader {
             let df = cursor.number();
             let flags = cursor.number();
             let mut head = Vec::new();
+            let mut prominent = Vec::new();
             let mut code_docs = Vec::new();
             if flags & 1 == 0 {
                 let count = cursor.number();
@@ -412,16 +415,20 @@ mod shard_reader {
                     let value = cursor.number();
                     level -= decrease;
                     doc = if decrease == 0 && i > 0 {
-                        doc + value + 1
+                        doc + value / 2 + 1
                     } else {
-                        value
+                        value / 2
                     };
                     head.push((level, doc));
+                    if value % 2 == 1 {
+                        prominent.push(doc);
+                    }
                 }
                 if flags & 2 != 0 {
                     let _mode = cursor.number();
                     let _level = cursor.number();
                     let _tail = cursor.gaps();
+                    let _tail_prominent = cursor.gaps();
                 }
                 code_docs = cursor.gaps();
             }
@@ -429,6 +436,7 @@ mod shard_reader {
                 term: String::from_utf16(&term).unwrap(),
                 df,
                 head,
+                prominent,
                 code_docs,
             });
             previous = term;
@@ -474,6 +482,7 @@ proptest! {
                 } else {
                     Vec::new()
                 },
+                prominent_docs: docs.iter().copied().filter(|d| d % 2 == 0).collect(),
             })
             .collect();
         let impacts = Impacts {
@@ -513,6 +522,10 @@ proptest! {
             prop_assert_eq!(docs, expected);
             let codes: Vec<u64> = term.code_docs.iter().map(|&d| u64::from(d)).collect();
             prop_assert_eq!(&entry.code_docs, &codes);
+            let mut prominent = entry.prominent.clone();
+            prominent.sort_unstable();
+            let expected: Vec<u64> = term.prominent_docs.iter().map(|&d| u64::from(d)).collect();
+            prop_assert_eq!(prominent, expected);
         }
         // Titles and summaries reach the info blocks unchanged.
         let info = files.iter().find(|f| f.path == "d/0.js").unwrap();

@@ -6,7 +6,8 @@
 //! indexes hold the same terms with the same statistics.
 //!
 //! Error codes are kept apart as well: the articles whose `error_codes` hold a term, which
-//! ranking rule 4.1 needs.
+//! ranking rule 4.1 needs; and so are the articles holding it in a prominent field (error codes,
+//! title, symptoms), which rule 4.2 needs.
 
 use std::collections::BTreeMap;
 
@@ -29,6 +30,10 @@ pub struct TermImpacts {
     pub postings: Vec<(DocId, f32)>,
     /// The articles whose `error_codes` hold the term, in document order.
     pub code_docs: Vec<DocId>,
+    /// The articles holding the term in a prominent field of non-zero weight
+    /// ([`SearchField::is_prominent`]), in document order: where it counts fully in ranking
+    /// rule 4.2.
+    pub prominent_docs: Vec<DocId>,
 }
 
 /// The whole index as impacts, plus the stored fields of every article.
@@ -90,6 +95,7 @@ pub fn read(index: &OpenIndex) -> Result<Impacts> {
                     doc_freq: 0,
                     postings: Vec::new(),
                     code_docs: Vec::new(),
+                    prominent_docs: Vec::new(),
                 });
             entry.doc_freq += u64::from(info.doc_freq);
             let bm25 = Bm25Weight::for_one_term(
@@ -112,6 +118,10 @@ pub fn read(index: &OpenIndex) -> Result<Impacts> {
             }
             if weight > 0.0 {
                 entry.postings = merge_sum(&entry.postings, &field_scores);
+                if field.is_prominent() {
+                    entry.prominent_docs =
+                        merge_docs(&entry.prominent_docs, field_scores.iter().map(|&(d, _)| d));
+                }
             }
         }
     }
@@ -119,6 +129,14 @@ pub fn read(index: &OpenIndex) -> Result<Impacts> {
         docs,
         terms: merged.into_values().collect(),
     })
+}
+
+/// A doc-ordered list of documents and another, merged without repeats.
+fn merge_docs(a: &[DocId], b: impl Iterator<Item = DocId>) -> Vec<DocId> {
+    let mut out: Vec<DocId> = a.iter().copied().chain(b).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// Two doc-ordered posting lists merged, scores of a doc in both added.
@@ -162,5 +180,13 @@ mod tests {
     fn merging_adds_the_scores_of_shared_docs() {
         let merged = merge_sum(&[(1, 1.0), (3, 2.0)], &[(2, 0.5), (3, 0.25), (7, 1.0)]);
         assert_eq!(merged, [(1, 1.0), (2, 0.5), (3, 2.25), (7, 1.0)]);
+    }
+
+    #[test]
+    fn merging_documents_keeps_each_once_in_order() {
+        assert_eq!(
+            merge_docs(&[1, 4, 9], [2, 4, 10].into_iter()),
+            [1, 2, 4, 9, 10]
+        );
     }
 }

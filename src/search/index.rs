@@ -84,6 +84,16 @@ impl SearchField {
         }
     }
 
+    /// Whether the field is where an article says what it is about (its error codes, title and
+    /// symptoms): a word matched there counts fully in ranking rule 4.2
+    /// ([`crate::search::query::PROMINENT_WORD`]).
+    pub fn is_prominent(self) -> bool {
+        matches!(
+            self,
+            SearchField::ErrorCodes | SearchField::Title | SearchField::Symptoms
+        )
+    }
+
     /// The field's weight under `[search.weights]`.
     pub fn weight(self, weights: &crate::config::FieldWeights) -> f32 {
         match self {

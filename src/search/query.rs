@@ -75,16 +75,27 @@
 //! the articles it scores highest in: the others that hold it all score the mean of their
 //! impacts, which keeps a query of common words small to download. Where no term is that
 //! common both rank alike, as the tests check on the bundled knowledge base; on larger sites
-//! the browser's order differs only among articles whose difference lies in such a tail.
+//! the browser's order differs only among articles whose difference lies in such a tail. Whether
+//! an article holds a term in a prominent field (rule 4.2) is stored exactly for every article,
+//! tail or not, so both count words alike everywhere.
 //!
 //! # 4. Ranking
 //! An article matches when any variant of any word is in it. Matches are ordered by:
 //! 1. **error codes first**: how many code words are exactly (not by prefix; by their digits
 //!    for `error9006`) one of the article's `error_codes`, most first;
 //! 2. **AND before OR**: how many required words it matches, most first, so articles with every
-//!    word lead and the query falls back to fewer words rather than to nothing (a slot whose
-//!    alternatives stand in for its words counts as all its required words matched when one of
-//!    them matches);
+//!    word lead and the query falls back to fewer words rather than to nothing. A word counts
+//!    [`PROMINENT_WORD`] when the article states it where it says what it is about, in its
+//!    title, its symptoms or its error codes (the *prominent* fields), and only
+//!    [`OTHER_WORD`] when it is found elsewhere only (summary, headings, body), so a stray word
+//!    deep in a long body does not put an article before the one whose title and symptoms hold
+//!    the query (a word matches prominently when any of its variants is in a prominent field).
+//!    A term that more than [`MAX_PROMINENT_DOCS`] articles hold in a prominent field is too
+//!    common there to tell them apart: it counts as prominent in every article holding it
+//!    (which also keeps the browser index of a large site small).
+//!    A slot whose alternatives stand in for its words counts, when one of them matches, the
+//!    larger of its words' own count and all its required words at the alternative's rate
+//!    (prominent when every term of that alternative is in a prominent field);
 //! 3. score, highest first;
 //! 4. the site's display order.
 //!
@@ -119,6 +130,16 @@ pub const TYPO_WEIGHT_TWO: f64 = 0.4;
 pub const MIN_REQUIRED_NUMBER_DIGITS: usize = 3;
 /// Weight of a synonym alternative's impacts.
 pub const SYNONYM_WEIGHT: f64 = 0.8;
+/// What a required word matched in a prominent field (title, symptoms, error codes) counts in
+/// rule 4.2.
+pub const PROMINENT_WORD: u32 = 5;
+/// A term held in a prominent field by more articles than this counts as prominent in every
+/// article holding it (rule 4.2).
+pub const MAX_PROMINENT_DOCS: usize = 256;
+/// What a required word matched only in other fields counts in rule 4.2: three fifths of a
+/// prominent one, so two words found only in the body weigh a little more than one in the
+/// title, and five of them as much as three.
+pub const OTHER_WORD: u32 = 3;
 
 /// The query options a site chose under `[search]`, and the language of its index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -469,7 +490,7 @@ pub struct Ranked<D> {
     pub doc: D,
     /// Code words found exactly among its error codes.
     pub codes: u32,
-    /// Required words it matches.
+    /// Required words it matches, each counted [`PROMINENT_WORD`] or [`OTHER_WORD`] (rule 4.2).
     pub words: u32,
     /// Its score.
     pub score: f64,

@@ -112,6 +112,48 @@ fn term_query(term: &str, index: &OpenIndex) -> BooleanQuery {
     BooleanQuery::new(fields)
 }
 
+/// The query matching the articles that hold `term` in a prominent field of non-zero weight
+/// (spec rule 4.2).
+fn prominent_query(term: &str, index: &OpenIndex) -> BooleanQuery {
+    let clauses: Vec<(Occur, Box<dyn Query>)> = SearchField::ALL
+        .iter()
+        .filter(|&&f| f.is_prominent() && index.meta.weights[f as usize] > 0.0)
+        .map(|&field| {
+            let term = Term::from_field_text(index.fields.get(field), term);
+            let query: Box<dyn Query> = Box::new(TermQuery::new(term, IndexRecordOption::Basic));
+            (Occur::Should, query)
+        })
+        .collect();
+    BooleanQuery::new(clauses)
+}
+
+/// The articles in which one of `terms` counts as prominent (spec rule 4.2): those holding it
+/// in a prominent field, or every article holding it when more than
+/// [`query::MAX_PROMINENT_DOCS`] hold it in a prominent field.
+fn prominent_docs(
+    terms: &[&str],
+    index: &OpenIndex,
+    searcher: &Searcher,
+) -> Result<HashSet<DocAddress>> {
+    let mut out = HashSet::new();
+    for &term in terms {
+        let docs: Vec<DocAddress> = matches(&prominent_query(term, index), searcher)?
+            .into_iter()
+            .map(|(doc, _)| doc)
+            .collect();
+        if docs.len() > query::MAX_PROMINENT_DOCS {
+            out.extend(
+                matches(&term_query(term, index), searcher)?
+                    .into_iter()
+                    .map(|(doc, _)| doc),
+            );
+        } else {
+            out.extend(docs);
+        }
+    }
+    Ok(out)
+}
+
 /// The tantivy query for one planned word.
 fn word_query(word: &PlannedWord, index: &OpenIndex) -> Box<dyn Query> {
     let variants: Vec<Box<dyn Query>> = word
@@ -204,8 +246,20 @@ impl Filters {
 #[derive(Default)]
 struct SlotMatch {
     words_score: f32,
+    /// Its required words, each counted as rule 4.2 says.
     words: u32,
     alternative: Option<f32>,
+    /// Whether a matching alternative has every term in a prominent field.
+    alternative_prominent: bool,
+}
+
+/// What a required word counts in rule 4.2.
+fn word_count(prominent: bool) -> u32 {
+    if prominent {
+        query::PROMINENT_WORD
+    } else {
+        query::OTHER_WORD
+    }
 }
 
 /// Ranks every article matching a plan (spec rule 4), best first, with scores.
@@ -221,26 +275,37 @@ pub fn rank(
             if word.variants.is_empty() {
                 continue;
             }
+            let terms: Vec<&str> = word.variants.iter().map(|v| v.term.as_str()).collect();
+            let prominent = if word.required {
+                prominent_docs(&terms, index, searcher)?
+            } else {
+                HashSet::new()
+            };
             for (doc, score) in matches(word_query(word, index).as_ref(), searcher)? {
                 let entry = slot_matches.entry(doc).or_default();
                 entry.words_score += score;
-                entry.words += u32::from(word.required);
+                if word.required {
+                    entry.words += word_count(prominent.contains(&doc));
+                }
             }
         }
         for alternative in &slot.alternatives {
-            let mut held: HashMap<DocAddress, (usize, f32)> = HashMap::new();
+            let mut held: HashMap<DocAddress, (usize, f32, usize)> = HashMap::new();
             for term in alternative {
+                let prominent = prominent_docs(&[term], index, searcher)?;
                 for (doc, impact) in matches(&term_query(term, index), searcher)? {
                     let entry = held.entry(doc).or_default();
                     entry.0 += 1;
                     entry.1 += impact;
+                    entry.2 += usize::from(prominent.contains(&doc));
                 }
             }
-            for (doc, (count, impacts)) in held {
+            for (doc, (count, impacts, in_prominent)) in held {
                 if count == alternative.len() {
                     let score = (query::SYNONYM_WEIGHT * f64::from(impacts)) as f32;
                     let entry = slot_matches.entry(doc).or_default();
                     entry.alternative = Some(entry.alternative.map_or(score, |s| s.max(score)));
+                    entry.alternative_prominent |= in_prominent == alternative.len();
                 }
             }
         }
@@ -254,7 +319,11 @@ pub fn rank(
             });
             let (score, words) = match matched.alternative {
                 Some(alternative) if slot.stands_in => {
-                    (matched.words_score.max(alternative), required)
+                    let standing = required * word_count(matched.alternative_prominent);
+                    (
+                        matched.words_score.max(alternative),
+                        matched.words.max(standing),
+                    )
                 }
                 Some(alternative) => (matched.words_score.max(alternative), matched.words),
                 None => (matched.words_score, matched.words),

@@ -17,16 +17,20 @@
 //! Numbers are written as base64 VLQ (5 bits per character, the sixth says more follows, as
 //! in source maps), which keeps the files ASCII and lets gzip see their structure. A term
 //! entry is: shared prefix length with the previous term, suffix length (UTF-16 units),
-//! suffix, `df`, flags (1: a stub, no postings follow; 2: has a tail), then unless a stub:
+//! suffix, `df`, flags (1: a stub, no postings follow; 2: has a tail; 4: the term is prominent
+//! everywhere, [`query::MAX_PROMINENT_DOCS`]), then unless a stub:
 //! head length, head postings (quantized impact as a decrease from the previous one, starting
 //! from 65535; the document, as a gap from the previous one when the impact is equal, else
-//! absolute), then with a tail: its mode (0 listed, 1 complement), its quantized impact, its
-//! count and its documents as gaps (`d - previous - 1`), then the error-code documents as a
-//! count and gaps.
+//! absolute, times two, plus one when the article holds the term in a prominent field: ranking
+//! rule 4.2's flag), then with a tail: its mode (0 listed, 1 complement), its quantized impact,
+//! its count and its documents as gaps (`d - previous - 1`), and the tail's documents that hold
+//! the term in a prominent field as a count and gaps; then the error-code documents as a count
+//! and gaps.
 
 use std::fmt::Write as _;
 
 use crate::search::impacts::{Impacts, TermImpacts};
+use crate::search::query;
 
 /// Postings per term stored with exact impacts.
 pub const HEAD_POSTINGS: usize = 256;
@@ -137,11 +141,30 @@ pub(super) fn ascii_json(value: &serde_json::Value) -> String {
 
 /// A term's postings, quantized and split for the browser.
 pub(super) struct Encoded {
-    /// Head postings: (level, doc), highest level first, then by doc.
-    pub(super) head: Vec<(u32, u32)>,
+    /// Head postings: (level, doc, prominent), highest level first, then by doc.
+    pub(super) head: Vec<(u32, u32, bool)>,
     /// Tail documents in order, and the level they all score.
     pub(super) tail: Vec<u32>,
     pub(super) tail_level: u32,
+    /// The tail documents holding the term in a prominent field, in order (none when
+    /// `everywhere`).
+    pub(super) tail_prominent: Vec<u32>,
+    /// Whether the term counts as prominent in every article holding it: more than
+    /// [`query::MAX_PROMINENT_DOCS`] hold it in a prominent field (spec rule 4.2).
+    pub(super) everywhere: bool,
+}
+
+impl Encoded {
+    /// The flags of the term's entry.
+    pub(super) fn flags(&self) -> u64 {
+        let tail = if self.tail.is_empty() { 0 } else { FLAG_TAIL };
+        let everywhere = if self.everywhere {
+            FLAG_PROMINENT_EVERYWHERE
+        } else {
+            0
+        };
+        tail | everywhere
+    }
 }
 
 pub(super) fn split(term: &TermImpacts, scale: &Scale) -> Encoded {
@@ -152,12 +175,19 @@ pub(super) fn split(term: &TermImpacts, scale: &Scale) -> Encoded {
         .collect();
     postings.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     let tail_part = postings.split_off(postings.len().min(HEAD_POSTINGS));
+    let everywhere = term.prominent_docs.len() > query::MAX_PROMINENT_DOCS;
+    let prominent = |doc: u32| everywhere || term.prominent_docs.binary_search(&doc).is_ok();
     let head = postings
         .iter()
-        .map(|&(level, doc, _)| (level, doc))
+        .map(|&(level, doc, _)| (level, doc, prominent(doc)))
         .collect();
     let mut tail: Vec<u32> = tail_part.iter().map(|&(_, doc, _)| doc).collect();
     tail.sort_unstable();
+    let tail_prominent = if everywhere {
+        Vec::new()
+    } else {
+        tail.iter().copied().filter(|&d| prominent(d)).collect()
+    };
     let tail_level = if tail_part.is_empty() {
         0
     } else {
@@ -168,6 +198,8 @@ pub(super) fn split(term: &TermImpacts, scale: &Scale) -> Encoded {
         head,
         tail,
         tail_level,
+        tail_prominent,
+        everywhere,
     }
 }
 
@@ -197,20 +229,21 @@ pub(super) fn push_postings(
     push_number(out, encoded.head.len() as u64);
     let mut previous_level = Scale::TOP;
     let mut previous_doc = 0;
-    for (i, &(level, doc)) in encoded.head.iter().enumerate() {
+    for (i, &(level, doc, prominent)) in encoded.head.iter().enumerate() {
         let decrease = previous_level - level;
         push_number(out, u64::from(decrease));
-        if decrease == 0 && i > 0 {
-            push_number(out, u64::from(doc - previous_doc - 1));
+        let place = if decrease == 0 && i > 0 {
+            doc - previous_doc - 1
         } else {
-            push_number(out, u64::from(doc));
-        }
+            doc
+        };
+        push_number(out, u64::from(place) * 2 + u64::from(prominent));
         previous_level = level;
         previous_doc = doc;
     }
     if !encoded.tail.is_empty() {
         let mut holding = vec![false; doc_count as usize];
-        for &(_, doc) in &encoded.head {
+        for &(_, doc, _) in &encoded.head {
             holding[doc as usize] = true;
         }
         for &doc in &encoded.tail {
@@ -221,6 +254,7 @@ pub(super) fn push_postings(
         push_number(out, u64::from(complement));
         push_number(out, u64::from(encoded.tail_level));
         push_gaps(out, if complement { &missing } else { &encoded.tail });
+        push_gaps(out, &encoded.tail_prominent);
     }
     push_gaps(out, code_docs);
 }
@@ -244,6 +278,8 @@ pub(super) fn push_term_head(out: &mut String, previous: &str, term: &str, df: u
 pub(super) const FLAG_STUB: u64 = 1;
 /// A tail follows the head postings.
 pub(super) const FLAG_TAIL: u64 = 2;
+/// The term counts as prominent in every article holding it (spec rule 4.2).
+pub(super) const FLAG_PROMINENT_EVERYWHERE: u64 = 4;
 
 /// FNV-1a, 64 bits: a stable hash for the build id.
 #[derive(Debug)]
@@ -285,6 +321,39 @@ mod tests {
     fn strings_are_ascii_literals() {
         assert_eq!(js_string("a\"b\\c"), r#""a\"b\\c""#);
         assert_eq!(js_string("café 😀"), r#""caf\u00e9 \ud83d\ude00""#);
+    }
+
+    fn term_held_by(docs: u32, prominent: impl Fn(u32) -> bool) -> TermImpacts {
+        TermImpacts {
+            term: "backup".to_string(),
+            doc_freq: u64::from(docs),
+            postings: (0..docs).map(|d| (d, 1.0 + d as f32)).collect(),
+            code_docs: Vec::new(),
+            prominent_docs: (0..docs).filter(|&d| prominent(d)).collect(),
+        }
+    }
+
+    #[test]
+    fn prominent_articles_are_flagged_in_the_head_and_listed_in_the_tail() {
+        let scale = Scale {
+            low: 1.0,
+            high: 1000.0,
+        };
+        // 400 articles, the ones of even number prominent: 200, few enough to list. The head
+        // is the 256 highest impacts, articles 144 to 399.
+        let encoded = split(&term_held_by(400, |d| d % 2 == 0), &scale);
+        assert!(!encoded.everywhere);
+        assert_eq!(encoded.flags(), FLAG_TAIL);
+        assert!(encoded.head.iter().all(|&(_, d, p)| p == (d % 2 == 0)));
+        let listed: Vec<u32> = (0..144).filter(|d| d % 2 == 0).collect();
+        assert_eq!(encoded.tail_prominent, listed);
+
+        // Every article prominent: more than MAX_PROMINENT_DOCS, so flagged once for all.
+        let encoded = split(&term_held_by(400, |_| true), &scale);
+        assert!(encoded.everywhere);
+        assert_eq!(encoded.flags(), FLAG_TAIL | FLAG_PROMINENT_EVERYWHERE);
+        assert!(encoded.head.iter().all(|&(_, _, p)| p));
+        assert!(encoded.tail_prominent.is_empty());
     }
 
     #[test]

@@ -55,13 +55,12 @@ pub mod encoding;
 pub mod module;
 
 use encoding::{
-    FLAG_STUB, FLAG_TAIL, Fnv, ascii_json, js_string, push_gaps, push_postings, push_term_head,
-    split,
+    FLAG_STUB, Fnv, ascii_json, js_string, push_gaps, push_postings, push_term_head, split,
 };
 pub use encoding::{HEAD_POSTINGS, Scale};
 
 /// The version of the browser index layout.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 /// About how many bytes of payload a term shard holds.
 pub const SHARD_BYTES: usize = 16 * 1024;
 /// Articles per info block.
@@ -386,18 +385,14 @@ fn rich_files(
             let term = &impacts.terms[term_index];
             let encoded = split(term, scale);
             let mut payload = String::new();
-            let flags = if encoded.tail.is_empty() {
-                0
-            } else {
-                FLAG_TAIL
-            };
+            let flags = encoded.flags();
             push_term_head(&mut payload, "", &term.term, term.doc_freq, flags);
             push_postings(&mut payload, &encoded, &term.code_docs, doc_count);
             let docs = encoded
                 .head
                 .iter()
                 .take(rich_info_docs(doc_count as usize))
-                .map(|&(_, doc)| {
+                .map(|&(_, doc, _)| {
                     let mut record = info.of(doc);
                     if let serde_json::Value::Array(items) = &mut record {
                         items.insert(0, serde_json::json!(doc));
@@ -444,11 +439,7 @@ fn term_shards(
             );
         } else {
             let encoded = split(term, scale);
-            let flags = if encoded.tail.is_empty() {
-                0
-            } else {
-                FLAG_TAIL
-            };
+            let flags = encoded.flags();
             push_term_head(&mut payload, &previous, &term.term, term.doc_freq, flags);
             push_postings(&mut payload, &encoded, &term.code_docs, doc_count);
         }
@@ -533,6 +524,8 @@ fn manifest(impacts: &Impacts, meta: &IndexMeta, site: &SiteInfo, parts: &Parts)
             "typoWeightOne": query::TYPO_WEIGHT_ONE,
             "typoWeightTwo": query::TYPO_WEIGHT_TWO,
             "synonymWeight": query::SYNONYM_WEIGHT,
+            "prominentWord": query::PROMINENT_WORD,
+            "otherWord": query::OTHER_WORD,
             "minRequiredNumberDigits": query::MIN_REQUIRED_NUMBER_DIGITS,
         },
         "scale": [parts.scale.low, parts.scale.high],

@@ -98,6 +98,51 @@ fn synonyms_of_book_toml_and_the_built_in_list_apply() {
     assert_eq!(slugs[0], "errors/9006");
 }
 
+/// Two articles for ranking rule 4.2: one that says in its title and symptoms what it is about,
+/// and a longer one that only mentions the same words, and one more, in passing.
+pub fn write_prominence_articles(site: &support::TestSite) {
+    site.write(
+        "content/fixes/dim-the-screen.md",
+        "+++\ntitle = \"Dim a bright screen\"\nsummary = \"Lower the display level in Settings.\"\n\
+         symptoms = [\"Screen too bright at night\"]\n+++\n\n\
+         Open Settings, then Display, and drag the slider to the left.\n",
+    );
+    site.write(
+        "content/guides/display-basics.md",
+        "+++\ntitle = \"Display basics\"\nsummary = \"How the display of your gadget works.\"\n+++\n\n\
+         The display has a light sensor that sets its level for you. In the sun a screen can \
+         show glare, and a bright room makes any display look dim. None of this is a fault.\n",
+    );
+}
+
+#[test]
+fn words_in_title_and_symptoms_count_more_than_words_in_passing() {
+    let site = support::TestSite::new("search-filters");
+    write_prominence_articles(&site);
+    site.remedy(&["build", "--quiet"]).expect_code(0);
+    let run = site.remedy(&["search", "--json", "--", "screen bright glare"]);
+    run.expect_code(0);
+    let answer: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let slugs: Vec<&str> = answer["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["slug"].as_str().unwrap())
+        .collect();
+    // Two words in the title (5 + 5) before three in the body only (3 + 3 + 3), then two in a
+    // summary (3 + 3) before one in a title (5).
+    assert_eq!(
+        slugs[..4],
+        [
+            "fixes/dim-the-screen",
+            "guides/display-basics",
+            "faq/why-battery-drains",
+            "causes/screen-flickers"
+        ],
+        "{run}"
+    );
+}
+
 #[test]
 fn kind_and_tag_filters_narrow_the_results() {
     let site = support::TestSite::new("search-filters");

@@ -323,20 +323,26 @@
       var flags = reader.number();
       if (flags & 1) { entry.stub = true; return entry; }
       var headLength = reader.number(), docs = new Array(headLength), levels = new Array(headLength);
+      var prominent = new Uint8Array(headLength);
       var level = 65535, doc = 0;
       for (var i = 0; i < headLength; i++) {
         var decrease = reader.number();
         level -= decrease;
-        doc = (decrease === 0 && i > 0) ? doc + 1 + reader.number() : reader.number();
+        var place = reader.number();
+        doc = (decrease === 0 && i > 0) ? doc + 1 + (place >> 1) : place >> 1;
         docs[i] = doc;
         levels[i] = level;
+        prominent[i] = place & 1;
       }
       entry.docs = docs;
       entry.levels = levels;
+      entry.prominent = prominent;
+      entry.everywhere = (flags & 4) !== 0;
       if (flags & 2) {
         entry.complement = reader.number() === 1;
         entry.tailLevel = reader.number();
         entry.tail = reader.gaps();
+        entry.tailProminent = reader.gaps();
       }
       entry.codes = reader.gaps();
       return entry;
@@ -609,18 +615,24 @@
         work = { n: n, score: new Float64Array(n), words: new Uint16Array(n), codes: new Uint16Array(n),
           matched: new Uint8Array(n), best: new Float64Array(n), slotScore: new Float64Array(n),
           slotWords: new Uint16Array(n), slotSeen: new Uint8Array(n), altBest: new Float64Array(n),
-          altHit: new Uint8Array(n), held: new Uint16Array(n), sum: new Float64Array(n) };
+          altHit: new Uint8Array(n), held: new Uint16Array(n), sum: new Float64Array(n),
+          front: new Uint8Array(n), altFront: new Uint8Array(n),
+          heldFront: new Uint16Array(n) };
       }
       return work;
     }
 
-    // Calls visit(doc, impact) for every document holding an entry's term.
+    // Calls visit(doc, impact, prominent) for every document holding an entry's term;
+    // `prominent` is 1 when the document holds it in a prominent field (rule 4.2).
     function eachPosting(e, visit) {
-      var docs = e.docs, vals = values(e), i;
-      for (i = 0; i < docs.length; i++) visit(docs[i], vals[i]);
+      var docs = e.docs, vals = values(e), flags = e.prominent, i;
+      for (i = 0; i < docs.length; i++) visit(docs[i], vals[i], flags[i]);
       if (e.tail) {
-        var tail = tailDocs(e);
-        for (i = 0; i < tail.length; i++) visit(tail[i], e.tailValue);
+        var tail = tailDocs(e), front = e.tailProminent, at = 0;
+        for (i = 0; i < tail.length; i++) {
+          while (at < front.length && front[at] < tail[i]) at++;
+          visit(tail[i], e.tailValue, e.everywhere || (at < front.length && front[at] === tail[i]) ? 1 : 0);
+        }
       }
     }
 
@@ -636,9 +648,11 @@
         var entries = {};
         loaded.forEach(function (e) { entries[e.term] = e; });
         var w = workspace(manifest.docs), synonymWeight = manifest.query.synonymWeight;
+        var prominentWord = manifest.query.prominentWord, otherWord = manifest.query.otherWord;
         var score = w.score, words = w.words, codes = w.codes, matched = w.matched, best = w.best;
         var slotScore = w.slotScore, slotWords = w.slotWords, slotSeen = w.slotSeen;
         var altBest = w.altBest, altHit = w.altHit, held = w.held, sum = w.sum;
+        var front = w.front, altFront = w.altFront, heldFront = w.heldFront;
         var touched = [], i, doc;
         planned.slots.forEach(function (slot) {
           var inSlot = [], required = 0;
@@ -650,26 +664,29 @@
             var seen = [];
             p.variants.forEach(function (v) {
               var weight = v.weight;
-              eachPosting(entries[v.term], function (d, impact) {
+              eachPosting(entries[v.term], function (d, impact, prominent) {
                 var value = weight * impact;
                 if (best[d] === 0) seen.push(d);
                 if (value > best[d]) best[d] = value;
+                if (prominent) front[d] = 1;
               });
             });
             for (i = 0; i < seen.length; i++) {
               doc = seen[i];
               enter(doc);
               slotScore[doc] += best[doc];
-              if (p.required) slotWords[doc] += 1;
+              if (p.required) slotWords[doc] += front[doc] ? prominentWord : otherWord;
               best[doc] = 0;
+              front[doc] = 0;
             }
           }
           slot.alternatives.forEach(function (list) {
             var holding = [];
             list.forEach(function (term) {
-              eachPosting(entries[term], function (d, impact) {
+              eachPosting(entries[term], function (d, impact, prominent) {
                 if (held[d] === 0) holding.push(d);
                 held[d] += 1;
+                heldFront[d] += prominent;
                 sum[d] += impact;
               });
             });
@@ -679,9 +696,11 @@
                 var value = synonymWeight * sum[doc];
                 if (!altHit[doc] || value > altBest[doc]) altBest[doc] = value;
                 altHit[doc] = 1;
+                if (heldFront[doc] === list.length) altFront[doc] = 1;
                 enter(doc);
               }
               held[doc] = 0;
+              heldFront[doc] = 0;
               sum[doc] = 0;
             }
           });
@@ -690,12 +709,16 @@
             var value = slotScore[doc], count = slotWords[doc];
             if (altHit[doc]) {
               if (altBest[doc] > value) value = altBest[doc];
-              if (slot.standsIn) count = required;
+              if (slot.standsIn) {
+                var standing = required * (altFront[doc] ? prominentWord : otherWord);
+                if (standing > count) count = standing;
+              }
             }
             if (!matched[doc]) { matched[doc] = 1; touched.push(doc); }
             score[doc] += value;
             words[doc] += count;
             slotScore[doc] = 0; slotWords[doc] = 0; slotSeen[doc] = 0; altBest[doc] = 0; altHit[doc] = 0;
+            altFront[doc] = 0;
           }
         });
         planned.words.forEach(function (p) {
