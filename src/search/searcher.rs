@@ -127,31 +127,74 @@ fn prominent_query(term: &str, index: &OpenIndex) -> BooleanQuery {
     BooleanQuery::new(clauses)
 }
 
+/// The articles in which a word's terms count as prominent (spec rule 4.2).
+enum Prominent {
+    /// Every article holding one of the terms: each is held in a prominent field by more than
+    /// [`query::MAX_PROMINENT_DOCS`] articles.
+    All,
+    /// These articles.
+    Docs(HashSet<DocAddress>),
+}
+
+impl Prominent {
+    fn contains(&self, doc: &DocAddress) -> bool {
+        match self {
+            Prominent::All => true,
+            Prominent::Docs(docs) => docs.contains(doc),
+        }
+    }
+}
+
+/// Whether more than [`query::MAX_PROMINENT_DOCS`] articles hold `term` in one prominent field:
+/// then more than that many hold it in some prominent field, which its field counts alone tell
+/// without listing the articles (a common word such as `backup` on a large site).
+fn common_in_a_field(term: &str, index: &OpenIndex, searcher: &Searcher) -> Result<bool> {
+    for &field in SearchField::ALL
+        .iter()
+        .filter(|&&f| f.is_prominent() && index.meta.weights[f as usize] > 0.0)
+    {
+        let held = searcher
+            .doc_freq(&Term::from_field_text(index.fields.get(field), term))
+            .map_err(|e| Error::Internal(format!("searching: {e}")))?;
+        if held > query::MAX_PROMINENT_DOCS as u64 {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
 /// The articles in which one of `terms` counts as prominent (spec rule 4.2): those holding it
 /// in a prominent field, or every article holding it when more than
 /// [`query::MAX_PROMINENT_DOCS`] hold it in a prominent field.
-fn prominent_docs(
-    terms: &[&str],
-    index: &OpenIndex,
-    searcher: &Searcher,
-) -> Result<HashSet<DocAddress>> {
+fn prominent_docs(terms: &[&str], index: &OpenIndex, searcher: &Searcher) -> Result<Prominent> {
     let mut out = HashSet::new();
+    let mut common = Vec::new();
     for &term in terms {
+        if common_in_a_field(term, index, searcher)? {
+            common.push(term);
+            continue;
+        }
         let docs: Vec<DocAddress> = matches(&prominent_query(term, index), searcher)?
             .into_iter()
             .map(|(doc, _)| doc)
             .collect();
         if docs.len() > query::MAX_PROMINENT_DOCS {
-            out.extend(
-                matches(&term_query(term, index), searcher)?
-                    .into_iter()
-                    .map(|(doc, _)| doc),
-            );
+            common.push(term);
         } else {
             out.extend(docs);
         }
     }
-    Ok(out)
+    if !terms.is_empty() && common.len() == terms.len() {
+        return Ok(Prominent::All);
+    }
+    for term in common {
+        out.extend(
+            matches(&term_query(term, index), searcher)?
+                .into_iter()
+                .map(|(doc, _)| doc),
+        );
+    }
+    Ok(Prominent::Docs(out))
 }
 
 /// The tantivy query for one planned word.
@@ -279,7 +322,7 @@ pub fn rank(
             let prominent = if word.required {
                 prominent_docs(&terms, index, searcher)?
             } else {
-                HashSet::new()
+                Prominent::Docs(HashSet::new())
             };
             for (doc, score) in matches(word_query(word, index).as_ref(), searcher)? {
                 let entry = slot_matches.entry(doc).or_default();
