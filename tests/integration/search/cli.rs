@@ -143,6 +143,57 @@ fn words_in_title_and_symptoms_count_more_than_words_in_passing() {
     );
 }
 
+/// A site where `screen` is in the title of more articles than
+/// `MAX_PROMINENT_DOCS` (256): too common in titles to tell articles apart, so it counts as
+/// prominent wherever it matches (spec rule 4.2), here in the body of `guides/glare-in-sunlight`.
+pub fn write_common_title_articles(site: &support::TestSite) {
+    for i in 0..300 {
+        site.write(
+            &format!("content/guides/screen-tip-{i}.md"),
+            &format!(
+                "+++\ntitle = \"Screen tip {i}\"\nsummary = \"A tip about the screen.\"\n+++\n\n\
+                 Keep the screen clean.\n"
+            ),
+        );
+    }
+    site.write(
+        "content/guides/glare-in-sunlight.md",
+        "+++\ntitle = \"Glare in sunlight\"\nsummary = \"Why outdoor light washes things out.\"\n+++\n\n\
+         Tilt the screen away from the sun.\n",
+    );
+    site.write(
+        "content/guides/screen-glare.md",
+        "+++\ntitle = \"Screen glare\"\nsymptoms = [\"Glare on the display\"]\n\
+         summary = \"Glare in bright sunlight, direct sunlight and sunlight through a window.\"\n+++\n\n\
+         ## Sunlight\n\nSunlight makes glare worse. A matte protector cuts sunlight glare.\n",
+    );
+}
+
+#[test]
+fn a_word_common_in_titles_counts_fully_wherever_it_matches() {
+    let site = support::TestSite::new("search-filters");
+    write_common_title_articles(&site);
+    site.remedy(&["build", "--quiet"]).expect_code(0);
+    let run = site.remedy(&["search", "--json", "--", "screen glare sunlight"]);
+    run.expect_code(0);
+    let answer: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let slugs: Vec<&str> = answer["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["slug"].as_str().unwrap())
+        .collect();
+    // `glare` and `sunlight` in the title and the common `screen` in the body (5 + 5 + 5)
+    // before `screen` and `glare` in the title and `sunlight` in the summary, a heading and
+    // the body only (5 + 5 + 3), though the second scores higher: were `screen` counted as a
+    // word in passing (3), the two would tie at 13 and the score would put it first.
+    assert_eq!(
+        slugs[..2],
+        ["guides/glare-in-sunlight", "guides/screen-glare"],
+        "{run}"
+    );
+}
+
 #[test]
 fn kind_and_tag_filters_narrow_the_results() {
     let site = support::TestSite::new("search-filters");

@@ -131,6 +131,33 @@ fn the_js_client_counts_prominent_words_like_the_cli() {
 
 #[test]
 #[ignore = "needs node"]
+fn the_js_client_counts_words_common_in_titles_like_the_cli() {
+    let node = support::node();
+    let site = support::TestSite::new("search-filters");
+    super::cli::write_common_title_articles(&site);
+    site.remedy(&["build", "--quiet"]).expect_code(0);
+    let build = site.path("public");
+    let queries = [
+        "screen glare sunlight",
+        "screen sunlight",
+        "glare screen",
+        "screen",
+    ];
+    let output = run_client_on(&node, &build, &json!(queries), &["10"], "common-titles");
+    let js = js_answers(&output);
+    let labels: Vec<String> = queries.iter().map(|q| q.to_string()).collect();
+    let for_cli: Vec<(String, searcher::Filters)> = labels
+        .iter()
+        .map(|q| (q.clone(), searcher::Filters::default()))
+        .collect();
+    let cli = cli_answers(&build, &for_cli, 10);
+    let differ = differences(&labels, &cli, &js);
+    assert!(differ.is_empty(), "{}", differ.join("\n"));
+    assert_eq!(cli[0].0[0], "guides/glare-in-sunlight");
+}
+
+#[test]
+#[ignore = "needs node"]
 fn the_js_client_filters_like_the_cli() {
     let node = support::node();
     let site = support::TestSite::new("search-filters");
