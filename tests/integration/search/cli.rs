@@ -1,6 +1,8 @@
 //! `remedy search` as a reader runs it: the JSON shape DESIGN.md fixes, the text output, and
 //! the exit code when there is no index.
 
+use std::path::Path;
+
 use crate::support;
 
 #[test]
@@ -69,15 +71,7 @@ fn words_no_article_holds_are_reported_and_do_not_empty_the_results() {
 fn synonyms_of_book_toml_and_the_built_in_list_apply() {
     let root = &support::bundled_build().root;
     let top = |query: &str| {
-        let run = support::remedy(root, &["search", query, "--json", "--limit", "3"]);
-        run.expect_code(0);
-        let answer: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
-        let slugs: Vec<String> = answer["results"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|h| h["slug"].as_str().unwrap().to_string())
-            .collect();
+        let (slugs, answer, _) = search_json(root, &[query, "--limit", "3"]);
         (slugs, answer["unmatched"].clone())
     };
     // A brand name from the bundled book.toml's one-way list.
@@ -96,6 +90,23 @@ fn synonyms_of_book_toml_and_the_built_in_list_apply() {
     // An error code glued to its word.
     let (slugs, _) = top("error9006");
     assert_eq!(slugs[0], "errors/9006");
+}
+
+/// What `remedy search --json ARGS` answers for the site at `root`: the slugs of its results
+/// in order, the whole answer, and the run.
+fn search_json(root: &Path, args: &[&str]) -> (Vec<String>, serde_json::Value, support::Run) {
+    let mut all = vec!["search", "--json"];
+    all.extend_from_slice(args);
+    let run = support::remedy(root, &all);
+    run.expect_code(0);
+    let answer: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let slugs = answer["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["slug"].as_str().unwrap().to_string())
+        .collect();
+    (slugs, answer, run)
 }
 
 /// Two articles for ranking rule 4.2: one that says in its title and symptoms what it is about,
@@ -120,15 +131,7 @@ fn words_in_title_and_symptoms_count_more_than_words_in_passing() {
     let site = support::TestSite::new("search-filters");
     write_prominence_articles(&site);
     site.remedy(&["build", "--quiet"]).expect_code(0);
-    let run = site.remedy(&["search", "--json", "--", "screen bright glare"]);
-    run.expect_code(0);
-    let answer: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
-    let slugs: Vec<&str> = answer["results"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|h| h["slug"].as_str().unwrap())
-        .collect();
+    let (slugs, _, run) = search_json(site.root(), &["--", "screen bright glare"]);
     // Two words in the title (5 + 5) before three in the body only (3 + 3 + 3), then two in a
     // summary (3 + 3) before one in a title (5).
     assert_eq!(
@@ -174,15 +177,7 @@ fn a_word_common_in_titles_counts_fully_wherever_it_matches() {
     let site = support::TestSite::new("search-filters");
     write_common_title_articles(&site);
     site.remedy(&["build", "--quiet"]).expect_code(0);
-    let run = site.remedy(&["search", "--json", "--", "screen glare sunlight"]);
-    run.expect_code(0);
-    let answer: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
-    let slugs: Vec<&str> = answer["results"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|h| h["slug"].as_str().unwrap())
-        .collect();
+    let (slugs, _, run) = search_json(site.root(), &["--", "screen glare sunlight"]);
     // `glare` and `sunlight` in the title and the common `screen` in the body (5 + 5 + 5)
     // before `screen` and `glare` in the title and `sunlight` in the summary, a heading and
     // the body only (5 + 5 + 3), though the second scores higher: were `screen` counted as a
@@ -199,17 +194,7 @@ fn kind_and_tag_filters_narrow_the_results() {
     let site = support::TestSite::new("search-filters");
     site.remedy(&["build", "--quiet"]).expect_code(0);
     let slugs = |args: &[&str]| {
-        let mut all = vec!["search", "--json"];
-        all.extend_from_slice(args);
-        let run = site.remedy(&all);
-        run.expect_code(0);
-        let answer: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
-        let slugs: Vec<String> = answer["results"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|h| h["slug"].as_str().unwrap().to_string())
-            .collect();
+        let (slugs, answer, run) = search_json(site.root(), args);
         assert_eq!(answer["total"], slugs.len(), "{run}");
         slugs
     };

@@ -102,57 +102,63 @@ fn the_js_client_answers_every_labelled_query_like_the_cli() {
     assert!(differ.is_empty(), "{}", differ.join("\n"));
 }
 
+/// Builds the "search-filters" fixture with the articles `write` adds, asks the Node client and
+/// the CLI the same `queries` (top 10, no filters), checks they answer alike, and returns the
+/// CLI's answers.
+fn client_and_cli_agree(
+    write: fn(&support::TestSite),
+    queries: &[&str],
+    name: &str,
+) -> Vec<(Vec<String>, Vec<String>, usize)> {
+    let node = support::node();
+    let site = support::TestSite::new("search-filters");
+    write(&site);
+    site.remedy(&["build", "--quiet"]).expect_code(0);
+    let build = site.path("public");
+    let output = run_client_on(&node, &build, &json!(queries), &["10"], name);
+    let js = js_answers(&output);
+    let labels: Vec<String> = queries.iter().map(|q| q.to_string()).collect();
+    let for_cli: Vec<(String, searcher::Filters)> = labels
+        .iter()
+        .map(|q| (q.clone(), searcher::Filters::default()))
+        .collect();
+    let cli = cli_answers(&build, &for_cli, 10);
+    let differ = differences(&labels, &cli, &js);
+    assert!(differ.is_empty(), "{}", differ.join("\n"));
+    cli
+}
+
 #[test]
 #[ignore = "needs node"]
 fn the_js_client_counts_prominent_words_like_the_cli() {
-    let node = support::node();
-    let site = support::TestSite::new("search-filters");
-    super::cli::write_prominence_articles(&site);
-    site.remedy(&["build", "--quiet"]).expect_code(0);
-    let build = site.path("public");
     let queries = [
         "screen bright glare",
         "bright glare",
         "display screen",
         "power cycle the bright screen",
     ];
-    let output = run_client_on(&node, &build, &json!(queries), &["10"], "prominence");
-    let js = js_answers(&output);
-    let labels: Vec<String> = queries.iter().map(|q| q.to_string()).collect();
-    let for_cli: Vec<(String, searcher::Filters)> = labels
-        .iter()
-        .map(|q| (q.clone(), searcher::Filters::default()))
-        .collect();
-    let cli = cli_answers(&build, &for_cli, 10);
-    let differ = differences(&labels, &cli, &js);
-    assert!(differ.is_empty(), "{}", differ.join("\n"));
+    let cli = client_and_cli_agree(
+        super::cli::write_prominence_articles,
+        &queries,
+        "prominence",
+    );
     assert_eq!(cli[0].0[0], "fixes/dim-the-screen");
 }
 
 #[test]
 #[ignore = "needs node"]
 fn the_js_client_counts_words_common_in_titles_like_the_cli() {
-    let node = support::node();
-    let site = support::TestSite::new("search-filters");
-    super::cli::write_common_title_articles(&site);
-    site.remedy(&["build", "--quiet"]).expect_code(0);
-    let build = site.path("public");
     let queries = [
         "screen glare sunlight",
         "screen sunlight",
         "glare screen",
         "screen",
     ];
-    let output = run_client_on(&node, &build, &json!(queries), &["10"], "common-titles");
-    let js = js_answers(&output);
-    let labels: Vec<String> = queries.iter().map(|q| q.to_string()).collect();
-    let for_cli: Vec<(String, searcher::Filters)> = labels
-        .iter()
-        .map(|q| (q.clone(), searcher::Filters::default()))
-        .collect();
-    let cli = cli_answers(&build, &for_cli, 10);
-    let differ = differences(&labels, &cli, &js);
-    assert!(differ.is_empty(), "{}", differ.join("\n"));
+    let cli = client_and_cli_agree(
+        super::cli::write_common_title_articles,
+        &queries,
+        "common-titles",
+    );
     assert_eq!(cli[0].0[0], "guides/glare-in-sunlight");
 }
 
