@@ -35,28 +35,15 @@ use crate::troubleshooter::{self, fixes_easiest_first};
 /// How many other symptoms a symptom page suggests.
 const NEARBY_SYMPTOMS: usize = 12;
 
-#[derive(Serialize)]
-struct CauseBlock<'a> {
-    #[serde(flatten)]
-    card: Card<'a>,
-    fixes: Vec<Card<'a>>,
-    print_path: Option<String>,
+/// A cause's block, made once for all the pages that show it ([`Shared::cause_blocks`]).
+fn cause_block(shared: &Shared<'_>, cause: usize) -> tera::Value {
+    shared
+        .cause_blocks
+        .get_or(cause, || cause_block_value(shared, cause))
 }
 
-fn cause_block(site: &Site, cause: usize) -> CauseBlock<'_> {
-    CauseBlock {
-        card: card(site, cause),
-        fixes: fixes_easiest_first(site, cause)
-            .into_iter()
-            .map(|fix| card(site, fix))
-            .collect(),
-        print_path: has_print_page(site, cause)
-            .then(|| site.config.link(&print_path(&site.articles[cause]))),
-    }
-}
-
-/// [`cause_block`] as a tera value made of the cards every page shares
-/// ([`Shared::card_value`]): the cause's card's fields, `fixes` and `print_path`.
+/// A cause's block (see the template contract above) as a tera value made of the cards every
+/// page shares ([`Shared::card_value`]): the cause's card's fields, `fixes` and `print_path`.
 fn cause_block_value(shared: &Shared<'_>, cause: usize) -> tera::Value {
     let site = shared.site;
     let mut block: BTreeMap<Key<'static>, tera::Value> = match shared.card_value(cause).as_map() {
@@ -96,7 +83,7 @@ struct GroupEntry<'a> {
 #[derive(Serialize)]
 struct IndexContext<'a> {
     groups: Vec<GroupEntry<'a>>,
-    causes: Vec<CauseBlock<'a>>,
+    causes: Vec<tera::Value>,
     escalation: Option<Card<'a>>,
     breadcrumbs: Vec<Crumb>,
 }
@@ -184,7 +171,7 @@ pub(super) fn index_context(shared: &Shared<'_>) -> tera::Context {
             causes: troubleshooter
                 .causes
                 .iter()
-                .map(|&c| cause_block(site, c))
+                .map(|&c| cause_block(shared, c))
                 .collect(),
             escalation: escalation(site),
             breadcrumbs: linked(site, breadcrumbs),
@@ -264,11 +251,7 @@ pub(super) fn symptom_context(shared: &Shared<'_>, index: usize) -> tera::Contex
     let ranked = troubleshooter::rank_causes(troubleshooter, &[index]);
     let causes: Vec<tera::Value> = ranked
         .iter()
-        .map(|&(cause, _)| {
-            shared
-                .cause_blocks
-                .get_or(cause, || cause_block_value(shared, cause))
-        })
+        .map(|&(cause, _)| cause_block(shared, cause))
         .collect();
     context.insert_value("causes", tera::Value::from(causes));
     let nearby: Vec<NearbySymptom<'_>> = nearby(site, index)
