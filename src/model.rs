@@ -403,34 +403,8 @@ impl Article {
 
     /// The number of words in the body.
     pub fn word_count(&self) -> usize {
-        word_count(&self.text)
+        crate::text::word_count(&self.text)
     }
-}
-
-/// The number of words in `text`, as `text.split_whitespace().count()` counts them, a byte at
-/// a time where the text is ASCII (most of it): at 10,000 articles the `char` walk showed up
-/// in the build's profile.
-fn word_count(text: &str) -> usize {
-    let bytes = text.as_bytes();
-    let mut count = 0;
-    let mut in_word = false;
-    let mut at = 0;
-    while at < bytes.len() {
-        let byte = bytes[at];
-        let (space, width) = if byte.is_ascii() {
-            // `char::is_whitespace` also counts the vertical tab, which `u8` does not.
-            (byte.is_ascii_whitespace() || byte == 0x0b, 1)
-        } else {
-            let c = text[at..].chars().next().expect("a char starts here");
-            (c.is_whitespace(), c.len_utf8())
-        };
-        if !space && !in_word {
-            count += 1;
-        }
-        in_word = !space;
-        at += width;
-    }
-    count
 }
 
 /// The relations of one article, resolved to indexes into [`Site::articles`].

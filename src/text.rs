@@ -4,44 +4,76 @@
 //! and the theme can all use it without depending on one another.
 
 /// `text.split_whitespace().collect::<Vec<_>>().join(" ")`: words separated by one space, no
-/// space at either end. It copies runs of non-whitespace and tests bytes rather than characters
-/// where the text is ASCII: it runs over every article's text, and the `char` walk of
-/// `split_whitespace` showed in the build's profile.
+/// space at either end. It runs over every article's text, and both the `char` walk of
+/// `split_whitespace` and a copy per word showed in the build's profile, so it copies a byte at
+/// a time without a branch per word: each ASCII byte is written (whitespace as a space) and
+/// kept unless it is whitespace after whitespace; other characters are decoded.
 pub fn squash_whitespace(text: &str) -> String {
     let bytes = text.as_bytes();
-    let mut out = String::with_capacity(text.len());
-    let mut word_start = None;
+    let mut out = vec![0u8; bytes.len()];
+    let mut written = 0;
+    // Whether the last character was whitespace; true at the start, so leading space is dropped.
+    let mut after_space = true;
+    let mut at = 0;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        if byte.is_ascii() {
+            let space = is_ascii_space(byte);
+            out[written] = if space { b' ' } else { byte };
+            written += usize::from(!(space && after_space));
+            after_space = space;
+            at += 1;
+        } else {
+            let c = text[at..].chars().next().unwrap_or(' ');
+            let width = c.len_utf8();
+            if c.is_whitespace() {
+                out[written] = b' ';
+                written += usize::from(!after_space);
+                after_space = true;
+            } else {
+                out[written..written + width].copy_from_slice(&bytes[at..at + width]);
+                written += width;
+                after_space = false;
+            }
+            at += width;
+        }
+    }
+    // A space written after the last word.
+    if after_space && written > 0 {
+        written -= 1;
+    }
+    out.truncate(written);
+    // Whole characters of `text` and ASCII spaces only: always UTF-8.
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// `char::is_whitespace` over ASCII: tab, line feed, vertical tab, form feed, carriage return
+/// and space (`u8::is_ascii_whitespace` leaves out the vertical tab).
+fn is_ascii_space(byte: u8) -> bool {
+    matches!(byte, b'\t'..=b'\r' | b' ')
+}
+
+/// The number of words in `text`, as `text.split_whitespace().count()` counts them: a word
+/// starts at each non-whitespace character after whitespace (or at the start), counted without
+/// a branch per word, a byte at a time where the text is ASCII.
+pub fn word_count(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut count = 0;
+    let mut after_space = true;
     let mut at = 0;
     while at < bytes.len() {
         let byte = bytes[at];
         let (space, width) = if byte.is_ascii() {
-            // `char::is_whitespace` over ASCII: tab, line feed, vertical tab, form feed,
-            // carriage return and space.
-            (matches!(byte, b'\t'..=b'\r' | b' '), 1)
+            (is_ascii_space(byte), 1)
         } else {
             let c = text[at..].chars().next().unwrap_or(' ');
             (c.is_whitespace(), c.len_utf8())
         };
-        match (space, word_start) {
-            (true, Some(start)) => {
-                if !out.is_empty() {
-                    out.push(' ');
-                }
-                out.push_str(&text[start..at]);
-                word_start = None;
-            }
-            (false, None) => word_start = Some(at),
-            _ => {}
-        }
+        count += usize::from(after_space && !space);
+        after_space = space;
         at += width;
     }
-    if let Some(start) = word_start {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(&text[start..]);
-    }
-    out
+    count
 }
 
 /// Control characters that HTML forbids in a page (NUL, BEL, DEL, the C1 controls...): a file
@@ -51,6 +83,32 @@ pub fn squash_whitespace(text: &str) -> String {
 /// are forbidden too: the HTML standard calls them parse errors.
 pub fn is_forbidden_control(c: char) -> bool {
     (c.is_control() && !matches!(c, '\t' | '\n' | '\u{c}' | '\r')) || is_noncharacter(c)
+}
+
+/// The first character of `text` that [`is_forbidden_control`] refuses, and its byte offset.
+///
+/// A byte scan, as every article is checked whole when it is read: a character is decoded only
+/// where a refused one can start (an ASCII control, or the lead byte of a C1 control (`0xC2`),
+/// of U+FDD0 to U+FFFF (`0xEF`) or of a plane's last code points (`0xF0` to `0xF4`)). Lead
+/// bytes are never continuation bytes, so each such byte starts a character.
+pub fn find_forbidden(text: &str) -> Option<(usize, char)> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let suspect = match bytes[at] {
+            b'\t' | b'\n' | 0x0c | b'\r' => false,
+            0x00..=0x1f | 0x7f | 0xc2 | 0xef | 0xf0..=0xf4 => true,
+            _ => false,
+        };
+        if suspect
+            && let Some(c) = text[at..].chars().next()
+            && is_forbidden_control(c)
+        {
+            return Some((at, c));
+        }
+        at += 1;
+    }
+    None
 }
 
 /// Whether `c` is one of Unicode's 66 noncharacters.
@@ -223,23 +281,40 @@ pub fn lowercase_first(message: &str) -> String {
 mod tests {
     use super::*;
 
+    /// Texts whose whitespace is of every kind: ASCII (the vertical tab included), no-break, em
+    /// and ideographic spaces, U+0085, the line and paragraph separators, and a zero-width space
+    /// (which is not whitespace).
+    const WHITESPACE_TEXTS: [&str; 11] = [
+        "",
+        "   ",
+        "one",
+        "  two  words ",
+        "a\tb\nc\r\nd\u{b}e\u{c}f",
+        "no\u{a0}break and\u{2003}em\u{3000}ideographic",
+        "caf\u{e9} na\u{ef}ve \u{65e5}\u{672c} end\u{85}",
+        "\u{2028}line\u{2029}para ",
+        "zero\u{200b}width stays",
+        "\u{85}next\u{85}  \u{1f600}\u{a0}",
+        " \u{3000} \t",
+    ];
+
     #[test]
     fn squashes_whitespace_as_split_whitespace_and_join_do() {
-        let texts = [
-            "",
-            "   ",
-            "one",
-            "  two  words ",
-            "a\tb\nc\r\nd\u{b}e\u{c}f",
-            "no\u{a0}break and\u{2003}em\u{3000}ideographic",
-            "caf\u{e9} na\u{ef}ve \u{65e5}\u{672c} end\u{85}",
-            "\u{2028}line\u{2029}para ",
-            "zero\u{200b}width stays",
-        ];
-        for text in texts {
+        for text in WHITESPACE_TEXTS {
             assert_eq!(
                 squash_whitespace(text),
                 text.split_whitespace().collect::<Vec<_>>().join(" "),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn word_count_counts_as_split_whitespace_does() {
+        for text in WHITESPACE_TEXTS {
+            assert_eq!(
+                word_count(text),
+                text.split_whitespace().count(),
                 "{text:?}"
             );
         }
@@ -323,6 +398,36 @@ mod tests {
         for c in ['\0', '\u{7}', '\u{7f}', '\u{85}'] {
             assert!(is_forbidden_control(c), "{c:?}");
         }
+    }
+
+    /// The byte scan finds what a walk over every character finds, for every refused character
+    /// and its neighbours in UTF-8 (same lead byte, or one apart), at the start, middle and end.
+    #[test]
+    fn find_forbidden_finds_what_a_char_walk_finds() {
+        let walk = |text: &str| text.char_indices().find(|&(_, c)| is_forbidden_control(c));
+        let mut probes: Vec<char> =
+            "\t\n\r\u{c} aé€😀\u{a0}\u{ff}\u{100}\u{fdcf}\u{fdf0}\u{fffd}\u{fffc}"
+                .chars()
+                .collect();
+        probes.extend((0..=0x9f_u32).filter_map(char::from_u32));
+        probes.extend((0xfdd0..=0xfdef_u32).filter_map(char::from_u32));
+        for plane in 0..=0x10_u32 {
+            for low in [0xfffc, 0xfffd, 0xfffe, 0xffff] {
+                probes.extend(char::from_u32(plane << 16 | low));
+            }
+        }
+        for c in probes {
+            for text in [
+                format!("{c}"),
+                format!("plain text {c} more"),
+                format!("é😀{c}"),
+                format!("{c}\u{85}"),
+            ] {
+                assert_eq!(find_forbidden(&text), walk(&text), "{text:?}");
+            }
+        }
+        assert_eq!(find_forbidden("ascii only\r\n\ttext"), None);
+        assert_eq!(find_forbidden("a\u{7}b"), Some((1, '\u{7}')));
     }
 
     #[test]

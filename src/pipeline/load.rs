@@ -686,7 +686,7 @@ fn read_text(root: &Path, relative: &Path, size: Option<u64>) -> Result<String, 
         Some(rest) => rest.to_string(),
         None => text,
     };
-    if let Some((at, c)) = text.char_indices().find(|&(_, c)| is_forbidden_control(c)) {
+    if let Some((at, c)) = crate::text::find_forbidden(&text) {
         let mut diagnostic = Diagnostic::at(
             relative,
             &text,
