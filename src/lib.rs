@@ -197,7 +197,15 @@ pub fn load_site_with(options: &BuildOptions, bodies: Bodies) -> Result<Loaded> 
         .par_iter_mut()
         .zip(released)
         .map(|(source, release)| {
-            let mut parsed = parse::parse_with(source, &context, !release);
+            let mut parsed = parse::parse_with(
+                source,
+                &context,
+                if release {
+                    parse::Parts::AllButBody
+                } else {
+                    parse::Parts::All
+                },
+            );
             source.text = String::new();
             if release
                 && let Ok(Parsed::Article(article)) = &mut parsed

@@ -99,7 +99,7 @@ impl Reparse<'_> {
             files: article.files.clone(),
             language: None,
         };
-        match parse::parse(&source, &self.context) {
+        match parse::parse_with(&source, &self.context, parse::Parts::BodyAgain) {
             Ok(Parsed::Article(again)) if again.fingerprint == article.fingerprint => {
                 let again = std::sync::Arc::unwrap_or_clone(again);
                 // The same file: the article as the rest of the site knows it, with its body.

@@ -83,21 +83,34 @@ impl Broken {
 /// Parses one source file, collecting every problem of its front matter and body. A file
 /// whose problems are all warnings parses, with its warnings.
 pub fn parse(source: &Source, context: &Context<'_>) -> Result<Parsed, Box<Broken>> {
-    parse_with(source, context, true)
+    parse_with(source, context, Parts::All)
 }
 
-/// [`parse`]; an article's body (its HTML and plain text) is made only if `body`, for a
-/// build that lets go of it anyway (see [`crate::pipeline::bodies`]).
+/// What of an article a parse makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Parts {
+    /// Everything.
+    All,
+    /// Everything but the body (its HTML and plain text), for a build that lets go of it
+    /// anyway (see [`crate::pipeline::bodies`]).
+    AllButBody,
+    /// The body again, for an article parsed before with [`Parts::AllButBody`]: its front
+    /// matter is neither read nor checked (the article made then holds it; left at its
+    /// defaults here), the rest is made, the fingerprint included.
+    BodyAgain,
+}
+
+/// [`parse`], making only `parts` of an article.
 pub fn parse_with(
     source: &Source,
     context: &Context<'_>,
-    body: bool,
+    parts: Parts,
 ) -> Result<Parsed, Box<Broken>> {
     let mut problems = Vec::new();
     let mut parsed = if source.is_section() {
         parse_section(source, context, &mut problems)?
     } else {
-        parse_article(source, context, body, &mut problems)?
+        parse_article(source, context, parts, &mut problems)?
     };
     if problems.iter().all(|d| !d.is_error()) {
         match &mut parsed {
@@ -182,7 +195,7 @@ fn site_root(root: &str, config: &Config) -> String {
 fn parse_article(
     source: &Source,
     context: &Context<'_>,
-    body: bool,
+    parts: Parts,
     problems: &mut Vec<Diagnostic>,
 ) -> Result<Parsed, Box<Broken>> {
     let path = &source.path;
@@ -192,11 +205,16 @@ fn parse_article(
         .clone()
         .expect("the load stage gives every article a kind");
     let split = front_matter::split(path, text).map_err(|d| Broken::of(*d))?;
-    let front = front_matter::parse(path, text, &split).unwrap_or_else(|invalid| {
-        problems.extend(invalid.problems);
-        invalid.partial
-    });
-    check_tags_and_aliases(source, &front, problems);
+    let front = if parts == Parts::BodyAgain {
+        FrontMatter::default()
+    } else {
+        let front = front_matter::parse(path, text, &split).unwrap_or_else(|invalid| {
+            problems.extend(invalid.problems);
+            invalid.partial
+        });
+        check_tags_and_aliases(source, &front, problems);
+        front
+    };
     let root = markdown::root_of(&source.slug);
     let folder: Option<BTreeMap<String, FileFacts>> = source.is_folder().then(|| {
         source
@@ -215,7 +233,7 @@ fn parse_article(
         portable: context.config.portable,
         language: source.language.as_deref(),
         translated: context.translated,
-        body,
+        body: parts != Parts::AllButBody,
         ..markdown::Page::new(&source.slug, &root, context.config.allow_html)
     };
     let (rendered, markdown_problems) = markdown::render_page(split.body, &page);

@@ -152,17 +152,30 @@ fn a_file_changed_before_its_body_is_read_again_is_an_error() {
     let body = reparse.body(article).unwrap();
     assert!(body.html.contains("<p>") && !body.text.is_empty() && !body.released);
 
+    // The body read again is the one the first reading made (front matter kept from it).
+    let held = remedy::load_site_with(&options, remedy::Bodies::Held).unwrap();
+    let whole = &held.site.articles[held.site.by_slug["causes/icloud-storage-full"]];
+    assert_eq!((&body.html, &body.text), (&whole.html, &whole.text));
+    assert_eq!(body.front, whole.front);
+
+    // An edit to the body, or to the front matter only (which is not read again), is caught.
     let file = temp.path().join(&article.path);
     let text = std::fs::read_to_string(&file).unwrap();
-    std::fs::write(&file, text.replace("iCloud", "iCloud Drive")).unwrap();
-    let Err(remedy::Error::Content(problems)) = reparse.body(article) else {
-        panic!("no error for a file that changed");
-    };
-    assert_eq!(problems.len(), 1, "{problems:?}");
-    assert_eq!(problems[0].path, article.path);
-    assert_eq!(
-        problems[0].message,
-        "the file changed while the site was being built"
-    );
-    assert!(problems[0].is_error());
+    assert!(text.contains("\ntitle = \""));
+    for edited in [
+        text.replace("iCloud", "iCloud Drive"),
+        text.replacen("\ntitle = \"", "\ntitle = \"Renamed: ", 1),
+    ] {
+        std::fs::write(&file, edited).unwrap();
+        let Err(remedy::Error::Content(problems)) = reparse.body(article) else {
+            panic!("no error for a file that changed");
+        };
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].path, article.path);
+        assert_eq!(
+            problems[0].message,
+            "the file changed while the site was being built"
+        );
+        assert!(problems[0].is_error());
+    }
 }
