@@ -525,3 +525,37 @@ fn the_index_writer_s_term_list_is_index_terms_joined() {
         }
     }
 }
+
+/// An ASCII part's term is remembered per thread: asked for the first time and again, every
+/// kind of part (word, stop word, code, over-long part, the same word in each language) makes
+/// what the computation makes.
+#[test]
+fn remembered_part_terms_are_the_computed_ones() {
+    let long = "x".repeat(MAX_TERM_CHARS + 1);
+    let parts = [
+        "backup", "backups", "the", "and", "not", "9006", "e", "4013", "ios17", "wifi", "a", "les",
+        "pas", "nicht", "icloud", &long,
+    ];
+    for language in Language::ALL.iter().copied() {
+        for round in 0..2 {
+            for part in parts {
+                for keep in [false, true] {
+                    let mut remembered = Vec::new();
+                    part_terms(part, keep, language, &mut |t| {
+                        remembered.push(t.to_string())
+                    });
+                    let mut computed = Vec::new();
+                    computed_part_terms(part, keep, language, &mut |t| {
+                        computed.push(t.to_string())
+                    });
+                    assert_eq!(remembered, computed, "{part:?} {language:?} round {round}");
+                }
+            }
+        }
+    }
+    // Stop words are dropped and codes kept whole, the second time too.
+    assert_eq!(
+        terms("the backup 9006 the backup 9006"),
+        ["backup", "9006", "backup", "9006"]
+    );
+}
