@@ -8,10 +8,11 @@
 //! parses every later article first for everything but its body ([`Article::released`]: no HTML, no plain text) and lets go of
 //! its file's text once the link stage has reported any problem in it. The search index,
 //! which goes through the articles in order, asks [`Reparse::body`] for each: the file is read
-//! and parsed again (it must not have changed since it was loaded), the article's page and
-//! Markdown copy are made from the body, and its text is indexed; then the body is dropped.
-//! The price is a second parse of each article let go of; smaller sites keep every body. The
-//! dev server and `remedy check` always keep them.
+//! and its body parsed again (not its front matter, which the article holds; the file must not
+//! have changed since it was loaded), the article's page and Markdown copy are made from the
+//! body, and its text is indexed; then the body is dropped. The price is a second parse of each
+//! body let go of; smaller sites keep every body. The dev server and `remedy check` always keep
+//! them.
 
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
