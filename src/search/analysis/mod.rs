@@ -264,7 +264,13 @@ pub fn compounds(text: &str, language: Language) -> Vec<Compound> {
 fn for_each_compound(text: &str, language: Language, mut each: impl FnMut(&Compound)) {
     let elisions = language.rules().elisions;
     let kept = language.rules().kept_letters;
-    let char_at = |at: usize| text[at..].chars().next();
+    // An ASCII byte is its character: most of a text, read without slicing and decoding.
+    let bytes = text.as_bytes();
+    let char_at = |at: usize| match bytes.get(at) {
+        Some(&byte) if byte.is_ascii() => Some(char::from(byte)),
+        Some(_) => text[at..].chars().next(),
+        None => None,
+    };
     let mut compound = Compound {
         parts: vec![String::new()],
         joiners: Vec::new(),
