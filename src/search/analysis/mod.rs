@@ -164,30 +164,61 @@ pub fn word_term(word: &str, language: Language) -> String {
 fn with_word_term<R>(word: &str, language: Language, f: impl FnOnce(&str) -> R) -> R {
     #[cfg(not(target_family = "wasm"))]
     {
-        /// Enough for the vocabulary of a large knowledge base; past it, terms are computed.
-        const REMEMBERED: usize = 100_000;
-        type Terms = rustc_hash::FxHashMap<String, String>;
         thread_local! {
-            static TERMS: std::cell::RefCell<Vec<Terms>> =
-                std::cell::RefCell::new(Language::ALL.iter().map(|_| Terms::default()).collect());
+            static TERMS: Remembered<Box<str>> = per_language();
         }
-        TERMS.with(|terms| {
-            if let Some(found) = terms.borrow()[language.index()].get(word) {
-                return f(found);
-            }
-            let term = stem_and_fold(word, language);
-            let result = f(&term);
-            let mut terms = terms.borrow_mut();
-            let remembered = &mut terms[language.index()];
-            if remembered.len() < REMEMBERED {
-                remembered.insert(word.to_string(), term);
-            }
-            result
-        })
+        remembered(
+            &TERMS,
+            word,
+            language,
+            || stem_and_fold(word, language).into(),
+            |term| f(term),
+        )
     }
     #[cfg(target_family = "wasm")]
     f(&stem_and_fold(word, language))
 }
+
+/// What a thread remembers of each language's analysis, by the word or part it was made from.
+#[cfg(not(target_family = "wasm"))]
+type Remembered<V> = std::cell::RefCell<Vec<rustc_hash::FxHashMap<Box<str>, V>>>;
+
+/// An empty table for each language.
+#[cfg(not(target_family = "wasm"))]
+fn per_language<V>() -> Remembered<V> {
+    std::cell::RefCell::new(Language::ALL.iter().map(|_| Default::default()).collect())
+}
+
+/// The value remembered for `key` in `language` in this thread's `table`, handed to `f`; made
+/// by `make` (and remembered, up to [`REMEMBERED`] keys) the first time. `make` may look up
+/// another table.
+#[cfg(not(target_family = "wasm"))]
+fn remembered<V, R>(
+    table: &'static std::thread::LocalKey<Remembered<V>>,
+    key: &str,
+    language: Language,
+    make: impl FnOnce() -> V,
+    f: impl FnOnce(&V) -> R,
+) -> R {
+    table.with(|table| {
+        if let Some(found) = table.borrow()[language.index()].get(key) {
+            return f(found);
+        }
+        let value = make();
+        let result = f(&value);
+        let mut table = table.borrow_mut();
+        let kept = &mut table[language.index()];
+        if kept.len() < REMEMBERED {
+            kept.insert(key.into(), value);
+        }
+        result
+    })
+}
+
+/// How many words (or parts) each table of [`remembered`] keeps: enough for the vocabulary of a
+/// large knowledge base; past it, values are computed each time.
+#[cfg(not(target_family = "wasm"))]
+const REMEMBERED: usize = 100_000;
 
 /// [`word_term`], computed.
 fn stem_and_fold(word: &str, language: Language) -> String {
@@ -359,27 +390,15 @@ fn part_terms(part: &str, keep_stop_words: bool, language: Language, push: &mut 
 /// profile of a 100,000-article build).
 #[cfg(not(target_family = "wasm"))]
 fn with_ascii_part_term<R>(part: &str, language: Language, f: impl FnOnce(Option<&str>) -> R) -> R {
-    /// As many as [`with_word_term`] remembers; past it, parts are computed.
-    const REMEMBERED: usize = 100_000;
-    type Parts = rustc_hash::FxHashMap<Box<str>, Option<Box<str>>>;
     thread_local! {
-        static PARTS: std::cell::RefCell<Vec<Parts>> =
-            std::cell::RefCell::new(Language::ALL.iter().map(|_| Parts::default()).collect());
+        static PARTS: Remembered<Option<Box<str>>> = per_language();
     }
-    PARTS.with(|parts| {
-        if let Some(found) = parts.borrow()[language.index()].get(part) {
-            return f(found.as_deref());
-        }
+    let make = || {
         let mut term: Option<Box<str>> = None;
         computed_part_terms(part, false, language, &mut |made| term = Some(made.into()));
-        let result = f(term.as_deref());
-        let mut parts = parts.borrow_mut();
-        let remembered = &mut parts[language.index()];
-        if remembered.len() < REMEMBERED {
-            remembered.insert(part.into(), term);
-        }
-        result
-    })
+        term
+    };
+    remembered(&PARTS, part, language, make, |term| f(term.as_deref()))
 }
 
 /// [`part_terms`], computed.
