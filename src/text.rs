@@ -87,28 +87,62 @@ pub fn is_forbidden_control(c: char) -> bool {
 
 /// The first character of `text` that [`is_forbidden_control`] refuses, and its byte offset.
 ///
-/// A byte scan, as every article is checked whole when it is read: a character is decoded only
-/// where a refused one can start (an ASCII control, or the lead byte of a C1 control (`0xC2`),
-/// of U+FDD0 to U+FFFF (`0xEF`) or of a plane's last code points (`0xF0` to `0xF4`)). Lead
-/// bytes are never continuation bytes, so each such byte starts a character.
+/// A byte scan, as every article is checked whole when it is read: eight bytes at a time are
+/// let through when they are printable ASCII and line feeds ([`may_hold_forbidden`]); in the
+/// others a character is decoded only where a refused one can start (an ASCII control, or the
+/// lead byte of a C1 control (`0xC2`), of U+FDD0 to U+FFFF (`0xEF`) or of a plane's last code
+/// points (`0xF0` to `0xF4`)). Lead bytes are never continuation bytes, so each such byte
+/// starts a character.
 pub fn find_forbidden(text: &str) -> Option<(usize, char)> {
     let bytes = text.as_bytes();
     let mut at = 0;
     while at < bytes.len() {
-        let suspect = match bytes[at] {
-            b'\t' | b'\n' | 0x0c | b'\r' => false,
-            0x00..=0x1f | 0x7f | 0xc2 | 0xef | 0xf0..=0xf4 => true,
-            _ => false,
+        let end = match bytes.get(at..at + 8) {
+            Some(eight) => {
+                let word = u64::from_le_bytes(eight.try_into().unwrap_or_default());
+                if !may_hold_forbidden(word) {
+                    at += 8;
+                    continue;
+                }
+                at + 8
+            }
+            None => bytes.len(),
         };
-        if suspect
-            && let Some(c) = text[at..].chars().next()
-            && is_forbidden_control(c)
-        {
-            return Some((at, c));
+        while at < end {
+            let suspect = match bytes[at] {
+                b'\t' | b'\n' | 0x0c | b'\r' => false,
+                0x00..=0x1f | 0x7f | 0xc2 | 0xef | 0xf0..=0xf4 => true,
+                _ => false,
+            };
+            if suspect
+                && let Some(c) = text[at..].chars().next()
+                && is_forbidden_control(c)
+            {
+                return Some((at, c));
+            }
+            at += 1;
         }
-        at += 1;
     }
     None
+}
+
+/// Whether any of the eight bytes of `word` is other than printable ASCII (a space to `~`) or a
+/// line feed: each test below works on all eight bytes at once, and no byte's sum carries into
+/// the next.
+fn may_hold_forbidden(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let ascii = !word & HIGH;
+    let low = word & !HIGH;
+    // The high bit of each byte: set where the byte is at least a space (0x20 + 0x60 = 0x80)...
+    let printable = (low + ONES * 0x60) & HIGH;
+    // ... where it is DEL (0x7f + 1 = 0x80) ...
+    let delete = (low + ONES) & ascii;
+    // ... and where it is not a line feed (a byte is zero after the XOR only if it was one).
+    let flipped = word ^ (ONES * u64::from(b'\n'));
+    let not_newline = (((flipped & !HIGH) + !HIGH) | flipped) & HIGH;
+    let control = !printable & ascii & not_newline;
+    (!ascii & HIGH) | delete | control != 0
 }
 
 /// Whether `c` is one of Unicode's 66 noncharacters.
@@ -425,7 +459,23 @@ mod tests {
             ] {
                 assert_eq!(find_forbidden(&text), walk(&text), "{text:?}");
             }
+            // At every place in a run of eight bytes, and across two, among line feeds.
+            for before in 0..17 {
+                let text = format!("{}{c}{}", &"a\n~ ".repeat(4)[..before], "x\n".repeat(9));
+                assert_eq!(find_forbidden(&text), walk(&text), "{text:?}");
+            }
         }
+        // Every byte value at every place of an eight-byte run of printable text.
+        for byte in 0..=0x7f_u8 {
+            for place in 0..8 {
+                let mut bytes = *b"abcdefgh";
+                bytes[place] = byte;
+                let word = u64::from_le_bytes(bytes);
+                let expected = !(byte == b'\n' || (0x20..0x7f).contains(&byte));
+                assert_eq!(may_hold_forbidden(word), expected, "{byte:#x} at {place}");
+            }
+        }
+        assert!(may_hold_forbidden(u64::from_le_bytes(*b"abc\xc3\xa9fgh")));
         assert_eq!(find_forbidden("ascii only\r\n\ttext"), None);
         assert_eq!(find_forbidden("a\u{7}b"), Some((1, '\u{7}')));
     }
