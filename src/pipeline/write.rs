@@ -59,6 +59,9 @@ pub struct Staging {
     /// The previous site, when there is one: files that come out the same are hard-linked
     /// from it instead of written again.
     previous: Option<PathBuf>,
+    /// The folders made so far (relative, `/`-separated): the second file of a folder (an
+    /// article's page and Markdown) costs no `mkdir` that fails with "exists".
+    made: std::sync::Mutex<rustc_hash::FxHashSet<String>>,
     committed: bool,
 }
 
@@ -93,6 +96,7 @@ impl Staging {
             dir,
             target,
             previous,
+            made: Default::default(),
             committed: false,
         })
     }
@@ -106,8 +110,14 @@ impl Staging {
     /// previous site stays intact until the swap whatever happens to this build.
     pub fn put(&self, relative: &str, bytes: &[u8]) -> Result<()> {
         let path = self.dir.join(relative);
-        if let Some(parent) = path.parent() {
+        if let Some((folder, _)) = relative.rsplit_once('/')
+            && let Some(parent) = path.parent()
+            && !self.made.lock().is_ok_and(|made| made.contains(folder))
+        {
             fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+            if let Ok(mut made) = self.made.lock() {
+                made.insert(folder.to_string());
+            }
         }
         if let Some(previous) = &self.previous {
             let old = previous.join(relative);
