@@ -165,58 +165,119 @@ fn with_word_term<R>(word: &str, language: Language, f: impl FnOnce(&str) -> R) 
     #[cfg(not(target_family = "wasm"))]
     {
         thread_local! {
-            static TERMS: Remembered<Box<str>> = per_language();
+            static TERMS: Remembered = per_language();
         }
         remembered(
             &TERMS,
             word,
             language,
-            || stem_and_fold(word, language).into(),
-            |term| f(term),
+            || Some(stem_and_fold(word, language)),
+            // A word always has a term: the table holds one for it.
+            |term| f(term.unwrap_or_default()),
         )
     }
     #[cfg(target_family = "wasm")]
     f(&stem_and_fold(word, language))
 }
 
-/// What a thread remembers of each language's analysis, by the word or part it was made from.
+/// A word, part or term of at most [`Short::MAX`] bytes (most are), kept in the table's slot
+/// itself with its length in the last byte: a lookup compares three machine words where the
+/// slot is, without following a pointer to the key and another to the value (at 100,000
+/// articles the tables outgrow the caches, and each pointer followed was a cache miss).
 #[cfg(not(target_family = "wasm"))]
-type Remembered<V> = std::cell::RefCell<Vec<rustc_hash::FxHashMap<Box<str>, V>>>;
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Short([u8; 24]);
+
+#[cfg(not(target_family = "wasm"))]
+impl Short {
+    /// The longest text kept.
+    const MAX: usize = 23;
+    /// No text: a part that makes no term (a stop word).
+    const NONE: Short = Short([u8::MAX; 24]);
+
+    /// `text`, if it is short enough.
+    fn new(text: &str) -> Option<Short> {
+        let len = text.len();
+        if len > Short::MAX {
+            return None;
+        }
+        let mut bytes = [0; 24];
+        bytes[..len].copy_from_slice(text.as_bytes());
+        bytes[Short::MAX] = len as u8;
+        Some(Short(bytes))
+    }
+
+    /// The text, or `None` for [`Short::NONE`].
+    fn get(&self) -> Option<&str> {
+        let len = usize::from(self.0[Short::MAX]);
+        // Whole strings were copied in, so the bytes are UTF-8.
+        self.0
+            .get(..len)
+            .and_then(|bytes| std::str::from_utf8(bytes).ok())
+    }
+
+    /// A hash of the text (FxHash's multiply-and-rotate over the three words).
+    fn hash(&self) -> u64 {
+        const K: u64 = 0xf135_7aea_2e62_a9c5;
+        let mut hash = 0u64;
+        for word in self.0.chunks_exact(8) {
+            let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
+            hash = (hash ^ word).wrapping_mul(K);
+        }
+        hash.rotate_left(26)
+    }
+}
+
+/// What a thread remembers of each language's analysis: the term a word or part makes (or
+/// [`Short::NONE`]), by the word or part.
+#[cfg(not(target_family = "wasm"))]
+type Remembered = std::cell::RefCell<Vec<hashbrown::HashTable<(Short, Short)>>>;
 
 /// An empty table for each language.
 #[cfg(not(target_family = "wasm"))]
-fn per_language<V>() -> Remembered<V> {
+fn per_language() -> Remembered {
     std::cell::RefCell::new(Language::ALL.iter().map(|_| Default::default()).collect())
 }
 
-/// The value remembered for `key` in `language` in this thread's `table`, handed to `f`; made
-/// by `make` (and remembered, up to [`REMEMBERED`] keys) the first time. `make` may look up
-/// another table.
+/// The term remembered for `key` in `language` in this thread's `table` (or none), handed to
+/// `f`; made by `make` (and remembered, up to [`REMEMBERED`] keys) the first time. `make` may
+/// look up another table. A key or a term longer than [`Short::MAX`] bytes is not remembered:
+/// it is made each time.
 #[cfg(not(target_family = "wasm"))]
-fn remembered<V, R>(
-    table: &'static std::thread::LocalKey<Remembered<V>>,
+fn remembered<R>(
+    table: &'static std::thread::LocalKey<Remembered>,
     key: &str,
     language: Language,
-    make: impl FnOnce() -> V,
-    f: impl FnOnce(&V) -> R,
+    make: impl FnOnce() -> Option<String>,
+    f: impl FnOnce(Option<&str>) -> R,
 ) -> R {
+    let Some(short) = Short::new(key) else {
+        return f(make().as_deref());
+    };
+    let hash = short.hash();
     table.with(|table| {
-        if let Some(found) = table.borrow()[language.index()].get(key) {
-            return f(found);
+        if let Some((_, term)) = table.borrow()[language.index()].find(hash, |(k, _)| *k == short) {
+            return f(term.get());
         }
-        let value = make();
-        let result = f(&value);
+        let term = make();
+        let result = f(term.as_deref());
+        let kept = match &term {
+            None => Some(Short::NONE),
+            Some(term) => Short::new(term),
+        };
         let mut table = table.borrow_mut();
-        let kept = &mut table[language.index()];
-        if kept.len() < REMEMBERED {
-            kept.insert(key.into(), value);
+        let table = &mut table[language.index()];
+        if let Some(kept) = kept
+            && table.len() < REMEMBERED
+        {
+            table.insert_unique(hash, (short, kept), |(k, _)| k.hash());
         }
         result
     })
 }
 
 /// How many words (or parts) each table of [`remembered`] keeps: enough for the vocabulary of a
-/// large knowledge base; past it, values are computed each time.
+/// large knowledge base; past it, terms are made each time.
 #[cfg(not(target_family = "wasm"))]
 const REMEMBERED: usize = 100_000;
 
@@ -391,14 +452,14 @@ fn part_terms(part: &str, keep_stop_words: bool, language: Language, push: &mut 
 #[cfg(not(target_family = "wasm"))]
 fn with_ascii_part_term<R>(part: &str, language: Language, f: impl FnOnce(Option<&str>) -> R) -> R {
     thread_local! {
-        static PARTS: Remembered<Option<Box<str>>> = per_language();
+        static PARTS: Remembered = per_language();
     }
     let make = || {
-        let mut term: Option<Box<str>> = None;
+        let mut term: Option<String> = None;
         computed_part_terms(part, false, language, &mut |made| term = Some(made.into()));
         term
     };
-    remembered(&PARTS, part, language, make, |term| f(term.as_deref()))
+    remembered(&PARTS, part, language, make, f)
 }
 
 /// [`part_terms`], computed.

@@ -528,13 +528,34 @@ fn the_index_writer_s_term_list_is_index_terms_joined() {
 
 /// An ASCII part's term is remembered per thread: asked for the first time and again, every
 /// kind of part (word, stop word, code, over-long part, the same word in each language) makes
-/// what the computation makes.
+/// what the computation makes. Parts of up to 23 bytes are kept in the table's slots, longer
+/// ones made each time: both sides of that length are asked for.
 #[test]
 fn remembered_part_terms_are_the_computed_ones() {
     let long = "x".repeat(MAX_TERM_CHARS + 1);
     let parts = [
-        "backup", "backups", "the", "and", "not", "9006", "e", "4013", "ios17", "wifi", "a", "les",
-        "pas", "nicht", "icloud", &long,
+        "backup",
+        "backups",
+        "the",
+        "and",
+        "not",
+        "9006",
+        "e",
+        "4013",
+        "ios17",
+        "wifi",
+        "a",
+        "les",
+        "pas",
+        "nicht",
+        "icloud",
+        &long,
+        "synchronisationsfehlern",
+        "synchronisationsproblems",
+        "counterrevolutionaries",
+        "abcdefghijklmnopqrstuvw",
+        "abcdefghijklmnopqrstuvwx",
+        "1234567890123456789012345",
     ];
     for language in Language::ALL.iter().copied() {
         for round in 0..2 {
