@@ -150,6 +150,7 @@ struct RawCheck {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawTroubleshooter {
     escalation: Option<Spanned<String>>,
+    index_causes: Option<usize>,
 }
 
 #[derive(Deserialize, Default)]
@@ -356,7 +357,11 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
         config.check.stale_after_days = days;
     }
 
-    if let Some(escalation) = raw.troubleshooter.and_then(|t| t.escalation) {
+    let troubleshooter = raw.troubleshooter.unwrap_or_default();
+    if let Some(limit) = troubleshooter.index_causes {
+        config.troubleshooter.index_causes = limit;
+    }
+    if let Some(escalation) = troubleshooter.escalation {
         let value = escalation
             .get_ref()
             .trim()
@@ -575,7 +580,7 @@ const TABLE_KEYS: [(&str, &[&str]); 5] = [
         &["fuzzy", "prefix", "weights", "filters", "synonyms"],
     ),
     ("check", &["stale-after"]),
-    ("troubleshooter", &["escalation"]),
+    ("troubleshooter", &["escalation", "index-causes"]),
 ];
 
 /// For an unknown key that is known in another table: "`theme` goes in `[build]`".

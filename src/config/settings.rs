@@ -184,11 +184,26 @@ impl Setting {
 }
 
 /// `[troubleshooter]`: the generated troubleshooter under `/troubleshoot/`.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TroubleshooterConfig {
     /// The article a reader who is still stuck is sent to (a full slug such as
     /// `fixes/contact-apple-support`), checked by the link stage like a relation.
     pub escalation: Option<Setting>,
+    /// The most causes the troubleshooter's index lists in full, each with its fixes
+    /// (`index-causes`). A troubleshooter with more lists only its symptoms there, each
+    /// leading to its own page, and its script loads the causes of the symptoms a reader
+    /// ticks from those pages: the index of a 100,000-article site stays a page a phone can
+    /// open.
+    pub index_causes: usize,
+}
+
+impl Default for TroubleshooterConfig {
+    fn default() -> Self {
+        TroubleshooterConfig {
+            escalation: None,
+            index_causes: 200,
+        }
+    }
 }
 
 /// The whole configuration of a site.

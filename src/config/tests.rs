@@ -193,6 +193,24 @@ fn the_escalation_article_is_kept_with_its_place() {
 }
 
 #[test]
+fn the_index_lists_causes_in_full_up_to_a_limit_that_can_be_set() {
+    assert_eq!(parse_str("").unwrap().troubleshooter.index_causes, 200);
+    let config = parse_str("[troubleshooter]\nindex-causes = 0\n").unwrap();
+    assert_eq!(config.troubleshooter.index_causes, 0);
+    let errors = parse_str("[troubleshooter]\nindex-causes = -1\n").unwrap_err();
+    assert_eq!(errors[0].location(), "book.toml:2:16");
+    assert_eq!(
+        errors[0].message,
+        "expected a whole number of 0 or more, found the number `-1`"
+    );
+    let errors = parse_str("[build]\nindex-causes = 5\n").unwrap_err();
+    assert_eq!(
+        errors[0].help.as_deref(),
+        Some("`index-causes` goes in the `[troubleshooter]` table")
+    );
+}
+
+#[test]
 fn filters_are_named_once_from_the_known_ones() {
     let config = parse_str("[search]\nfilters = [\"tags\", \"kind\"]\n").unwrap();
     assert_eq!(config.search.filters, [Filter::Tags, Filter::Kind]);

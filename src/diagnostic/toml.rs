@@ -14,7 +14,8 @@ use crate::text::lowercase_first;
 ///   spelling, or by meaning for names other tools use, such as `date` for `updated`) or the
 ///   list of known fields as help;
 /// - `invalid type: string "ten", expected i64` → `expected a whole number, found the string
-///   `"ten"``, with how to write one;
+///   `"ten"``, with how to write one; `invalid value: integer `-1`, expected usize` →
+///   `expected a whole number of 0 or more, found the number `-1``;
 /// - `duplicate key` → `duplicate key `title``; an unclosed string says so.
 pub fn describe(error: &toml::de::Error, toml_text: &str) -> (String, Option<String>) {
     let raw = error.message().trim().trim_end_matches('.');
@@ -24,9 +25,21 @@ pub fn describe(error: &toml::de::Error, toml_text: &str) -> (String, Option<Str
             Some(unknown_field_hint(field, &candidates)),
         );
     }
-    if let Some(rest) = raw.strip_prefix("invalid type: ")
+    if let Some(rest) = raw
+        .strip_prefix("invalid type: ")
+        .or_else(|| raw.strip_prefix("invalid value: "))
         && let Some((found, expected)) = rest.rsplit_once(", expected ")
     {
+        // "invalid value: integer `-1`, expected usize": a number below 0 where none can be.
+        if expected.starts_with('u') && found.starts_with("integer `-") {
+            return (
+                format!(
+                    "expected a whole number of 0 or more, found {}",
+                    describe_found(found)
+                ),
+                None,
+            );
+        }
         let (expected, help) = describe_expected(expected);
         let message = format!("expected {expected}, found {}", describe_found(found));
         return (message, help.map(str::to_string));

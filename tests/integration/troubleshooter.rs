@@ -107,6 +107,73 @@ fn the_index_lists_every_symptom_as_a_link_to_its_page() {
     );
 }
 
+/// Past `[troubleshooter] index-causes` the index lists symptoms only, each a link to its page
+/// (which lists its causes), says why, and links to every cause; the symptom pages are as they
+/// were. The bundled site has 10 causes: a limit of 9 is just past it, 10 keeps the full index.
+#[test]
+fn a_troubleshooter_past_index_causes_lists_symptoms_only() {
+    let site = tempfile::tempdir().unwrap();
+    crate::support::copy_bundled_site(site.path());
+    let config = fs::read_to_string(site.path().join("book.toml")).unwrap();
+    let build = |limit: usize, out: &str| {
+        let limited = config.replace(
+            "[troubleshooter]\n",
+            &format!("[troubleshooter]\nindex-causes = {limit}\n"),
+        );
+        assert_ne!(limited, config);
+        fs::write(site.path().join("book.toml"), limited).unwrap();
+        crate::support::remedy(site.path(), &["build", "--quiet", "--out", out]).expect_code(0);
+        site.path().join(out)
+    };
+    let full = build(10, "full");
+    let html = fs::read_to_string(full.join("troubleshoot/index.html")).unwrap();
+    assert_eq!(
+        html,
+        page("troubleshoot/index.html"),
+        "10 causes fit a limit of 10"
+    );
+
+    let limited = build(9, "limited");
+    let html = fs::read_to_string(limited.join("troubleshoot/index.html")).unwrap();
+    assert!(cause_order(&html).is_empty(), "no cause block on the index");
+    let chips: Vec<_> = tags(&html)
+        .into_iter()
+        .filter(|t| t.name == "li" && t.attribute("data-symptom").is_some())
+        .collect();
+    assert!(chips.len() > 50, "{} symptoms", chips.len());
+    for tag in &chips {
+        let slug = tag.attribute("data-symptom").unwrap();
+        assert_eq!(
+            tag.attribute("data-causes"),
+            None,
+            "`{slug}` carries its causes"
+        );
+        assert!(
+            html.contains(&format!("<a href=\"../troubleshoot/{slug}.html\">")),
+            "no link to `{slug}.html`"
+        );
+    }
+    assert!(html.contains("id=\"troubleshooter\" data-causes-from=\"pages\""));
+    assert!(
+        html.contains(
+            "<h2 id=\"ts-causes-heading\">Causes and their fixes</h2>\n<p class=\"ts-on-demand\">\
+         <span class=\"ts-on-demand-text\">10 causes are known, too many to list here: open what \
+         you see above for its likely causes and their fixes.</span> \
+         <a href=\"../causes/\">Browse all causes</a></p>"
+        ),
+        "{html}"
+    );
+    assert!(html.contains("<a href=\"../fixes/contact-apple-support/\">Contact Apple Support</a>"));
+    // The symptom pages, where the causes now are, are the same as with the full index.
+    for page in ["error-9006.html", "backup-stops-halfway.html"] {
+        assert_eq!(
+            fs::read(limited.join("troubleshoot").join(page)).unwrap(),
+            fs::read(full.join("troubleshoot").join(page)).unwrap(),
+            "{page}"
+        );
+    }
+}
+
 #[test]
 fn a_symptom_page_ranks_causes_by_weight_and_fixes_by_effort() {
     // "backup stops halfway" is a symptom of several causes: listed by weight.

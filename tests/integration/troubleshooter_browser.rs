@@ -185,3 +185,121 @@ fn a_reader_picks_symptoms_ticks_fixes_and_is_sent_on_when_stuck() {
         "return !!document.querySelector('.print-button')",
     );
 }
+
+/// The bundled site built with `[troubleshooter] index-causes = 4` (it has 10 causes), so its
+/// index lists symptoms only and the script reads causes from the symptoms' pages.
+fn on_demand_build() -> std::path::PathBuf {
+    let root = support::scratch_dir("troubleshooter-on-demand");
+    support::copy_bundled_site(&root);
+    let config = std::fs::read_to_string(root.join("book.toml")).unwrap();
+    let config = config.replace("[troubleshooter]\n", "[troubleshooter]\nindex-causes = 4\n");
+    assert!(config.contains("index-causes = 4"), "{config}");
+    std::fs::write(root.join("book.toml"), config).unwrap();
+    support::remedy(&root, &["build", "--quiet"]).expect_code(0);
+    root.join("public")
+}
+
+/// Opens the troubleshooter with `?symptoms=` and waits until no symptom page is being read.
+fn open_picked(session: &Session, port: u16, symptoms: &[&str]) -> Vec<(String, String)> {
+    open(
+        session,
+        &format!(
+            "http://127.0.0.1:{port}/troubleshoot/index.html?symptoms={}",
+            symptoms.join(",")
+        ),
+    );
+    session.wait_for(
+        "the symptoms' pages to be read",
+        "return !document.getElementById('troubleshooter').hasAttribute('data-loading')",
+    );
+    visible_causes(session)
+}
+
+#[test]
+#[ignore = "needs chromium and chromedriver"]
+fn a_large_troubleshooter_reads_causes_from_the_symptom_pages_and_ranks_them_alike() {
+    let on_demand = on_demand_build();
+    let index = std::fs::read_to_string(on_demand.join("troubleshoot/index.html")).unwrap();
+    assert!(!index.contains("cause-block"), "the index lists no cause");
+    assert!(
+        !index.contains("data-causes=\""),
+        "the chips carry no causes"
+    );
+    let full = support::serve_folder(bundled_build().dir.clone());
+    let port = support::serve_folder(on_demand.clone());
+    let session = support::browser();
+
+    // Nothing ticked: no cause shown, the reader is told to tick, every symptom is a checkbox.
+    let none = open_picked(&session, port, &[]);
+    assert!(none.is_empty(), "{none:?}");
+    assert_eq!(
+        status(&session),
+        "Tick what you see and its likely causes appear here."
+    );
+    let pickers = session.script("return document.querySelectorAll('input.ts-pick').length");
+    assert!(pickers.as_u64().unwrap() > 50, "{pickers}");
+
+    // Whatever is ticked, the causes, their order and their notes are the full index's.
+    for picked in [
+        &["backup-stops-halfway", "battery-died-during-backup"][..],
+        &["error-9006"],
+        &["error-9006", "backup-stops-halfway", "wi-fi-keeps-dropping"],
+        &["battery-died-during-backup"],
+    ] {
+        let expected = open_picked(&session, full, picked);
+        assert!(
+            !expected.is_empty(),
+            "{picked:?} shows causes on the full index"
+        );
+        let got = open_picked(&session, port, picked);
+        assert_eq!(got, expected, "{picked:?}");
+    }
+    let lead_hidden = session.script("return document.querySelector('.ts-on-demand').hidden");
+    assert_eq!(lead_hidden, Value::Bool(true));
+
+    // A block read from a symptom's page gets its "Tried it" boxes, and its links still work.
+    let fix = session.script(
+        "var box = document.querySelector('.cause-block:not([hidden]) .ts-tried'); \
+         box.click(); return box.value",
+    );
+    let fix = fix.as_str().unwrap().to_string();
+    let item_tried = session.script(&format!(
+        "return document.querySelector('.fix-item[data-fix=\"{fix}\"]').classList.contains('is-tried')"
+    ));
+    assert_eq!(item_tried, Value::Bool(true));
+    let href = session.script("return document.querySelector('.cause-block .cause-title a').href");
+    assert!(
+        href.as_str()
+            .unwrap()
+            .starts_with(&format!("http://127.0.0.1:{port}/causes/")),
+        "{href}"
+    );
+
+    // A symptom whose page cannot be read is named, with a link to its page.
+    std::fs::remove_file(on_demand.join("troubleshoot/error-9006.html")).unwrap();
+    open_picked(&session, port, &["error-9006"]);
+    let said = status(&session);
+    assert!(said.contains("could not be loaded"), "{said}");
+    let link = session.script("return document.querySelector('#ts-status a').href");
+    assert_eq!(
+        link,
+        Value::from(format!(
+            "http://127.0.0.1:{port}/troubleshoot/error-9006.html"
+        ))
+    );
+
+    // From file:// a page cannot read another: the symptoms stay links to their pages.
+    open(
+        &session,
+        &format!(
+            "file://{}",
+            on_demand.join("troubleshoot/index.html").display()
+        ),
+    );
+    let pickers = session.script("return document.querySelectorAll('input.ts-pick').length");
+    assert_eq!(pickers, Value::from(0));
+    let links = session.script(
+        "return document.querySelectorAll('.ts-symptoms li[data-symptom] > a[href$=\".html\"]').length",
+    );
+    assert!(links.as_u64().unwrap() > 50, "{links}");
+}

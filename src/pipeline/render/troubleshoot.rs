@@ -6,7 +6,11 @@
 //! `troubleshoot.html` gets `troubleshooter`: `groups` (each `kind`, `heading`, `symptoms`, the
 //! most useful first, and `more`, the rest, to show behind "more": each `text`, `slug`, `path`,
 //! `causes` (the cause slugs, space-separated)), `causes` (cause blocks, in display order),
-//! `escalation` (a card or none) and `breadcrumbs`.
+//! `cause_count`, `causes_on_demand`, `causes_path` (the causes' kind page), `escalation` (a
+//! card or none) and `breadcrumbs`. When the troubleshooter has more causes than
+//! `[troubleshooter] index-causes`, `causes_on_demand` is true and `causes` and every
+//! symptom's `causes` are empty: the page lists symptoms, and the script loads the causes of
+//! those a reader ticks from their pages.
 //! `symptom.html` gets `symptom` (`text`, `slug`, `path`), `causes` (cause blocks, most likely
 //! first), `nearby` (other symptoms of the same causes: `text`, `path`), `escalation` and
 //! `breadcrumbs`.
@@ -28,7 +32,7 @@ use tera::value::Key;
 
 use super::context::{Card, Shared, card, linked};
 use super::plan::{PageId, has_print_page, print_path};
-use crate::model::{Site, TROUBLESHOOTER_DIR};
+use crate::model::{Site, TROUBLESHOOTER_DIR, kinds};
 use crate::seo::{self, Crumb};
 use crate::troubleshooter::{self, fixes_easiest_first};
 
@@ -84,6 +88,13 @@ struct GroupEntry<'a> {
 struct IndexContext<'a> {
     groups: Vec<GroupEntry<'a>>,
     causes: Vec<tera::Value>,
+    /// Whether the causes are left to the symptoms' pages (more than `index-causes` of them).
+    causes_on_demand: bool,
+    /// How many causes the troubleshooter has.
+    cause_count: usize,
+    /// The index page of the kind the causes are, to browse them all (empty if the site has
+    /// no such kind).
+    causes_path: String,
     escalation: Option<Card<'a>>,
     breadcrumbs: Vec<Crumb>,
 }
@@ -130,18 +141,25 @@ pub(super) fn index_context(shared: &Shared<'_>) -> tera::Context {
     let breadcrumbs = trail(shared);
     page.json_ld = vec![seo::breadcrumb_json_ld(site, &breadcrumbs)];
     let mut context = shared.context("../", page);
+    // Past the limit the page lists symptoms only: the script learns a symptom's causes from
+    // its page, so the chips carry none.
+    let on_demand = troubleshooter.causes.len() > site.config.troubleshooter.index_causes;
     let entry = |i: usize| {
         let symptom = &troubleshooter.symptoms[i];
         SymptomEntry {
             text: &symptom.text,
             slug: &symptom.slug,
             path: site.config.link(&symptom.path()),
-            causes: symptom
-                .causes
-                .iter()
-                .map(|&c| site.articles[c].slug.as_str())
-                .collect::<Vec<_>>()
-                .join(" "),
+            causes: if on_demand {
+                String::new()
+            } else {
+                symptom
+                    .causes
+                    .iter()
+                    .map(|&c| site.articles[c].slug.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            },
         }
     };
     let groups = troubleshooter
@@ -168,11 +186,24 @@ pub(super) fn index_context(shared: &Shared<'_>) -> tera::Context {
         "troubleshooter",
         &IndexContext {
             groups,
-            causes: troubleshooter
-                .causes
+            causes: if on_demand {
+                Vec::new()
+            } else {
+                troubleshooter
+                    .causes
+                    .iter()
+                    .map(|&c| cause_block(shared, c))
+                    .collect()
+            },
+            causes_on_demand: on_demand,
+            cause_count: troubleshooter.causes.len(),
+            causes_path: site
+                .config
+                .kinds
                 .iter()
-                .map(|&c| cause_block(shared, c))
-                .collect(),
+                .find(|kind| kind.name == kinds::CAUSE)
+                .map(|kind| site.config.link(&format!("{}/", kind.dir)))
+                .unwrap_or_default(),
             escalation: escalation(site),
             breadcrumbs: linked(site, breadcrumbs),
         },

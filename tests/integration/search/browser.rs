@@ -8,8 +8,6 @@
 //! The tests need Chromium and chromedriver: they are ignored by a plain `cargo test` and run by
 //! `cargo test -- --include-ignored`, as `.ci/run` does.
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -182,7 +180,7 @@ fn content_reaches_the_page_as_text_only() {
 #[ignore = "needs chromium and chromedriver"]
 fn the_client_api_works_over_http() {
     let site = hostile_site();
-    let port = serve(site.join("public"));
+    let port = support::serve_folder(site.join("public"));
     let session = support::browser();
     session.goto(&format!("http://127.0.0.1:{port}/causes/low-battery/"));
     let results = session.async_script(
@@ -333,7 +331,7 @@ fn a_word_no_article_mentions_is_named_above_the_closest_results() {
 fn filter_chips_narrow_the_search_page_by_kind_and_tag() {
     let site = support::TestSite::new("search-filters");
     site.remedy(&["build", "--quiet"]).expect_code(0);
-    let port = serve(site.path("public"));
+    let port = support::serve_folder(site.path("public"));
     let session = support::browser();
     session.goto(&format!("http://127.0.0.1:{port}/search/?q=battery"));
     session.wait_for(
@@ -437,60 +435,4 @@ fn filter_chips_narrow_the_search_page_by_kind_and_tag() {
         "{answer}"
     );
     assert_eq!(answer["results"][0]["kindSingular"], "Cause", "{answer}");
-}
-
-/// Serves a folder over HTTP on a free port, in a thread that lives as long as the tests.
-fn serve(root: PathBuf) -> u16 {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
-    let port = listener.local_addr().expect("address").port();
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            let root = root.clone();
-            std::thread::spawn(move || {
-                let mut reader = BufReader::new(&stream);
-                let mut line = String::new();
-                if reader.read_line(&mut line).is_err() {
-                    return;
-                }
-                loop {
-                    let mut header = String::new();
-                    if reader.read_line(&mut header).is_err() || header.trim().is_empty() {
-                        break;
-                    }
-                }
-                let target = line.split_whitespace().nth(1).unwrap_or("/");
-                let path = target.split('?').next().unwrap_or("/");
-                let mut file = root.join(path.trim_start_matches('/'));
-                if file.is_dir() {
-                    file = file.join("index.html");
-                }
-                let mut stream = &stream;
-                match std::fs::read(&file) {
-                    Ok(bytes) if !path.contains("..") => {
-                        let kind = match file.extension().and_then(|e| e.to_str()) {
-                            Some("html") => "text/html; charset=utf-8",
-                            Some("js") => "text/javascript; charset=utf-8",
-                            Some("css") => "text/css; charset=utf-8",
-                            Some("svg") => "image/svg+xml",
-                            _ => "application/octet-stream",
-                        };
-                        let _ = write!(
-                            stream,
-                            "HTTP/1.1 200 OK\r\nContent-Type: {kind}\r\nContent-Length: {}\r\n\
-                             Connection: close\r\n\r\n",
-                            bytes.len()
-                        );
-                        let _ = stream.write_all(&bytes);
-                    }
-                    _ => {
-                        let _ = write!(
-                            stream,
-                            "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-                        );
-                    }
-                }
-            });
-        }
-    });
-    port
 }

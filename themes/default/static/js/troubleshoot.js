@@ -10,6 +10,10 @@
  *   behind "more" included). Every tick shows its effect: on a wide screen the causes stand
  *   beside the symptoms (CSS); on a phone a bar at the bottom of the screen says how many
  *   causes the ticks point at, names the most likely one and leads down to them;
+ * - on the index of a troubleshooter too large to list every cause (`data-causes-from="pages"`,
+ *   past `[troubleshooter] index-causes`), the causes of a ticked symptom are read from the
+ *   symptom's own page, once per page; opened from file://, where a page cannot read another,
+ *   the symptoms stay links to their pages;
  * - on every troubleshooter page, each fix gets a "Tried it" checkbox, kept in localStorage
  *   per site, and each cause says how many of its fixes are left; once every fix shown has
  *   been tried, the "Still stuck?" box is pointed out;
@@ -102,16 +106,32 @@
   var stuck = document.getElementById('still-stuck');
   if (causesHeading) causesHeading.parentNode.insertBefore(status, causesHeading.nextSibling);
 
+  // A large troubleshooter's index: its causes come from the symptoms' pages.
+  var onDemand = container.getAttribute('data-causes-from') === 'pages';
+  var onDemandLead = container.querySelector('.ts-on-demand');
+  var headingText = causesHeading ? causesHeading.textContent : '';
+  var pageOf = {};    // symptom slug -> the URL of its page
+  var causesOf = {};  // symptom slug -> its causes' slugs, once its page is read
+  var failed = {};    // symptom slug -> true if its page could not be read
+  var reading = {};   // symptom slug -> true while its page is being read
+  var known = {};     // cause slug -> true once its block is on this page
+  if (onDemand && causesSection && !causeList) {
+    causeList = element('ol', 'cause-blocks');
+    causesSection.appendChild(causeList);
+  }
+  causeBlocks.forEach(function (block) { known[block.getAttribute('data-cause')] = true; });
+
   // Fixes the reader has tried, shared by every page of the site.
   var tried = {};
   (load('tried') || []).forEach(function (slug) { tried[slug] = true; });
   var triedBoxes = [];
-  each(container.querySelectorAll('.fix-item'), function (item, i) {
+  each(container.querySelectorAll('.fix-item'), addTried);
+  function addTried(item) {
     var slug = item.getAttribute('data-fix');
     var link = item.querySelector('a');
     var box = element('input', 'ts-tried');
     box.type = 'checkbox';
-    box.id = 'ts-tried-' + i;
+    box.id = 'ts-tried-' + triedBoxes.length;
     box.value = slug;
     var label = element('label', 'ts-tried-label', text('tried_it'));
     label.htmlFor = box.id;
@@ -127,12 +147,14 @@
       update();
     });
     triedBoxes.push(box);
-  });
+  }
 
   // The symptoms, as checkboxes, on the index page.
   var chosen = {};
   var symptomBoxes = [];
   var symptomItems = container.querySelectorAll('.ts-symptoms li[data-symptom]');
+  // Opened from file://, a page cannot read another: the symptoms stay links to their pages.
+  if (onDemand && location.protocol === 'file:') symptomItems = [];
   var clear = null, bar = null, barCount = null, barTop = null;
   var causesInView = false, barWanted = false;
   if (symptomItems.length) {
@@ -149,6 +171,7 @@
       box.checked = !!chosen[slug];
       var label = element('label', null, link ? link.textContent : slug);
       label.htmlFor = box.id;
+      if (link) pageOf[slug] = link.href;
       item.textContent = '';
       item.appendChild(box);
       item.appendChild(label);
@@ -177,7 +200,10 @@
     triedBoxes.forEach(function (box) { box.checked = false; });
     update();
   });
-  if (causesSection && triedBoxes.length) causesSection.appendChild(forget);
+  function placeForget() {
+    if (causesSection && triedBoxes.length && !forget.parentNode) causesSection.appendChild(forget);
+  }
+  placeForget();
 
   // The hint, the filter box and "Clear", above the symptoms.
   function addTools() {
@@ -302,15 +328,82 @@
   function counts() {
     var found = {};
     each(symptomItems, function (item) {
-      if (!chosen[item.getAttribute('data-symptom')]) return;
-      item.getAttribute('data-causes').split(' ').forEach(function (cause) {
+      var slug = item.getAttribute('data-symptom');
+      if (!chosen[slug]) return;
+      var causes = onDemand ? causesOf[slug] || [] : item.getAttribute('data-causes').split(' ');
+      causes.forEach(function (cause) {
         if (cause) found[cause] = (found[cause] || 0) + 1;
       });
     });
     return found;
   }
 
+  // Reads the page of each chosen symptom not read yet: its causes, and the blocks of those
+  // not on this page, put in display order. The pages are in this page's folder, so the
+  // blocks' relative links hold as they are.
+  function readChosenPages() {
+    Object.keys(chosen).forEach(function (slug) {
+      if (!pageOf[slug] || causesOf[slug] || failed[slug] || reading[slug]) return;
+      reading[slug] = true;
+      container.setAttribute('data-loading', 'true');
+      fetch(pageOf[slug], { credentials: 'same-origin' }).then(function (response) {
+        if (!response.ok) throw new Error('HTTP ' + response.status);
+        return response.text();
+      }).then(function (html) {
+        var page = new DOMParser().parseFromString(html, 'text/html');
+        var list = [];
+        each(page.querySelectorAll('#ts-causes .cause-block[data-cause]'), function (block) {
+          var cause = block.getAttribute('data-cause');
+          list.push(cause);
+          if (!known[cause]) addBlock(document.importNode(block, true));
+        });
+        causesOf[slug] = list;
+      }).catch(function () {
+        failed[slug] = true;
+      }).then(function () {
+        delete reading[slug];
+        if (!Object.keys(reading).length) container.removeAttribute('data-loading');
+        update();
+      });
+    });
+  }
+
+  // Adds a cause's block where display order puts it (weight, then title, then slug; the
+  // order src/troubleshooter.rs lists causes in), with "Tried it" boxes on its fixes.
+  function addBlock(block) {
+    known[block.getAttribute('data-cause')] = true;
+    var at = 0;
+    while (at < causeBlocks.length && displayOrder(causeBlocks[at], block) < 0) at++;
+    causeBlocks.splice(at, 0, block);
+    causeList.appendChild(block);
+    each(block.querySelectorAll('.fix-item'), addTried);
+    placeForget();
+  }
+  function displayOrder(a, b) {
+    var weight = Number(a.getAttribute('data-weight')) - Number(b.getAttribute('data-weight'));
+    return weight || byCodePoint(titleOf(a), titleOf(b)) ||
+      byCodePoint(a.getAttribute('data-cause'), b.getAttribute('data-cause'));
+  }
+  function titleOf(block) {
+    var title = block.querySelector('.cause-title');
+    return title ? title.textContent : '';
+  }
+  // Compares as Rust compares strings, by code point (JavaScript's < compares UTF-16 units,
+  // which puts characters past U+FFFF before U+E000-U+FFFF).
+  function byCodePoint(a, b) {
+    for (var i = 0; i < a.length && i < b.length; i++) {
+      var x = unit(a.charCodeAt(i)), y = unit(b.charCodeAt(i));
+      if (x !== y) return x - y;
+    }
+    return a.length - b.length;
+  }
+  function unit(code) {
+    if (code >= 0xd800 && code < 0xe000) return code + 0x2000;
+    return code >= 0xe000 ? code - 0x800 : code;
+  }
+
   function update() {
+    if (onDemand) readChosenPages();
     triedBoxes.forEach(function (box) {
       box.checked = !!tried[box.value];
       box.closest('.fix-item').classList.toggle('is-tried', box.checked);
@@ -328,7 +421,7 @@
     var shown = 0, left = 0, total = 0, first = null;
     ranked.forEach(function (entry) {
       var block = entry.block;
-      var visible = !picked || entry.count > 0;
+      var visible = onDemand ? entry.count > 0 : !picked || entry.count > 0;
       block.hidden = !visible;
       causeList.appendChild(block);
       var note = block.querySelector('.ts-explains');
@@ -362,10 +455,22 @@
       }
     });
     if (causesHeading && symptomItems.length) {
-      causesHeading.textContent = picked ? text('likely_causes') : text('all_causes');
+      causesHeading.textContent = picked ? text('likely_causes') : onDemand ? headingText : text('all_causes');
+    }
+    if (onDemandLead && symptomItems.length) {
+      // Ticking replaces the page's "open what you see"; the link to every cause stays until
+      // causes are shown.
+      onDemandLead.hidden = picked > 0;
+      var leadText = onDemandLead.querySelector('.ts-on-demand-text');
+      if (leadText) leadText.hidden = true;
     }
     var said;
-    if (symptomItems.length && !picked) {
+    var waiting = onDemand && Object.keys(reading).length > 0;
+    if (onDemand && !picked) {
+      said = symptomItems.length ? text('pick_to_load') : '';
+    } else if (waiting && !shown) {
+      said = text('loading_causes');
+    } else if (symptomItems.length && !picked) {
       said = text('pick_to_rank') + ' ' + plural('causes_listed', shown);
     } else {
       var parts = {
@@ -378,6 +483,7 @@
     var allTried = total > 0 && left === 0;
     if (allTried && stuck) said += ' ' + text('all_tried');
     status.textContent = said;
+    if (onDemand) sayFailures();
     if (stuck) stuck.classList.toggle('is-highlighted', allTried);
     forget.hidden = Object.keys(tried).length === 0;
     if (clear) clear.hidden = !picked;
@@ -394,6 +500,21 @@
       barWanted = picked > 0;
       showBar();
     }
+  }
+
+  // Names each ticked symptom whose page could not be read, with a link to that page.
+  function sayFailures() {
+    Object.keys(chosen).forEach(function (slug) {
+      if (!failed[slug]) return;
+      var box = document.getElementById('ts-pick-' + slug);
+      var label = box && box.nextSibling;
+      status.appendChild(document.createTextNode(' ' + text('causes_load_failed', {
+        symptom: label ? label.textContent : slug
+      }) + ' '));
+      var link = element('a', null, text('open_its_page'));
+      link.href = pageOf[slug];
+      status.appendChild(link);
+    });
   }
 
   function addPrintButton(page) {
