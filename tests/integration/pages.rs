@@ -215,3 +215,45 @@ fn symptoms_are_shown_as_written_and_their_addresses_are_lower_case() {
     );
     assert!(page("causes/icloud-storage-full/print.html").contains("<li>iCloud storage full</li>"));
 }
+
+/// The home page's error lookup lists the first error codes, not all of them: a site with
+/// thousands of error pages keeps a home page a phone can open, and "All error codes" leads to
+/// the rest.
+#[test]
+fn the_home_page_looks_up_the_first_error_codes_and_leads_to_the_rest() {
+    let site = crate::support::TestSite::new("basic");
+    for code in 1..=40 {
+        site.write(
+            &format!("content/errors/e{code:02}.md"),
+            &format!(
+                "+++\ntitle = \"Error {}\"\nsummary = \"Code {code}.\"\nerror_codes = [\"{}\"]\n\
+                 weight = {code}\n+++\n\nWhat you see.\n",
+                7000 + code,
+                7000 + code
+            ),
+        );
+    }
+    site.remedy(&["build", "--quiet"]).expect_code(0);
+    let home = std::fs::read_to_string(site.path("public/index.html")).unwrap();
+    let lookup = home
+        .split_once("<ul class=\"code-list\">")
+        .and_then(|(_, rest)| rest.split_once("</ul>"))
+        .expect("the error lookup")
+        .0;
+    let codes: Vec<&str> = lookup
+        .split("<span class=\"code\">")
+        .skip(1)
+        .map(|part| part.split_once('<').unwrap().0)
+        .collect();
+    // 41 error pages, weights 1 to 40 and the fixture's 9006 at 10: the first 24 in order.
+    let mut expected: Vec<String> = (7001..=7010).map(|c| c.to_string()).collect();
+    expected.push("9006".to_string());
+    expected.extend((7011..=7023).map(|c| c.to_string()));
+    assert_eq!(codes, expected);
+    assert!(
+        home.contains("<a href=\"errors/\">"),
+        "no link to every error code"
+    );
+    let all = std::fs::read_to_string(site.path("public/errors/index.html")).unwrap();
+    assert!(all.contains(">7040</a>") && all.contains(">9006</a>"));
+}

@@ -38,7 +38,7 @@
 //!
 //! `home.html` also gets `intro` (HTML), `common_symptoms` (each `text`, `path`, `kind`,
 //! `title`), `sections` (each kind as in `site.kinds` with its first `articles` as cards) and
-//! `errors` (cards). `search.html` and `404.html` get `sections` too, to offer a way in
+//! `errors` (cards of the first [`HOME_ERRORS`] error pages). `search.html` and `404.html` get `sections` too, to offer a way in
 //! without JavaScript.
 //! `kind.html` (or `kind-<name>.html`) gets `kind` (as in `site.kinds`, plus `intro` HTML) and
 //! `articles`: cards, each with `causes` and `fixes` (lists of `title`, `path`).
@@ -101,6 +101,9 @@ pub(super) const TABS_SCRIPT: &str = "js/tabs.js";
 pub(super) const SITE_SCRIPT: &str = "js/site.js";
 /// How many symptoms the home page shows.
 pub(super) const COMMON_SYMPTOMS: usize = 12;
+/// How many error codes the home page's lookup lists, first in display order; the errors'
+/// kind page lists them all.
+pub(super) const HOME_ERRORS: usize = 24;
 /// How many articles of each kind the home page lists.
 pub(super) const ARTICLES_PER_SECTION: usize = 5;
 
@@ -680,6 +683,7 @@ pub(super) fn home_context(shared: &Shared<'_>) -> tera::Context {
     context.insert("sections", &shared.sections);
     let errors: Vec<Card<'_>> = site
         .articles_of_kind(kinds::ERROR)
+        .take(HOME_ERRORS)
         .map(|i| card(site, i))
         .collect();
     context.insert("errors", &errors);
