@@ -1,5 +1,6 @@
 //! The build-dir paths Remedy writes itself: every page of the [`render::plan`], the site files
-//! (sitemap, feed, robots, `llms.txt`) and the search indexes ([`index::writes`]). A static file
+//! (sitemap, with its parts `sitemap1.xml`, … when this site's is split, feed, robots,
+//! `llms.txt`) and the search indexes ([`index::writes`]). A static file
 //! of the site or its theme at one of those paths would be written twice; the build refuses it
 //! up front with a diagnostic on the static file, rather than failing half-way on a staging
 //! folder's temporary name. Reads nothing from disk.

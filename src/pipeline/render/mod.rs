@@ -26,8 +26,8 @@ pub use plan::{
 };
 
 /// The files at the root of the build dir that [`site_files`] makes (`_redirects` too, when
-/// it has rules).
-pub const SITE_FILES: [&str; 4] = ["sitemap.xml", "robots.txt", "feed.xml", "llms.txt"];
+/// it has rules, and the sitemap's parts when it is split: see [`seo::sitemap`]).
+pub const SITE_FILES: [&str; 4] = [seo::SITEMAP_FILE, "robots.txt", "feed.xml", "llms.txt"];
 
 /// The redirects file Netlify and Cloudflare Pages read: a line `/<old> /<new>/ 301` per alias,
 /// then the rules that send the old addresses of moved pages to their files (see [`redirects`]).
@@ -212,40 +212,44 @@ impl<'a> PageRenderer<'a> {
     }
 }
 
-/// The site files that are not templates: `sitemap.xml`, `robots.txt`, `feed.xml`,
+/// The site files that are not templates: `sitemap.xml` (with its parts `sitemap1.xml`, …
+/// when the site outgrows one file: [`seo::sitemap`]), `robots.txt`, `feed.xml`,
 /// `llms.txt`, and `_redirects` when it has rules ([`redirects`]) and the site ships no
 /// `_redirects` of its own. The default edition's sitemap
 /// lists the pages of the other editions, `others`, too; an edition other than the default
 /// one has no sitemap and no `robots.txt` of its own.
 pub fn site_files(site: &Site, others: &[&Site]) -> Vec<Output> {
-    let kind_paths: Vec<String> = site
-        .config
-        .kinds
-        .iter()
-        .map(|k| format!("{}/", k.dir))
-        .collect();
-    let [sitemap, robots, feed, llms] = SITE_FILES;
-    let mut files = vec![
-        Output {
-            path: sitemap.into(),
-            bytes: seo::sitemap(site, others, &kind_paths).into_bytes(),
-        },
-        Output {
+    // The sitemap's files are named by `seo::sitemap`.
+    let [_, robots, feed, llms] = SITE_FILES;
+    let mut files = Vec::new();
+    if site.config.edition_prefix.is_empty() {
+        let kind_paths: Vec<String> = site
+            .config
+            .kinds
+            .iter()
+            .map(|k| format!("{}/", k.dir))
+            .collect();
+        files.extend(
+            seo::sitemap(site, others, &kind_paths)
+                .into_iter()
+                .map(|file| Output {
+                    path: file.path,
+                    bytes: file.xml.into_bytes(),
+                }),
+        );
+        files.push(Output {
             path: robots.into(),
             bytes: seo::robots(site).into_bytes(),
-        },
-        Output {
-            path: feed.into(),
-            bytes: seo::atom_feed(site).into_bytes(),
-        },
-        Output {
-            path: llms.into(),
-            bytes: crate::llms::llms_txt(site).into_bytes(),
-        },
-    ];
-    if !site.config.edition_prefix.is_empty() {
-        files.retain(|file| file.path != sitemap && file.path != robots);
+        });
     }
+    files.push(Output {
+        path: feed.into(),
+        bytes: seo::atom_feed(site).into_bytes(),
+    });
+    files.push(Output {
+        path: llms.into(),
+        bytes: crate::llms::llms_txt(site).into_bytes(),
+    });
     let text = redirects(site, others);
     if !text.is_empty() && !site.ships_redirects {
         files.push(Output {
