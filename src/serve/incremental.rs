@@ -3,7 +3,8 @@
 //! the changed files, re-links the whole graph (linear, and articles are shared, not copied),
 //! and re-renders only the pages whose fingerprint changed: the article itself, its kind index,
 //! the pages that list it through relations or as previous/next, and the home page when it
-//! shows it. Sitemap, feed and robots are regenerated and written only if their bytes changed.
+//! shows it. Sitemap, feed and robots are regenerated and written only if their bytes changed;
+//! the parts of a split sitemap that it no longer has are removed.
 //!
 //! A change to a file of an article's folder (an image) re-reads that article with its files,
 //! like an edit of the article. A change to `snippets/` re-reads the snippets and re-parses
@@ -30,6 +31,7 @@ use crate::pipeline::load::{self, Change, Source};
 use crate::pipeline::parse::{self, Broken, Parsed};
 use crate::pipeline::render::{self, PageFingerprint, PageId};
 use crate::pipeline::write::{self, Sink as _};
+use crate::seo;
 use crate::theme::{self, Theme};
 use crate::{BuildOptions, assemble};
 
@@ -547,7 +549,14 @@ impl Incremental {
         let written = if full {
             self.write_everything(&site)?
         } else {
-            self.write_changes(&site, &fingerprints)?
+            let others: Vec<&Site> = self.edition_sites.iter().collect();
+            let site_files = render::site_files(&site, &others);
+            let collisions = static_collisions(&site, &others, &self.theme, &site_files);
+            if !collisions.is_empty() {
+                self.failed = true;
+                return Ok(Outcome::Failed(collisions));
+            }
+            self.write_changes(&site, &fingerprints, &site_files)?
         };
         self.pages = fingerprints
             .into_iter()
@@ -594,8 +603,14 @@ impl Incremental {
         Ok(vec!["*".to_string()])
     }
 
-    /// Re-renders the pages whose fingerprint changed and rewrites the site files.
-    fn write_changes(&self, site: &Site, fingerprints: &[PageFingerprint]) -> Result<Vec<String>> {
+    /// Re-renders the pages whose fingerprint changed and writes the site files `site_files`
+    /// (see [`write_site_files`]).
+    fn write_changes(
+        &self,
+        site: &Site,
+        fingerprints: &[PageFingerprint],
+        site_files: &[render::Output],
+    ) -> Result<Vec<String>> {
         let _hold = self.search.hold();
         let renderer = render::PageRenderer::new(site, &self.theme);
         let stale: Vec<&PageFingerprint> = fingerprints
@@ -611,15 +626,61 @@ impl Incremental {
                 written.push(path.clone());
             }
         }
-        let others: Vec<&Site> = self.edition_sites.iter().collect();
-        for output in render::site_files(site, &others) {
-            if write::update_file(&self.build_dir, &output.path, &output.bytes)? {
-                written.push(output.path);
-            }
-        }
+        written.extend(write_site_files(&self.build_dir, &self.theme, site_files)?);
         written.sort();
         Ok(written)
     }
+}
+
+/// The build's diagnostics when one of the default edition's `site_files` would land on a
+/// static file of `theme` ([`crate::pipeline::reserved`]), else none. Only a part of the
+/// sitemap can: an edit can make the sitemap outgrow one file without a full build, which is
+/// where the build checks.
+fn static_collisions(
+    site: &Site,
+    others: &[&Site],
+    theme: &Theme,
+    site_files: &[render::Output],
+) -> Vec<Diagnostic> {
+    if site_files
+        .iter()
+        .any(|file| theme.assets.contains_key(&file.path))
+    {
+        crate::pipeline::reserved::asset_collisions(site, others, theme)
+    } else {
+        Vec::new()
+    }
+}
+
+/// Writes the site files `site_files` into `build_dir` where their bytes changed, then removes
+/// the parts of a split sitemap that a larger sitemap left (`sitemap3.xml` once two parts
+/// do, every part once one file holds it). The parts are numbered from 1 with no gap, so the
+/// ones left over are those after the last one written, up to the first that is missing or
+/// is a static file of `theme`. Returns the paths written or removed.
+fn write_site_files(
+    build_dir: &Path,
+    theme: &Theme,
+    site_files: &[render::Output],
+) -> Result<Vec<String>> {
+    let mut written = Vec::new();
+    for output in site_files {
+        if write::update_file(build_dir, &output.path, &output.bytes)? {
+            written.push(output.path.clone());
+        }
+    }
+    let parts = site_files
+        .iter()
+        .filter(|file| seo::is_sitemap_part(&file.path))
+        .count();
+    for number in parts + 1.. {
+        let path = seo::sitemap_part(number);
+        if theme.assets.contains_key(&path) || !build_dir.join(&path).is_file() {
+            break;
+        }
+        write::remove_file(build_dir, &path)?;
+        written.push(path);
+    }
+    Ok(written)
 }
 
 /// Whether the problem at `path` (relative to `root`) is about a file of the article folder
@@ -680,4 +741,71 @@ fn render_and_write(
         written.extend(result?);
     }
     Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn output(path: &str, text: &str) -> render::Output {
+        render::Output {
+            path: path.to_string(),
+            bytes: text.as_bytes().to_vec(),
+        }
+    }
+
+    /// A sitemap that shrinks leaves no part behind; a static file at a part's path stays.
+    #[test]
+    fn site_files_remove_the_sitemap_parts_left_over() {
+        let mut theme = crate::fixture::loaded().theme;
+        let build = tempfile::tempdir().unwrap();
+        let dir = build.path();
+        let parts = |count: usize| {
+            let mut files = vec![output("sitemap.xml", &format!("index of {count}"))];
+            files.extend((1..=count).map(|n| output(&seo::sitemap_part(n), "part")));
+            files.push(output("robots.txt", "robots"));
+            files
+        };
+        let on_disk = || {
+            let mut names: Vec<String> = std::fs::read_dir(dir)
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
+            names.sort();
+            names
+        };
+        let written = write_site_files(dir, &theme, &parts(3)).unwrap();
+        assert_eq!(
+            written,
+            [
+                "sitemap.xml",
+                "sitemap1.xml",
+                "sitemap2.xml",
+                "sitemap3.xml",
+                "robots.txt"
+            ]
+        );
+        let written = write_site_files(dir, &theme, &parts(1)).unwrap();
+        assert_eq!(written, ["sitemap.xml", "sitemap2.xml", "sitemap3.xml"]);
+        assert_eq!(on_disk(), ["robots.txt", "sitemap.xml", "sitemap1.xml"]);
+        // Back to one file: the last part goes too, and nothing else is touched.
+        let single = [
+            output("sitemap.xml", "urlset"),
+            output("robots.txt", "robots"),
+        ];
+        let written = write_site_files(dir, &theme, &single).unwrap();
+        assert_eq!(written, ["sitemap.xml", "sitemap1.xml"]);
+        assert_eq!(on_disk(), ["robots.txt", "sitemap.xml"]);
+        // A static file of the site at `sitemap1.xml` is the site's, not a part left over.
+        std::fs::write(dir.join("sitemap1.xml"), "mine").unwrap();
+        theme.assets.insert(
+            "sitemap1.xml".into(),
+            crate::theme::Asset {
+                bytes: b"mine".to_vec(),
+                origin: crate::theme::Origin::File("static/sitemap1.xml".into()),
+            },
+        );
+        assert!(write_site_files(dir, &theme, &single).unwrap().is_empty());
+        assert_eq!(std::fs::read(dir.join("sitemap1.xml")).unwrap(), b"mine");
+    }
 }

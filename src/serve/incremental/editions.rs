@@ -3,8 +3,9 @@
 //! own [`crate::load_site`] makes them), then each edition's pages whose fingerprint changed
 //! ([`render::Fingerprinter::all`], as for the default edition) rendered again and written
 //! only if their bytes changed, its pages that went removed, its site files rewritten if they
-//! changed, and its search indexes (`fr/search/`) made again and swapped in whole when any of
-//! its pages changed (or the index is missing or damaged on disk). A translation coming or going changes every page's language switcher:
+//! changed (the default edition's sitemap too, which lists every edition's pages, its parts
+//! that went removed), and its search indexes (`fr/search/`) made again and swapped in whole
+//! when any of its pages changed (or the index is missing or damaged on disk). A translation coming or going changes every page's language switcher:
 //! then every page of every edition is rendered again (still written only if changed), and so
 //! are the default edition's. The first build, a full rebuild of the default edition and a
 //! build dir that lost Remedy's marker replace each edition's folder (`fr/`) whole.
@@ -52,6 +53,14 @@ impl Incremental {
         if changed {
             self.for_search = None;
         }
+        // The sitemap lists the other editions' pages and their dates: it may have outgrown
+        // one file, or need fewer parts.
+        let site_files = render::site_files(&loaded.site, &others);
+        let collisions = static_collisions(&loaded.site, &others, &loaded.theme, &site_files);
+        if !collisions.is_empty() {
+            self.failed = true;
+            return Ok(Outcome::Failed(collisions));
+        }
         if changed {
             crate::render_all(
                 &loaded.site,
@@ -73,14 +82,14 @@ impl Incremental {
                 .map_err(|_| Error::Internal("a render thread panicked".into()))?;
             rewritten.sort();
             written.extend(rewritten);
-        } else {
-            // The sitemap lists the other editions' pages and their dates.
-            for output in render::site_files(&loaded.site, &others) {
-                if write::update_file(&self.build_dir, &output.path, &output.bytes)? {
-                    written.push(output.path);
-                }
-            }
         }
+        // Written where their bytes changed (`render_all` has written them when a translation
+        // came or went), then the sitemap's parts left over removed.
+        written.extend(write_site_files(
+            &self.build_dir,
+            &loaded.theme,
+            &site_files,
+        )?);
         let whole =
             matches!(outcome, Outcome::Rebuilt { full: true, .. }) || !self.build_dir_intact();
         let mut edition_pages = BTreeMap::new();
