@@ -501,6 +501,41 @@ error: 5 problems found; nothing was written
     );
 }
 
+/// The parts of a split sitemap are the sitemap's even while one file holds it: the parts come
+/// with the site's size, which an alias must not depend on.
+#[test]
+fn an_alias_cannot_take_a_sitemap_part() {
+    assert_check(
+        |site| {
+            replace(
+                site,
+                GUIDE,
+                "tags = [",
+                "aliases = [\"sitemap2.xml\", \"sitemap10.xml/\", \"sitemap-old.xml\"]\ntags = [",
+            );
+        },
+        1,
+        r#"error: alias `sitemap2.xml` is where a part of the site's sitemap goes
+ --> content/guides/how-it-works.md:4:12
+  |
+4 | aliases = ["sitemap2.xml", "sitemap10.xml/", "sitemap-old.xml"]
+  |            ^^^^^^^^^^^^^^
+  |
+  = help: a sitemap of more than 50000 pages is split into `sitemap1.xml`, `sitemap2.xml`, …, which are Remedy's
+
+error: alias `sitemap10.xml/` is where a part of the site's sitemap goes
+ --> content/guides/how-it-works.md:4:28
+  |
+4 | aliases = ["sitemap2.xml", "sitemap10.xml/", "sitemap-old.xml"]
+  |                            ^^^^^^^^^^^^^^^^
+  |
+  = help: a sitemap of more than 50000 pages is split into `sitemap1.xml`, `sitemap2.xml`, …, which are Remedy's
+
+error: 2 problems found; nothing was written
+"#,
+    );
+}
+
 #[test]
 fn a_tag_spelt_two_ways_is_one_tag_with_a_warning() {
     let site = assert_check(

@@ -93,6 +93,24 @@ pub fn check(
                 );
                 continue;
             }
+            // The parts of a split sitemap are not known here (they depend on every edition's
+            // pages), so their names are the sitemap's whatever the site's size.
+            if crate::seo::is_sitemap_part(top) {
+                diagnostics.push(
+                    at(format!(
+                        "alias `{}` is where a part of the site's sitemap goes",
+                        alias.value
+                    ))
+                    .with_help(format!(
+                        "a sitemap of more than {} pages is split into `{}`, `{}`, …, which \
+                         are Remedy's",
+                        crate::seo::SITEMAP_MAX_URLS,
+                        crate::seo::sitemap_part(1),
+                        crate::seo::sitemap_part(2)
+                    )),
+                );
+                continue;
+            }
             if let Some(other) = clash(&taken, &path.output) {
                 diagnostics.push(
                     at(format!(
