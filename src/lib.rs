@@ -390,9 +390,10 @@ pub fn render_all(
     sink: &(dyn Fn(&str, &[u8]) -> Result<()> + Sync),
 ) -> Result<usize> {
     // The theme's assets are published with the default edition, which checks them against
-    // every edition's pages.
+    // every edition's pages and the site files (made once, here; written last).
+    let site_files = render::site_files(site, others);
     if site.config.edition_prefix.is_empty() {
-        let collisions = pipeline::reserved::asset_collisions(site, others, theme);
+        let collisions = pipeline::reserved::asset_collisions(site, others, theme, &site_files);
         if !collisions.is_empty() {
             return Err(Error::Content(collisions));
         }
@@ -440,7 +441,7 @@ pub fn render_all(
         diagnostic::sort(&mut diagnostics);
         return Err(Error::Content(diagnostics));
     }
-    for output in render::site_files(site, others) {
+    for output in &site_files {
         sink(&output.path, &output.bytes)?;
     }
     if site.config.edition_prefix.is_empty() {

@@ -13,8 +13,15 @@ use crate::pipeline::{index, render};
 use crate::theme::Theme;
 
 /// One diagnostic for each asset of `theme` whose build-dir path Remedy writes itself, in the
-/// default edition `site` or one of the `others` (whose pages are under their prefix).
-pub fn asset_collisions(site: &Site, others: &[&Site], theme: &Theme) -> Vec<Diagnostic> {
+/// default edition `site` or one of the `others` (whose pages are under their prefix), or
+/// among `site_files` ([`render::site_files`] of them, made once by the caller, which writes
+/// them too).
+pub fn asset_collisions(
+    site: &Site,
+    others: &[&Site],
+    theme: &Theme,
+    site_files: &[render::Output],
+) -> Vec<Diagnostic> {
     let generated: HashSet<String> = std::iter::once(site)
         .chain(others.iter().copied())
         .flat_map(|edition| {
@@ -23,11 +30,7 @@ pub fn asset_collisions(site: &Site, others: &[&Site], theme: &Theme) -> Vec<Dia
                 .into_iter()
                 .map(move |page| format!("{prefix}{}", render::output_path(edition, page)))
         })
-        .chain(
-            render::site_files(site, others)
-                .into_iter()
-                .map(|file| file.path),
-        )
+        .chain(site_files.iter().map(|file| file.path.clone()))
         .collect();
     theme
         .assets

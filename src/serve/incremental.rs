@@ -646,7 +646,7 @@ fn static_collisions(
         .iter()
         .any(|file| theme.assets.contains_key(&file.path))
     {
-        crate::pipeline::reserved::asset_collisions(site, others, theme)
+        crate::pipeline::reserved::asset_collisions(site, others, theme, site_files)
     } else {
         Vec::new()
     }
