@@ -8,7 +8,9 @@
 //! combines them by slot, adds the slots up and ranks them by rule 4 of the spec. Filters are
 //! term queries on the kind and tag fields, applied to the ranked list.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use tantivy::query::{
     BooleanQuery, BoostQuery, DisjunctionMaxQuery, EnableScoring, Occur, Query, TermQuery,
@@ -133,7 +135,7 @@ enum Prominent {
     /// [`query::MAX_PROMINENT_DOCS`] articles.
     All,
     /// These articles.
-    Docs(HashSet<DocAddress>),
+    Docs(FxHashSet<DocAddress>),
 }
 
 impl Prominent {
@@ -167,7 +169,7 @@ fn common_in_a_field(term: &str, index: &OpenIndex, searcher: &Searcher) -> Resu
 /// in a prominent field, or every article holding it when more than
 /// [`query::MAX_PROMINENT_DOCS`] hold it in a prominent field.
 fn prominent_docs(terms: &[&str], index: &OpenIndex, searcher: &Searcher) -> Result<Prominent> {
-    let mut out = HashSet::new();
+    let mut out = FxHashSet::default();
     let mut common = Vec::new();
     for &term in terms {
         if common_in_a_field(term, index, searcher)? {
@@ -251,11 +253,11 @@ impl Filters {
         &self,
         index: &OpenIndex,
         searcher: &Searcher,
-    ) -> Result<Option<HashSet<DocAddress>>> {
+    ) -> Result<Option<FxHashSet<DocAddress>>> {
         if self.is_empty() {
             return Ok(None);
         }
-        let mut allowed: Option<HashSet<DocAddress>> = None;
+        let mut allowed: Option<FxHashSet<DocAddress>> = None;
         for (field, values) in [
             (index.fields.kind, &self.kinds),
             (index.fields.tags, &self.tags),
@@ -272,7 +274,7 @@ impl Filters {
                     (Occur::Should, query)
                 })
                 .collect();
-            let docs: HashSet<DocAddress> = matches(&BooleanQuery::new(any), searcher)?
+            let docs: FxHashSet<DocAddress> = matches(&BooleanQuery::new(any), searcher)?
                 .into_iter()
                 .map(|(doc, _)| doc)
                 .collect();
@@ -305,15 +307,18 @@ fn word_count(prominent: bool) -> u32 {
     }
 }
 
-/// Ranks every article matching a plan (spec rule 4), best first, with scores.
+/// Ranks every article matching a plan (spec rule 4), with scores, in no particular order:
+/// [`query::best_first`] orders them (all of them, or [`query`]'s first few). The maps are keyed by
+/// document with Fx hashing: a common word on a large site puts most articles in them, once
+/// per query, and `remedy check` runs a query per symptom phrase.
 pub fn rank(
     index: &OpenIndex,
     searcher: &Searcher,
     plan: &Plan,
 ) -> Result<Vec<Ranked<DocAddress>>> {
-    let mut found: HashMap<DocAddress, Ranked<DocAddress>> = HashMap::new();
+    let mut found: FxHashMap<DocAddress, Ranked<DocAddress>> = FxHashMap::default();
     for slot in &plan.slots {
-        let mut slot_matches: HashMap<DocAddress, SlotMatch> = HashMap::new();
+        let mut slot_matches: FxHashMap<DocAddress, SlotMatch> = FxHashMap::default();
         for word in plan.words_of(slot) {
             if word.variants.is_empty() {
                 continue;
@@ -322,9 +327,12 @@ pub fn rank(
             let prominent = if word.required {
                 prominent_docs(&terms, index, searcher)?
             } else {
-                Prominent::Docs(HashSet::new())
+                Prominent::Docs(FxHashSet::default())
             };
-            for (doc, score) in matches(word_query(word, index).as_ref(), searcher)? {
+            let hits = matches(word_query(word, index).as_ref(), searcher)?;
+            // Sized once: a common word's matches would otherwise regrow the map many times.
+            slot_matches.reserve(hits.len().saturating_sub(slot_matches.len()));
+            for (doc, score) in hits {
                 let entry = slot_matches.entry(doc).or_default();
                 entry.words_score += score;
                 if word.required {
@@ -333,7 +341,7 @@ pub fn rank(
             }
         }
         for alternative in &slot.alternatives {
-            let mut held: HashMap<DocAddress, (usize, f32, usize)> = HashMap::new();
+            let mut held: FxHashMap<DocAddress, (usize, f32, usize)> = FxHashMap::default();
             for term in alternative {
                 let prominent = prominent_docs(&[term], index, searcher)?;
                 for (doc, impact) in matches(&term_query(term, index), searcher)? {
@@ -353,6 +361,7 @@ pub fn rank(
             }
         }
         let required = plan.required_in(slot);
+        found.reserve(slot_matches.len().saturating_sub(found.len()));
         for (doc, matched) in slot_matches {
             let entry = found.entry(doc).or_insert(Ranked {
                 doc,
@@ -387,9 +396,22 @@ pub fn rank(
             }
         }
     }
-    let mut ranked: Vec<Ranked<DocAddress>> = found.into_values().collect();
-    ranked.sort_by(query::best_first);
-    Ok(ranked)
+    Ok(found.into_values().collect())
+}
+
+/// The first `limit` of `ranked` in [`query::best_first`] order, the rest dropped. A total
+/// order (ties go to the lower document), so selecting the first few and sorting only them
+/// gives what sorting everything would.
+fn best(mut ranked: Vec<Ranked<DocAddress>>, limit: usize) -> Vec<Ranked<DocAddress>> {
+    if limit == 0 {
+        return Vec::new();
+    }
+    if ranked.len() > limit {
+        ranked.select_nth_unstable_by(limit - 1, query::best_first);
+        ranked.truncate(limit);
+    }
+    ranked.sort_unstable_by(query::best_first);
+    ranked
 }
 
 /// The answer to a query: the best results, the total number of matching articles, and the
@@ -430,9 +452,8 @@ pub fn query(index: &OpenIndex, text: &str, limit: usize, filters: &Filters) -> 
         ranked.retain(|r| allowed.contains(&r.doc));
     }
     let total = ranked.len();
-    let results = ranked
+    let results = best(ranked, limit)
         .into_iter()
-        .take(limit)
         .map(|r| {
             let doc: TantivyDocument = searcher
                 .doc(r.doc)
@@ -472,4 +493,39 @@ pub fn some_article_holds(index: &OpenIndex, terms: &[&str]) -> Result<bool> {
 /// Answers a query with its best `limit` articles, unfiltered.
 pub fn search(index: &OpenIndex, text: &str, limit: usize) -> Result<Vec<Hit>> {
     Ok(query(index, text, limit, &Filters::default())?.results)
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        /// Selecting the first few and sorting them is sorting everything and keeping the
+        /// first few, ties (equal codes, words and score) included.
+        #[test]
+        fn the_best_few_are_the_first_few_of_the_whole_order(
+            entries in prop::collection::vec((0u32..3, 0u32..3, 0u8..4, 0u32..2), 0..60),
+            limit in 0usize..70,
+        ) {
+            let ranked: Vec<Ranked<DocAddress>> = entries
+                .iter()
+                .enumerate()
+                .map(|(i, &(codes, words, score, segment))| Ranked {
+                    doc: DocAddress::new(segment, i as u32),
+                    codes,
+                    words,
+                    score: f64::from(score) / 2.0,
+                })
+                .collect();
+            let mut all = ranked.clone();
+            all.sort_by(query::best_first);
+            all.truncate(limit);
+            let key = |r: &Ranked<DocAddress>| (r.doc, r.codes, r.words, r.score.to_bits());
+            let got: Vec<_> = best(ranked, limit).iter().map(key).collect();
+            let expected: Vec<_> = all.iter().map(key).collect();
+            prop_assert_eq!(got, expected);
+        }
+    }
 }
