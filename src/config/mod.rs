@@ -57,9 +57,9 @@ mod synonyms;
 use synonyms::RawSynonyms;
 
 pub use settings::{
-    CONFIG_FILE, CheckConfig, Config, EditionConfig, FieldWeights, Filter, Kind, RESERVED_DIRS,
-    STANDARD_KINDS, SearchConfig, Setting, SynonymsConfig, TroubleshooterConfig, link_path,
-    standard_kinds,
+    CONFIG_FILE, CheckConfig, Config, DEFAULT_PAGINATE, EditionConfig, FieldWeights, Filter, Kind,
+    RESERVED_DIRS, STANDARD_KINDS, SearchConfig, Setting, SynonymsConfig, TroubleshooterConfig,
+    link_path, standard_kinds,
 };
 
 #[derive(Deserialize, Default)]
@@ -117,6 +117,7 @@ struct RawBuild {
     allow_html: Option<bool>,
     feed_limit: Option<usize>,
     portable: Option<bool>,
+    paginate: Option<usize>,
 }
 
 #[derive(Deserialize, Default)]
@@ -299,6 +300,9 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
     }
     if let Some(portable) = build.portable {
         config.portable = portable;
+    }
+    if let Some(paginate) = build.paginate {
+        config.paginate = paginate;
     }
 
     let search = raw.search.unwrap_or_default();
@@ -573,6 +577,7 @@ const TABLE_KEYS: [(&str, &[&str]); 5] = [
             "allow-html",
             "feed-limit",
             "portable",
+            "paginate",
         ],
     ),
     (

@@ -231,6 +231,10 @@ pub struct Config {
     /// its folder, so the site works opened from a disk without a server or a script
     /// (`[build] portable`, `remedy build --portable`). See [`link_path`].
     pub portable: bool,
+    /// How many articles a kind's index page and a tag's page list before the list goes on to
+    /// `<kind-dir>/page/2/`, `tags/<tag>/page/2/` and so on (`[build] paginate`); 0 lists
+    /// every article on one page. See [`crate::pipeline::render::plan::page_count`].
+    pub paginate: usize,
     /// Search options.
     pub search: SearchConfig,
     /// Content-health options.
@@ -262,6 +266,7 @@ impl Default for Config {
             allow_html: true,
             feed_limit: 50,
             portable: false,
+            paginate: DEFAULT_PAGINATE,
             search: SearchConfig::default(),
             check: CheckConfig::default(),
             troubleshooter: TroubleshooterConfig::default(),
@@ -394,6 +399,10 @@ pub fn standard_kinds() -> Vec<Kind> {
         })
         .collect()
 }
+
+/// How many articles a list page shows when `book.toml` does not say (Hugo's and Zola's
+/// default is 10; help-centre lists are scanned, not read, so Remedy shows more).
+pub const DEFAULT_PAGINATE: usize = 100;
 
 /// Folders of the build dir that belong to Remedy, not to a kind.
 pub const RESERVED_DIRS: [&str; 6] = ["search", "js", "css", "troubleshoot", "static", "tags"];

@@ -293,3 +293,42 @@ fn kinds_have_a_singular_label() {
     let singular: Vec<&str> = config.kinds.iter().map(|k| k.singular.as_str()).collect();
     assert_eq!(singular, ["Good habit", "How-tos"]);
 }
+
+#[test]
+fn paginate_defaults_to_100_and_0_never_splits_a_list() {
+    assert_eq!(
+        parse_str("[book]\ntitle = \"Help\"\n").unwrap().paginate,
+        100
+    );
+    assert_eq!(DEFAULT_PAGINATE, 100);
+    assert_eq!(parse_str("[build]\npaginate = 25\n").unwrap().paginate, 25);
+    assert_eq!(parse_str("[build]\npaginate = 0\n").unwrap().paginate, 0);
+}
+
+#[test]
+fn a_paginate_that_is_not_a_whole_number_is_refused_at_its_place() {
+    let errors = parse_str("[book]\ntitle = \"Help\"\n[build]\npaginate = -1\n").unwrap_err();
+    assert_eq!(errors[0].location(), "book.toml:4:12");
+    assert_eq!(
+        errors[0].message,
+        "expected a whole number of 0 or more, found the number `-1`"
+    );
+    let errors = parse_str("[build]\npaginate = \"ten\"\n").unwrap_err();
+    assert_eq!(errors[0].location(), "book.toml:2:12");
+    assert_eq!(
+        errors[0].message,
+        "expected a whole number, found the string `\"ten\"`"
+    );
+    let errors = parse_str("[build]\npaginate = 2.5\n").unwrap_err();
+    assert_eq!(errors[0].location(), "book.toml:2:12");
+}
+
+#[test]
+fn paginate_in_the_wrong_table_says_where_it_goes() {
+    let errors = parse_str("[book]\npaginate = 10\n").unwrap_err();
+    assert_eq!(errors[0].location(), "book.toml:2:1");
+    assert_eq!(
+        errors[0].help.as_deref(),
+        Some("`paginate` goes in the `[build]` table")
+    );
+}
