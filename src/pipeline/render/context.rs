@@ -41,7 +41,14 @@
 //! `errors` (cards of the first [`HOME_ERRORS`] error pages). `search.html` and `404.html` get `sections` too, to offer a way in
 //! without JavaScript.
 //! `kind.html` (or `kind-<name>.html`) gets `kind` (as in `site.kinds`, plus `intro` HTML) and
-//! `articles`: cards, each with `causes` and `fixes` (lists of `title`, `path`).
+//! `articles`: cards, each with `causes` and `fixes` (lists of `title`, `path`), the articles
+//! of this page of the kind's index (`[build] paginate` a page; see [`super::plan`]).
+//! `kind.html` and `tag.html` get `list_page` (`number`, from 1; `page_of`, "Page 2 of 250",
+//! and `crumb`, "Page 2", both empty on the first page; `path`, this page's as pages link to
+//! it) and `pager`, none when the list fits on one page, else `number`, `count`, `previous`
+//! and `next` (paths, or none at the ends) and `items` (each `number`, none for a gap, `path`
+//! and `current`), which `partials/pager.html` shows. A page after the first has
+//! `page.path` `causes/page/2/`, its own canonical URL, and its number in `page.title`.
 //! `article.html` (or `article-<name>.html`) gets `article`: a card plus `symptoms`, `content`
 //! (HTML), `toc` (h2 entries with `id`, `title`, `children` of h3 entries), `steps`,
 //! `word_count`, `reading_minutes`, `updated_human` (in the page's language),
@@ -55,7 +62,7 @@
 //! the page loads `js/tabs.js`).
 //! `tags.html` gets `tags`: every tag, by name, each `name`, `slug`, `path` and `count`.
 //! `tag.html` gets `tag` (`name`, `slug`, `path`, `count`) and `articles` (cards, in display
-//! order).
+//! order, of this page of the tag's list).
 //! `redirect.html` (the page left at an alias, an article's old path) gets `redirect`:
 //! `path` (the old path), `url` (the article's page, relative to the redirect) and `article`
 //! (a card); its `page.permalink` is the article's, for the canonical link.
@@ -78,7 +85,6 @@
 //! translated, or the home page), `permalink`, `alternate` (whether `url` is this page, for
 //! `hreflang`) and `current`.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -129,6 +135,8 @@ pub(super) struct Shared<'a> {
     pub(super) cause_blocks: PerArticle,
     /// Each article's card as the article pages that list it show it, made once.
     cards: PerArticle,
+    /// The articles of each kind, which its index pages list a page at a time.
+    pub(super) lists: KindLists,
 }
 
 /// A tera value per article, made the first time a page asks for it and then shared: a card
@@ -217,13 +225,12 @@ impl<'a> Shared<'a> {
                     .and_then(|s| s.description.as_deref())
                     .unwrap_or(""),
                 path: site.config.link(&format!("{}/", kind.dir)),
-                count: lists.counts[index],
+                count: lists.count(index),
                 intro: "",
             })
             .collect::<Vec<_>>();
         let sections = lists
-            .firsts
-            .iter()
+            .firsts()
             .zip(&kinds)
             .map(|(articles, kind)| Section {
                 kind: kind.clone(),
@@ -302,6 +309,7 @@ impl<'a> Shared<'a> {
             script_strings,
             cause_blocks: PerArticle::keeping(site.articles.len(), PerArticle::CAUSE_BLOCKS_KEPT),
             cards: PerArticle::new(site.articles.len()),
+            lists: lists.clone(),
         }
     }
 
@@ -346,15 +354,26 @@ impl<'a> Shared<'a> {
             .iter()
             .map(|edition| {
                 let (path, alternate) = match page.kind {
+                    // Every edition lists every article of a kind (an article not translated
+                    // as its original), so each has the same pages of a kind's index.
                     "home" | "kind" | "search" | "troubleshoot" | "tags" => {
                         (page.path.clone(), true)
                     }
                     // A translation may give its own tags: a tag another edition has not
-                    // leads to that edition's list of tags.
+                    // leads to that edition's list of tags. Its articles differ too, so a
+                    // page after the first leads to the first page of the tag in another
+                    // edition, which may have fewer pages.
                     "tag" => {
-                        let slug = page.path.trim_start_matches(TAGS_DIR).trim_matches('/');
-                        if edition.tags.contains(slug) {
+                        let rest = page.path.trim_start_matches(TAGS_DIR).trim_matches('/');
+                        let (slug, paged) = match rest.split_once('/') {
+                            Some((slug, _)) => (slug, true),
+                            None => (rest, false),
+                        };
+                        let current = edition.prefix == site.config.edition_prefix;
+                        if current || (edition.tags.contains(slug) && !paged) {
                             (page.path.clone(), true)
+                        } else if edition.tags.contains(slug) {
+                            (format!("{TAGS_DIR}/{slug}/"), false)
                         } else {
                             (format!("{TAGS_DIR}/"), false)
                         }
@@ -432,40 +451,41 @@ pub(super) fn linked(site: &Site, crumbs: Vec<seo::Crumb>) -> Vec<seo::Crumb> {
         .collect()
 }
 
-/// What the pages list of each kind, in `config.kinds` order: its first
-/// [`ARTICLES_PER_SECTION`] articles (the home page's sections) and how many articles it has,
-/// from one pass over the articles (which are already in display order). The dev server keeps
-/// it, in the [`super::Fingerprinter`], across edits that change only articles' bodies, so
-/// rendering an edited article's page does not walk the whole site again.
+/// What the pages list of each kind, in `config.kinds` order: all its articles, in display
+/// order ([`super::plan::kind_members`]), which its index pages show a page at a time and
+/// whose first [`ARTICLES_PER_SECTION`] are the home page's section. The dev server keeps it,
+/// in the [`super::Fingerprinter`], across edits that change only articles' bodies, so
+/// rendering an edited article's page does not walk the whole site again. Cloning it is
+/// cheap: the lists are shared.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KindLists {
-    /// The first articles of each kind.
-    pub(super) firsts: Vec<Vec<usize>>,
-    /// How many articles each kind has.
-    counts: Vec<usize>,
+    /// The articles of each kind.
+    members: std::sync::Arc<[Vec<usize>]>,
 }
 
 impl KindLists {
     /// The lists of `site`.
     pub fn of(site: &Site) -> KindLists {
-        let position: HashMap<&str, usize> = site
-            .config
-            .kinds
-            .iter()
-            .enumerate()
-            .map(|(i, kind)| (kind.name.as_str(), i))
-            .collect();
-        let mut firsts = vec![Vec::new(); site.config.kinds.len()];
-        let mut counts = vec![0; site.config.kinds.len()];
-        for (index, article) in site.articles.iter().enumerate() {
-            if let Some(&kind) = position.get(article.kind.as_str()) {
-                counts[kind] += 1;
-                if firsts[kind].len() < ARTICLES_PER_SECTION {
-                    firsts[kind].push(index);
-                }
-            }
+        KindLists {
+            members: super::plan::kind_members(site).into(),
         }
-        KindLists { firsts, counts }
+    }
+
+    /// The articles of the kind at `kind` of `config.kinds`, in display order.
+    pub(super) fn members(&self, kind: usize) -> &[usize] {
+        &self.members[kind]
+    }
+
+    /// The first articles of each kind, for the home page's sections.
+    pub(super) fn firsts(&self) -> impl Iterator<Item = &[usize]> {
+        self.members
+            .iter()
+            .map(|members| &members[..members.len().min(ARTICLES_PER_SECTION)])
+    }
+
+    /// How many articles the kind at `kind` has.
+    fn count(&self, kind: usize) -> usize {
+        self.members[kind].len()
     }
 }
 
@@ -690,7 +710,11 @@ pub(super) fn home_context(shared: &Shared<'_>) -> tera::Context {
     context
 }
 
-pub(super) fn kind_context(shared: &Shared<'_>, index: usize) -> tera::Context {
+/// The context of page `number` (from 1) of the index of the kind at `index`: the articles of
+/// that page only (see [`super::plan::page_range`]), and a `pager` when the list has more
+/// than one page. The first page shows the kind's intro; the others say which page they are
+/// instead (`page_of`), and their `<title>`, breadcrumbs and JSON-LD name the page.
+pub(super) fn kind_context(shared: &Shared<'_>, index: usize, number: usize) -> tera::Context {
     let site = shared.site;
     let kind = &site.config.kinds[index];
     let mut kind_context = shared.site_context.kinds[index].clone();
@@ -699,15 +723,32 @@ pub(super) fn kind_context(shared: &Shared<'_>, index: usize) -> tera::Context {
         .get(&kind.name)
         .map_or("", |s| s.html.as_str());
     kind_context.intro = intro;
-    let path = format!("{}/", kind.dir);
+    let first = format!("{}/", kind.dir);
+    let members = shared.lists.members(index);
+    let per_page = site.config.paginate;
+    let count = super::plan::page_count(members.len(), per_page);
+    let path = super::plan::list_page_path(&first, number);
+    let listed = ListedPage::new(shared, kind_context.title, &first, number, count);
     let mut page = shared.page(
         "kind",
         path.clone(),
-        format!("{} · {}", kind_context.title, site.config.title),
+        format!("{} · {}", listed.title, site.config.title),
         kind_context.description.to_string(),
     );
-    page.json_ld = seo::kind_json_ld(site, kind_context.title, &path, &shared.strings.get("home"));
-    let mut context = shared.context("../", page);
+    let home = shared.strings.get("home");
+    page.json_ld = if number == 1 {
+        seo::kind_json_ld(site, kind_context.title, &path, &home)
+    } else {
+        listed.json_ld(
+            site,
+            vec![seo::Crumb {
+                title: home.into_owned(),
+                path: String::new(),
+            }],
+        )
+    };
+    let root = crate::markdown::root_of(path.trim_end_matches('/'));
+    let mut context = shared.context(&root, page);
     let links = |i: usize, kind: &str| -> Vec<Link<'_>> {
         site.relations[i]
             .by_kind
@@ -722,18 +763,130 @@ pub(super) fn kind_context(shared: &Shared<'_>, index: usize) -> tera::Context {
             })
             .unwrap_or_default()
     };
-    let entries: Vec<KindEntry<'_>> = site
-        .articles_of_kind(&kind.name)
-        .map(|i| KindEntry {
-            card: card(site, i),
-            causes: links(i, kinds::CAUSE),
-            fixes: links(i, kinds::FIX),
-        })
-        .collect();
+    let entries: Vec<KindEntry<'_>> = members
+        [super::plan::page_range(members.len(), per_page, number)]
+    .iter()
+    .map(|&i| KindEntry {
+        card: card(site, i),
+        causes: links(i, kinds::CAUSE),
+        fixes: links(i, kinds::FIX),
+    })
+    .collect();
     context.insert("kind", &kind_context);
     context.insert("articles", &entries);
+    listed.insert_into(&mut context);
     context
 }
+
+/// What a page of a list (a kind's index, a tag's page) knows of its place in the list.
+pub(super) struct ListedPage {
+    /// The page's title without the site's: the list's, with the page's number on a page
+    /// after the first ("Causes, page 2 of 250").
+    pub(super) title: String,
+    /// The list's title.
+    list_title: String,
+    /// The site path of the list's first page.
+    first: String,
+    /// The page's number, from 1.
+    number: usize,
+    /// "Page 2 of 250" on a page after the first.
+    page_of: String,
+    /// "Page 2", the page's crumb, on a page after the first.
+    crumb: String,
+    /// The page's path as pages link to it.
+    link: String,
+    /// The pager, when the list has more than one page.
+    pager: Option<pager::Pager>,
+}
+
+impl ListedPage {
+    /// Page `number` of `count` of the list titled `list_title` whose first page is at `first`.
+    pub(super) fn new(
+        shared: &Shared<'_>,
+        list_title: &str,
+        first: &str,
+        number: usize,
+        count: usize,
+    ) -> ListedPage {
+        let strings = &shared.strings;
+        let (number_text, count_text) = (number.to_string(), count.to_string());
+        let numbers = [
+            ("page", number_text.as_str()),
+            ("pages", count_text.as_str()),
+        ];
+        let (title, page_of, crumb) = if number == 1 {
+            (list_title.to_string(), String::new(), String::new())
+        } else {
+            let mut values = vec![("title", list_title)];
+            values.extend(numbers);
+            (
+                strings.fill("paged_title", &values),
+                strings.fill("page_of", &numbers),
+                strings.fill("page_number", &numbers),
+            )
+        };
+        ListedPage {
+            title,
+            list_title: list_title.to_string(),
+            first: first.to_string(),
+            number,
+            page_of,
+            crumb,
+            link: shared
+                .site
+                .config
+                .link(&super::plan::list_page_path(first, number)),
+            pager: pager::Pager::of(shared.site, first, number, count),
+        }
+    }
+
+    /// "Page 2", the crumb of a page after the first (empty on the first).
+    pub(super) fn crumb(&self) -> &str {
+        &self.crumb
+    }
+
+    /// The JSON-LD of a page after the first: the trail `crumbs`, then the list, then this
+    /// page, and the page as a `CollectionPage`.
+    pub(super) fn json_ld(&self, site: &Site, mut crumbs: Vec<seo::Crumb>) -> Vec<String> {
+        let path = super::plan::list_page_path(&self.first, self.number);
+        crumbs.push(seo::Crumb {
+            title: self.list_title.clone(),
+            path: self.first.clone(),
+        });
+        crumbs.push(seo::Crumb {
+            title: self.crumb.clone(),
+            path: path.clone(),
+        });
+        vec![
+            seo::breadcrumb_json_ld(site, &crumbs),
+            seo::script_json(&serde_json::json!({
+                "@context": "https://schema.org",
+                "@type": "CollectionPage",
+                "name": self.title,
+                "url": site.config.permalink(&path),
+                "inLanguage": site.config.language,
+            })),
+        ]
+    }
+
+    /// Gives the template `pager` (none for a list of one page) and `list_page`: `number`,
+    /// `page_of` ("Page 2 of 250", empty on the first page), `crumb` ("Page 2") and `path`
+    /// (this page's, as pages link to it).
+    pub(super) fn insert_into(self, context: &mut tera::Context) {
+        context.insert("pager", &self.pager);
+        context.insert(
+            "list_page",
+            &serde_json::json!({
+                "number": self.number,
+                "page_of": self.page_of,
+                "crumb": self.crumb,
+                "path": self.link,
+            }),
+        );
+    }
+}
+
+pub(super) mod pager;
 
 /// Where an article sends its reader into the troubleshooter: the symptom page of its first
 /// phrase there. Causes and fixes have none (the troubleshooter leads to them, not from them).

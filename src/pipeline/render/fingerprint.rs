@@ -6,7 +6,7 @@ use std::collections::hash_map::DefaultHasher as Hasher64;
 use std::hash::{Hash, Hasher};
 
 use super::context::{KindLists, Shared, troubleshoot_entry};
-use super::plan::{PageId, has_print_page, output_path, plan};
+use super::plan::{PageId, has_print_page, output_path, page_count, page_range, plan};
 use super::troubleshoot;
 use crate::model::{Article, Site, kinds};
 use crate::theme::Theme;
@@ -91,7 +91,7 @@ impl Fingerprinter {
         // Not the page id itself: article indexes shift when an article is added.
         let tag: u8 = match page {
             PageId::Home => 0,
-            PageId::Kind(_) => 1,
+            PageId::Kind(..) => 1,
             PageId::Article(_) => 2,
             PageId::Search => 3,
             PageId::NotFound => 4,
@@ -100,7 +100,7 @@ impl Fingerprinter {
             PageId::Print(_) => 7,
             PageId::Source(_) => 8,
             PageId::Tags => 9,
-            PageId::Tag(_) => 10,
+            PageId::Tag(..) => 10,
             PageId::Redirect(_) => 11,
             PageId::File(..) => 12,
         };
@@ -112,17 +112,20 @@ impl Fingerprinter {
                     card_hashes[index].hash(&mut hasher);
                     site.articles[index].front.symptoms.hash(&mut hasher);
                 }
-                for &index in self.kind_lists.firsts.iter().flatten() {
+                for &index in self.kind_lists.firsts().flatten() {
                     card_hashes[index].hash(&mut hasher);
                 }
                 for index in site.articles_of_kind(kinds::ERROR) {
                     card_hashes[index].hash(&mut hasher);
                 }
             }
-            PageId::Kind(kind_index) => {
+            PageId::Kind(kind_index, number) => {
                 let kind = &site.config.kinds[kind_index];
                 section_hash(Some(&kind.name)).hash(&mut hasher);
-                for index in site.articles_of_kind(&kind.name) {
+                let members = self.kind_lists.members(kind_index);
+                let (range, count) = list_page(members.len(), site.config.paginate, number);
+                (number, count).hash(&mut hasher);
+                for &index in &members[range] {
                     card_hashes[index].hash(&mut hasher);
                     for linked_kind in [kinds::CAUSE, kinds::FIX] {
                         if let Some(list) = site.relations[index].by_kind.get(linked_kind) {
@@ -159,7 +162,7 @@ impl Fingerprinter {
                 troubleshoot::hash_page(site, page, card_hashes, &mut hasher);
             }
             PageId::Search | PageId::NotFound => {
-                for &index in self.kind_lists.firsts.iter().flatten() {
+                for &index in self.kind_lists.firsts().flatten() {
                     card_hashes[index].hash(&mut hasher);
                 }
             }
@@ -168,10 +171,13 @@ impl Fingerprinter {
                     (&tag.name, &tag.slug, tag.articles.len()).hash(&mut hasher);
                 }
             }
-            PageId::Tag(index) => {
+            PageId::Tag(index, number) => {
                 let tag = &site.tags[index];
                 (&tag.name, &tag.slug).hash(&mut hasher);
-                for &article in &tag.articles {
+                let (range, count) = list_page(tag.articles.len(), site.config.paginate, number);
+                // The tag's count shows in the page's lead.
+                (number, count, tag.articles.len()).hash(&mut hasher);
+                for &article in &tag.articles[range] {
                     card_hashes[article].hash(&mut hasher);
                 }
             }
@@ -185,6 +191,12 @@ impl Fingerprinter {
         }
         hasher.finish()
     }
+}
+
+/// The positions in its list of the articles that page `number` of a list of `len` shows, and
+/// how many pages the list has.
+fn list_page(len: usize, per_page: usize, number: usize) -> (std::ops::Range<usize>, usize) {
+    (page_range(len, per_page, number), page_count(len, per_page))
 }
 
 /// A hash of what an article shows wherever it is listed (its card: with its tags as the site
@@ -266,6 +278,48 @@ mod tests {
                 changed.contains(&page),
                 "{page} not re-rendered: {changed:?}"
             );
+        }
+    }
+
+    #[test]
+    fn a_list_page_whose_fingerprint_is_unchanged_renders_the_same() {
+        // Two articles a page: renaming the second cause changes the first page of the causes
+        // (and the pages that show the cause), not the second, whose slice and pager are
+        // unchanged.
+        let mut loaded = fixture::loaded();
+        loaded.site.config.paginate = 2;
+        let causes: Vec<usize> = loaded.site.articles_of_kind("cause").collect();
+        assert!(causes.len() > 2, "the fixture has a second page of causes");
+        let kind = loaded
+            .site
+            .config
+            .kinds
+            .iter()
+            .position(|k| k.name == "cause")
+            .unwrap();
+        let before = fingerprints(&loaded.site, &loaded.theme);
+        let before_html: Vec<String> = before.iter().map(|p| page_html(&loaded, p.1)).collect();
+        std::sync::Arc::make_mut(&mut loaded.site.articles[causes[1]])
+            .front
+            .title
+            .push_str(" (renamed)");
+        let after = fingerprints(&loaded.site, &loaded.theme);
+        let fingerprint = |list: &[PageFingerprint], page: PageId| {
+            list.iter().find(|p| p.1 == page).map(|p| p.2).unwrap()
+        };
+        let first = PageId::Kind(kind, 1);
+        let second = PageId::Kind(kind, 2);
+        assert_ne!(fingerprint(&before, first), fingerprint(&after, first));
+        assert_eq!(fingerprint(&before, second), fingerprint(&after, second));
+        for (old, new) in before.iter().zip(&after) {
+            if old.2 == new.2 {
+                let index = before.iter().position(|p| p.0 == old.0).unwrap();
+                assert!(
+                    before_html[index] == page_html(&loaded, old.1),
+                    "{} changed but kept its fingerprint",
+                    old.0
+                );
+            }
         }
     }
 

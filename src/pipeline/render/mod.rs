@@ -106,12 +106,16 @@ impl<'a> PageRenderer<'a> {
                 home_context(shared),
                 "the home page".into(),
             ),
-            PageId::Kind(index) => {
+            PageId::Kind(index, number) => {
                 let kind = &site.config.kinds[index];
                 (
                     vec![format!("kind-{}.html", kind.name), "kind.html".into()],
-                    kind_context(shared, index),
-                    format!("the {} index", kind.name),
+                    kind_context(shared, index, number),
+                    if number == 1 {
+                        format!("the {} index", kind.name)
+                    } else {
+                        format!("page {number} of the {} index", kind.name)
+                    },
                 )
             }
             PageId::Article(index) => {
@@ -162,10 +166,10 @@ impl<'a> PageRenderer<'a> {
                 context::pages::tags_context(shared),
                 "the tag index".into(),
             ),
-            PageId::Tag(index) => (
+            PageId::Tag(index, number) => (
                 vec!["tag.html".into()],
-                context::pages::tag_context(shared, index),
-                format!("the tag page of `{}`", site.tags[index].name),
+                context::pages::tag_context(shared, index, number),
+                describe(site, page),
             ),
             PageId::Redirect(index) => (
                 vec!["redirect.html".into()],
@@ -334,7 +338,10 @@ mod tests {
 
     #[test]
     fn every_page_carries_the_search_hooks_and_the_content_security_policy() {
-        let loaded = fixture::loaded();
+        let mut loaded = fixture::loaded();
+        // Two articles a page: the lists' pages after the first are checked too.
+        loaded.site.config.paginate = 2;
+        assert!(plan(&loaded.site).contains(&PageId::Kind(1, 2)));
         let csp = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; \
                    img-src 'self' data:; style-src 'self'; script-src 'self' 'wasm-unsafe-eval'\">";
         for page in plan(&loaded.site) {
@@ -344,14 +351,16 @@ mod tests {
             }
             let root = match page {
                 PageId::Home => "",
-                PageId::Kind(_) | PageId::Search | PageId::Troubleshoot => "../",
+                PageId::Kind(_, 1) | PageId::Search | PageId::Troubleshoot => "../",
+                PageId::Kind(..) => "../../../",
                 // A file of the troubleshooter's folder.
                 PageId::Symptom(_) => "../",
                 // A file of the cause's folder, beside its page.
                 PageId::Article(_) | PageId::Print(_) => "../../",
                 PageId::NotFound => "/",
                 PageId::Tags => "../",
-                PageId::Tag(_) => "../../",
+                PageId::Tag(_, 1) => "../../",
+                PageId::Tag(..) => "../../../../",
                 PageId::Redirect(_) => continue, // see the test of redirects
                 PageId::Source(_) | PageId::File(..) => unreachable!(),
             };

@@ -4,6 +4,18 @@
 //! the dev server publish them like any other. Also which pages show what, for the dev server:
 //! [`pages_showing_body`] and whether a cause has a print view. Knows nothing of templates or
 //! contexts.
+//!
+//! # Lists of more than one page
+//! A kind's index and a tag's page list at most `[build] paginate` articles each (Hugo's and
+//! Zola's paginators): page 1 stays at the list's own path (`causes/`, `tags/wi-fi/`), page
+//! N ≥ 2 goes to `<path>page/N/` ([`list_page_path`]), so a list that fits on one page is
+//! published exactly as before. A kind's articles are split in display order
+//! ([`kind_members`]), a tag's in the order of [`crate::model::Tag::articles`]. The `page/`
+//! folder of a kind whose list has more than one page is the list's: the link stage refuses
+//! an article there (see `check_generated_paths` in [`crate::pipeline::link`]).
+
+use std::collections::HashMap;
+use std::ops::Range;
 
 use crate::model::{Article, Site, TAGS_DIR, TROUBLESHOOTER_DIR, kinds};
 
@@ -12,8 +24,9 @@ use crate::model::{Article, Site, TAGS_DIR, TROUBLESHOOTER_DIR, kinds};
 pub enum PageId {
     /// `index.html`.
     Home,
-    /// `<dir>/index.html` for the kind at this index of `config.kinds`.
-    Kind(usize),
+    /// `<dir>/index.html` for the kind at the first index of `config.kinds`, with the page
+    /// number second (1 for that page; N ≥ 2 is `<dir>/page/N/index.html`).
+    Kind(usize, usize),
     /// `<slug>/index.html` for the article at this index of `site.articles`.
     Article(usize),
     /// `search/index.html`.
@@ -31,8 +44,9 @@ pub enum PageId {
     Source(usize),
     /// `tags/index.html`: every tag.
     Tags,
-    /// `tags/<tag>/index.html` for the tag at this index of `site.tags`.
-    Tag(usize),
+    /// `tags/<tag>/index.html` for the tag at the first index of `site.tags`, with the page
+    /// number second (1 for that page; N ≥ 2 is `tags/<tag>/page/N/index.html`).
+    Tag(usize, usize),
     /// The redirect of the alias at this index of `site.aliases`.
     Redirect(usize),
     /// `<slug>/<name>`: the file at the second index of the files of the article at the first.
@@ -49,7 +63,11 @@ impl PageId {
 /// Every page of the site, in a stable order.
 pub fn plan(site: &Site) -> Vec<PageId> {
     let mut pages = vec![PageId::Home];
-    pages.extend((0..site.config.kinds.len()).map(PageId::Kind));
+    let per_page = site.config.paginate;
+    for (kind, members) in kind_members(site).iter().enumerate() {
+        let count = page_count(members.len(), per_page);
+        pages.extend((1..=count).map(|number| PageId::Kind(kind, number)));
+    }
     // An edition's fallbacks have no pages of their own: they link to the original's.
     let own = || (0..site.articles.len()).filter(|&i| site.articles[i].fallback.is_none());
     pages.extend(own().map(PageId::Article));
@@ -65,7 +83,10 @@ pub fn plan(site: &Site) -> Vec<PageId> {
     }
     if !site.tags.is_empty() {
         pages.push(PageId::Tags);
-        pages.extend((0..site.tags.len()).map(PageId::Tag));
+        for (index, tag) in site.tags.iter().enumerate() {
+            let count = page_count(tag.articles.len(), per_page);
+            pages.extend((1..=count).map(|number| PageId::Tag(index, number)));
+        }
     }
     for (index, article) in site.articles.iter().enumerate() {
         // A translation's folder files are its original's, published once per edition.
@@ -81,7 +102,10 @@ pub fn plan(site: &Site) -> Vec<PageId> {
 pub fn output_path(site: &Site, page: PageId) -> String {
     match page {
         PageId::Home => "index.html".to_string(),
-        PageId::Kind(index) => format!("{}/index.html", site.config.kinds[index].dir),
+        PageId::Kind(index, number) => format!(
+            "{}index.html",
+            list_page_path(&format!("{}/", site.config.kinds[index].dir), number)
+        ),
         PageId::Article(index) => format!("{}/index.html", site.articles[index].slug),
         PageId::Search => "search/index.html".to_string(),
         PageId::NotFound => "404.html".to_string(),
@@ -90,7 +114,10 @@ pub fn output_path(site: &Site, page: PageId) -> String {
         PageId::Print(index) => print_path(&site.articles[index]),
         PageId::Source(index) => format!("{}/index.md", site.articles[index].slug),
         PageId::Tags => format!("{TAGS_DIR}/index.html"),
-        PageId::Tag(index) => format!("{}index.html", site.tags[index].path()),
+        PageId::Tag(index, number) => format!(
+            "{}index.html",
+            list_page_path(&site.tags[index].path(), number)
+        ),
         PageId::Redirect(index) => site.aliases[index].output.clone(),
         PageId::File(index, file) => {
             let article = &site.articles[index];
@@ -104,7 +131,11 @@ pub fn describe(site: &Site, page: PageId) -> String {
     let slug = |index: usize| &site.articles[index].slug;
     match page {
         PageId::Home => "the home page".to_string(),
-        PageId::Kind(index) => format!("the index of {}", site.config.kinds[index].title),
+        PageId::Kind(index, 1) => format!("the index of {}", site.config.kinds[index].title),
+        PageId::Kind(index, number) => format!(
+            "page {number} of the index of {}",
+            site.config.kinds[index].title
+        ),
         PageId::Article(index) => format!("the article `{}`", slug(index)),
         PageId::Search => "the search page".to_string(),
         PageId::NotFound => "the page for pages not found".to_string(),
@@ -116,7 +147,13 @@ pub fn describe(site: &Site, page: PageId) -> String {
         PageId::Print(index) => format!("the print view of `{}`", slug(index)),
         PageId::Source(index) => format!("the Markdown of `{}`", slug(index)),
         PageId::Tags => "the tag index".to_string(),
-        PageId::Tag(index) => format!("the tag page of `{}`", site.tags[index].name),
+        PageId::Tag(index, 1) => format!("the tag page of `{}`", site.tags[index].name),
+        PageId::Tag(index, number) => {
+            format!(
+                "page {number} of the tag page of `{}`",
+                site.tags[index].name
+            )
+        }
         PageId::Redirect(index) => format!(
             "the alias `{}` of `{}`",
             site.aliases[index].path,
@@ -128,6 +165,58 @@ pub fn describe(site: &Site, page: PageId) -> String {
             slug(index)
         ),
     }
+}
+
+/// The folder, under a list's own, of its pages after the first: `causes/page/2/`.
+pub const PAGES_DIR: &str = "page";
+
+/// How many pages a list of `len` articles takes at `per_page` articles a page (`[build]
+/// paginate`; 0 puts every article on one page): at least one, so a kind with no articles
+/// still has its index.
+pub fn page_count(len: usize, per_page: usize) -> usize {
+    if per_page == 0 {
+        1
+    } else {
+        len.div_ceil(per_page).max(1)
+    }
+}
+
+/// The positions in a list of `len` articles of those that page `number` (from 1) shows.
+pub fn page_range(len: usize, per_page: usize, number: usize) -> Range<usize> {
+    if per_page == 0 {
+        return 0..len;
+    }
+    let start = number.saturating_sub(1).saturating_mul(per_page).min(len);
+    start..start.saturating_add(per_page).min(len)
+}
+
+/// The site path of page `number` of the list whose first page is at `path` (`causes/`):
+/// `path` itself for the first page, `causes/page/2/` for the second.
+pub fn list_page_path(path: &str, number: usize) -> String {
+    if number <= 1 {
+        path.to_string()
+    } else {
+        format!("{path}{PAGES_DIR}/{number}/")
+    }
+}
+
+/// The articles of each kind, as indexes into `site.articles` in display order, in
+/// `config.kinds` order: what each kind's index lists, from one pass over the articles.
+pub fn kind_members(site: &Site) -> Vec<Vec<usize>> {
+    let position: HashMap<&str, usize> = site
+        .config
+        .kinds
+        .iter()
+        .enumerate()
+        .map(|(i, kind)| (kind.name.as_str(), i))
+        .collect();
+    let mut members = vec![Vec::new(); site.config.kinds.len()];
+    for (index, article) in site.articles.iter().enumerate() {
+        if let Some(&kind) = position.get(article.kind.as_str()) {
+            members[kind].push(index);
+        }
+    }
+    members
 }
 
 /// Whether an article gets a print view: causes with at least one fix.
@@ -167,4 +256,38 @@ pub fn pages_showing_body(site: &Site, index: usize) -> Vec<PageId> {
         );
     }
     pages
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_list_takes_whole_pages_and_at_least_one() {
+        assert_eq!(page_count(0, 100), 1);
+        assert_eq!(page_count(100, 100), 1);
+        assert_eq!(page_count(101, 100), 2);
+        assert_eq!(page_count(250, 2), 125);
+        assert_eq!(page_count(100_000, 0), 1, "0 never splits a list");
+    }
+
+    #[test]
+    fn each_page_shows_its_slice_and_the_slices_cover_the_list_once() {
+        assert_eq!(page_range(5, 2, 1), 0..2);
+        assert_eq!(page_range(5, 2, 3), 4..5);
+        assert_eq!(page_range(5, 0, 1), 0..5);
+        for (len, per_page) in [(0, 3), (1, 3), (7, 3), (9, 3), (10, 1)] {
+            let covered: Vec<usize> = (1..=page_count(len, per_page))
+                .flat_map(|number| page_range(len, per_page, number))
+                .collect();
+            assert_eq!(covered, (0..len).collect::<Vec<_>>(), "{len} by {per_page}");
+        }
+    }
+
+    #[test]
+    fn pages_after_the_first_go_to_the_page_folder() {
+        assert_eq!(list_page_path("causes/", 1), "causes/");
+        assert_eq!(list_page_path("causes/", 2), "causes/page/2/");
+        assert_eq!(list_page_path("tags/wi-fi/", 12), "tags/wi-fi/page/12/");
+    }
 }

@@ -32,17 +32,24 @@ pub(crate) fn tags_context(shared: &Shared<'_>) -> tera::Context {
     context
 }
 
-pub(crate) fn tag_context(shared: &Shared<'_>, index: usize) -> tera::Context {
+/// The context of page `number` (from 1) of the tag at `index`: the cards of that page only,
+/// and a `pager` when the tag's list has more than one page (see [`super::kind_context`]).
+pub(crate) fn tag_context(shared: &Shared<'_>, index: usize, number: usize) -> tera::Context {
     let site = shared.site;
     let tag = &site.tags[index];
     let strings = &shared.strings;
+    let first = tag.path();
+    let per_page = site.config.paginate;
+    let count = super::super::plan::page_count(tag.articles.len(), per_page);
+    let path = super::super::plan::list_page_path(&first, number);
+    let listed = ListedPage::new(shared, &tag.name, &first, number, count);
     let mut page = shared.page(
         "tag",
-        tag.path(),
-        format!("{} · {}", tag.name, site.config.title),
+        path.clone(),
+        format!("{} · {}", listed.title, site.config.title),
         strings.fill("tag_description", &[("tag", &tag.name)]),
     );
-    let crumbs = vec![
+    let mut crumbs = vec![
         seo::Crumb {
             title: strings.get("home").into_owned(),
             path: String::new(),
@@ -51,17 +58,32 @@ pub(crate) fn tag_context(shared: &Shared<'_>, index: usize) -> tera::Context {
             title: strings.get("tags").into_owned(),
             path: format!("{TAGS_DIR}/"),
         },
-        seo::Crumb {
-            title: tag.name.clone(),
-            path: tag.path(),
-        },
     ];
-    page.json_ld = vec![seo::breadcrumb_json_ld(site, &crumbs)];
-    let mut context = shared.context("../../", page);
+    if number == 1 {
+        crumbs.push(seo::Crumb {
+            title: tag.name.clone(),
+            path: first,
+        });
+        page.json_ld = vec![seo::breadcrumb_json_ld(site, &crumbs)];
+    } else {
+        page.json_ld = listed.json_ld(site, crumbs.clone());
+        crumbs.push(seo::Crumb {
+            title: tag.name.clone(),
+            path: first,
+        });
+        crumbs.push(seo::Crumb {
+            title: listed.crumb().to_string(),
+            path: path.clone(),
+        });
+    }
+    let root = crate::markdown::root_of(&path);
+    let mut context = shared.context(&root, page);
     context.insert("breadcrumbs", &linked(site, crumbs));
     context.insert("tag", &tag_entry(site, index));
-    let articles: Vec<Card<'_>> = tag.articles.iter().map(|&i| card(site, i)).collect();
+    let shown = &tag.articles[super::super::plan::page_range(tag.articles.len(), per_page, number)];
+    let articles: Vec<Card<'_>> = shown.iter().map(|&i| card(site, i)).collect();
     context.insert("articles", &articles);
+    listed.insert_into(&mut context);
     context
 }
 
