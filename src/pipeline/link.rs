@@ -503,7 +503,45 @@ fn check_file_links(
 /// redirected there by `_redirects` (see [`crate::pipeline::render::redirects`]), so
 /// `content/causes/x/print.md` cannot be published. (A file `print.html` in the cause's folder
 /// is refused by [`published`], like any file that lands on a page.)
+///
+/// Refuses too an article in the `page/` folder of a kind whose index has more than one page
+/// (`content/causes/page.md`, `content/causes/page/2.md`): that folder holds the index's pages
+/// after the first (`causes/page/2/`, see [`crate::pipeline::render::plan`]), so the article
+/// would overwrite one of them or sit among them. A kind whose index fits on one page leaves
+/// the folder free, so a site that never splits a list builds as it always did.
 fn check_generated_paths(site: &Site, diagnostics: &mut Vec<Diagnostic>) {
+    use crate::pipeline::render::plan::{PAGES_DIR, kind_members, page_count};
+    let paged_kinds: Vec<&str> = kind_members(site)
+        .iter()
+        .zip(&site.config.kinds)
+        .filter(|(members, _)| page_count(members.len(), site.config.paginate) > 1)
+        .map(|(_, kind)| kind.dir.as_str())
+        .collect();
+    for article in &site.articles {
+        let Some(dir) = paged_kinds.iter().find(|dir| {
+            article
+                .slug
+                .strip_prefix(**dir)
+                .and_then(|rest| rest.strip_prefix('/'))
+                .and_then(|rest| rest.strip_prefix(PAGES_DIR))
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+        }) else {
+            continue;
+        };
+        diagnostics.push(
+            Diagnostic::file(
+                &article.path,
+                format!(
+                    "`{}/` is in `{dir}/{PAGES_DIR}/`, the folder of the pages of the {} index after the first (`{dir}/{PAGES_DIR}/2/`): this article cannot be published there",
+                    article.slug,
+                    site.kind_of(article).title,
+                ),
+            )
+            .with_help(
+                "rename the file, or list more articles a page with `[build] paginate` in `book.toml` (`0` never splits a list)",
+            ),
+        );
+    }
     for article in &site.articles {
         let Some(parent) = article.slug.strip_suffix("/print") else {
             continue;
