@@ -532,9 +532,9 @@ fn check_generated_paths(site: &Site, diagnostics: &mut Vec<Diagnostic>) {
             Diagnostic::file(
                 &article.path,
                 format!(
-                    "`{}/` is in `{dir}/{PAGES_DIR}/`, the folder of the pages of the {} index after the first (`{dir}/{PAGES_DIR}/2/`): this article cannot be published there",
-                    article.slug,
+                    "the folder `{dir}/{PAGES_DIR}/` holds the pages of the {} index after the first (`{dir}/{PAGES_DIR}/2/`, ...): the article `{}` cannot be published there",
                     site.kind_of(article).title,
+                    article.slug,
                 ),
             )
             .with_help(

@@ -32,6 +32,9 @@
 //! - [`page_main`]: snapshots of the `<main>` element of key pages of the bundled site.
 //! - [`pages`]: what a reader sees: one "Next steps" block, no repeated headings or lists,
 //!   print views with nested steps, symptoms as written.
+//! - [`pagination`]: `[build] paginate`: kind indexes and tag pages split into pages, each
+//!   article on one page, working pagers, first pages only in the sitemap, the `page/` folder
+//!   refused to articles.
 //! - [`portable`]: `[build] portable` / `--portable`: every internal link names a file, and
 //!   the site opened from `file://` in headless Chromium, with and without JavaScript.
 //! - [`layout_browser`]: phone layouts in headless Chromium: no sideways scrolling at 320px,
@@ -61,6 +64,7 @@ mod llms;
 mod output_entries;
 mod page_main;
 mod pages;
+mod pagination;
 mod portable;
 mod reproducible;
 mod search;
