@@ -1,5 +1,6 @@
 //! The bundled site's layout on phones, in headless Chromium with a phone's viewport emulated:
-//! no page of any kind scrolls sideways on a 320px screen; the header is one row with the
+//! no page of any kind (pages of lists split by `[build] paginate` too) scrolls sideways on a
+//! 320px screen; the header is one row with the
 //! sections behind a menu button; and on the troubleshooter, ticking a symptom on a 390×844
 //! phone puts a link to its most likely cause on screen at once (on a desktop, the causes
 //! stand beside the symptoms). Printed, a page is its content: no navigation, search, menus
@@ -91,6 +92,16 @@ fn no_page_scrolls_sideways_on_a_320px_phone() {
         .collect();
     // The 404 page links from the site's base path; opened from a disk, the portable one works.
     urls.push(format!("file://{}/404.html", portable_build().display()));
+    // Pages of split lists, with their pagers (see `crate::pagination`).
+    let split = crate::pagination::split_build();
+    for page in [
+        "fixes/index.html",
+        "fixes/page/4/index.html",
+        "errors/page/2/index.html",
+        "fr/tags/sauvegarde-icloud/page/5/index.html",
+    ] {
+        urls.push(format!("file://{}/{page}", split.display()));
+    }
     for url in &urls {
         open(&session, url);
         let measured = session.script(OVERFLOWING);
