@@ -728,7 +728,14 @@ pub(super) fn kind_context(shared: &Shared<'_>, index: usize, number: usize) -> 
     let per_page = site.config.paginate;
     let count = super::plan::page_count(members.len(), per_page);
     let path = super::plan::list_page_path(&first, number);
-    let listed = ListedPage::new(shared, kind_context.title, &first, number, count);
+    let listed = ListedPage::new(
+        site,
+        &shared.strings,
+        kind_context.title,
+        &first,
+        number,
+        count,
+    );
     let mut page = shared.page(
         "kind",
         path.clone(),
@@ -778,115 +785,8 @@ pub(super) fn kind_context(shared: &Shared<'_>, index: usize, number: usize) -> 
     context
 }
 
-/// What a page of a list (a kind's index, a tag's page) knows of its place in the list.
-pub(super) struct ListedPage {
-    /// The page's title without the site's: the list's, with the page's number on a page
-    /// after the first ("Causes, page 2 of 250").
-    pub(super) title: String,
-    /// The list's title.
-    list_title: String,
-    /// The site path of the list's first page.
-    first: String,
-    /// The page's number, from 1.
-    number: usize,
-    /// "Page 2 of 250" on a page after the first.
-    page_of: String,
-    /// "Page 2", the page's crumb, on a page after the first.
-    crumb: String,
-    /// The page's path as pages link to it.
-    link: String,
-    /// The pager, when the list has more than one page.
-    pager: Option<pager::Pager>,
-}
-
-impl ListedPage {
-    /// Page `number` of `count` of the list titled `list_title` whose first page is at `first`.
-    pub(super) fn new(
-        shared: &Shared<'_>,
-        list_title: &str,
-        first: &str,
-        number: usize,
-        count: usize,
-    ) -> ListedPage {
-        let strings = &shared.strings;
-        let (number_text, count_text) = (number.to_string(), count.to_string());
-        let numbers = [
-            ("page", number_text.as_str()),
-            ("pages", count_text.as_str()),
-        ];
-        let (title, page_of, crumb) = if number == 1 {
-            (list_title.to_string(), String::new(), String::new())
-        } else {
-            let mut values = vec![("title", list_title)];
-            values.extend(numbers);
-            (
-                strings.fill("paged_title", &values),
-                strings.fill("page_of", &numbers),
-                strings.fill("page_number", &numbers),
-            )
-        };
-        ListedPage {
-            title,
-            list_title: list_title.to_string(),
-            first: first.to_string(),
-            number,
-            page_of,
-            crumb,
-            link: shared
-                .site
-                .config
-                .link(&super::plan::list_page_path(first, number)),
-            pager: pager::Pager::of(shared.site, first, number, count),
-        }
-    }
-
-    /// "Page 2", the crumb of a page after the first (empty on the first).
-    pub(super) fn crumb(&self) -> &str {
-        &self.crumb
-    }
-
-    /// The JSON-LD of a page after the first: the trail `crumbs`, then the list, then this
-    /// page, and the page as a `CollectionPage`.
-    pub(super) fn json_ld(&self, site: &Site, mut crumbs: Vec<seo::Crumb>) -> Vec<String> {
-        let path = super::plan::list_page_path(&self.first, self.number);
-        crumbs.push(seo::Crumb {
-            title: self.list_title.clone(),
-            path: self.first.clone(),
-        });
-        crumbs.push(seo::Crumb {
-            title: self.crumb.clone(),
-            path: path.clone(),
-        });
-        vec![
-            seo::breadcrumb_json_ld(site, &crumbs),
-            seo::script_json(&serde_json::json!({
-                "@context": "https://schema.org",
-                "@type": "CollectionPage",
-                "name": self.title,
-                "url": site.config.permalink(&path),
-                "inLanguage": site.config.language,
-            })),
-        ]
-    }
-
-    /// Gives the template `pager` (none for a list of one page) and `list_page`: `number`,
-    /// `page_of` ("Page 2 of 250", empty on the first page), `crumb` ("Page 2") and `path`
-    /// (this page's, as pages link to it).
-    pub(super) fn insert_into(self, context: &mut tera::Context) {
-        context.insert("pager", &self.pager);
-        context.insert(
-            "list_page",
-            &serde_json::json!({
-                "number": self.number,
-                "page_of": self.page_of,
-                "crumb": self.crumb,
-                "path": self.link,
-            }),
-        );
-    }
-}
-
 pub(super) mod pager;
+use pager::ListedPage;
 
 /// Where an article sends its reader into the troubleshooter: the symptom page of its first
 /// phrase there. Causes and fixes have none (the troubleshooter leads to them, not from them).

@@ -1,17 +1,124 @@
-//! The pager of a list of more than one page (a kind's index, a tag's page; see
-//! [`crate::pipeline::render::plan`] for where the pages go): which pages it links, as
-//! templates get it. It shows Previous and Next, the first and the last page, the current one
+//! A page's place in a list of more than one page (a kind's index, a tag's page; see
+//! [`crate::pipeline::render::plan`] for where the pages go): its title, breadcrumb and
+//! JSON-LD ([`ListedPage`]), and its pager, which pages it links, as templates get it. It shows Previous and Next, the first and the last page, the current one
 //! and [`NEIGHBOURS`] on each side of it, and a gap (`…`) where pages are left out; a gap that
 //! would stand for one page shows that page instead, which takes the same room. Makes no
 //! HTML: `partials/pager.html` does.
 
 use serde::Serialize;
 
+use super::super::plan::list_page_path;
+use crate::i18n::Strings;
 use crate::model::Site;
-use crate::pipeline::render::plan::list_page_path;
+use crate::seo;
 
 /// How many pages on each side of the current one the pager links.
 pub(crate) const NEIGHBOURS: usize = 2;
+
+/// What a page of a list (a kind's index, a tag's page) knows of its place in the list.
+pub(crate) struct ListedPage {
+    /// The page's title without the site's: the list's, with the page's number on a page
+    /// after the first ("Causes, page 2 of 250").
+    pub(crate) title: String,
+    /// The list's title.
+    list_title: String,
+    /// The site path of the list's first page.
+    first: String,
+    /// The page's number, from 1.
+    number: usize,
+    /// "Page 2 of 250" on a page after the first.
+    page_of: String,
+    /// "Page 2", the page's crumb, on a page after the first.
+    crumb: String,
+    /// The page's path as pages link to it.
+    link: String,
+    /// The pager, when the list has more than one page.
+    pager: Option<Pager>,
+}
+
+impl ListedPage {
+    /// Page `number` of `count` of the list titled `list_title` whose first page is at `first`.
+    pub(crate) fn new(
+        site: &Site,
+        strings: &Strings,
+        list_title: &str,
+        first: &str,
+        number: usize,
+        count: usize,
+    ) -> ListedPage {
+        let (number_text, count_text) = (number.to_string(), count.to_string());
+        let numbers = [
+            ("page", number_text.as_str()),
+            ("pages", count_text.as_str()),
+        ];
+        let (title, page_of, crumb) = if number == 1 {
+            (list_title.to_string(), String::new(), String::new())
+        } else {
+            let mut values = vec![("title", list_title)];
+            values.extend(numbers);
+            (
+                strings.fill("paged_title", &values),
+                strings.fill("page_of", &numbers),
+                strings.fill("page_number", &numbers),
+            )
+        };
+        ListedPage {
+            title,
+            list_title: list_title.to_string(),
+            first: first.to_string(),
+            number,
+            page_of,
+            crumb,
+            link: site.config.link(&list_page_path(first, number)),
+            pager: Pager::of(site, first, number, count),
+        }
+    }
+
+    /// "Page 2", the crumb of a page after the first (empty on the first).
+    pub(crate) fn crumb(&self) -> &str {
+        &self.crumb
+    }
+
+    /// The JSON-LD of a page after the first: the trail `crumbs`, then the list, then this
+    /// page, and the page as a `CollectionPage`.
+    pub(crate) fn json_ld(&self, site: &Site, mut crumbs: Vec<seo::Crumb>) -> Vec<String> {
+        let path = list_page_path(&self.first, self.number);
+        crumbs.push(seo::Crumb {
+            title: self.list_title.clone(),
+            path: self.first.clone(),
+        });
+        crumbs.push(seo::Crumb {
+            title: self.crumb.clone(),
+            path: path.clone(),
+        });
+        vec![
+            seo::breadcrumb_json_ld(site, &crumbs),
+            seo::script_json(&serde_json::json!({
+                "@context": "https://schema.org",
+                "@type": "CollectionPage",
+                "name": self.title,
+                "url": site.config.permalink(&path),
+                "inLanguage": site.config.language,
+            })),
+        ]
+    }
+
+    /// Gives the template `pager` (none for a list of one page) and `list_page`: `number`,
+    /// `page_of` ("Page 2 of 250", empty on the first page), `crumb` ("Page 2") and `path`
+    /// (this page's, as pages link to it).
+    pub(crate) fn insert_into(self, context: &mut tera::Context) {
+        context.insert("pager", &self.pager);
+        context.insert(
+            "list_page",
+            &serde_json::json!({
+                "number": self.number,
+                "page_of": self.page_of,
+                "crumb": self.crumb,
+                "path": self.link,
+            }),
+        );
+    }
+}
 
 /// What templates get as `pager` on a list page of a list of more than one page (none on a
 /// list that fits on one page).

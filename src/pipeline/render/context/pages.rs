@@ -42,7 +42,7 @@ pub(crate) fn tag_context(shared: &Shared<'_>, index: usize, number: usize) -> t
     let per_page = site.config.paginate;
     let count = super::super::plan::page_count(tag.articles.len(), per_page);
     let path = super::super::plan::list_page_path(&first, number);
-    let listed = ListedPage::new(shared, &tag.name, &first, number, count);
+    let listed = ListedPage::new(site, &shared.strings, &tag.name, &first, number, count);
     let mut page = shared.page(
         "tag",
         path.clone(),
