@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 
 use tantivy::query::{
     BooleanQuery, BoostQuery, DisjunctionMaxQuery, EnableScoring, Occur, Query, TermQuery,
@@ -135,15 +135,38 @@ enum Prominent {
     /// [`query::MAX_PROMINENT_DOCS`] articles.
     All,
     /// These articles.
-    Docs(FxHashSet<DocAddress>),
+    Docs(Vec<DocAddress>),
 }
 
 impl Prominent {
-    fn contains(&self, doc: &DocAddress) -> bool {
+    /// A walk through the articles in document order, for matches met in that order.
+    fn cursor(&self) -> ProminentCursor<'_> {
         match self {
-            Prominent::All => true,
-            Prominent::Docs(docs) => docs.contains(doc),
+            Prominent::All => ProminentCursor { docs: None, at: 0 },
+            Prominent::Docs(docs) => ProminentCursor {
+                docs: Some(docs),
+                at: 0,
+            },
         }
+    }
+}
+
+/// Tells whether documents, asked in ascending order, are among [`Prominent`]'s.
+struct ProminentCursor<'a> {
+    /// Sorted, each once; `None` for every article.
+    docs: Option<&'a [DocAddress]>,
+    at: usize,
+}
+
+impl ProminentCursor<'_> {
+    fn holds(&mut self, doc: DocAddress) -> bool {
+        let Some(docs) = self.docs else {
+            return true;
+        };
+        while self.at < docs.len() && docs[self.at] < doc {
+            self.at += 1;
+        }
+        docs.get(self.at) == Some(&doc)
     }
 }
 
@@ -169,7 +192,7 @@ fn common_in_a_field(term: &str, index: &OpenIndex, searcher: &Searcher) -> Resu
 /// in a prominent field, or every article holding it when more than
 /// [`query::MAX_PROMINENT_DOCS`] hold it in a prominent field.
 fn prominent_docs(terms: &[&str], index: &OpenIndex, searcher: &Searcher) -> Result<Prominent> {
-    let mut out = FxHashSet::default();
+    let mut out = Vec::new();
     let mut common = Vec::new();
     for &term in terms {
         if common_in_a_field(term, index, searcher)? {
@@ -196,6 +219,8 @@ fn prominent_docs(terms: &[&str], index: &OpenIndex, searcher: &Searcher) -> Res
                 .map(|(doc, _)| doc),
         );
     }
+    out.sort_unstable();
+    out.dedup();
     Ok(Prominent::Docs(out))
 }
 
@@ -308,17 +333,19 @@ fn word_count(prominent: bool) -> u32 {
 }
 
 /// Ranks every article matching a plan (spec rule 4), with scores, in no particular order:
-/// [`query::best_first`] orders them (all of them, or [`query`]'s first few). The maps are keyed by
-/// document with Fx hashing: a common word on a large site puts most articles in them, once
-/// per query, and `remedy check` runs a query per symptom phrase.
+/// [`query::best_first`] orders them (all of them, or [`query`]'s first few). A common word on
+/// a large site matches most articles, once per query, and `remedy check` runs a query per
+/// symptom phrase: so the matches of each word, which tantivy yields in document order, are
+/// merged as sorted lists (one pass each, no hashing), and each document's figures are added
+/// in the same order as ever (word by word, slot by slot), to the same bits.
 pub fn rank(
     index: &OpenIndex,
     searcher: &Searcher,
     plan: &Plan,
 ) -> Result<Vec<Ranked<DocAddress>>> {
-    let mut found: FxHashMap<DocAddress, Ranked<DocAddress>> = FxHashMap::default();
+    let mut found: Vec<(DocAddress, (f64, u32))> = Vec::new();
     for slot in &plan.slots {
-        let mut slot_matches: FxHashMap<DocAddress, SlotMatch> = FxHashMap::default();
+        let mut slot_matches: Vec<(DocAddress, SlotMatch)> = Vec::new();
         for word in plan.words_of(slot) {
             if word.variants.is_empty() {
                 continue;
@@ -327,48 +354,76 @@ pub fn rank(
             let prominent = if word.required {
                 prominent_docs(&terms, index, searcher)?
             } else {
-                Prominent::Docs(FxHashSet::default())
+                Prominent::Docs(Vec::new())
             };
+            let mut held = prominent.cursor();
             let hits = matches(word_query(word, index).as_ref(), searcher)?;
-            // Sized once: a common word's matches would otherwise regrow the map many times.
-            slot_matches.reserve(hits.len().saturating_sub(slot_matches.len()));
-            for (doc, score) in hits {
-                let entry = slot_matches.entry(doc).or_default();
-                entry.words_score += score;
-                if word.required {
-                    entry.words += word_count(prominent.contains(&doc));
-                }
-            }
+            let counted = hits.into_iter().map(|(doc, score)| {
+                let words = if word.required {
+                    word_count(held.holds(doc))
+                } else {
+                    0
+                };
+                (doc, (score, words))
+            });
+            slot_matches = merge_sorted(
+                slot_matches,
+                counted,
+                |entry, (score, words)| {
+                    entry.words_score += score;
+                    entry.words += words;
+                },
+                |(score, words)| SlotMatch {
+                    words_score: 0.0 + score,
+                    words,
+                    ..SlotMatch::default()
+                },
+            );
         }
         for alternative in &slot.alternatives {
-            let mut held: FxHashMap<DocAddress, (usize, f32, usize)> = FxHashMap::default();
+            let mut held: Vec<(DocAddress, (usize, f32, usize))> = Vec::new();
             for term in alternative {
                 let prominent = prominent_docs(&[term], index, searcher)?;
-                for (doc, impact) in matches(&term_query(term, index), searcher)? {
-                    let entry = held.entry(doc).or_default();
-                    entry.0 += 1;
-                    entry.1 += impact;
-                    entry.2 += usize::from(prominent.contains(&doc));
-                }
+                let mut in_prominent = prominent.cursor();
+                let hits: Vec<(DocAddress, (f32, usize))> =
+                    matches(&term_query(term, index), searcher)?
+                        .into_iter()
+                        .map(|(doc, impact)| (doc, (impact, usize::from(in_prominent.holds(doc)))))
+                        .collect();
+                held = merge_sorted(
+                    held,
+                    hits,
+                    |entry, (impact, prominent)| {
+                        entry.0 += 1;
+                        entry.1 += impact;
+                        entry.2 += prominent;
+                    },
+                    |(impact, prominent)| (1, 0.0 + impact, prominent),
+                );
             }
-            for (doc, (count, impacts, in_prominent)) in held {
-                if count == alternative.len() {
+            let whole = held
+                .into_iter()
+                .filter(|(_, (count, _, _))| *count == alternative.len())
+                .map(|(doc, (_, impacts, in_prominent))| {
                     let score = (query::SYNONYM_WEIGHT * f64::from(impacts)) as f32;
-                    let entry = slot_matches.entry(doc).or_default();
+                    (doc, (score, in_prominent == alternative.len()))
+                });
+            slot_matches = merge_sorted(
+                slot_matches,
+                whole,
+                |entry, (score, prominent)| {
                     entry.alternative = Some(entry.alternative.map_or(score, |s| s.max(score)));
-                    entry.alternative_prominent |= in_prominent == alternative.len();
-                }
-            }
+                    entry.alternative_prominent |= prominent;
+                },
+                |(score, prominent)| SlotMatch {
+                    alternative: Some(score),
+                    alternative_prominent: prominent,
+                    ..SlotMatch::default()
+                },
+            );
         }
         let required = plan.required_in(slot);
-        found.reserve(slot_matches.len().saturating_sub(found.len()));
-        for (doc, matched) in slot_matches {
-            let entry = found.entry(doc).or_insert(Ranked {
-                doc,
-                codes: 0,
-                words: 0,
-                score: 0.0,
-            });
+        let contributions = slot_matches.into_iter().map(|(doc, matched)| {
             let (score, words) = match matched.alternative {
                 Some(alternative) if slot.stands_in => {
                     let standing = required * word_count(matched.alternative_prominent);
@@ -380,23 +435,69 @@ pub fn rank(
                 Some(alternative) => (matched.words_score.max(alternative), matched.words),
                 None => (matched.words_score, matched.words),
             };
-            entry.score = (entry.score as f32 + score) as f64;
-            entry.words += words;
-        }
+            (doc, (score, words))
+        });
+        found = merge_sorted(
+            found,
+            contributions,
+            |entry, (score, words)| {
+                entry.0 = (entry.0 as f32 + score) as f64;
+                entry.1 += words;
+            },
+            |(score, words)| ((0.0_f32 + score) as f64, words),
+        );
     }
+    let mut codes = vec![0u32; found.len()];
     for word in &plan.words {
         if word.is_code() {
             let field = index.fields.get(SearchField::ErrorCodes);
             let term = Term::from_field_text(field, &word.variants[0].term);
             let query = TermQuery::new(term, IndexRecordOption::Basic);
             for (doc, _) in matches(&query, searcher)? {
-                if let Some(entry) = found.get_mut(&doc) {
-                    entry.codes += 1;
+                if let Ok(at) = found.binary_search_by(|(other, _)| other.cmp(&doc)) {
+                    codes[at] += 1;
                 }
             }
         }
     }
-    Ok(found.into_values().collect())
+    Ok(found
+        .into_iter()
+        .zip(codes)
+        .map(|((doc, (score, words)), codes)| Ranked {
+            doc,
+            codes,
+            words,
+            score,
+        })
+        .collect())
+}
+
+/// Merges `add` into `into`, both sorted by document with each document once: `combine` folds
+/// an entry of `add` into `into`'s for the same document, `new` makes an entry of one for a
+/// document `into` lacks. The result is sorted by document, each once.
+fn merge_sorted<T, U>(
+    into: Vec<(DocAddress, T)>,
+    add: impl IntoIterator<Item = (DocAddress, U)>,
+    mut combine: impl FnMut(&mut T, U),
+    mut new: impl FnMut(U) -> T,
+) -> Vec<(DocAddress, T)> {
+    let add = add.into_iter();
+    let mut out = Vec::with_capacity(into.len() + add.size_hint().0);
+    let mut into = into.into_iter().peekable();
+    for (doc, value) in add {
+        while let Some(entry) = into.next_if(|(other, _)| *other < doc) {
+            out.push(entry);
+        }
+        match into.next_if(|(other, _)| *other == doc) {
+            Some((doc, mut entry)) => {
+                combine(&mut entry, value);
+                out.push((doc, entry));
+            }
+            None => out.push((doc, new(value))),
+        }
+    }
+    out.extend(into);
+    out
 }
 
 /// The first `limit` of `ranked` in [`query::best_first`] order, the rest dropped. A total
@@ -502,6 +603,26 @@ mod tests {
     use super::*;
 
     proptest! {
+        /// Merging sorted lists is folding one into the other by document, in order.
+        #[test]
+        fn merging_sorted_lists_folds_by_document(
+            first in prop::collection::btree_map((0u32..3, 0u32..40), 0u32..100, 0..50),
+            second in prop::collection::btree_map((0u32..3, 0u32..40), 0u32..100, 0..50),
+        ) {
+            let list = |map: &std::collections::BTreeMap<(u32, u32), u32>| -> Vec<(DocAddress, u32)> {
+                map.iter().map(|(&(s, d), &v)| (DocAddress::new(s, d), v)).collect()
+            };
+            let merged = merge_sorted(list(&first), list(&second), |a, b| *a = *a * 1000 + b, |b| b + 1);
+            let mut expected = first.clone();
+            for (key, value) in &second {
+                expected
+                    .entry(*key)
+                    .and_modify(|a| *a = *a * 1000 + value)
+                    .or_insert(value + 1);
+            }
+            prop_assert_eq!(merged, list(&expected));
+        }
+
         /// Selecting the first few and sorting them is sorting everything and keeping the
         /// first few, ties (equal codes, words and score) included.
         #[test]
