@@ -18,7 +18,9 @@
 //! Within a group the most useful come first: those written earliest in the lists of the
 //! group's articles (writers lead with what readers see most), then those more articles list.
 //! A group shows a few ([`SHOWN_PER_GROUP`], more if needed so that every cause of the group
-//! has a symptom shown) and keeps the rest behind "more". Each symptom gets a URL slug made from its words,
+//! has a symptom shown) and keeps the rest behind "more". A troubleshooter with more causes
+//! than `[troubleshooter] index-causes` lists none of them on its index, and a symptom for
+//! each would be thousands in sight: there a group shows its [`SHOWN_PER_GROUP`] most useful. Each symptom gets a URL slug made from its words,
 //! lower-cased, unique within the troubleshooter and never `index` (its page is
 //! `troubleshoot/<slug>.html`, beside the troubleshooter's `index.html`).
 //!
@@ -121,6 +123,11 @@ pub fn derive(site: &Site) -> Troubleshooter {
             }
         }
     }
+    let causes: HashSet<usize> = found
+        .iter()
+        .flat_map(|f| f.causes.iter().copied())
+        .collect();
+    let cover_causes = causes.len() <= site.config.troubleshooter.index_causes;
     let mut symptoms: Vec<Symptom> = Vec::new();
     let mut groups: Vec<Group> = Vec::new();
     // `troubleshoot/index.html` is the troubleshooter itself: a symptom "Index" is `index-2`.
@@ -132,7 +139,7 @@ pub fn derive(site: &Site) -> Troubleshooter {
         }
         // Most useful first; a stable sort keeps the order met for ties.
         members.sort_by_key(|f| (f.position, std::cmp::Reverse(f.articles)));
-        let (members, shown) = shown_first(members);
+        let (members, shown) = shown_first(members, cover_causes);
         let group = groups.len();
         let mut in_group = Vec::new();
         for member in members {
@@ -158,14 +165,15 @@ pub fn derive(site: &Site) -> Troubleshooter {
 }
 
 /// Splits a group's symptoms (most useful first) into those shown and those behind "more":
-/// the most useful one of each cause not yet shown, then the most useful others up to
-/// [`SHOWN_PER_GROUP`]; all of them when fewer than [`FEWEST_BEHIND_MORE`] would be left.
-/// Returns them reordered, shown first, each part most useful first, and how many are shown.
-fn shown_first(members: Vec<&Found>) -> (Vec<&Found>, usize) {
+/// the most useful one of each cause not yet shown (when `cover_causes`), then the most useful
+/// others up to [`SHOWN_PER_GROUP`]; all of them when fewer than [`FEWEST_BEHIND_MORE`] would
+/// be left. Returns them reordered, shown first, each part most useful first, and how many are
+/// shown.
+fn shown_first(members: Vec<&Found>, cover_causes: bool) -> (Vec<&Found>, usize) {
     let mut shown = vec![false; members.len()];
     let mut covered: HashSet<usize> = HashSet::new();
     for (i, member) in members.iter().enumerate() {
-        if member.causes.iter().any(|c| !covered.contains(c)) {
+        if cover_causes && member.causes.iter().any(|c| !covered.contains(c)) {
             shown[i] = true;
             covered.extend(member.causes.iter().copied());
         }
@@ -432,7 +440,7 @@ mod tests {
         let mut all: Vec<Found> = (0..16).map(|i| found(&format!("a{i}"), &[1], i)).collect();
         all.push(found("b", &[2], 3));
         all.push(found("c", &[3], 4));
-        let (ordered, shown) = shown_first(all.iter().collect());
+        let (ordered, shown) = shown_first(all.iter().collect(), true);
         assert_eq!(shown, SHOWN_PER_GROUP);
         assert_eq!(
             texts(&ordered[..shown]),
@@ -448,11 +456,18 @@ mod tests {
         let all: Vec<Found> = (0..18)
             .map(|i| found(&format!("s{i}"), &[i % 14], 0))
             .collect();
-        let (_, shown) = shown_first(all.iter().collect());
+        let (_, shown) = shown_first(all.iter().collect(), true);
         assert_eq!(shown, 14);
+        // Unless causes are left to the symptoms' pages: then the most useful twelve.
+        let (ordered, shown) = shown_first(all.iter().collect(), false);
+        assert_eq!(shown, SHOWN_PER_GROUP);
+        assert_eq!(
+            texts(&ordered[..shown]),
+            texts(&all.iter().take(12).collect::<Vec<_>>())
+        );
         // Too few left over for "more": all are shown.
         let all: Vec<Found> = (0..13).map(|i| found(&format!("s{i}"), &[1], i)).collect();
-        let (ordered, shown) = shown_first(all.iter().collect());
+        let (ordered, shown) = shown_first(all.iter().collect(), true);
         assert_eq!((ordered.len(), shown), (13, 13));
     }
 

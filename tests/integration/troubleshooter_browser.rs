@@ -41,6 +41,19 @@ fn visible_causes(session: &Session) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Opens every "more" of the symptoms and waits until each of the `all` symptoms is a checkbox.
+fn open_every_more(session: &Session, all: u64) {
+    assert!(all > 50, "{all} symptoms");
+    session.script(
+        "Array.prototype.forEach.call(document.querySelectorAll('.ts-more-symptoms'), \
+           function (d) { d.open = true; }); return true",
+    );
+    session.wait_for(
+        "every symptom as a checkbox",
+        &format!("return document.querySelectorAll('input.ts-pick').length === {all}"),
+    );
+}
+
 fn status(session: &Session) -> String {
     session
         .script("return document.getElementById('ts-status').textContent")
@@ -59,9 +72,47 @@ fn a_reader_picks_symptoms_ticks_fixes_and_is_sent_on_when_stuck() {
     session.script("localStorage.clear(); return true");
     open(&session, &index);
 
-    // Symptoms are checkboxes; with none picked every cause is listed.
-    let pickers = session.script("return document.querySelectorAll('input.ts-pick').length");
-    assert!(pickers.as_u64().unwrap() > 50, "{pickers}");
+    // The symptoms shown are checkboxes; those behind "more" become checkboxes when first
+    // shown, by the filter or by opening "more"; with none picked every cause is listed.
+    let counts = session.script(
+        "return [document.querySelectorAll('li[data-symptom]').length, \
+           document.querySelectorAll('input.ts-pick').length, \
+           document.querySelectorAll('.ts-more-symptoms li[data-symptom]:not(.ts-pickable)').length]",
+    );
+    let (all, pickers, waiting) = (
+        counts[0].as_u64().unwrap(),
+        counts[1].as_u64().unwrap(),
+        counts[2].as_u64().unwrap(),
+    );
+    assert!(
+        all > 50 && waiting > 10 && pickers + waiting == all,
+        "{counts}"
+    );
+    session.script(
+        "var f = document.getElementById('ts-filter-input'); f.value = 'forever'; \
+         f.dispatchEvent(new Event('input')); return true",
+    );
+    let found = session.wait_for(
+        "a symptom behind \"more\" found by the filter, as a checkbox",
+        "var shown = Array.prototype.filter.call(document.querySelectorAll('li[data-symptom]'), \
+           function (li) { return !li.hidden; }); \
+         return shown.length > 0 && shown.every(function (li) { \
+           return li.querySelector('input.ts-pick') && /forever/i.test(li.textContent); }) \
+           && shown.map(function (li) { return li.textContent; })",
+    );
+    assert!(
+        found
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t == "Estimating time remaining forever"),
+        "{found}"
+    );
+    session.script(
+        "var f = document.getElementById('ts-filter-input'); f.value = ''; \
+         f.dispatchEvent(new Event('input')); return true",
+    );
+    open_every_more(&session, all);
     assert_eq!(visible_causes(&session).len(), 10);
     assert!(
         status(&session).starts_with("Pick what you see"),
@@ -236,8 +287,8 @@ fn a_large_troubleshooter_reads_causes_from_the_symptom_pages_and_ranks_them_ali
         status(&session),
         "Tick what you see and its likely causes appear here."
     );
-    let pickers = session.script("return document.querySelectorAll('input.ts-pick').length");
-    assert!(pickers.as_u64().unwrap() > 50, "{pickers}");
+    let all = session.script("return document.querySelectorAll('li[data-symptom]').length");
+    open_every_more(&session, all.as_u64().unwrap());
 
     // Whatever is ticked, the causes, their order and their notes are the full index's.
     for picked in [

@@ -7,7 +7,8 @@
  *   are ranked by how many of the chosen symptoms they explain, then by weight (the order the
  *   page lists them in), those explaining none hidden; `?symptoms=a,b` preselects. A filter box
  *   narrows the symptoms to those whose words start with what the reader types (the ones
- *   behind "more" included). Every tick shows its effect: on a wide screen the causes stand
+ *   behind "more" included; those become checkboxes when first shown, so a troubleshooter
+ *   with thousands of symptoms is ready at once). Every tick shows its effect: on a wide screen the causes stand
  *   beside the symptoms (CSS); on a phone a bar at the bottom of the screen says how many
  *   causes the ticks point at, names the most likely one and leads down to them;
  * - on the index of a troubleshooter too large to list every cause (`data-causes-from="pages"`,
@@ -161,35 +162,49 @@
     var fromQuery = new URLSearchParams(location.search).get('symptoms');
     var initial = fromQuery !== null ? fromQuery.split(',') : (load('chosen') || []);
     initial.forEach(function (slug) { if (slug) chosen[slug] = true; });
+    // Behind "more", a symptom becomes a checkbox when first shown (unless it is ticked): a
+    // large troubleshooter keeps thousands there, and the page is ready without making them.
     each(symptomItems, function (item) {
-      var slug = item.getAttribute('data-symptom');
-      var link = item.querySelector('a');
-      var box = element('input', 'ts-pick');
-      box.type = 'checkbox';
-      box.id = 'ts-pick-' + slug;
-      box.value = slug;
-      box.checked = !!chosen[slug];
-      var label = element('label', null, link ? link.textContent : slug);
-      label.htmlFor = box.id;
-      if (link) pageOf[slug] = link.href;
-      item.textContent = '';
-      item.appendChild(box);
-      item.appendChild(label);
-      item.classList.add('ts-pickable');
-      // A symptom ticked before (saved, or in the address) is shown, even from behind "more".
-      var more = item.closest('details');
-      if (box.checked && more) more.open = true;
-      box.addEventListener('change', function () {
-        if (box.checked) chosen[slug] = true; else delete chosen[slug];
-        save('chosen', Object.keys(chosen));
-        remember();
-        update();
+      if (!item.closest('.ts-more-symptoms') || chosen[item.getAttribute('data-symptom')]) {
+        pickable(item);
+      }
+    });
+    each(container.querySelectorAll('.ts-more-symptoms'), function (more) {
+      more.addEventListener('toggle', function () {
+        if (more.open) each(more.querySelectorAll('li[data-symptom]:not(.ts-pickable)'), pickable);
       });
-      symptomBoxes.push(box);
     });
     addTools();
     addBar();
     document.body.classList.add('ts-interactive');
+  }
+
+  // A symptom's chip as a checkbox and its label.
+  function pickable(item) {
+    var slug = item.getAttribute('data-symptom');
+    var link = item.querySelector('a');
+    var box = element('input', 'ts-pick');
+    box.type = 'checkbox';
+    box.id = 'ts-pick-' + slug;
+    box.value = slug;
+    box.checked = !!chosen[slug];
+    var label = element('label', null, link ? link.textContent : slug);
+    label.htmlFor = box.id;
+    if (link) pageOf[slug] = link.href;
+    item.textContent = '';
+    item.appendChild(box);
+    item.appendChild(label);
+    item.classList.add('ts-pickable');
+    // A symptom ticked before (saved, or in the address) is shown, even from behind "more".
+    var more = item.closest('details');
+    if (box.checked && more) more.open = true;
+    box.addEventListener('change', function () {
+      if (box.checked) chosen[slug] = true; else delete chosen[slug];
+      save('chosen', Object.keys(chosen));
+      remember();
+      update();
+    });
+    symptomBoxes.push(box);
   }
 
   var forget = element('button', 'ts-forget', text('forget_tried'));
@@ -246,8 +261,8 @@
     var shown = 0;
     each(symptomItems, function (item) {
       var box = item.querySelector('input');
-      var label = item.querySelector('label');
-      var own = words(label ? label.textContent : '');
+      // The label's text, or the link's while the chip waits behind "more".
+      var own = words(item.textContent);
       var match = typed.every(function (word) {
         return own.some(function (other) { return other.indexOf(word) === 0; });
       });
