@@ -656,7 +656,8 @@ fn static_collisions(
 /// the parts of a split sitemap that a larger sitemap left (`sitemap3.xml` once two parts
 /// do, every part once one file holds it). The parts are numbered from 1 with no gap, so the
 /// ones left over are those after the last one written, up to the first that is missing or
-/// is a static file of `theme`. Returns the paths written or removed.
+/// is a static file of `theme`. `_redirects` goes too once the site has no alias left (unless
+/// it is the site's own static file). Returns the paths written or removed.
 fn write_site_files(
     build_dir: &Path,
     theme: &Theme,
@@ -679,6 +680,14 @@ fn write_site_files(
         }
         write::remove_file(build_dir, &path)?;
         written.push(path);
+    }
+    let redirects = render::REDIRECTS_FILE;
+    if !site_files.iter().any(|file| file.path == redirects)
+        && !theme.assets.contains_key(redirects)
+        && build_dir.join(redirects).is_file()
+    {
+        write::remove_file(build_dir, redirects)?;
+        written.push(redirects.to_string());
     }
     Ok(written)
 }
@@ -807,5 +816,35 @@ mod tests {
         );
         assert!(write_site_files(dir, &theme, &single).unwrap().is_empty());
         assert_eq!(std::fs::read(dir.join("sitemap1.xml")).unwrap(), b"mine");
+    }
+
+    #[test]
+    fn site_files_remove_the_redirects_once_no_alias_is_left() {
+        let mut theme = crate::fixture::loaded().theme;
+        theme.assets.remove(render::REDIRECTS_FILE);
+        let build = tempfile::tempdir().unwrap();
+        let dir = build.path();
+        let robots = output("robots.txt", "robots");
+        let redirects = output(render::REDIRECTS_FILE, "/old /new/ 301\n");
+        let written = write_site_files(dir, &theme, &[robots.clone(), redirects]).unwrap();
+        assert_eq!(written, ["robots.txt", "_redirects"]);
+        // The last alias deleted: the rules go with it.
+        let written = write_site_files(dir, &theme, std::slice::from_ref(&robots)).unwrap();
+        assert_eq!(written, ["_redirects"]);
+        assert!(!dir.join(render::REDIRECTS_FILE).exists());
+        // A site that ships its own `_redirects` keeps it.
+        std::fs::write(dir.join(render::REDIRECTS_FILE), "mine").unwrap();
+        theme.assets.insert(
+            render::REDIRECTS_FILE.into(),
+            crate::theme::Asset {
+                bytes: b"mine".to_vec(),
+                origin: crate::theme::Origin::File("static/_redirects".into()),
+            },
+        );
+        assert!(write_site_files(dir, &theme, &[robots]).unwrap().is_empty());
+        assert_eq!(
+            std::fs::read(dir.join(render::REDIRECTS_FILE)).unwrap(),
+            b"mine"
+        );
     }
 }
