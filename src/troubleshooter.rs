@@ -127,7 +127,7 @@ pub fn derive(site: &Site) -> Troubleshooter {
         .iter()
         .flat_map(|f| f.causes.iter().copied())
         .collect();
-    let cover_causes = causes.len() <= site.config.troubleshooter.index_causes;
+    let cover_causes = index_lists_causes(site, causes.len());
     let mut symptoms: Vec<Symptom> = Vec::new();
     let mut groups: Vec<Group> = Vec::new();
     // `troubleshoot/index.html` is the troubleshooter itself: a symptom "Index" is `index-2`.
@@ -162,6 +162,13 @@ pub fn derive(site: &Site) -> Troubleshooter {
         });
     }
     Troubleshooter::new(symptoms, groups)
+}
+
+/// Whether the troubleshooter's index lists every one of its `causes` (how many there are),
+/// each with its fixes: up to `[troubleshooter] index-causes`. Past it the index lists symptoms
+/// only, and the script reads the causes of those ticked from their pages.
+pub fn index_lists_causes(site: &Site, causes: usize) -> bool {
+    causes <= site.config.troubleshooter.index_causes
 }
 
 /// Splits a group's symptoms (most useful first) into those shown and those behind "more":

@@ -143,7 +143,7 @@ pub(super) fn index_context(shared: &Shared<'_>) -> tera::Context {
     let mut context = shared.context("../", page);
     // Past the limit the page lists symptoms only: the script learns a symptom's causes from
     // its page, so the chips carry none.
-    let on_demand = troubleshooter.causes.len() > site.config.troubleshooter.index_causes;
+    let on_demand = !troubleshooter::index_lists_causes(site, troubleshooter.causes.len());
     let entry = |i: usize| {
         let symptom = &troubleshooter.symptoms[i];
         SymptomEntry {
