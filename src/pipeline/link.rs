@@ -13,6 +13,8 @@ mod tags;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Article, Located, Relations, Section, Site, kinds, sort_articles};
@@ -179,35 +181,56 @@ fn relation_edges(
 }
 
 fn resolve_relations(site: &mut Site, left_out: &LeftOut, diagnostics: &mut Vec<Diagnostic>) {
-    let (forward, related): (Vec<Vec<usize>>, Vec<Vec<usize>>) = site
+    // Each article's edges are resolved on its own, on every core, with its forward edges by
+    // kind; the problems are reported in article order all the same.
+    let site_ref = &*site;
+    let resolved: Vec<(Relations, Vec<usize>, Vec<Diagnostic>)> = site_ref
         .articles
-        .iter()
-        .map(|article| relation_edges(site, article, left_out, diagnostics))
-        .unzip();
-    let mut relations = vec![Relations::default(); site.articles.len()];
-    for (index, edges) in forward.iter().enumerate() {
-        for &target in edges {
-            let kind = site.articles[target].kind.clone();
-            relations[index]
-                .by_kind
-                .entry(kind)
-                .or_default()
-                .push(target);
-        }
+        .par_iter()
+        .map(|article| {
+            let mut found = Vec::new();
+            let (forward, related) = relation_edges(site_ref, article, left_out, &mut found);
+            let mut relations = Relations {
+                related,
+                ..Relations::default()
+            };
+            for &target in &forward {
+                push_edge(&mut relations, &site_ref.articles[target].kind, target);
+            }
+            (relations, forward, found)
+        })
+        .collect();
+    let mut relations = Vec::with_capacity(resolved.len());
+    let mut forward = Vec::with_capacity(resolved.len());
+    for (article_relations, edges, found) in resolved {
+        relations.push(article_relations);
+        forward.push(edges);
+        diagnostics.extend(found);
     }
+    // The reverse edges, in site order.
     for (index, edges) in forward.iter().enumerate() {
-        let kind = site.articles[index].kind.clone();
+        let kind = &site.articles[index].kind;
         for &target in edges {
-            let list = relations[target].by_kind.entry(kind.clone()).or_default();
-            if !list.contains(&index) {
-                list.push(index);
+            if !relations[target]
+                .by_kind
+                .get(kind)
+                .is_some_and(|list| list.contains(&index))
+            {
+                push_edge(&mut relations[target], kind, index);
             }
         }
     }
-    for (index, list) in related.into_iter().enumerate() {
-        relations[index].related = list;
-    }
     site.relations = relations;
+}
+
+/// Adds `target` to the edges of `relations` to articles of `kind`.
+fn push_edge(relations: &mut Relations, kind: &str, target: usize) {
+    match relations.by_kind.get_mut(kind) {
+        Some(list) => list.push(target),
+        None => {
+            relations.by_kind.insert(kind.to_string(), vec![target]);
+        }
+    }
 }
 
 /// Resolves one relation value to an article index, or explains why it cannot; `Err(None)`
