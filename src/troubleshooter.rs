@@ -33,6 +33,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::model::{Group, Site, Symptom, Troubleshooter, effort_minutes, kinds};
 use crate::search::analysis;
+use rayon::prelude::*;
 
 /// How many symptoms a group shows before "more", unless more are needed to show one for each
 /// of its causes.
@@ -63,6 +64,8 @@ pub fn symptom_key(phrase: &str, language: analysis::Language) -> String {
 struct Found {
     text: String,
     key: String,
+    /// The causes it points at: in the order met while deriving, then once each in display
+    /// order.
     causes: Vec<usize>,
     kind: String,
     /// The earliest place an article of its group's kind lists it at (0 for first): an FAQ
@@ -90,14 +93,31 @@ pub fn causes_of_symptoms(site: &Site, index: usize) -> Vec<usize> {
 pub fn derive(site: &Site) -> Troubleshooter {
     let mut found: Vec<Found> = Vec::new();
     let mut position_of: HashMap<String, usize> = HashMap::new();
-    for (index, article) in site.articles.iter().enumerate() {
-        let causes = causes_of_symptoms(site, index);
+    // Each article's causes and symptom keys (an analysis of each symptom) are found on every
+    // core; they are gathered in site order.
+    let per_article: Vec<(Vec<usize>, Vec<String>)> = (0..site.articles.len())
+        .into_par_iter()
+        .map(|index| {
+            let causes = causes_of_symptoms(site, index);
+            let keys = if causes.is_empty() {
+                Vec::new()
+            } else {
+                site.articles[index]
+                    .front
+                    .symptoms
+                    .iter()
+                    .map(|text| symptom_key(text, site.config.search.language))
+                    .collect()
+            };
+            (causes, keys)
+        })
+        .collect();
+    for (article, (causes, keys)) in site.articles.iter().zip(per_article) {
         if causes.is_empty() {
             continue;
         }
         let mut counted = HashSet::new();
-        for (position, text) in article.front.symptoms.iter().enumerate() {
-            let key = symptom_key(text, site.config.search.language);
+        for ((position, text), key) in article.front.symptoms.iter().enumerate().zip(keys) {
             let at = *position_of.entry(key.clone()).or_insert_with(|| {
                 found.push(Found {
                     text: text.clone(),
@@ -116,12 +136,14 @@ pub fn derive(site: &Site) -> Troubleshooter {
             if counted.insert(at) {
                 entry.articles += 1;
             }
-            for &cause in &causes {
-                if !entry.causes.contains(&cause) {
-                    entry.causes.push(cause);
-                }
-            }
+            entry.causes.extend_from_slice(&causes);
         }
+    }
+    // Each symptom's causes once, in display order (a phrase many articles share may point at
+    // thousands).
+    for entry in &mut found {
+        entry.causes.sort_unstable();
+        entry.causes.dedup();
     }
     let causes: HashSet<usize> = found
         .iter()
@@ -143,8 +165,7 @@ pub fn derive(site: &Site) -> Troubleshooter {
         let group = groups.len();
         let mut in_group = Vec::new();
         for member in members {
-            let mut causes = member.causes.clone();
-            causes.sort_unstable();
+            let causes = member.causes.clone();
             in_group.push(symptoms.len());
             symptoms.push(Symptom {
                 text: member.text.clone(),
