@@ -62,6 +62,24 @@ pub fn read(index: &OpenIndex) -> Result<Impacts> {
     }
     let segment = &segments[0];
     let max_doc = segment.max_doc();
+    // The stored articles and the terms are read side by side, on two cores (100,000 articles:
+    // 0.64 s one after the other, 0.34-0.44 s side by side).
+    let (docs, terms) = rayon::join(
+        || read_docs(&searcher, max_doc, index),
+        || read_terms(segment, max_doc, index),
+    );
+    Ok(Impacts {
+        docs: docs?,
+        terms: terms?,
+    })
+}
+
+/// The stored fields of every article, in document order.
+fn read_docs(
+    searcher: &tantivy::Searcher,
+    max_doc: DocId,
+    index: &OpenIndex,
+) -> Result<Vec<StoredDoc>> {
     let mut docs = Vec::with_capacity(max_doc as usize);
     for doc in 0..max_doc {
         let stored: TantivyDocument = searcher
@@ -70,6 +88,15 @@ pub fn read(index: &OpenIndex) -> Result<Impacts> {
         docs.push(StoredDoc::from_document(&stored, &index.fields));
     }
 
+    Ok(docs)
+}
+
+/// Every term of every searchable field with its impacts, in byte order.
+fn read_terms(
+    segment: &tantivy::SegmentReader,
+    max_doc: DocId,
+    index: &OpenIndex,
+) -> Result<Vec<TermImpacts>> {
     let mut merged: BTreeMap<String, TermImpacts> = BTreeMap::new();
     for field in SearchField::ALL {
         let weight = index.meta.weights[field as usize];
@@ -125,10 +152,7 @@ pub fn read(index: &OpenIndex) -> Result<Impacts> {
             }
         }
     }
-    Ok(Impacts {
-        docs,
-        terms: merged.into_values().collect(),
-    })
+    Ok(merged.into_values().collect())
 }
 
 /// A doc-ordered list of documents and another, merged without repeats.
