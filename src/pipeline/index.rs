@@ -58,13 +58,15 @@ pub fn index_with(
     )?;
     steps.push(("  tantivy index", started.elapsed()));
     let started = Instant::now();
+    // The read-back and the browser index run on the index's own threads, as its writing does
+    // (which the dev server starts at a lower priority than its page updates).
+    let pool = search::index::own_threads()?;
     let open = search::index::open(&tantivy_dir)?;
-    let impacts = search::impacts::read(&open)?;
+    let impacts = pool.install(|| search::impacts::read(&open))?;
     steps.push(("  read back", started.elapsed()));
     let started = Instant::now();
     let site_info = search::export::SiteInfo::of(site);
-    let files = search::index::own_threads()?
-        .install(|| search::export::files(&impacts, &open.meta, &site_info))?;
+    let files = pool.install(|| search::export::files(&impacts, &open.meta, &site_info))?;
     for file in files {
         output.put(
             &format!("{BROWSER_DIR}/{}", file.path),
