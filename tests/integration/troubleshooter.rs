@@ -309,3 +309,40 @@ fn the_fixture_s_symptom_leads_to_its_cause() {
         "{html}"
     );
 }
+
+#[test]
+fn a_site_s_own_cause_block_is_shown_and_one_that_needs_the_page_is_included_by_it() {
+    let site = TestSite::new("basic");
+    let symptom_page = "public/troubleshoot/not-enough-storage.html";
+    // Rendered once per cause, then shown on the symptom's page and the index.
+    site.write(
+        "templates/partials/cause-block.html",
+        "<li class=\"cause-block\" data-cause=\"{{ cause.slug }}\">OWN {{ cause.title }} \
+         {{ root }}{{ cause.path }} {{ t.troubleshooter }}</li>\n",
+    );
+    site.remedy(&["build"]).expect_code(0);
+    let own = "OWN Storage is full ../causes/storage-full/ Troubleshooter</li>";
+    for page in [symptom_page, "public/troubleshoot/index.html"] {
+        let html = fs::read_to_string(site.path(page)).unwrap();
+        assert!(html.contains(own), "{page}: {html}");
+    }
+    // A block that uses the page's own variables cannot be made once: each page includes it
+    // (the index, which has no `symptom`, lists no causes here).
+    let config = fs::read_to_string(site.path("book.toml")).unwrap();
+    site.write(
+        "book.toml",
+        &format!("{config}\n[troubleshooter]\nindex-causes = 0\n"),
+    );
+    site.write(
+        "templates/partials/cause-block.html",
+        "<li class=\"cause-block\" data-cause=\"{{ cause.slug }}\">FOR {{ symptom.text }}: \
+         {{ cause.title }}</li>\n",
+    );
+    site.remedy(&["build"]).expect_code(0);
+    let html = fs::read_to_string(site.path(symptom_page)).unwrap();
+    assert!(
+        html.contains("FOR not enough storage: Storage is full</li>"),
+        "{html}"
+    );
+    assert_eq!(cause_order(&html), ["causes/storage-full"]);
+}

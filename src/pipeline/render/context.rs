@@ -131,8 +131,13 @@ pub(super) struct Shared<'a> {
     /// The scripts' strings as JSON: of the search scripts, and of those plus the
     /// troubleshooter's, the tabs' (empty when the theme has none of them).
     script_strings: ScriptStrings,
-    /// Each cause's block on the troubleshooter's pages, made once.
+    /// Each cause's block on the troubleshooter's pages, made once, with its HTML.
     pub(super) cause_blocks: PerArticle,
+    /// The theme, which renders each cause's block once ([`Shared::cause_blocks`]).
+    pub(super) theme: &'a Theme,
+    /// The cause blocks' template if it went over its work limit: the blocks are left to the
+    /// pages then, which report it.
+    pub(super) blocks_over_limit: crate::theme::OverLimit,
     /// Each article's card as the article pages that list it show it, made once.
     cards: PerArticle,
     /// The articles of each kind, which its index pages list a page at a time.
@@ -308,6 +313,8 @@ impl<'a> Shared<'a> {
             strings,
             script_strings,
             cause_blocks: PerArticle::keeping(site.articles.len(), PerArticle::CAUSE_BLOCKS_KEPT),
+            theme,
+            blocks_over_limit: crate::theme::OverLimit::default(),
             cards: PerArticle::new(site.articles.len()),
             lists: lists.clone(),
         }
