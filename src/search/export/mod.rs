@@ -413,11 +413,28 @@ fn term_shards(
     rich_id: &BTreeMap<usize, usize>,
 ) -> Vec<(String, String)> {
     let doc_count = impacts.docs.len() as u32;
+    // Each term's postings, encoded on every core: most of the work, and the last of a large
+    // build. Only the entries' heads depend on the term before (its shared prefix), so they
+    // are laid out one after another below.
+    let postings: Vec<Option<(u64, String)>> = impacts
+        .terms
+        .par_iter()
+        .enumerate()
+        .with_min_len(256)
+        .map(|(i, term)| {
+            (!rich_id.contains_key(&i)).then(|| {
+                let encoded = split(term, scale);
+                let mut out = String::new();
+                push_postings(&mut out, &encoded, &term.code_docs, doc_count);
+                (encoded.flags(), out)
+            })
+        })
+        .collect();
     let mut shards: Vec<(String, String)> = Vec::new();
     let mut payload = String::new();
     let mut first = String::new();
     let mut previous = String::new();
-    for (i, term) in impacts.terms.iter().enumerate() {
+    for (term, postings) in impacts.terms.iter().zip(&postings) {
         if payload.len() >= SHARD_BYTES {
             shards.push((std::mem::take(&mut first), std::mem::take(&mut payload)));
             previous.clear();
@@ -429,19 +446,18 @@ fn term_shards(
                 term.term.clone()
             };
         }
-        if rich_id.contains_key(&i) {
-            push_term_head(
+        match postings {
+            None => push_term_head(
                 &mut payload,
                 &previous,
                 &term.term,
                 term.doc_freq,
                 FLAG_STUB,
-            );
-        } else {
-            let encoded = split(term, scale);
-            let flags = encoded.flags();
-            push_term_head(&mut payload, &previous, &term.term, term.doc_freq, flags);
-            push_postings(&mut payload, &encoded, &term.code_docs, doc_count);
+            ),
+            Some((flags, postings)) => {
+                push_term_head(&mut payload, &previous, &term.term, term.doc_freq, *flags);
+                payload.push_str(postings);
+            }
         }
         previous.clone_from(&term.term);
     }
