@@ -117,11 +117,9 @@ pub(crate) fn article_context(
     };
     // The lists of other articles are added to the serialized rest as values that hold the
     // cards every page shares.
-    let mut fields: BTreeMap<tera::value::Key<'static>, tera::Value> =
-        match tera::Value::from_serializable(&article_context).as_map() {
-            Some(map) => map.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
-            None => BTreeMap::new(),
-        };
+    let mut fields = tera::Value::from_serializable(&article_context)
+        .into_map()
+        .unwrap_or_default();
     let card_or_none = |j: Option<usize>| j.map_or(tera::Value::none(), |j| shared.card_value(j));
     let related: Vec<tera::Value> = relations
         .related
