@@ -179,9 +179,8 @@ pub fn load_site_with(options: &BuildOptions, bodies: Bodies) -> Result<Loaded> 
         statics: theme.as_ref().map(|theme| &theme.asset_facts),
         translated: None,
     };
-    // An article keeps its own copy of its file's text, so the loaded one is let go as soon as
-    // it is parsed: a large site is not held twice. A large one lets go of the bodies too,
-    // past its first files.
+    // An article takes its file's text from the loaded source as it is parsed: a large site
+    // is not held twice. A large one lets go of the bodies too, past its first files.
     let mut markdown = 0;
     let released: Vec<bool> = loaded
         .sources
@@ -197,7 +196,7 @@ pub fn load_site_with(options: &BuildOptions, bodies: Bodies) -> Result<Loaded> 
         .par_iter_mut()
         .zip(released)
         .map(|(source, release)| {
-            let mut parsed = parse::parse_with(
+            let mut parsed = parse::parse_taking(
                 source,
                 &context,
                 if release {
@@ -206,7 +205,6 @@ pub fn load_site_with(options: &BuildOptions, bodies: Bodies) -> Result<Loaded> 
                     parse::Parts::All
                 },
             );
-            source.text = String::new();
             if release
                 && let Ok(Parsed::Article(article)) = &mut parsed
                 && let Some(article) = std::sync::Arc::get_mut(article)

@@ -92,7 +92,7 @@ impl Reparse<'_> {
         };
         let text = load::read_source(self.root, &article.path, None)
             .map_err(|problem| Error::Content(vec![*problem]))?;
-        let source = Source {
+        let mut source = Source {
             path: article.path.clone(),
             slug: article.slug.clone(),
             kind: Some(article.kind.clone()),
@@ -100,7 +100,7 @@ impl Reparse<'_> {
             files: article.files.clone(),
             language: None,
         };
-        match parse::parse_with(&source, &self.context, parse::Parts::BodyAgain) {
+        match parse::parse_taking(&mut source, &self.context, parse::Parts::BodyAgain) {
             Ok(Parsed::Article(again)) if again.fingerprint == article.fingerprint => {
                 let again = std::sync::Arc::unwrap_or_clone(again);
                 // The same file: the article as the rest of the site knows it, with its body.
