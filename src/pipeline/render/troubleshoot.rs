@@ -19,7 +19,7 @@
 //! `cause` and what every troubleshooter page gets (`site`, `root`, `t`, `asset_root`; `page`
 //! is the troubleshooter's), or none when the theme has no such partial or it fails. The
 //! default pages show `html` and include the partial only when it is none, so the partial must
-//! not use what differs from page to page (`symptom`, `loop`).
+//! not use what differs from page to page (`symptom`, `page`).
 //! `print.html` gets `cause` (a card plus `symptoms`), `fixes` (cards plus `steps`, as plain
 //! text, `steps_html`, each step's HTML with its nested lists, emphasis and code, and
 //! `step_groups`; easiest first), `escalation` and `breadcrumbs`. `step_groups` is empty unless
