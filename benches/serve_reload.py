@@ -7,7 +7,7 @@ Usage: python3 benches/serve_reload.py [--articles 10000] [--edits 25] [--builds
        [--remedy path/to/remedy] [--site path/to/generated/site]
 
 It builds the release binary and the corpus generator (or takes `--remedy`), generates the site
-into a temporary folder (or copies `--site` there; `--articles` should then say its size),
+into a temporary folder (or copies `--site` there, and counts its articles),
 starts `remedy serve` on a free port, listens to /_remedy/events, and edits one cause at a time
 (an added paragraph, or with `--change summary` a longer summary, written with a plain
 write(2), as an editor's save would).
@@ -106,7 +106,18 @@ def main():
         times.sort()
         median = statistics.median(times)
         p90 = times[min(len(times) - 1, int(len(times) * 0.9))]
-        print(f"site: {args.articles} articles (seed {args.seed})")
+        if args.site:
+            # A copied site says its own size: its articles are the Markdown files of
+            # `content/` but the intros (`_index.md`) and the translations (`x.fr.md`).
+            count = sum(
+                1
+                for _, _, files in os.walk(os.path.join(site, "content"))
+                for name in files
+                if name.endswith(".md") and "." not in name[:-3] and not name.startswith("_index")
+            )
+            print(f"site: {count} articles (copied from {args.site})")
+        else:
+            print(f"site: {args.articles} articles (seed {args.seed})")
         if builds:
             full = statistics.median(builds) * 1000
             print(f"full build (remedy build), median of {len(builds)}: {full:.0f} ms")
