@@ -63,32 +63,36 @@ pub fn squash_whitespace(text: &str) -> String {
 /// whitespace, are kept as they are by [`squash_whitespace`]: all ASCII, no whitespace but
 /// spaces, and no space after a space.
 fn plain_word(word: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    if word & (ONES * 0x80) != 0 {
+    if word & 0x8080_8080_8080_8080 != 0 {
         return false;
     }
-    let spaces = word ^ (ONES * 0x20);
-    let space = ascii_whitespace(word);
-    // Whitespace other than spaces, or a space after a space.
-    space & !zero_bytes(spaces) == 0 && space & (space << 8) == 0
+    let spaces = ascii_spaces(word);
+    ascii_controls(word) == 0 && spaces & (spaces << 8) == 0
 }
 
 /// The whitespace of eight ASCII bytes (little-endian in `word`): the top bit of each byte
-/// that is whitespace ([`is_ascii_space`]) set, every other bit clear. Each test is exact per
-/// byte: with the top bits clear, no sum carries into the next byte.
+/// that is whitespace ([`is_ascii_space`]) set, every other bit clear.
 fn ascii_whitespace(word: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = ONES * 0x80;
-    // Tab to carriage return: bytes of at least 0x09 and below 0x0e.
-    let at_least_tab = word.wrapping_add(ONES * (0x80 - 0x09)) & HIGH;
-    let past_return = word.wrapping_add(ONES * (0x80 - 0x0e)) & HIGH;
-    (at_least_tab & !past_return) | zero_bytes(word ^ (ONES * 0x20))
+    ascii_spaces(word) | ascii_controls(word)
 }
 
-/// The top bit of each zero byte of eight bytes whose top bits are clear.
-fn zero_bytes(word: u64) -> u64 {
-    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    !((word & LOW).wrapping_add(LOW) | word) & !LOW
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// The top bit of each space of eight ASCII bytes: the bytes that are zero once 0x20 is
+/// taken away. Exact per byte: with the top bits clear, no sum carries into the next byte.
+fn ascii_spaces(word: u64) -> u64 {
+    const LOW: u64 = ONES * 0x7f;
+    let others = word ^ (ONES * 0x20);
+    !((others & LOW).wrapping_add(LOW) | others) & !LOW
+}
+
+/// The top bit of each whitespace control (tab to carriage return: at least 0x09 and below
+/// 0x0e) of eight ASCII bytes; exact per byte, as [`ascii_spaces`].
+fn ascii_controls(word: u64) -> u64 {
+    const HIGH: u64 = ONES * 0x80;
+    let at_least_tab = word.wrapping_add(ONES * (0x80 - 0x09)) & HIGH;
+    let past_return = word.wrapping_add(ONES * (0x80 - 0x0e)) & HIGH;
+    at_least_tab & !past_return
 }
 
 /// `char::is_whitespace` over ASCII: tab, line feed, vertical tab, form feed, carriage return

@@ -140,17 +140,15 @@ fn parse_copying(
     copy_text: bool,
 ) -> Result<Parsed, Box<Broken>> {
     let mut problems = Vec::new();
-    let text = |source: &Source| {
-        if copy_text {
-            source.text.clone()
-        } else {
-            String::new()
-        }
+    let text = if copy_text {
+        source.text.clone()
+    } else {
+        String::new()
     };
     let mut parsed = if source.is_section() {
-        parse_section(source, context, text(source), &mut problems)?
+        parse_section(source, context, text, &mut problems)?
     } else {
-        parse_article(source, context, parts, text(source), &mut problems)?
+        parse_article(source, context, parts, text, &mut problems)?
     };
     if problems.iter().all(|d| !d.is_error()) {
         match &mut parsed {
@@ -169,7 +167,7 @@ fn parse_copying(
 fn parse_section(
     source: &Source,
     context: &Context<'_>,
-    copy: String,
+    own_text: String,
     problems: &mut Vec<Diagnostic>,
 ) -> Result<Parsed, Box<Broken>> {
     let path = &source.path;
@@ -217,7 +215,7 @@ fn parse_section(
             description: front.description,
             html: rendered.html,
             path: source.path.clone(),
-            source: copy,
+            source: own_text,
             links,
             warnings: Vec::new(),
         },
@@ -237,7 +235,7 @@ fn parse_article(
     source: &Source,
     context: &Context<'_>,
     parts: Parts,
-    copy: String,
+    own_text: String,
     problems: &mut Vec<Diagnostic>,
 ) -> Result<Parsed, Box<Broken>> {
     let path = &source.path;
@@ -313,7 +311,7 @@ fn parse_article(
         slug: source.slug.clone(),
         kind,
         path: source.path.clone(),
-        source: copy,
+        source: own_text,
         front,
         html: rendered.html,
         headings: rendered.headings,
