@@ -141,6 +141,14 @@ for N in "${SIZES[@]}"; do
     hyperfine --style none --warmup "$([ "$runs" -gt 1 ] && echo 1 || echo 0)" --runs "$runs" \
       --export-json "$BASE/times.json" "${commands[@]}" >/dev/null
     read -r remedy_files remedy_dirs <<<"$(entries "$SITE/public")"
+    # The machine's own growth: the time of copying Remedy's output (`cp -r`, one thread), so
+    # each size's time can be set against what merely writing that many bytes costs here.
+    # On these VMs freed memory is handed back to the host once more than about 1 GB of it
+    # waits, and touching it again costs a fault in the host: a 370 MB output is written into
+    # memory still held, a 3.3 GB one mostly into memory the host must give back first.
+    hyperfine --style none --runs "$runs" --export-json "$BASE/copy.json" \
+      --prepare "rm -rf $BASE/copy; sync" -n copy "cp -r $SITE/public $BASE/copy" >/dev/null
+    rm -rf "$BASE/copy"
     pagefind_status=ok pagefind_time=0 pagefind_entries="0 0"
     if [ "$N" -le "$PAGEFIND_MAX" ]; then
       pagefind_entries=$(entries "$HUGO/public/pagefind")
@@ -191,7 +199,11 @@ for name in ["remedy", "hugo", "hugo+pagefind", "remedy rebuild"]:
         continue
     print(f"  {name:16} {med[name]:8.2f}s {mb[name]:8} {entries[name]:8} {med['remedy'] / med[name]:12.2f}")
 print(f"  entries: remedy {rf} files + {rd} folders, hugo {hf} + {hd}: {(rf + rd) / (hf + hd):.2f}x")
+copy = json.load(open(os.path.join(os.path.dirname(times), "copy.json")))["results"][0]["median"]
+print(f"  copying Remedy's output (cp -r): {copy:.2f}s")
 print()
+with open(os.path.join(os.path.dirname(table), "growth.txt"), "a") as out:
+    out.write(f"{n} {storage} {med['remedy']} {med['hugo']} {copy}\n")
 cell = lambda name: f"{med[name]:.1f} s, {mb[name]:,} MB" if name in med else f"Pagefind {pf_status.split(' (')[0]}"
 ratio = lambda name: f"{med['remedy'] / med[name]:.2f}" if name in med else "—"
 with open(table, "a") as out:
@@ -233,5 +245,18 @@ PY
     [ "$STORAGE" = disk ] && sleep 35 # let the deleted inodes age before the next size
   done
 done
+python3 - "$WORK/growth.txt" <<'PY'
+import sys
+rows = {}
+for line in open(sys.argv[1]):
+    n, storage, remedy, hugo, copy = line.split()
+    rows.setdefault(storage, []).append((int(n), float(remedy), float(hugo), float(copy)))
+for storage, sizes in rows.items():
+    sizes.sort()
+    for (n0, r0, h0, c0), (n1, r1, h1, c1) in zip(sizes, sizes[1:]):
+        print(f"growth {n0:,} -> {n1:,} articles ({n1 / n0:.0f}x), {storage}: Remedy {r1 / r0:.1f}x, "
+              f"Hugo {h1 / h0:.1f}x, copying Remedy's output {c1 / c0:.1f}x")
+print()
+PY
 echo "Markdown table (README, Performance):"
 cat "$TABLE"
