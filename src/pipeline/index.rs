@@ -6,6 +6,8 @@
 
 use std::time::{Duration, Instant};
 
+use rayon::prelude::*;
+
 use crate::error::Result;
 use crate::model::Site;
 use crate::pipeline::write::Sink;
@@ -67,12 +69,15 @@ pub fn index_with(
     let started = Instant::now();
     let site_info = search::export::SiteInfo::of(site);
     let files = pool.install(|| search::export::files(&impacts, &open.meta, &site_info))?;
-    for file in files {
-        output.put(
-            &format!("{BROWSER_DIR}/{}", file.path),
-            file.text.as_bytes(),
-        )?;
-    }
+    // Written on every core too (4,600 files and 73 MB at 100,000 articles).
+    pool.install(|| {
+        files.par_iter().try_for_each(|file| {
+            output.put(
+                &format!("{BROWSER_DIR}/{}", file.path),
+                file.text.as_bytes(),
+            )
+        })
+    })?;
     steps.push(("  browser index", started.elapsed()));
     Ok(steps)
 }

@@ -272,23 +272,36 @@ impl Parts {
                 &format!("[\"words\",{build},{code},{}]", js_string(payload)),
             ));
         }
-        for (n, (_, payload)) in self.shards.iter().enumerate() {
-            out.push(data_file(
-                format!("t/{n}.js"),
-                &format!("[\"terms\",{build},{n},{}]", js_string(payload)),
-            ));
-        }
-        for file in &self.rich {
-            out.push(data_file(
-                format!("r/{}.js", file.id),
-                &format!(
-                    "[\"rich\",{build},{},{},{}]",
-                    file.id,
-                    js_string(&file.payload),
-                    ascii_json(&serde_json::Value::Array(file.docs.clone()))
-                ),
-            ));
-        }
+        // The term shards and rich files are most of the index's bytes (63 of 73 MB at 100,000
+        // articles): escaped on every core, in order.
+        let shards: Vec<File> = self
+            .shards
+            .par_iter()
+            .enumerate()
+            .map(|(n, (_, payload))| {
+                data_file(
+                    format!("t/{n}.js"),
+                    &format!("[\"terms\",{build},{n},{}]", js_string(payload)),
+                )
+            })
+            .collect();
+        out.extend(shards);
+        let rich: Vec<File> = self
+            .rich
+            .par_iter()
+            .map(|file| {
+                data_file(
+                    format!("r/{}.js", file.id),
+                    &format!(
+                        "[\"rich\",{build},{},{},{}]",
+                        file.id,
+                        js_string(&file.payload),
+                        ascii_json(&serde_json::Value::Array(file.docs.clone()))
+                    ),
+                )
+            })
+            .collect();
+        out.extend(rich);
         if let Some(tags) = &self.tags {
             out.push(data_file(
                 TAG_FILE.to_string(),
