@@ -272,7 +272,7 @@ impl Parts {
                 &format!("[\"words\",{build},{code},{}]", js_string(payload)),
             ));
         }
-        // The term shards and rich files are most of the index's bytes (63 of 73 MB at 100,000
+        // The term shards and rich files are most of the index's bytes (48 of 73 MB at 100,000
         // articles): escaped on every core, in order.
         let shards: Vec<File> = self
             .shards
