@@ -6,8 +6,6 @@
 
 use std::time::{Duration, Instant};
 
-use rayon::prelude::*;
-
 use crate::error::Result;
 use crate::model::Site;
 use crate::pipeline::write::Sink;
@@ -68,10 +66,10 @@ pub fn index_with(
     steps.push(("  read back", started.elapsed()));
     let started = Instant::now();
     let site_info = search::export::SiteInfo::of(site);
-    let files = pool.install(|| search::export::files(&impacts, &open.meta, &site_info))?;
-    // Written on every core too (4,600 files and 73 MB at 100,000 articles).
+    // Each file is written as soon as it is made, on every core (4,600 files and 73 MB at
+    // 100,000 articles).
     pool.install(|| {
-        files.par_iter().try_for_each(|file| {
+        search::export::write(&impacts, &open.meta, &site_info, &|file| {
             output.put(
                 &format!("{BROWSER_DIR}/{}", file.path),
                 file.text.as_bytes(),
