@@ -18,8 +18,8 @@
 //! # Keys, placeholders, plurals, dates
 //! Keys are flat at the top of a file (templates read them as `t.on_this_page`), except the
 //! strings of the scripts, which live in one table per script (`[script.search]`,
-//! `[script.troubleshoot]`, `[script.tabs]`); [`Strings::script_json`] makes of them the
-//! edition's `js/strings.js`, which the pages that load a script link. A string may hold placeholders, `{name}`, filled by the
+//! `[script.troubleshoot]`, `[script.tabs]`); [`Strings::script_json`] hands a page the tables
+//! of the scripts it loads. A string may hold placeholders, `{name}`, filled by the
 //! [`fill`](FILL_FILTER) filter (`{{ t.redirect_home | fill(site=site.title) }}`). A string
 //! with a count is a set of plural forms, `<key>_one` and `<key>_other` (the form for 1 in
 //! English, and for 0 and 1 in French and Portuguese, is `_one`: see [`plural_category`]),
@@ -331,8 +331,8 @@ impl Strings {
     }
 
     /// The strings of the scripts named (`search`, `troubleshoot`) as one JSON object, each
-    /// script's table under its name plus `language`, with `<` written `\u003c` (so it is
-    /// safe inside a `<script>` element too).
+    /// script's table under its name plus `language`, safe inside a
+    /// `<script type="application/json">` block (`<` is written `\u003c`).
     pub fn script_json(&self, scripts: &[&str]) -> String {
         let mut object = Map::new();
         object.insert(LANGUAGE_KEY.into(), Value::String(self.language.clone()));

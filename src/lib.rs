@@ -389,7 +389,7 @@ pub fn render_all(
 ) -> Result<usize> {
     // The theme's assets are published with the default edition, which checks them against
     // every edition's pages and the site files (made once, here; written last).
-    let site_files = render::site_files(site, others, theme);
+    let site_files = render::site_files(site, others);
     if site.config.edition_prefix.is_empty() {
         let collisions = pipeline::reserved::asset_collisions(site, others, theme, &site_files);
         if !collisions.is_empty() {

@@ -550,7 +550,7 @@ impl Incremental {
             self.write_everything(&site)?
         } else {
             let others: Vec<&Site> = self.edition_sites.iter().collect();
-            let site_files = render::site_files(&site, &others, &self.theme);
+            let site_files = render::site_files(&site, &others);
             let collisions = static_collisions(&site, &others, &self.theme, &site_files);
             if !collisions.is_empty() {
                 self.failed = true;

@@ -1,7 +1,7 @@
 //! The scripts speak the page's language: on a French site, in headless Chromium, the
 //! troubleshooter's script shows its hint, status, plural forms and buttons in French, and the
 //! search box and page their results, the "no results" box, the notice for a word no article
-//! holds, the kind labels and the filter chips, from the edition's `js/strings.js`;
+//! holds, the kind labels and the filter chips, from the page's `remedy-strings` data block;
 //! and on a phone the search field shows its placeholder whole in each shipped language.
 //!
 //! Needs Chromium and chromedriver: ignored by a plain `cargo test`, run by

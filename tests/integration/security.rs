@@ -83,6 +83,15 @@ fn violation(tag: &Tag) -> Option<String> {
     match tag.name.as_str() {
         "style" => Some("inline `<style>` element".to_string()),
         "script" => match (tag.attribute("type"), tag.attribute("src")) {
+            // The scripts' strings: data, never run, and JSON with no `<` to end the block.
+            (Some("application/json"), None) if tag.attribute("id") == Some("remedy-strings") => {
+                let text = tag.raw_text.as_deref().unwrap_or_default();
+                match serde_json::from_str::<serde_json::Value>(text) {
+                    Err(e) => Some(format!("the scripts' strings are not JSON ({e})")),
+                    Ok(_) if text.contains('<') => Some("`<` in the scripts' strings".to_string()),
+                    Ok(_) => None,
+                }
+            }
             (Some("application/ld+json"), None) => {
                 let text = tag.raw_text.as_deref().unwrap_or_default();
                 serde_json::from_str::<serde_json::Value>(text)

@@ -7,9 +7,9 @@
 //! Every template gets:
 //! - `t`: the theme's text in the page's language (`t.on_this_page`; see [`crate::i18n`] for
 //!   the files, the `fill` filter and the `plural` function), and `t.language`, the code of the
-//!   text shown. `strings_script` is the path, from `root`, of the file that hands the
-//!   page's scripts their strings ([`STRINGS_SCRIPT`] with its version: `js/strings.js?v=…`),
-//!   for a `<script src defer>` before theirs; empty when the page loads no script.
+//!   text shown. `script_strings` is the JSON of the strings the page's scripts show, for a
+//!   `<script type="application/json" id="remedy-strings">` block (empty when the page loads
+//!   no script).
 //! - `site`: `title`, `description`, `language`, `base_url` (absolute, ends in `/`), `authors`,
 //!   `kinds` (each `name`, `dir`, `title`, `singular` (the label of one article of the kind),
 //!   `description`, `path`, `count`), `asset_version`,
@@ -85,8 +85,6 @@
 //! translated, or the home page), `permalink`, `alternate` (whether `url` is this page, for
 //! `hreflang`) and `current`.
 
-use std::collections::hash_map::DefaultHasher;
-use std::hash::{Hash, Hasher};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -104,9 +102,6 @@ pub(super) const SEARCH_SCRIPT: &str = "js/search.js";
 pub(super) const TROUBLESHOOT_SCRIPT: &str = "js/troubleshoot.js";
 /// The tabs' script among the theme's assets, loaded on pages with tabs only.
 pub(super) const TABS_SCRIPT: &str = "js/tabs.js";
-/// The file, in each edition's folder, that hands the theme's scripts their strings in the
-/// edition's language (see [`strings_script`]).
-pub const STRINGS_SCRIPT: &str = "js/strings.js";
 /// The small script every page loads: the phone menu, and links that point at a folder made to
 /// name its `index.html` when the page is opened from `file://`.
 pub(super) const SITE_SCRIPT: &str = "js/site.js";
@@ -133,8 +128,8 @@ pub(super) struct Shared<'a> {
     t: tera::Value,
     /// [`Shared::site_context`] as a tera value, converted once for the same reason.
     site_value: tera::Value,
-    /// The path of the scripts' strings ([`STRINGS_SCRIPT`] with its version) for each kind
-    /// of page, empty for those that load none of the scripts.
+    /// The scripts' strings as JSON: of the search scripts, and of those plus the
+    /// troubleshooter's, the tabs' (empty when the theme has none of them).
     script_strings: ScriptStrings,
     /// Each cause's block on the troubleshooter's pages, made once, with its HTML.
     pub(super) cause_blocks: PerArticle,
@@ -202,42 +197,11 @@ impl PerArticle {
     }
 }
 
-/// The `strings_script` of the kinds of page, by the scripts they load.
+/// The `script_strings` of the kinds of page, by the scripts they load.
 struct ScriptStrings {
     search: String,
     troubleshooter: String,
     tabs: String,
-}
-
-/// The scripts of the theme whose strings a page may need, by their `[script.<name>]` table.
-const SCRIPTS_WITH_STRINGS: [(&str, &str); 3] = [
-    ("search", SEARCH_SCRIPT),
-    ("troubleshoot", TROUBLESHOOT_SCRIPT),
-    ("tabs", TABS_SCRIPT),
-];
-
-/// [`STRINGS_SCRIPT`] of `site` (an edition) with `theme`: it sets `window.remedyStrings` to
-/// the strings of each of the theme's scripts in the site's language (see
-/// [`Strings::script_json`]), so that a page carries a link to them, which the browser keeps,
-/// instead of a copy (1.9 KB of each page of a large site). None when the theme ships none of
-/// the scripts.
-pub fn strings_script(site: &Site, theme: &Theme) -> Option<String> {
-    let scripts: Vec<&str> = SCRIPTS_WITH_STRINGS
-        .iter()
-        .filter(|(_, script)| theme.assets.contains_key(*script))
-        .map(|(name, _)| *name)
-        .collect();
-    if scripts.is_empty() {
-        return None;
-    }
-    let json = theme
-        .i18n
-        .strings(&site.config.language)
-        .script_json(&scripts);
-    Some(format!(
-        "// The strings of this site's scripts, made by Remedy from the theme's i18n files.\n\
-         window.remedyStrings = {json};\n"
-    ))
 }
 
 impl<'a> Shared<'a> {
@@ -279,26 +243,30 @@ impl<'a> Shared<'a> {
             })
             .collect();
         let has = |script: &str| theme.assets.contains_key(script);
-        // Every page that loads one of the scripts links the one file of their strings, by its
-        // content's hash so that a browser keeps it until it changes.
-        let strings_path = strings_script(site, theme)
-            .map(|text| {
-                let mut hasher = DefaultHasher::new();
-                text.hash(&mut hasher);
-                format!("{STRINGS_SCRIPT}?v={:08x}", hasher.finish() as u32)
-            })
-            .unwrap_or_default();
-        let when = |loads: bool| {
-            if loads {
-                strings_path.clone()
-            } else {
+        let search = if has(SEARCH_SCRIPT) {
+            vec!["search"]
+        } else {
+            Vec::new()
+        };
+        let with = |extra: &'static str, script: &str| {
+            let mut scripts = search.clone();
+            if has(script) {
+                scripts.push(extra);
+            }
+            if scripts.is_empty() {
                 String::new()
+            } else {
+                strings.script_json(&scripts)
             }
         };
         let script_strings = ScriptStrings {
-            search: when(has(SEARCH_SCRIPT)),
-            troubleshooter: when(has(SEARCH_SCRIPT) || has(TROUBLESHOOT_SCRIPT)),
-            tabs: when(has(SEARCH_SCRIPT) || has(TABS_SCRIPT)),
+            search: if search.is_empty() {
+                String::new()
+            } else {
+                strings.script_json(&search)
+            },
+            troubleshooter: with("troubleshoot", TROUBLESHOOT_SCRIPT),
+            tabs: with("tabs", TABS_SCRIPT),
         };
         let t = tera::Value::from_serializable(&strings.template_value());
         let site_context = SiteContext {
@@ -376,7 +344,7 @@ impl<'a> Shared<'a> {
             "troubleshoot" | "symptom" | "print" => &self.script_strings.troubleshooter,
             _ => &self.script_strings.search,
         };
-        context.insert("strings_script", scripts);
+        context.insert("script_strings", scripts);
         context.insert("page", &page);
         context.insert_value("t", self.t.clone());
         context

@@ -218,12 +218,11 @@ impl<'a> PageRenderer<'a> {
 
 /// The site files that are not templates: `sitemap.xml` (with its parts `sitemap1.xml`, …
 /// when the site outgrows one file: [`seo::sitemap`]), `robots.txt`, `feed.xml`,
-/// `llms.txt`, the scripts' strings ([`context::strings_script`]) when `theme` has scripts,
-/// and `_redirects` when it has rules ([`redirects`]) and the site ships no
+/// `llms.txt`, and `_redirects` when it has rules ([`redirects`]) and the site ships no
 /// `_redirects` of its own. The default edition's sitemap
 /// lists the pages of the other editions, `others`, too; an edition other than the default
 /// one has no sitemap and no `robots.txt` of its own.
-pub fn site_files(site: &Site, others: &[&Site], theme: &Theme) -> Vec<Output> {
+pub fn site_files(site: &Site, others: &[&Site]) -> Vec<Output> {
     // The sitemap's files are named by `seo::sitemap`.
     let [_, robots, feed, llms] = SITE_FILES;
     let mut files = Vec::new();
@@ -255,12 +254,6 @@ pub fn site_files(site: &Site, others: &[&Site], theme: &Theme) -> Vec<Output> {
         path: llms.into(),
         bytes: crate::llms::llms_txt(site).into_bytes(),
     });
-    if let Some(text) = context::strings_script(site, theme) {
-        files.push(Output {
-            path: context::STRINGS_SCRIPT.into(),
-            bytes: text.into_bytes(),
-        });
-    }
     let text = redirects(site, others);
     if !text.is_empty() && !site.ships_redirects {
         files.push(Output {
@@ -422,69 +415,24 @@ mod tests {
                 loaded.theme.assets.contains_key(context::SITE_SCRIPT),
                 "{page:?}: the site's script is linked if and only if the theme has it"
             );
-            // The scripts' strings: the edition's file of them, before the scripts, when the
-            // page loads one.
-            let strings_script = format!("<script src=\"{root}js/strings.js?v=");
+            // The scripts' strings: a JSON data block, not a script, when the page loads one.
+            let strings_block = "<script type=\"application/json\" id=\"remedy-strings\">";
             assert_eq!(
-                html.matches(&strings_script).count(),
+                html.matches(strings_block).count(),
                 usize::from(html.contains(&script) || html.contains(&troubleshoot_script)),
                 "{page:?}: the scripts' strings come with the scripts"
             );
-            if let Some(at) = html.find(&strings_script) {
-                let first_script = html.find(&script).or(html.find(&troubleshoot_script));
-                assert!(Some(at) < first_script, "{page:?}");
-            }
             assert_eq!(
                 html.matches("<script").count(),
                 html.matches("<script type=\"application/ld+json\">")
                     .count()
-                    + html.matches(&strings_script).count()
+                    + html.matches(strings_block).count()
                     + usize::from(html.contains(&script))
                     + usize::from(html.contains(&troubleshoot_script))
                     + usize::from(html.contains(&site_script)),
                 "{page:?} has an inline script"
             );
         }
-    }
-
-    #[test]
-    fn the_scripts_strings_are_a_file_of_the_site_that_sets_them() {
-        let loaded = fixture::loaded();
-        let files = site_files(&loaded.site, &[], &loaded.theme);
-        let file = files
-            .iter()
-            .find(|file| file.path == context::STRINGS_SCRIPT)
-            .expect("the strings' file");
-        let text = std::str::from_utf8(&file.bytes).unwrap();
-        let json = text
-            .split_once("window.remedyStrings = ")
-            .and_then(|(_, rest)| rest.strip_suffix(";\n"))
-            .expect(text);
-        let strings: serde_json::Value = serde_json::from_str(json).unwrap();
-        assert_eq!(strings["language"], "en");
-        for script in ["search", "troubleshoot", "tabs"] {
-            assert!(
-                strings[script].as_object().is_some_and(|t| !t.is_empty()),
-                "{script}"
-            );
-        }
-        assert_eq!(
-            strings["search"]["no_results"],
-            loaded
-                .theme
-                .i18n
-                .strings("en")
-                .get("script.search.no_results")
-                .as_ref()
-        );
-        // A theme with none of the scripts has no strings to hand them.
-        let mut bare = fixture::loaded();
-        bare.theme.assets.retain(|path, _| !path.starts_with("js/"));
-        assert!(
-            site_files(&bare.site, &[], &bare.theme)
-                .iter()
-                .all(|file| file.path != context::STRINGS_SCRIPT)
-        );
     }
 
     #[test]

@@ -55,7 +55,7 @@ impl Incremental {
         }
         // The sitemap lists the other editions' pages and their dates: it may have outgrown
         // one file, or need fewer parts.
-        let site_files = render::site_files(&loaded.site, &others, &loaded.theme);
+        let site_files = render::site_files(&loaded.site, &others);
         let collisions = static_collisions(&loaded.site, &others, &loaded.theme, &site_files);
         if !collisions.is_empty() {
             self.failed = true;
@@ -191,7 +191,7 @@ impl Incremental {
             write::remove_file(&self.build_dir, &path)?;
             written.push(path);
         }
-        for output in render::site_files(edition, &[], theme) {
+        for output in render::site_files(edition, &[]) {
             let path = format!("{prefix}{}", output.path);
             if write::update_file(&self.build_dir, &path, &output.bytes)? {
                 written.push(path);

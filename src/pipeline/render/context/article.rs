@@ -137,7 +137,7 @@ pub(crate) fn article_context(
     fields.insert("next_steps".into(), next_steps.into());
     context.insert_value("article", fields.into());
     if article.has_tabs {
-        context.insert("strings_script", shared.tabs_script_strings());
+        context.insert("script_strings", shared.tabs_script_strings());
     }
     context
 }

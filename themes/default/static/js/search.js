@@ -930,11 +930,17 @@
   var filterBox = page ? document.getElementById('search-filters') : null;
 
   // The page's strings for the search box (the theme's `[script.search]` in the page's
-  // language, which js/strings.js, loaded before, sets as `remedyStrings`): text(key, values)
-  // fills `{name}` placeholders, plural(key, count, values) picks `key_one` or `key_other` as
-  // the language does, and pieces(key, values) fills them with elements too (a link, words in
-  // bold).
-  var strings = window.remedyStrings || {};
+  // language, from the `remedy-strings` data block): text(key, values) fills `{name}`
+  // placeholders, plural(key, count, values) picks `key_one` or `key_other` as the language does,
+  // and pieces(key, values) fills them with elements too (a link, words in bold).
+  var strings = (function () {
+    var block = document.getElementById('remedy-strings');
+    try {
+      return block ? JSON.parse(block.textContent) : {};
+    } catch (e) {
+      return {};
+    }
+  })();
   var texts = strings.search || {};
   var pluralRules = window.Intl && Intl.PluralRules ? new Intl.PluralRules(strings.language || 'en') : null;
   function template(key) {

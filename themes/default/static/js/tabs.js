@@ -8,15 +8,18 @@
 // everywhere), and the choice is remembered in localStorage for the next pages. A link to
 // something inside a hidden panel shows that panel. Printing shows every panel with its label
 // (style.css). Loaded only on pages that have tabs. Its one word, the name of a tab without a
-// label, comes from `remedyStrings`, which js/strings.js sets before it runs (`[script.tabs]`
-// in the theme's strings).
+// label, comes from the page's `remedy-strings` data block (`[script.tabs]` in the theme's
+// strings).
 (function () {
   'use strict';
 
   // "Tab 2" in the page's language.
   function tabName(number) {
-    // No strings: the key shows.
-    var texts = (window.remedyStrings && window.remedyStrings.tabs) || {};
+    var texts = {};
+    try {
+      var block = document.getElementById('remedy-strings');
+      texts = (block && JSON.parse(block.textContent).tabs) || {};
+    } catch (e) { /* no strings: the key shows */ }
     return (texts.tab || '[tab]').replace('{number}', String(number));
   }
 

@@ -20,8 +20,8 @@
  *   been tried, the "Still stuck?" box is pointed out;
  * - on a print view, a button that prints it.
  *
- * Every word it shows comes from `remedyStrings`, which js/strings.js sets before it runs (the
- * theme's `[script.troubleshoot]` strings in the page's language), plural forms picked by the
+ * Every word it shows comes from the page's `remedy-strings` data block (the theme's
+ * `[script.troubleshoot]` strings in the page's language), plural forms picked by the
  * browser's Intl.PluralRules for that language.
  *
  * The ranking rule is the one src/troubleshooter.rs documents. Plain ES5 with no build step,
@@ -60,7 +60,14 @@
   }
   // The page's strings for this script: text(key, values) fills `{name}` placeholders;
   // plural(key, count, values) picks `key_one` or `key_other` as the language does.
-  var strings = window.remedyStrings || {};
+  var strings = (function () {
+    var block = document.getElementById('remedy-strings');
+    try {
+      return block ? JSON.parse(block.textContent) : {};
+    } catch (e) {
+      return {};
+    }
+  })();
   var texts = strings.troubleshoot || {};
   var pluralRules = window.Intl && Intl.PluralRules ? new Intl.PluralRules(strings.language || 'en') : null;
   function fill(template, values) {
