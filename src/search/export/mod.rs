@@ -214,7 +214,8 @@ pub type Put<'a> = dyn Fn(File) -> Result<()> + Sync + 'a;
 /// Makes every file of the browser index and hands each to `put` as soon as it is made, on
 /// every core (so in no set order): the manifest, the word lists, term shards, rich files and
 /// info blocks. Each file is let go of once handed over: at 100,000 articles, holding them all
-/// until the last was made added 235 MB to the build's peak memory.
+/// until the last was made put the build's peak 130 MB higher (1,480 MB against 1,359 MB;
+/// 1,246 MB with no browser index at all).
 pub fn write(impacts: &Impacts, meta: &IndexMeta, site: &SiteInfo, put: &Put<'_>) -> Result<()> {
     let info = DocInfo::new(impacts, site);
     let parts = Parts::make(impacts, &info, site);
