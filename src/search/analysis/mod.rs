@@ -459,6 +459,13 @@ fn with_ascii_part_term<R>(part: &str, language: Language, f: impl FnOnce(Option
         computed_part_terms(part, false, language, &mut |made| term = Some(made.into()));
         term
     };
+    // A part with a digit is its own term (a number, a version, a code): making it costs less
+    // than looking it up, and most are seen once. Remembered, they filled the tables of a
+    // 100,000-article build with tens of thousands of numbers, and every lookup then missed
+    // the caches.
+    if part.bytes().any(|b| b.is_ascii_digit()) {
+        return f(make().as_deref());
+    }
     remembered(&PARTS, part, language, make, f)
 }
 
