@@ -192,6 +192,17 @@ pub fn index_lists_causes(site: &Site, causes: usize) -> bool {
     causes <= site.config.troubleshooter.index_causes
 }
 
+/// How many of a symptom's `causes` (how many it has, most likely first) its page shows in
+/// full, each with its fixes: up to `[troubleshooter] page-causes` (all of them when 0). The
+/// others follow as links, and `troubleshoot.js` counts them when it ranks the causes of
+/// several symptoms.
+pub fn page_shows_in_full(site: &Site, causes: usize) -> usize {
+    match site.config.troubleshooter.page_causes {
+        0 => causes,
+        limit => causes.min(limit),
+    }
+}
+
 /// Splits a group's symptoms (most useful first) into those shown and those behind "more":
 /// the most useful one of each cause not yet shown (when `cover_causes`), then the most useful
 /// others up to [`SHOWN_PER_GROUP`]; all of them when fewer than [`FEWEST_BEHIND_MORE`] would

@@ -152,6 +152,7 @@ struct RawCheck {
 struct RawTroubleshooter {
     escalation: Option<Spanned<String>>,
     index_causes: Option<usize>,
+    page_causes: Option<usize>,
 }
 
 #[derive(Deserialize, Default)]
@@ -364,6 +365,9 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
     let troubleshooter = raw.troubleshooter.unwrap_or_default();
     if let Some(limit) = troubleshooter.index_causes {
         config.troubleshooter.index_causes = limit;
+    }
+    if let Some(limit) = troubleshooter.page_causes {
+        config.troubleshooter.page_causes = limit;
     }
     if let Some(escalation) = troubleshooter.escalation {
         let value = escalation
@@ -585,7 +589,10 @@ const TABLE_KEYS: [(&str, &[&str]); 5] = [
         &["fuzzy", "prefix", "weights", "filters", "synonyms"],
     ),
     ("check", &["stale-after"]),
-    ("troubleshooter", &["escalation", "index-causes"]),
+    (
+        "troubleshooter",
+        &["escalation", "index-causes", "page-causes"],
+    ),
 ];
 
 /// For an unknown key that is known in another table: "`theme` goes in `[build]`".

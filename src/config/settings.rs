@@ -195,6 +195,11 @@ pub struct TroubleshooterConfig {
     /// ticks from those pages: the index of a 100,000-article site stays a page a phone can
     /// open.
     pub index_causes: usize,
+    /// The most causes a symptom's page shows in full, each with its fixes (`page-causes`;
+    /// 0: every cause). The others follow as a list of links, least likely last: a symptom
+    /// that hundreds of causes share keeps a page a phone can open (at 100,000 generated
+    /// articles, the largest listed 558 causes in 775 KB).
+    pub page_causes: usize,
 }
 
 impl Default for TroubleshooterConfig {
@@ -202,6 +207,7 @@ impl Default for TroubleshooterConfig {
         TroubleshooterConfig {
             escalation: None,
             index_causes: 200,
+            page_causes: 25,
         }
     }
 }

@@ -211,6 +211,20 @@ fn the_index_lists_causes_in_full_up_to_a_limit_that_can_be_set() {
 }
 
 #[test]
+fn a_symptom_page_shows_causes_in_full_up_to_a_limit_that_can_be_set() {
+    assert_eq!(parse_str("").unwrap().troubleshooter.page_causes, 25);
+    let config = parse_str("[troubleshooter]\npage-causes = 0\n").unwrap();
+    assert_eq!(config.troubleshooter.page_causes, 0);
+    let errors = parse_str("[troubleshooter]\npage-causes = \"all\"\n").unwrap_err();
+    assert_eq!(errors[0].location(), "book.toml:2:15");
+    let errors = parse_str("[search]\npage-causes = 5\n").unwrap_err();
+    assert_eq!(
+        errors[0].help.as_deref(),
+        Some("`page-causes` goes in the `[troubleshooter]` table")
+    );
+}
+
+#[test]
 fn filters_are_named_once_from_the_known_ones() {
     let config = parse_str("[search]\nfilters = [\"tags\", \"kind\"]\n").unwrap();
     assert_eq!(config.search.filters, [Filter::Tags, Filter::Kind]);

@@ -26,12 +26,16 @@ fn fixes_of(html: &str, cause: &str) -> Vec<String> {
     let start = html
         .find(&format!("data-cause=\"{cause}\""))
         .unwrap_or_else(|| panic!("no block for {cause}"));
-    let end = html[start..]
-        .find("</li>\n<li class=\"cause-block\"")
-        .map_or(
-            html[start..].find("</ol>\n</section>").unwrap() + start,
-            |e| e + start,
-        );
+    let end = [
+        "</li>\n<li class=\"cause-block\"",
+        "</ol>\n</section>",
+        "</ol>\n<details",
+    ]
+    .iter()
+    .filter_map(|end| html[start..].find(end))
+    .min()
+    .unwrap()
+        + start;
     tags(&html[start..end])
         .iter()
         .filter_map(|t| t.attribute("data-fix").map(str::to_string))
@@ -172,6 +176,81 @@ fn a_troubleshooter_past_index_causes_lists_symptoms_only() {
             "{page}"
         );
     }
+}
+
+/// Past `[troubleshooter] page-causes` a symptom's page shows its most likely causes in full
+/// and the others as links, in the same order, counted in the lead; `page-causes = 0` shows
+/// every one in full, as the default (25) does for the bundled site's symptoms.
+#[test]
+fn a_symptom_page_past_page_causes_lists_the_less_likely_ones_as_links() {
+    let site = tempfile::tempdir().unwrap();
+    crate::support::copy_bundled_site(site.path());
+    let config = fs::read_to_string(site.path().join("book.toml")).unwrap();
+    let build = |limit: usize, out: &str| {
+        let limited = config.replace(
+            "[troubleshooter]\n",
+            &format!("[troubleshooter]\npage-causes = {limit}\n"),
+        );
+        assert_ne!(limited, config);
+        fs::write(site.path().join("book.toml"), limited).unwrap();
+        crate::support::remedy(site.path(), &["build", "--quiet", "--out", out]).expect_code(0);
+        site.path()
+            .join(out)
+            .join("troubleshoot/backup-stops-halfway.html")
+    };
+    let all = fs::read_to_string(build(0, "all")).unwrap();
+    assert_eq!(all, page("troubleshoot/backup-stops-halfway.html"));
+    assert!(!all.contains("cause-link"), "{all}");
+    let order = cause_order(&all);
+    assert!(order.len() >= 3, "{order:?}");
+
+    let html = fs::read_to_string(build(2, "two")).unwrap();
+    let blocks: Vec<String> = tags(&html)
+        .iter()
+        .filter(|t| t.name == "li" && t.attribute("class") == Some("cause-block"))
+        .map(|t| t.attribute("data-cause").unwrap().to_string())
+        .collect();
+    let links: Vec<String> = tags(&html)
+        .iter()
+        .filter(|t| t.name == "li" && t.attribute("class") == Some("cause-link"))
+        .map(|t| t.attribute("data-cause").unwrap().to_string())
+        .collect();
+    assert_eq!(blocks, order[..2], "the most likely two in full");
+    assert_eq!(links, order[2..], "the others as links, in the same order");
+    // Each link leads to its cause's page and shows its summary, not its fixes.
+    for cause in &links {
+        assert!(
+            html.contains(&format!("data-cause=\"{cause}\" data-weight=\"")),
+            "{cause}"
+        );
+        assert!(
+            html.contains(&format!("<a href=\"../{cause}/\">")),
+            "{cause}"
+        );
+    }
+    assert_eq!(fixes_of(&html, &order[0]), fixes_of(&all, &order[0]));
+    let more = order.len() - 2;
+    let summary = if more == 1 {
+        "One less likely cause, its fixes on its own page".to_string()
+    } else {
+        format!("{more} less likely causes, each with its fixes on its own page")
+    };
+    assert!(
+        html.contains(&format!(
+            "<details class=\"ts-more-causes\">\n<summary>{summary}</summary>\n\
+             <ol class=\"cause-links\" start=\"3\">"
+        )),
+        "{html}"
+    );
+    // The lead counts every cause, and the links are inside the causes' section, where the
+    // troubleshooter's script reads them.
+    assert!(html.contains(&format!(
+        "<p class=\"page-lead\">{} possible causes",
+        order.len()
+    )));
+    let section = &html[html.find("id=\"ts-causes\"").unwrap()..];
+    let section = &section[..section.find("</section>").unwrap()];
+    assert!(section.contains("class=\"cause-links\""));
 }
 
 #[test]

@@ -238,16 +238,57 @@ fn a_reader_picks_symptoms_ticks_fixes_and_is_sent_on_when_stuck() {
 }
 
 /// The bundled site built with `[troubleshooter] index-causes = 4` (it has 10 causes), so its
-/// index lists symptoms only and the script reads causes from the symptoms' pages.
+/// index lists symptoms only and the script reads causes from the symptoms' pages, and with
+/// `page-causes = 1`, so each of those pages shows one cause in full and the others as links.
 fn on_demand_build() -> std::path::PathBuf {
     let root = support::scratch_dir("troubleshooter-on-demand");
     support::copy_bundled_site(&root);
     let config = std::fs::read_to_string(root.join("book.toml")).unwrap();
-    let config = config.replace("[troubleshooter]\n", "[troubleshooter]\nindex-causes = 4\n");
+    let config = config.replace(
+        "[troubleshooter]\n",
+        "[troubleshooter]\nindex-causes = 4\npage-causes = 1\n",
+    );
     assert!(config.contains("index-causes = 4"), "{config}");
     std::fs::write(root.join("book.toml"), config).unwrap();
     support::remedy(&root, &["build", "--quiet"]).expect_code(0);
     root.join("public")
+}
+
+/// Two symptoms of `build` and a cause that the first's page lists as a link and the
+/// second's shows in full.
+fn brief_then_full(build: &std::path::Path) -> (String, String, String) {
+    let mut pages = Vec::new();
+    for entry in std::fs::read_dir(build.join("troubleshoot")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let Some(symptom) = name.strip_suffix(".html") else {
+            continue;
+        };
+        if symptom == "index" {
+            continue;
+        }
+        let tags = crate::html::tags(&std::fs::read_to_string(&path).unwrap());
+        let of_class = |class: &str| -> Vec<String> {
+            tags.iter()
+                .filter(|t| t.attribute("class") == Some(class))
+                .map(|t| t.attribute("data-cause").unwrap().to_string())
+                .collect()
+        };
+        pages.push((
+            symptom.to_string(),
+            of_class("cause-block"),
+            of_class("cause-link"),
+        ));
+    }
+    pages.sort();
+    for (first, _, links) in &pages {
+        for (second, full, _) in &pages {
+            if let Some(cause) = links.iter().find(|cause| full.contains(cause)) {
+                return (first.clone(), second.clone(), cause.clone());
+            }
+        }
+    }
+    panic!("no cause is a link on one page and in full on another");
 }
 
 /// Opens the troubleshooter with `?symptoms=` and waits until no symptom page is being read.
@@ -290,7 +331,10 @@ fn a_large_troubleshooter_reads_causes_from_the_symptom_pages_and_ranks_them_ali
     let all = session.script("return document.querySelectorAll('li[data-symptom]').length");
     open_every_more(&session, all.as_u64().unwrap());
 
-    // Whatever is ticked, the causes, their order and their notes are the full index's.
+    // Whatever is ticked, the causes, their order and their notes are the full index's, whether
+    // the symptoms' pages show them in full or as links.
+    let mut briefs_seen = 0;
+
     for picked in [
         &["backup-stops-halfway", "battery-died-during-backup"][..],
         &["error-9006"],
@@ -304,7 +348,79 @@ fn a_large_troubleshooter_reads_causes_from_the_symptom_pages_and_ranks_them_ali
         );
         let got = open_picked(&session, port, picked);
         assert_eq!(got, expected, "{picked:?}");
+        // A cause that a ticked symptom's page shows in full has its fixes; one that every
+        // such page lists as a link only is shown by its title and summary.
+        let in_full: std::collections::BTreeSet<String> = picked
+            .iter()
+            .flat_map(|symptom| {
+                let page =
+                    std::fs::read_to_string(on_demand.join(format!("troubleshoot/{symptom}.html")))
+                        .unwrap();
+                crate::html::tags(&page)
+                    .into_iter()
+                    .filter(|t| t.attribute("class") == Some("cause-block"))
+                    .map(|t| t.attribute("data-cause").unwrap().to_string())
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let brief = session.script(
+            "return Array.prototype.filter.call(document.querySelectorAll('.cause-block'), \
+               function (b) { return !b.hidden; }).map(function (b) { \
+               return [b.getAttribute('data-cause'), b.classList.contains('cause-brief'), \
+                 b.querySelectorAll('.fix-item').length, \
+                 b.querySelector('.cause-title a').getAttribute('href')]; })",
+        );
+        for shown in brief.as_array().unwrap() {
+            let cause = shown[0].as_str().unwrap();
+            let is_brief = shown[1].as_bool().unwrap();
+            assert_eq!(is_brief, !in_full.contains(cause), "{picked:?}: {cause}");
+            if is_brief {
+                assert_eq!(shown[2], Value::from(0), "{cause}");
+                assert_eq!(shown[3], Value::from(format!("../{cause}/")), "{cause}");
+            }
+        }
+        briefs_seen += brief
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|b| b[1] == Value::Bool(true))
+            .count();
     }
+    assert!(briefs_seen > 0, "no cause was shown from a link");
+
+    // A cause read first as a link gets its full block, fixes and all, once a symptom whose
+    // page shows it in full is ticked too.
+    let (first, second, cause) = brief_then_full(&on_demand);
+    open_picked(&session, port, &[first.as_str()]);
+    let is_brief = format!(
+        "var b = document.querySelector('.cause-block[data-cause=\"{cause}\"]'); \
+         return b ? b.classList.contains('cause-brief') : null"
+    );
+    assert_eq!(
+        session.script(&is_brief),
+        Value::Bool(true),
+        "{first}: {cause}"
+    );
+    open_every_more(&session, all.as_u64().unwrap());
+    session.script(&format!(
+        "document.getElementById('ts-pick-{second}').click(); return true"
+    ));
+    session.wait_for(
+        "the second symptom's page to be read",
+        &format!(
+            "var b = document.querySelector('.cause-block[data-cause=\"{cause}\"]'); \
+             return !!b && !b.classList.contains('cause-brief') && !b.hidden"
+        ),
+    );
+    let blocks = session.script(&format!(
+        "return [document.querySelectorAll('.cause-block[data-cause=\"{cause}\"]').length, \
+           document.querySelectorAll('.cause-block[data-cause=\"{cause}\"] .ts-tried').length]"
+    ));
+    assert_eq!(blocks[0], Value::from(1), "one block for {cause}");
+    assert!(
+        blocks[1].as_u64().unwrap() > 0,
+        "{cause}'s fixes get Tried it boxes"
+    );
     let lead_hidden = session.script("return document.querySelector('.ts-on-demand').hidden");
     assert_eq!(lead_hidden, Value::Bool(true));
 

@@ -12,7 +12,10 @@
 //! symptom's `causes` are empty: the page lists symptoms, and the script loads the causes of
 //! those a reader ticks from their pages.
 //! `symptom.html` gets `symptom` (`text`, `slug`, `path`), `causes` (cause blocks, most likely
-//! first), `nearby` (other symptoms of the same causes: `text`, `path`), `escalation` and
+//! first, at most `[troubleshooter] page-causes` of them), `more_causes` (the less likely
+//! others, each `slug`, `title`, `summary`, `path` and `weight`, without fixes; shown as links
+//! marked `cause-link` with `data-cause` and `data-weight` inside `#ts-causes`, where
+//! `troubleshoot.js` reads them), `cause_count` (all of them), `nearby` (other symptoms of the same causes: `text`, `path`), `escalation` and
 //! `breadcrumbs`.
 //! A cause block is a card plus `fixes` (cards, easiest first), `print_path` (or none) and
 //! `html`: the block as `partials/cause-block.html` shows it, rendered once per cause with
@@ -100,6 +103,17 @@ fn block_html(shared: &Shared<'_>, cause: usize, block: tera::Value) -> Option<S
             &shared.blocks_over_limit,
         )
         .ok()
+}
+
+/// A cause a symptom's page lists past `[troubleshooter] page-causes`: a link, without its
+/// fixes.
+#[derive(Serialize)]
+struct BriefCause<'a> {
+    slug: &'a str,
+    title: &'a str,
+    summary: &'a str,
+    path: String,
+    weight: i64,
 }
 
 #[derive(Serialize)]
@@ -319,11 +333,27 @@ pub(super) fn symptom_context(shared: &Shared<'_>, index: usize) -> tera::Contex
         },
     );
     let ranked = troubleshooter::rank_causes(troubleshooter, &[index]);
-    let causes: Vec<tera::Value> = ranked
+    let (full, brief) = ranked.split_at(troubleshooter::page_shows_in_full(site, ranked.len()));
+    let causes: Vec<tera::Value> = full
         .iter()
         .map(|&(cause, _)| cause_block(shared, cause))
         .collect();
     context.insert_value("causes", tera::Value::from(causes));
+    let more: Vec<BriefCause<'_>> = brief
+        .iter()
+        .map(|&(cause, _)| {
+            let article = &site.articles[cause];
+            BriefCause {
+                slug: &article.slug,
+                title: &article.front.title,
+                summary: &article.front.summary,
+                path: site.config.link(&article.url_path()),
+                weight: article.front.weight,
+            }
+        })
+        .collect();
+    context.insert("more_causes", &more);
+    context.insert("cause_count", &ranked.len());
     let nearby: Vec<NearbySymptom<'_>> = nearby(site, index)
         .into_iter()
         .map(|i| NearbySymptom {

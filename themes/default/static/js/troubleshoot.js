@@ -13,8 +13,10 @@
  *   causes the ticks point at, names the most likely one and leads down to them;
  * - on the index of a troubleshooter too large to list every cause (`data-causes-from="pages"`,
  *   past `[troubleshooter] index-causes`), the causes of a ticked symptom are read from the
- *   symptom's own page, once per page; opened from file://, where a page cannot read another,
- *   the symptoms stay links to their pages;
+ *   symptom's own page, once per page (a cause the page lists only as a link, past
+ *   `[troubleshooter] page-causes`, counts alike and is shown by its title and summary until
+ *   another ticked symptom's page brings its fixes); opened from file://, where a page cannot
+ *   read another, the symptoms stay links to their pages;
  * - on every troubleshooter page, each fix gets a "Tried it" checkbox, kept in localStorage
  *   per site, and each cause says how many of its fixes are left; once every fix shown has
  *   been tried, the "Still stuck?" box is pointed out;
@@ -115,12 +117,12 @@
   var causesOf = {};  // symptom slug -> its causes' slugs, once its page is read
   var failed = {};    // symptom slug -> true if its page could not be read
   var reading = {};   // symptom slug -> true while its page is being read
-  var known = {};     // cause slug -> true once its block is on this page
+  var known = {};     // cause slug -> 'full' once its block is on this page, 'brief' for a link's
   if (onDemand && causesSection && !causeList) {
     causeList = element('ol', 'cause-blocks');
     causesSection.appendChild(causeList);
   }
-  causeBlocks.forEach(function (block) { known[block.getAttribute('data-cause')] = true; });
+  causeBlocks.forEach(function (block) { known[block.getAttribute('data-cause')] = 'full'; });
 
   // Fixes the reader has tried, shared by every page of the site.
   var tried = {};
@@ -367,10 +369,17 @@
       }).then(function (html) {
         var page = new DOMParser().parseFromString(html, 'text/html');
         var list = [];
-        each(page.querySelectorAll('#ts-causes .cause-block[data-cause]'), function (block) {
-          var cause = block.getAttribute('data-cause');
+        var entries = page.querySelectorAll(
+          '#ts-causes .cause-block[data-cause], #ts-causes .cause-link[data-cause]');
+        each(entries, function (entry) {
+          var cause = entry.getAttribute('data-cause');
           list.push(cause);
-          if (!known[cause]) addBlock(document.importNode(block, true));
+          var full = entry.classList.contains('cause-block');
+          if (!known[cause]) {
+            addBlock(full ? document.importNode(entry, true) : briefBlock(entry));
+          } else if (full && known[cause] === 'brief') {
+            replaceBlock(document.importNode(entry, true));
+          }
         });
         causesOf[slug] = list;
       }).catch(function () {
@@ -386,11 +395,36 @@
   // Adds a cause's block where display order puts it (weight, then title, then slug; the
   // order src/troubleshooter.rs lists causes in), with "Tried it" boxes on its fixes.
   function addBlock(block) {
-    known[block.getAttribute('data-cause')] = true;
+    known[block.getAttribute('data-cause')] = block.classList.contains('cause-brief') ? 'brief' : 'full';
     var at = 0;
     while (at < causeBlocks.length && displayOrder(causeBlocks[at], block) < 0) at++;
     causeBlocks.splice(at, 0, block);
     causeList.appendChild(block);
+    each(block.querySelectorAll('.fix-item'), addTried);
+    placeForget();
+  }
+  // A cause a symptom's page lists as a link: a block with its title and summary, no fixes.
+  function briefBlock(entry) {
+    var block = element('li', 'cause-block cause-brief');
+    block.setAttribute('data-cause', entry.getAttribute('data-cause'));
+    block.setAttribute('data-weight', entry.getAttribute('data-weight'));
+    var title = element('h3', 'cause-title');
+    title.appendChild(document.importNode(entry.querySelector('a'), true));
+    block.appendChild(title);
+    var summary = entry.querySelector('.cause-link-summary');
+    if (summary) block.appendChild(element('p', 'cause-summary', summary.textContent));
+    return block;
+  }
+  // Puts a cause's full block where its brief one was (the same place in display order).
+  function replaceBlock(block) {
+    var cause = block.getAttribute('data-cause');
+    for (var at = 0; at < causeBlocks.length; at++) {
+      if (causeBlocks[at].getAttribute('data-cause') !== cause) continue;
+      block.hidden = causeBlocks[at].hidden;
+      causeList.replaceChild(block, causeBlocks[at]);
+      causeBlocks[at] = block;
+    }
+    known[cause] = 'full';
     each(block.querySelectorAll('.fix-item'), addTried);
     placeForget();
   }
