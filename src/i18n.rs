@@ -45,6 +45,11 @@ pub const FALLBACK_LANGUAGE: &str = "en";
 pub const SCRIPT_TABLE: &str = "script";
 /// The key Remedy sets in `t` (and in the scripts' strings) to the code of the strings shown.
 pub const LANGUAGE_KEY: &str = "language";
+/// The search script's table (`[script.search]`).
+pub const SEARCH_SCRIPT: &str = "search";
+/// The search script's strings that every page carries: those it shows when the search index
+/// (whose manifest carries the others) cannot be loaded.
+pub const PAGE_SEARCH_KEYS: [&str; 1] = ["load_failed"];
 /// The Tera filter that fills a string's placeholders.
 pub const FILL_FILTER: &str = "fill";
 /// The Tera function that picks a plural form and fills it.
@@ -333,20 +338,35 @@ impl Strings {
     /// The strings of the scripts named (`search`, `troubleshoot`) as one JSON object, each
     /// script's table under its name plus `language`, safe inside a
     /// `<script type="application/json">` block (`<` is written `\u003c`).
+    ///
+    /// The search script's table holds only [`PAGE_SEARCH_KEYS`]: the rest travels in the
+    /// search index's manifest ([`crate::config::SearchConfig::strings`]), which the script
+    /// loads before it shows anything else.
     pub fn script_json(&self, scripts: &[&str]) -> String {
         let mut object = Map::new();
         object.insert(LANGUAGE_KEY.into(), Value::String(self.language.clone()));
         for script in scripts {
-            let prefix = format!("{SCRIPT_TABLE}.{script}.");
             let table: Map<String, Value> = self
-                .texts
-                .range(prefix.clone()..)
-                .take_while(|(key, _)| key.starts_with(&prefix))
-                .map(|(key, text)| (key[prefix.len()..].to_string(), Value::String(text.clone())))
+                .script_table(script)
+                .into_iter()
+                .filter(|(key, _)| {
+                    *script != SEARCH_SCRIPT || PAGE_SEARCH_KEYS.contains(&key.as_str())
+                })
+                .map(|(key, text)| (key, Value::String(text)))
                 .collect();
             object.insert((*script).to_string(), Value::Object(table));
         }
         Value::Object(object).to_string().replace('<', "\\u003c")
+    }
+
+    /// The strings of the script named (`search`, `troubleshoot`), by key.
+    pub fn script_table(&self, script: &str) -> BTreeMap<String, String> {
+        let prefix = format!("{SCRIPT_TABLE}.{script}.");
+        self.texts
+            .range(prefix.clone()..)
+            .take_while(|(key, _)| key.starts_with(&prefix))
+            .map(|(key, text)| (key[prefix.len()..].to_string(), text.clone()))
+            .collect()
     }
 }
 
@@ -577,11 +597,21 @@ mod tests {
         let (catalog, _) = catalog(&[file(
             "en",
             "i18n/en.toml",
-            "[script.search]\nnone = \"</script> “{query}”\"\n",
+            "[script.search]\nnone = \"x\"\nload_failed = \"</script> “{query}”\"\n\
+             [script.tabs]\nnone = \"y\"\n",
         )]);
+        // The search's other strings travel in its index's manifest.
         assert_eq!(
-            catalog.strings("en").script_json(&["search"]),
-            "{\"language\":\"en\",\"search\":{\"none\":\"\\u003c/script> “{query}”\"}}"
+            catalog.strings("en").script_json(&["search", "tabs"]),
+            "{\"language\":\"en\",\"search\":{\"load_failed\":\"\\u003c/script> “{query}”\"},\
+             \"tabs\":{\"none\":\"y\"}}"
+        );
+        assert_eq!(
+            catalog.strings("en").script_table("search"),
+            BTreeMap::from([
+                ("load_failed".to_string(), "</script> “{query}”".to_string()),
+                ("none".to_string(), "x".to_string()),
+            ])
         );
     }
 

@@ -158,7 +158,7 @@ pub fn load_site_with(options: &BuildOptions, bodies: Bodies) -> Result<Loaded> 
     // Template problems are reported together with the content's, not instead of them.
     let (theme, template_problems) = match theme::load(&options.root, &config) {
         Ok(theme) => {
-            theme::localize_kind_titles(&mut config, &theme);
+            theme::localize_config(&mut config, &theme);
             let warnings = theme.warnings.clone();
             (Some(theme), warnings)
         }
@@ -247,7 +247,7 @@ pub fn load_site_with(options: &BuildOptions, bodies: Bodies) -> Result<Loaded> 
         let mut edition_config = written
             .for_edition(code)
             .ok_or_else(|| Error::Internal(format!("no edition `{code}`")))?;
-        theme::localize_kind_titles(&mut edition_config, &theme);
+        theme::localize_config(&mut edition_config, &theme);
         let (parsed, mut found) = edition::parse(&site, &edition_config, &inputs);
         found.extend(search::lexicon::problems(
             &edition_config.search.synonyms,

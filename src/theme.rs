@@ -305,13 +305,16 @@ fn add_strings_file(
     }
 }
 
-/// Gives the standard kinds whose title `book.toml` leaves as the standard English one
-/// (`Fixes`) their title in the site's language (`kind_fix` of the theme's text: `Solutions`),
-/// and the same for the singular label (`Fix`, `kind_fix_singular`: `Solution`), so a French
-/// site with the standard kinds reads French kind titles everywhere (pages, search results,
-/// `llms.txt`). A title or label the site sets is kept.
-pub fn localize_kind_titles(config: &mut Config, theme: &Theme) {
+/// What of the theme's text the site's configuration carries, in the site's language: the
+/// search box's strings (`[script.search]`, which the browser index's manifest carries), and
+/// the titles of the standard kinds whose title `book.toml` leaves as the standard English one
+/// (`Fixes`; `kind_fix` of the theme's text: `Solutions`), and the same for the singular label
+/// (`Fix`, `kind_fix_singular`: `Solution`), so a French site with the standard kinds reads
+/// French kind titles everywhere (pages, search results, `llms.txt`). A title or label the site
+/// sets is kept.
+pub fn localize_config(config: &mut Config, theme: &Theme) {
     let strings = theme.i18n.strings(&config.language);
+    config.search.strings = strings.script_table(crate::i18n::SEARCH_SCRIPT);
     for kind in &mut config.kinds {
         let Some((name, _, title, singular)) = crate::config::STANDARD_KINDS
             .iter()

@@ -3,6 +3,7 @@
 //! site with the standard kinds. Data only: reading and checking `book.toml` is the parent
 //! module's.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use crate::diagnostic::Diagnostic;
@@ -129,6 +130,12 @@ pub struct SearchConfig {
     /// The language both indexes analyse text in: `[book] language`'s when search has rules
     /// for it, English otherwise (with a warning, [`Config::warnings`]).
     pub language: Language,
+    /// What the search box says, in the site's language: the theme's `[script.search]` table,
+    /// set with the theme ([`crate::theme::localize_config`]). It travels in the browser
+    /// index's manifest, which a reader's first query loads anyway, so that pages need not
+    /// carry it: only the words shown when the index cannot load stay on each page
+    /// ([`crate::i18n::PAGE_SEARCH_KEYS`]).
+    pub strings: BTreeMap<String, String>,
 }
 
 impl Default for SearchConfig {
@@ -140,6 +147,7 @@ impl Default for SearchConfig {
             filters: Vec::new(),
             synonyms: SynonymsConfig::default(),
             language: Language::English,
+            strings: BTreeMap::new(),
         }
     }
 }

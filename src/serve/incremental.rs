@@ -150,7 +150,7 @@ impl Incremental {
         let theme = theme::load(&options.root, &config);
         let (theme, theme_error) = match theme {
             Ok(theme) => {
-                theme::localize_kind_titles(&mut config, &theme);
+                theme::localize_config(&mut config, &theme);
                 (Some(theme), None)
             }
             Err(Error::Content(diagnostics)) => (None, Some(diagnostics)),
@@ -468,7 +468,7 @@ impl Incremental {
             }
             Err(other) => return Err(other),
         };
-        theme::localize_kind_titles(&mut config, &theme);
+        theme::localize_config(&mut config, &theme);
         self.build_dir = self.options.root.join(&config.build_dir);
         self.config = config;
         self.theme = theme;

@@ -178,11 +178,17 @@ fn each_edition_reads_the_theme_text_of_its_language() {
         let page = read(path);
         assert!(page.contains(title), "{path}: {page}");
     }
-    // The search page's scripts read French strings.
+    // The search reads French strings: the French index's manifest carries them, and the
+    // page what is said when that index cannot load.
     let search = read("fr/search/index.html");
     assert!(
-        search.contains("id=\"remedy-strings\">{\"language\":\"fr\",\"search\":{\"announce_results_one\":\"{count} résultat, utilisez les flèches pour choisir\""),
+        search.contains("id=\"remedy-strings\">{\"language\":\"fr\",\"search\":{\"load_failed\":\"La recherche n’a pas pu charger son index."),
         "{search}"
+    );
+    let manifest = read("fr/search/manifest.js");
+    assert!(
+        manifest.contains("\"strings\":{\"announce_results_one\":\"{count} r\\u00e9sultat, utilisez les fl\\u00e8ches pour choisir\""),
+        "{manifest}"
     );
     assert!(
         search.contains("placeholder=\"Symptôme ou erreur\""),

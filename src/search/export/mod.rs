@@ -15,7 +15,9 @@
 //!   list, the query lexicon ([`crate::search::lexicon`]: filler words and synonym rules over
 //!   phrases analysed in the index's language, a few kilobytes at most) and the data of the
 //!   filters the site offers (kind runs, each tag with its number of articles; see
-//!   [`filter_data`]). All of it is part of the first query's download.
+//!   [`filter_data`]), and what the search box says in the site's language (the theme's
+//!   `[script.search]`, which pages do not carry). All of it is part of the first query's
+//!   download.
 //! - `t/N.js`, term shards: every term of the index in byte order, cut into shards of about
 //!   [`SHARD_BYTES`], each with its postings (below).
 //! - `r/N.js`, rich files: the postings of one very common term (held by a quarter of the
@@ -97,6 +99,9 @@ pub struct SiteInfo {
     pub filters: Vec<Filter>,
     /// Each article's tags as written, by slug.
     pub tags: BTreeMap<String, Vec<String>>,
+    /// What the search box says, in the site's language
+    /// ([`crate::config::SearchConfig::strings`]).
+    pub strings: BTreeMap<String, String>,
 }
 
 impl SiteInfo {
@@ -128,6 +133,7 @@ impl SiteInfo {
                     (a.slug.clone(), tags)
                 })
                 .collect(),
+            strings: site.config.search.strings.clone(),
         }
     }
 }
@@ -587,6 +593,7 @@ fn manifest(impacts: &Impacts, meta: &IndexMeta, site: &SiteInfo, parts: &Parts)
         "kinds": site.kinds,
         "filters": filter_data(impacts, site),
         "lexicon": meta.lexicon,
+        "strings": site.strings,
         "shards": parts.shards.iter().map(|(first, _)| first.as_str()).collect::<Vec<_>>(),
         "wordLists": parts.words.keys().collect::<String>(),
         "rich": parts.rich_id

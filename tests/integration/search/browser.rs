@@ -436,3 +436,38 @@ fn filter_chips_narrow_the_search_page_by_kind_and_tag() {
     );
     assert_eq!(answer["results"][0]["kindSingular"], "Cause", "{answer}");
 }
+
+/// The search box's strings travel in the index's manifest; what it says when the index cannot
+/// load is on every page, in the page's language.
+#[test]
+#[ignore = "needs chromium and chromedriver"]
+fn an_index_that_cannot_load_is_said_in_the_page_s_words() {
+    let root = support::scratch_dir("search-without-index");
+    support::copy_bundled_site(&root);
+    support::remedy(&root, &["build", "--quiet"]).expect_code(0);
+    std::fs::remove_file(root.join("public/search/manifest.js")).unwrap();
+    std::fs::remove_file(root.join("public/fr/search/manifest.js")).unwrap();
+    let session = support::browser();
+    for (page, said) in [
+        (
+            "public/index.html",
+            "Search could not load its index. Browse the sections instead.",
+        ),
+        (
+            "public/fr/index.html",
+            "La recherche n’a pas pu charger son index. Parcourez plutôt les rubriques.",
+        ),
+    ] {
+        session.goto(&file_url(&root.join(page)));
+        let input = session.find("#search-input").expect("a search field");
+        session.send_keys(&input, "backup");
+        session.wait_for(
+            "the search to give up",
+            "var e = document.querySelector('#search-popup .search-empty'); \
+             return !!e && e.textContent.length > 0",
+        );
+        let text = session
+            .script("return document.querySelector('#search-popup .search-empty').textContent");
+        assert_eq!(text, said, "{page}");
+    }
+}

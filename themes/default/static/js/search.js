@@ -19,7 +19,8 @@
  * (any value of a filter, every filter given; only those the site offers under [search]
  * filters). window.Remedy.search(query, opts) -> Promise of the results array alone.
  * window.Remedy.ready() -> Promise that the manifest is loaded; window.Remedy.kinds() -> the
- * site's kinds once it is; window.Remedy.filters() -> what the site offers to filter by, with
+ * site's kinds once it is, window.Remedy.strings() -> what the search box says (the theme's
+ * [script.search] in the site's language); window.Remedy.filters() -> what the site offers to filter by, with
  * counts. Node: require('search.js').createEngine({load}) gives the same over a loader of your
  * own.
  *
@@ -845,6 +846,8 @@
       },
       /** The kinds of the site: [[name, title, dir, singular], ...]. */
       kinds: function () { return manifest ? manifest.kinds : []; },
+      /** What the search box says, in the site's language (the theme's [script.search]). */
+      strings: function () { return manifest && manifest.strings ? manifest.strings : {}; },
       stats: function () { return { files: Object.keys(files) }; }
     };
   }
@@ -875,6 +878,7 @@
     window.Remedy.filters = function () { return engine.filters(); };
     window.Remedy.ready = function () { return engine.ready(); };
     window.Remedy.kinds = function () { return engine.kinds(); };
+    window.Remedy.strings = function () { return engine.strings(); };
   }
 
   return {
@@ -929,8 +933,10 @@
   var fileMode = window.location.protocol === 'file:';
   var filterBox = page ? document.getElementById('search-filters') : null;
 
-  // The page's strings for the search box (the theme's `[script.search]` in the page's
-  // language, from the `remedy-strings` data block): text(key, values) fills `{name}`
+  // The strings of the search box (the theme's `[script.search]` in the page's language): the
+  // index's manifest carries them, as it is loaded before anything is shown; the page's
+  // `remedy-strings` data block carries what is said when the index cannot load (and any
+  // string a theme's pages carry themselves, which wins). text(key, values) fills `{name}`
   // placeholders, plural(key, count, values) picks `key_one` or `key_other` as the language does,
   // and pieces(key, values) fills them with elements too (a link, words in bold).
   var strings = (function () {
@@ -943,8 +949,14 @@
   })();
   var texts = strings.search || {};
   var pluralRules = window.Intl && Intl.PluralRules ? new Intl.PluralRules(strings.language || 'en') : null;
+  function tableWith(key) {
+    if (Object.prototype.hasOwnProperty.call(texts, key)) return texts;
+    var loaded = remedy.strings ? remedy.strings() : {};
+    return Object.prototype.hasOwnProperty.call(loaded, key) ? loaded : null;
+  }
   function template(key) {
-    return Object.prototype.hasOwnProperty.call(texts, key) ? texts[key] : '[' + key + ']';
+    var table = tableWith(key);
+    return table ? table[key] : '[' + key + ']';
   }
   function text(key, values) {
     return template(key).replace(/\{(\w+)\}/g, function (whole, name) {
@@ -953,7 +965,7 @@
   }
   function pluralKey(key, count) {
     var form = key + '_' + (pluralRules ? pluralRules.select(count) : (count === 1 ? 'one' : 'other'));
-    return Object.prototype.hasOwnProperty.call(texts, form) ? form : key + '_other';
+    return tableWith(form) ? form : key + '_other';
   }
   function withCount(count, values) {
     var all = { count: count };
