@@ -15,8 +15,8 @@
 //! first, at most `[troubleshooter] page-causes` of them), `more_causes` (the less likely
 //! others, each `slug`, `title`, `summary`, `path` and `weight`, without fixes; shown as links
 //! marked `cause-link` with `data-cause` and `data-weight` inside `#ts-causes`, where
-//! `troubleshoot.js` reads them), `cause_count` (all of them), `nearby` (other symptoms of the same causes: `text`, `path`), `escalation` and
-//! `breadcrumbs`.
+//! `troubleshoot.js` reads them), `cause_count` (all of them), `nearby` (other symptoms of
+//! the same causes: `text`, `path`), `escalation` and `breadcrumbs`.
 //! A cause block is a card plus `fixes` (cards, easiest first), `print_path` (or none) and
 //! `html`: the block as `partials/cause-block.html` shows it, rendered once per cause with
 //! `cause` and what every troubleshooter page gets (`site`, `root`, `t`, `asset_root`; `page`
