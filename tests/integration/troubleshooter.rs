@@ -111,6 +111,25 @@ fn the_index_lists_every_symptom_as_a_link_to_its_page() {
     );
 }
 
+/// Builds the copy of the bundled site at `site` into `site/<out>`, with `setting`
+/// (`index-causes = 9`) added to the `[troubleshooter]` table of `config`, its `book.toml`.
+/// Returns the build dir.
+fn build_with(
+    site: &std::path::Path,
+    config: &str,
+    setting: &str,
+    out: &str,
+) -> std::path::PathBuf {
+    let changed = config.replace(
+        "[troubleshooter]\n",
+        &format!("[troubleshooter]\n{setting}\n"),
+    );
+    assert_ne!(changed, config);
+    fs::write(site.join("book.toml"), changed).unwrap();
+    crate::support::remedy(site, &["build", "--quiet", "--out", out]).expect_code(0);
+    site.join(out)
+}
+
 /// Past `[troubleshooter] index-causes` the index lists symptoms only, each a link to its page
 /// (which lists its causes), says why, and links to every cause; the symptom pages are as they
 /// were. The bundled site has 10 causes: a limit of 9 is just past it, 10 keeps the full index.
@@ -120,14 +139,12 @@ fn a_troubleshooter_past_index_causes_lists_symptoms_only() {
     crate::support::copy_bundled_site(site.path());
     let config = fs::read_to_string(site.path().join("book.toml")).unwrap();
     let build = |limit: usize, out: &str| {
-        let limited = config.replace(
-            "[troubleshooter]\n",
-            &format!("[troubleshooter]\nindex-causes = {limit}\n"),
-        );
-        assert_ne!(limited, config);
-        fs::write(site.path().join("book.toml"), limited).unwrap();
-        crate::support::remedy(site.path(), &["build", "--quiet", "--out", out]).expect_code(0);
-        site.path().join(out)
+        build_with(
+            site.path(),
+            &config,
+            &format!("index-causes = {limit}"),
+            out,
+        )
     };
     let full = build(10, "full");
     let html = fs::read_to_string(full.join("troubleshoot/index.html")).unwrap();
@@ -187,15 +204,7 @@ fn a_symptom_page_past_page_causes_lists_the_less_likely_ones_as_links() {
     crate::support::copy_bundled_site(site.path());
     let config = fs::read_to_string(site.path().join("book.toml")).unwrap();
     let build = |limit: usize, out: &str| {
-        let limited = config.replace(
-            "[troubleshooter]\n",
-            &format!("[troubleshooter]\npage-causes = {limit}\n"),
-        );
-        assert_ne!(limited, config);
-        fs::write(site.path().join("book.toml"), limited).unwrap();
-        crate::support::remedy(site.path(), &["build", "--quiet", "--out", out]).expect_code(0);
-        site.path()
-            .join(out)
+        build_with(site.path(), &config, &format!("page-causes = {limit}"), out)
             .join("troubleshoot/backup-stops-halfway.html")
     };
     let all = fs::read_to_string(build(0, "all")).unwrap();
