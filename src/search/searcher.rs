@@ -241,20 +241,30 @@ fn word_query(word: &PlannedWord, index: &OpenIndex) -> Box<dyn Query> {
 
 /// Every article a query matches, with its score.
 fn matches(query: &dyn Query, searcher: &Searcher) -> Result<Vec<(DocAddress, f32)>> {
+    let mut out = Vec::new();
+    for_each_match(query, searcher, |doc, score| out.push((doc, score)))?;
+    Ok(out)
+}
+
+/// Calls `each` with every article a query matches and its score, in document order.
+fn for_each_match(
+    query: &dyn Query,
+    searcher: &Searcher,
+    mut each: impl FnMut(DocAddress, f32),
+) -> Result<()> {
     let internal = |e: tantivy::TantivyError| Error::Internal(format!("searching: {e}"));
     let weight = query
         .weight(EnableScoring::enabled_from_searcher(searcher))
         .map_err(internal)?;
-    let mut out = Vec::new();
     for (ordinal, segment) in searcher.segment_readers().iter().enumerate() {
         let mut scorer = weight.scorer(segment, 1.0).map_err(internal)?;
         let mut doc = scorer.doc();
         while doc != TERMINATED {
-            out.push((DocAddress::new(ordinal as u32, doc), scorer.score()));
+            each(DocAddress::new(ordinal as u32, doc), scorer.score());
             doc = scorer.advance();
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 /// What narrows the results (`--kind`, `--tag`): an article must be of one of `kinds` (when
@@ -332,20 +342,151 @@ fn word_count(prominent: bool) -> u32 {
     }
 }
 
-/// Ranks every article matching a plan (spec rule 4), with scores, in no particular order:
-/// [`query::best_first`] orders them (all of them, or [`query`]'s first few). A common word on
+/// Each document's place among all of a searcher's documents: its segment's first place plus
+/// its number.
+struct Places(Vec<u32>);
+
+impl Places {
+    fn of(searcher: &Searcher) -> Places {
+        let mut first = Vec::with_capacity(searcher.segment_readers().len() + 1);
+        let mut total = 0u32;
+        for segment in searcher.segment_readers() {
+            first.push(total);
+            total += segment.max_doc();
+        }
+        first.push(total);
+        Places(first)
+    }
+
+    /// How many places there are.
+    fn len(&self) -> usize {
+        self.0.last().map_or(0, |&n| n as usize)
+    }
+
+    fn at(&self, doc: DocAddress) -> usize {
+        (self.0[doc.segment_ord as usize] + doc.doc_id) as usize
+    }
+}
+
+/// Figures per document, kept at the document's [`Places`] place: adding to an article's is an
+/// index, and taking them out again costs as many steps as articles were added to (the places
+/// touched are listed), not a pass over the whole site.
+struct Tally<T> {
+    at: Vec<Option<T>>,
+    touched: Vec<(u32, DocAddress)>,
+}
+
+impl<T> Tally<T> {
+    const fn new() -> Self {
+        Tally {
+            at: Vec::new(),
+            touched: Vec::new(),
+        }
+    }
+
+    /// Empties the tally and makes room for `len` places.
+    fn ready(&mut self, len: usize) {
+        for (place, _) in self.touched.drain(..) {
+            self.at[place as usize] = None;
+        }
+        if self.at.len() < len {
+            self.at.resize_with(len, || None);
+        }
+    }
+
+    /// Folds `value` into `doc`'s figures with `combine`, or makes them from it with `new`.
+    fn add<U>(
+        &mut self,
+        place: usize,
+        doc: DocAddress,
+        value: U,
+        combine: impl FnOnce(&mut T, U),
+        new: impl FnOnce(U) -> T,
+    ) {
+        match &mut self.at[place] {
+            Some(entry) => combine(entry, value),
+            empty @ None => {
+                *empty = Some(new(value));
+                self.touched.push((place as u32, doc));
+            }
+        }
+    }
+
+    /// `doc`'s figures, if any were added.
+    fn get_mut(&mut self, place: usize) -> Option<&mut T> {
+        self.at[place].as_mut()
+    }
+
+    /// Every document's figures, in the order they were first added, leaving the tally empty.
+    fn take(&mut self) -> impl Iterator<Item = (DocAddress, T)> + '_ {
+        let Tally { at, touched } = self;
+        touched
+            .drain(..)
+            .filter_map(|(place, doc)| Some((doc, at[place as usize].take()?)))
+    }
+}
+
+/// What an alternative's terms add up to in one article: how many it holds, the sum of their
+/// impacts, and how many of them it holds in a prominent field.
+type AlternativeMatch = (usize, f32, usize);
+
+/// An article's figures so far: its score and its words (rule 4.2), then its code words.
+type Found = (f64, u32, u32);
+
+/// The tallies one ranking fills, kept by each thread from one query to the next so that a
+/// large site's are not allocated (and zeroed by the system) per query.
+struct Tallies {
+    slot: Tally<SlotMatch>,
+    alternative: Tally<AlternativeMatch>,
+    found: Tally<Found>,
+}
+
+thread_local! {
+    static TALLIES: std::cell::RefCell<Tallies> = const {
+        std::cell::RefCell::new(Tallies {
+            slot: Tally::new(),
+            alternative: Tally::new(),
+            found: Tally::new(),
+        })
+    };
+}
+
+/// Ranks every article matching a plan (spec rule 4), with scores, handing each to `each` in
+/// no particular order: [`query::best_first`] orders them ([`query`] keeps the first few). A common word on
 /// a large site matches most articles, once per query, and `remedy check` runs a query per
-/// symptom phrase: so the matches of each word, which tantivy yields in document order, are
-/// merged as sorted lists (one pass each, no hashing), and each document's figures are added
-/// in the same order as ever (word by word, slot by slot), to the same bits.
+/// symptom phrase: so each match is added to its article's figures where they lie (a
+/// [`Tally`]), as tantivy yields it, and each document's figures are added in the same order
+/// as ever (word by word, slot by slot), to the same bits.
 pub fn rank(
     index: &OpenIndex,
     searcher: &Searcher,
     plan: &Plan,
-) -> Result<Vec<Ranked<DocAddress>>> {
-    let mut found: Vec<(DocAddress, (f64, u32))> = Vec::new();
+    each: impl FnMut(Ranked<DocAddress>),
+) -> Result<()> {
+    let places = Places::of(searcher);
+    TALLIES.with_borrow_mut(|tallies| {
+        tallies.slot.ready(places.len());
+        tallies.alternative.ready(places.len());
+        tallies.found.ready(places.len());
+        rank_into(index, searcher, plan, &places, tallies, each)
+    })
+}
+
+/// [`rank`], in `tallies`, empty and as large as `places`.
+fn rank_into(
+    index: &OpenIndex,
+    searcher: &Searcher,
+    plan: &Plan,
+    places: &Places,
+    tallies: &mut Tallies,
+    mut each: impl FnMut(Ranked<DocAddress>),
+) -> Result<()> {
+    let Tallies {
+        slot: slot_matches,
+        alternative: held,
+        found,
+    } = tallies;
     for slot in &plan.slots {
-        let mut slot_matches: Vec<(DocAddress, SlotMatch)> = Vec::new();
         for word in plan.words_of(slot) {
             if word.variants.is_empty() {
                 continue;
@@ -356,74 +497,71 @@ pub fn rank(
             } else {
                 Prominent::Docs(Vec::new())
             };
-            let mut held = prominent.cursor();
-            let hits = matches(word_query(word, index).as_ref(), searcher)?;
-            let counted = hits.into_iter().map(|(doc, score)| {
+            let mut in_prominent = prominent.cursor();
+            for_each_match(word_query(word, index).as_ref(), searcher, |doc, score| {
                 let words = if word.required {
-                    word_count(held.holds(doc))
+                    word_count(in_prominent.holds(doc))
                 } else {
                     0
                 };
-                (doc, (score, words))
-            });
-            slot_matches = merge_sorted(
-                slot_matches,
-                counted,
-                |entry, (score, words)| {
-                    entry.words_score += score;
-                    entry.words += words;
-                },
-                |(score, words)| SlotMatch {
-                    words_score: 0.0 + score,
-                    words,
-                    ..SlotMatch::default()
-                },
-            );
+                slot_matches.add(
+                    places.at(doc),
+                    doc,
+                    (score, words),
+                    |entry, (score, words)| {
+                        entry.words_score += score;
+                        entry.words += words;
+                    },
+                    |(score, words)| SlotMatch {
+                        words_score: 0.0 + score,
+                        words,
+                        ..SlotMatch::default()
+                    },
+                );
+            })?;
         }
         for alternative in &slot.alternatives {
-            let mut held: Vec<(DocAddress, (usize, f32, usize))> = Vec::new();
             for term in alternative {
                 let prominent = prominent_docs(&[term], index, searcher)?;
                 let mut in_prominent = prominent.cursor();
-                let hits: Vec<(DocAddress, (f32, usize))> =
-                    matches(&term_query(term, index), searcher)?
-                        .into_iter()
-                        .map(|(doc, impact)| (doc, (impact, usize::from(in_prominent.holds(doc)))))
-                        .collect();
-                held = merge_sorted(
-                    held,
-                    hits,
-                    |entry, (impact, prominent)| {
-                        entry.0 += 1;
-                        entry.1 += impact;
-                        entry.2 += prominent;
+                for_each_match(&term_query(term, index), searcher, |doc, impact| {
+                    let prominent = usize::from(in_prominent.holds(doc));
+                    held.add(
+                        places.at(doc),
+                        doc,
+                        (impact, prominent),
+                        |entry, (impact, prominent)| {
+                            entry.0 += 1;
+                            entry.1 += impact;
+                            entry.2 += prominent;
+                        },
+                        |(impact, prominent)| (1, 0.0 + impact, prominent),
+                    );
+                })?;
+            }
+            for (doc, (count, impacts, in_prominent)) in held.take() {
+                if count != alternative.len() {
+                    continue;
+                }
+                let score = (query::SYNONYM_WEIGHT * f64::from(impacts)) as f32;
+                slot_matches.add(
+                    places.at(doc),
+                    doc,
+                    (score, in_prominent == alternative.len()),
+                    |entry, (score, prominent)| {
+                        entry.alternative = Some(entry.alternative.map_or(score, |s| s.max(score)));
+                        entry.alternative_prominent |= prominent;
                     },
-                    |(impact, prominent)| (1, 0.0 + impact, prominent),
+                    |(score, prominent)| SlotMatch {
+                        alternative: Some(score),
+                        alternative_prominent: prominent,
+                        ..SlotMatch::default()
+                    },
                 );
             }
-            let whole = held
-                .into_iter()
-                .filter(|(_, (count, _, _))| *count == alternative.len())
-                .map(|(doc, (_, impacts, in_prominent))| {
-                    let score = (query::SYNONYM_WEIGHT * f64::from(impacts)) as f32;
-                    (doc, (score, in_prominent == alternative.len()))
-                });
-            slot_matches = merge_sorted(
-                slot_matches,
-                whole,
-                |entry, (score, prominent)| {
-                    entry.alternative = Some(entry.alternative.map_or(score, |s| s.max(score)));
-                    entry.alternative_prominent |= prominent;
-                },
-                |(score, prominent)| SlotMatch {
-                    alternative: Some(score),
-                    alternative_prominent: prominent,
-                    ..SlotMatch::default()
-                },
-            );
         }
         let required = plan.required_in(slot);
-        let contributions = slot_matches.into_iter().map(|(doc, matched)| {
+        for (doc, matched) in slot_matches.take() {
             let (score, words) = match matched.alternative {
                 Some(alternative) if slot.stands_in => {
                     let standing = required * word_count(matched.alternative_prominent);
@@ -435,84 +573,100 @@ pub fn rank(
                 Some(alternative) => (matched.words_score.max(alternative), matched.words),
                 None => (matched.words_score, matched.words),
             };
-            (doc, (score, words))
-        });
-        found = merge_sorted(
-            found,
-            contributions,
-            |entry, (score, words)| {
-                entry.0 = (entry.0 as f32 + score) as f64;
-                entry.1 += words;
-            },
-            |(score, words)| ((0.0_f32 + score) as f64, words),
-        );
+            found.add(
+                places.at(doc),
+                doc,
+                (score, words),
+                |entry, (score, words)| {
+                    entry.0 = (entry.0 as f32 + score) as f64;
+                    entry.1 += words;
+                },
+                |(score, words)| ((0.0_f32 + score) as f64, words, 0),
+            );
+        }
     }
-    let mut codes = vec![0u32; found.len()];
     for word in &plan.words {
         if word.is_code() {
             let field = index.fields.get(SearchField::ErrorCodes);
             let term = Term::from_field_text(field, &word.variants[0].term);
             let query = TermQuery::new(term, IndexRecordOption::Basic);
-            for (doc, _) in matches(&query, searcher)? {
-                if let Ok(at) = found.binary_search_by(|(other, _)| other.cmp(&doc)) {
-                    codes[at] += 1;
+            for_each_match(&query, searcher, |doc, _| {
+                if let Some(entry) = found.get_mut(places.at(doc)) {
+                    entry.2 += 1;
                 }
-            }
+            })?;
         }
     }
-    Ok(found
-        .into_iter()
-        .zip(codes)
-        .map(|((doc, (score, words)), codes)| Ranked {
+    for (doc, (score, words, codes)) in found.take() {
+        each(Ranked {
             doc,
             codes,
             words,
             score,
-        })
-        .collect())
+        });
+    }
+    Ok(())
 }
 
-/// Merges `add` into `into`, both sorted by document with each document once: `combine` folds
-/// an entry of `add` into `into`'s for the same document, `new` makes an entry of one for a
-/// document `into` lacks. The result is sorted by document, each once.
-fn merge_sorted<T, U>(
-    into: Vec<(DocAddress, T)>,
-    add: impl IntoIterator<Item = (DocAddress, U)>,
-    mut combine: impl FnMut(&mut T, U),
-    mut new: impl FnMut(U) -> T,
-) -> Vec<(DocAddress, T)> {
-    let add = add.into_iter();
-    let mut out = Vec::with_capacity(into.len() + add.size_hint().0);
-    let mut into = into.into_iter().peekable();
-    for (doc, value) in add {
-        while let Some(entry) = into.next_if(|(other, _)| *other < doc) {
-            out.push(entry);
-        }
-        match into.next_if(|(other, _)| *other == doc) {
-            Some((doc, mut entry)) => {
-                combine(&mut entry, value);
-                out.push((doc, entry));
-            }
-            None => out.push((doc, new(value))),
-        }
-    }
-    out.extend(into);
-    out
+/// The first `limit` results offered, in [`query::best_first`] order, the rest dropped. A total
+/// order (ties go to the lower document), so keeping the first few met and sorting only them
+/// gives what sorting everything would. A common word matches most of a large site, and
+/// `remedy check` asks for the best five of each symptom phrase: the few kept are a heap whose
+/// top is the worst of them, so most articles cost one comparison with it and none is moved.
+struct Best {
+    kept: std::collections::BinaryHeap<Kept>,
+    limit: usize,
 }
 
-/// The first `limit` of `ranked` in [`query::best_first`] order, the rest dropped. A total
-/// order (ties go to the lower document), so selecting the first few and sorting only them
-/// gives what sorting everything would.
-fn best(mut ranked: Vec<Ranked<DocAddress>>, limit: usize) -> Vec<Ranked<DocAddress>> {
-    if limit == 0 {
-        return Vec::new();
+/// A result ordered as [`query::best_first`] does: the greatest is the worst.
+struct Kept(Ranked<DocAddress>);
+
+impl PartialEq for Kept {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other).is_eq()
     }
-    if ranked.len() > limit {
-        ranked.select_nth_unstable_by(limit - 1, query::best_first);
-        ranked.truncate(limit);
+}
+
+impl Eq for Kept {}
+
+impl PartialOrd for Kept {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
-    ranked.sort_unstable_by(query::best_first);
-    ranked
+}
+
+impl Ord for Kept {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        query::best_first(&self.0, &other.0)
+    }
+}
+
+impl Best {
+    fn new(limit: usize) -> Best {
+        Best {
+            kept: std::collections::BinaryHeap::with_capacity(limit.min(64)),
+            limit,
+        }
+    }
+
+    fn offer(&mut self, result: Ranked<DocAddress>) {
+        if self.kept.len() < self.limit {
+            self.kept.push(Kept(result));
+        } else if let Some(mut worst) = self.kept.peek_mut()
+            && query::best_first(&result, &worst.0).is_lt()
+        {
+            *worst = Kept(result);
+        }
+    }
+
+    /// The results kept, best first.
+    fn into_sorted(self) -> Vec<Ranked<DocAddress>> {
+        self.kept
+            .into_sorted_vec()
+            .into_iter()
+            .map(|k| k.0)
+            .collect()
+    }
 }
 
 /// The answer to a query: the best results, the total number of matching articles, and the
@@ -548,12 +702,17 @@ pub fn plan(index: &OpenIndex, searcher: &Searcher, text: &str) -> Plan {
 pub fn query(index: &OpenIndex, text: &str, limit: usize, filters: &Filters) -> Result<Answer> {
     let searcher = index.reader.searcher();
     let plan = plan(index, &searcher, text);
-    let mut ranked = rank(index, &searcher, &plan)?;
-    if let Some(allowed) = filters.allowed(index, &searcher)? {
-        ranked.retain(|r| allowed.contains(&r.doc));
-    }
-    let total = ranked.len();
-    let results = best(ranked, limit)
+    let allowed = filters.allowed(index, &searcher)?;
+    let mut total = 0;
+    let mut best = Best::new(limit);
+    rank(index, &searcher, &plan, |ranked| {
+        if allowed.as_ref().is_none_or(|a| a.contains(&ranked.doc)) {
+            total += 1;
+            best.offer(ranked);
+        }
+    })?;
+    let results = best
+        .into_sorted()
         .into_iter()
         .map(|r| {
             let doc: TantivyDocument = searcher
@@ -603,24 +762,32 @@ mod tests {
     use super::*;
 
     proptest! {
-        /// Merging sorted lists is folding one into the other by document, in order.
+        /// A tally folds each document's values in the order they are added, gives each
+        /// document once, and is empty again once taken (or readied).
         #[test]
-        fn merging_sorted_lists_folds_by_document(
-            first in prop::collection::btree_map((0u32..3, 0u32..40), 0u32..100, 0..50),
-            second in prop::collection::btree_map((0u32..3, 0u32..40), 0u32..100, 0..50),
+        fn a_tally_folds_values_by_document(
+            first in prop::collection::vec(((0u32..2, 0u32..40), 0u32..100), 0..60),
+            second in prop::collection::vec(((0u32..2, 0u32..40), 0u32..100), 0..60),
         ) {
-            let list = |map: &std::collections::BTreeMap<(u32, u32), u32>| -> Vec<(DocAddress, u32)> {
-                map.iter().map(|(&(s, d), &v)| (DocAddress::new(s, d), v)).collect()
-            };
-            let merged = merge_sorted(list(&first), list(&second), |a, b| *a = *a * 1000 + b, |b| b + 1);
-            let mut expected = first.clone();
-            for (key, value) in &second {
-                expected
-                    .entry(*key)
-                    .and_modify(|a| *a = *a * 1000 + value)
-                    .or_insert(value + 1);
+            let places = |doc: DocAddress| (doc.segment_ord * 40 + doc.doc_id) as usize;
+            let mut tally: Tally<u64> = Tally::new();
+            for round in [&first, &second] {
+                tally.ready(80);
+                let mut expected = std::collections::BTreeMap::new();
+                for &((segment, number), value) in round {
+                    let doc = DocAddress::new(segment, number);
+                    let value = u64::from(value);
+                    tally.add(places(doc), doc, value, |a, b| *a = *a * 1000 + b, |b| b + 1);
+                    expected
+                        .entry(doc)
+                        .and_modify(|a: &mut u64| *a = *a * 1000 + value)
+                        .or_insert(value + 1);
+                }
+                let got: std::collections::BTreeMap<DocAddress, u64> = tally.take().collect();
+                prop_assert_eq!(&got, &expected);
+                prop_assert!(tally.take().next().is_none());
+                prop_assert!(tally.at.iter().all(Option::is_none));
             }
-            prop_assert_eq!(merged, list(&expected));
         }
 
         /// Selecting the first few and sorting them is sorting everything and keeping the
@@ -644,7 +811,11 @@ mod tests {
             all.sort_by(query::best_first);
             all.truncate(limit);
             let key = |r: &Ranked<DocAddress>| (r.doc, r.codes, r.words, r.score.to_bits());
-            let got: Vec<_> = best(ranked, limit).iter().map(key).collect();
+            let mut best = Best::new(limit);
+            for result in ranked {
+                best.offer(result);
+            }
+            let got: Vec<_> = best.into_sorted().iter().map(key).collect();
             let expected: Vec<_> = all.iter().map(key).collect();
             prop_assert_eq!(got, expected);
         }
