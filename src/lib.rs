@@ -512,22 +512,8 @@ pub fn build_with(options: &BuildOptions, bodies: Bodies) -> Result<BuildReport>
             }
             Ok::<_, Error>((started.elapsed(), steps))
         });
-        let others: Vec<&Site> = editions.iter().collect();
-        let pages = render_all(site, &others, &loaded.theme, &progress, &|path, bytes| {
+        let pages = render_editions(site, editions, theme, &progress, &|path, bytes| {
             staging.put(path, bytes)
-        })
-        .and_then(|mut pages| {
-            for edition in editions {
-                let prefix = &edition.config.edition_prefix;
-                pages += render_all(
-                    edition,
-                    &[],
-                    &loaded.theme,
-                    &indicatif::ProgressBar::hidden(),
-                    &|path, bytes| staging.put(&format!("{prefix}{path}"), bytes),
-                )?;
-            }
-            Ok(pages)
         })
         .map(|pages| (pages, started.elapsed()));
         let indexed = indexing
@@ -595,30 +581,30 @@ pub fn check_summarized(
         })
         .collect();
     let search_tests = load::load_search_tests(&options.root)?;
-    let others: Vec<&Site> = loaded.editions.iter().collect();
-    render_all(
-        &loaded.site,
-        &others,
-        &loaded.theme,
-        &indicatif::ProgressBar::hidden(),
-        &|_, _| Ok(()),
-    )?;
-    for edition in &loaded.editions {
-        render_all(
-            edition,
-            &[],
+    let site = &loaded.site;
+    // The search index is built side by side with the pages, as in a build: it has threads of
+    // its own (see `search::index::own_threads`), and the pages take rayon's.
+    let (rendered, index) = std::thread::scope(|scope| {
+        let index = scope.spawn(|| search::index::in_ram(site));
+        let rendered = render_editions(
+            site,
+            &loaded.editions,
             &loaded.theme,
             &indicatif::ProgressBar::hidden(),
             &|_, _| Ok(()),
-        )?;
-    }
-    let site = &loaded.site;
+        );
+        let index = index
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (rendered, index)
+    });
+    rendered?;
+    let index = index?;
     let mut diagnostics = loaded.warnings;
     diagnostics.extend(health::check(site, today));
     for edition in &loaded.editions {
         diagnostics.extend(edition::health(site, edition));
     }
-    let index = search::index::in_ram(site)?;
     diagnostics.extend(health::unfindable_symptoms(site, &index)?);
     diagnostics.extend(health::unused_synonyms(site, &index));
     if let Some(text) = search_tests {
@@ -633,6 +619,31 @@ pub fn check_summarized(
         return Err(Error::Content(diagnostics));
     }
     Ok((diagnostics, summary))
+}
+
+/// Renders the default edition `site` (whose pages link the `editions`) and then each other
+/// edition, handing every page to `sink` by its path in the build dir. Returns how many pages
+/// were made.
+fn render_editions(
+    site: &Site,
+    editions: &[Site],
+    theme: &theme::Theme,
+    progress: &indicatif::ProgressBar,
+    sink: &(dyn Fn(&str, &[u8]) -> Result<()> + Sync),
+) -> Result<usize> {
+    let others: Vec<&Site> = editions.iter().collect();
+    let mut pages = render_all(site, &others, theme, progress, sink)?;
+    for edition in editions {
+        let prefix = &edition.config.edition_prefix;
+        pages += render_all(
+            edition,
+            &[],
+            theme,
+            &indicatif::ProgressBar::hidden(),
+            &|path, bytes| sink(&format!("{prefix}{path}"), bytes),
+        )?;
+    }
+    Ok(pages)
 }
 
 /// Sites with at least this many articles show a progress bar while rendering.
