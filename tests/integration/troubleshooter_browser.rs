@@ -391,6 +391,32 @@ fn a_large_troubleshooter_reads_causes_from_the_symptom_pages_and_ranks_them_ali
     // A cause read first as a link gets its full block, fixes and all, once a symptom whose
     // page shows it in full is ticked too.
     let (first, second, cause) = brief_then_full(&on_demand);
+
+    // On a symptom's page, the status counts the causes listed as links too, as the page's
+    // lead does.
+    open(
+        &session,
+        &format!("http://127.0.0.1:{port}/troubleshoot/{first}.html"),
+    );
+    let counts = session.script(
+        "return [document.querySelectorAll('.cause-blocks > .cause-block').length, \
+           document.querySelectorAll('.ts-more-causes .cause-link').length]",
+    );
+    let (full, links) = (counts[0].as_u64().unwrap(), counts[1].as_u64().unwrap());
+    assert!(full >= 1 && links >= 1, "{first}: {counts:?}");
+    let all_causes = format!("{} likely causes", full + links);
+    let said = status(&session);
+    assert!(
+        said.starts_with(&format!("{all_causes}; ")),
+        "{first}: {said}"
+    );
+    let lead =
+        std::fs::read_to_string(on_demand.join(format!("troubleshoot/{first}.html"))).unwrap();
+    assert!(
+        lead.contains(&format!("{} possible causes", full + links)),
+        "{first}: the lead counts {all_causes}"
+    );
+
     open_picked(&session, port, &[first.as_str()]);
     let is_brief = format!(
         "var b = document.querySelector('.cause-block[data-cause=\"{cause}\"]'); \

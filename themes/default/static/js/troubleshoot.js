@@ -123,6 +123,9 @@
     causesSection.appendChild(causeList);
   }
   causeBlocks.forEach(function (block) { known[block.getAttribute('data-cause')] = 'full'; });
+  // A symptom's page past `page-causes` lists its less likely causes as links: its status
+  // counts them among its causes, as its lead does, though their fixes are on their pages.
+  var linkedCauses = causesSection ? causesSection.querySelectorAll('.ts-more-causes .cause-link').length : 0;
 
   // Fixes the reader has tried, shared by every page of the site.
   var tried = {};
@@ -523,7 +526,7 @@
       said = text('pick_to_rank') + ' ' + plural('causes_listed', shown);
     } else {
       var parts = {
-        causes: plural('likely_cause_count', shown),
+        causes: plural('likely_cause_count', shown + linkedCauses),
         symptoms: plural('symptom_count', picked),
         fixes: plural('fixes_left', left)
       };
