@@ -417,12 +417,40 @@ impl<T> Tally<T> {
         self.at[place].as_mut()
     }
 
-    /// Every document's figures, in the order they were first added, leaving the tally empty.
-    fn take(&mut self) -> impl Iterator<Item = (DocAddress, T)> + '_ {
-        let Tally { at, touched } = self;
-        touched
-            .drain(..)
-            .filter_map(|(place, doc)| Some((doc, at[place as usize].take()?)))
+    /// Every document's figures, in the order they were first added, leaving the tally empty
+    /// (also when the iterator is dropped before its end).
+    fn take(&mut self) -> Taken<'_, T> {
+        Taken {
+            at: &mut self.at,
+            touched: self.touched.drain(..),
+        }
+    }
+}
+
+/// The figures of a [`Tally`] being taken out; what is left is emptied when dropped.
+struct Taken<'a, T> {
+    at: &'a mut [Option<T>],
+    touched: std::vec::Drain<'a, (u32, DocAddress)>,
+}
+
+impl<T> Iterator for Taken<'_, T> {
+    type Item = (DocAddress, T);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let (place, doc) = self.touched.next()?;
+            if let Some(figures) = self.at[place as usize].take() {
+                return Some((doc, figures));
+            }
+        }
+    }
+}
+
+impl<T> Drop for Taken<'_, T> {
+    fn drop(&mut self) {
+        for (place, _) in self.touched.by_ref() {
+            self.at[place as usize] = None;
+        }
     }
 }
 
@@ -787,6 +815,16 @@ mod tests {
                 prop_assert_eq!(&got, &expected);
                 prop_assert!(tally.take().next().is_none());
                 prop_assert!(tally.at.iter().all(Option::is_none));
+                // Taken out in part, it is empty all the same.
+                for &((segment, number), value) in round {
+                    let doc = DocAddress::new(segment, number);
+                    tally.add(places(doc), doc, u64::from(value), |a, b| *a += b, |b| b);
+                }
+                let mut taken = tally.take();
+                prop_assert_eq!(taken.next().is_some(), !round.is_empty());
+                drop(taken);
+                prop_assert!(tally.at.iter().all(Option::is_none));
+                prop_assert!(tally.touched.is_empty());
             }
         }
 
