@@ -149,6 +149,12 @@ pub fn load_site(options: &BuildOptions) -> Result<Loaded> {
 /// [`load_site`], letting go of the articles' bodies as `bodies` says (see
 /// [`pipeline::bodies`]): a site that let go of them can only be built by [`build_with`].
 pub fn load_site_with(options: &BuildOptions, bodies: Bodies) -> Result<Loaded> {
+    load_site_keeping(options, bodies, false)
+}
+
+/// [`load_site_with`], keeping every article's file text when `keep_files` (what `remedy check`
+/// locates its warnings in) even if its body is let go of.
+fn load_site_keeping(options: &BuildOptions, bodies: Bodies, keep_files: bool) -> Result<Loaded> {
     let mut timings = Vec::new();
     let started = Instant::now();
     let mut config = load_config(options)?;
@@ -281,8 +287,8 @@ pub fn load_site_with(options: &BuildOptions, bodies: Bodies) -> Result<Loaded> 
         warnings.dedup();
         timings.push(("editions", started.elapsed()));
     }
-    // Nothing more is reported in the articles' files.
-    for article in &mut site.articles {
+    // Nothing more is reported in the articles' files (unless they are kept).
+    for article in site.articles.iter_mut().filter(|_| !keep_files) {
         if let Some(article) = std::sync::Arc::get_mut(article) {
             pipeline::bodies::release_source(article);
         }
@@ -476,26 +482,9 @@ pub fn build_with(options: &BuildOptions, bodies: Bodies) -> Result<BuildReport>
         let root = &options.root;
         let indexing = scope.spawn(move || {
             let started = Instant::now();
-            let reparse = pipeline::bodies::Reparse {
-                root,
-                context: parse::Context {
-                    config: &site.config,
-                    snippets,
-                    statics: Some(&theme.asset_facts),
-                    translated: None,
-                },
-            };
-            let renderer = render::PageRenderer::new(site, theme);
-            // The pages made from a body the site let go of: the article's page and Markdown.
+            let released = ReleasedPages::new(root, site, theme, snippets);
             let bodies = |index: usize, article: &model::Article| -> Result<String> {
-                let body = reparse.body(article)?.into_owned();
-                for output in renderer
-                    .render_body(index, &body)
-                    .map_err(|problem| Error::Content(vec![*problem]))?
-                {
-                    staging.put(&output.path, &output.bytes)?;
-                }
-                Ok(body.text)
+                released.text(index, article, &|path, bytes| staging.put(path, bytes))
             };
             let mut steps = index::index_with(site, staging, Some(&bodies))?;
             for edition in editions {
@@ -567,7 +556,19 @@ pub fn check_summarized(
     options: &BuildOptions,
     today: model::Date,
 ) -> Result<(Vec<Diagnostic>, Vec<String>)> {
-    let loaded = load_site(options)?;
+    check_with(options, today, Bodies::BySize)
+}
+
+/// [`check_summarized`], letting go of the articles' bodies after parsing as `bodies` says, as
+/// a build does (the pages and the search index parse each such file again): a large site's
+/// check then holds about what its build does, and every file's text, which the warnings are
+/// located in. The findings are the same either way.
+pub fn check_with(
+    options: &BuildOptions,
+    today: model::Date,
+    bodies: Bodies,
+) -> Result<(Vec<Diagnostic>, Vec<String>)> {
+    let loaded = load_site_keeping(options, bodies, true)?;
     let summary: Vec<String> = loaded
         .editions
         .iter()
@@ -585,7 +586,13 @@ pub fn check_summarized(
     // The search index is built side by side with the pages, as in a build: it has threads of
     // its own (see `search::index::own_threads`), and the pages take rayon's.
     let (rendered, index) = std::thread::scope(|scope| {
-        let index = scope.spawn(|| search::index::in_ram(site));
+        let index = scope.spawn(|| {
+            let released = ReleasedPages::new(&options.root, site, &loaded.theme, &loaded.snippets);
+            let bodies = |index: usize, article: &model::Article| -> Result<String> {
+                released.text(index, article, &|_, _| Ok(()))
+            };
+            search::index::in_ram_with(site, Some(&bodies))
+        });
         let rendered = render_editions(
             site,
             &loaded.editions,
@@ -619,6 +626,54 @@ pub fn check_summarized(
         return Err(Error::Content(diagnostics));
     }
     Ok((diagnostics, summary))
+}
+
+/// The pages of the articles whose bodies a site let go of (see [`pipeline::bodies`]), made
+/// as the search index asks for each body: the file is parsed again, the article's page and
+/// Markdown copy are made from it, and its text goes to the index.
+struct ReleasedPages<'a> {
+    reparse: pipeline::bodies::Reparse<'a>,
+    renderer: render::PageRenderer<'a>,
+}
+
+impl<'a> ReleasedPages<'a> {
+    fn new(
+        root: &'a Path,
+        site: &'a Site,
+        theme: &'a theme::Theme,
+        snippets: &'a model::Snippets,
+    ) -> Self {
+        ReleasedPages {
+            reparse: pipeline::bodies::Reparse {
+                root,
+                context: parse::Context {
+                    config: &site.config,
+                    snippets,
+                    statics: Some(&theme.asset_facts),
+                    translated: None,
+                },
+            },
+            renderer: render::PageRenderer::new(site, theme),
+        }
+    }
+
+    /// The text of the article at `index`, its pages handed to `sink` by their build-dir paths.
+    fn text(
+        &self,
+        index: usize,
+        article: &model::Article,
+        sink: &dyn Fn(&str, &[u8]) -> Result<()>,
+    ) -> Result<String> {
+        let body = self.reparse.body(article)?.into_owned();
+        for output in self
+            .renderer
+            .render_body(index, &body)
+            .map_err(|problem| Error::Content(vec![*problem]))?
+        {
+            sink(&output.path, &output.bytes)?;
+        }
+        Ok(body.text)
+    }
 }
 
 /// Renders the default edition `site` (whose pages link the `editions`) and then each other

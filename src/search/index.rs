@@ -354,9 +354,14 @@ pub fn write_with(site: &Site, dir: &Path, bodies: Option<&BodyText<'_>>) -> Res
 
 /// The same index as [`write()`] makes, in memory and open: what `remedy check` searches.
 pub fn in_ram(site: &Site) -> Result<OpenIndex> {
+    in_ram_with(site, None)
+}
+
+/// [`in_ram()`], getting the bodies that `site` let go of from `bodies`.
+pub fn in_ram_with(site: &Site, bodies: Option<&BodyText<'_>>) -> Result<OpenIndex> {
     let (schema, fields) = schema();
     let index = Index::create_in_ram(schema);
-    fill(site, &index, &fields, None)?;
+    fill(site, &index, &fields, bodies)?;
     let reader = index
         .reader()
         .map_err(|e| tantivy_error("reading the index", e))?;

@@ -121,6 +121,69 @@ fn a_build_that_lets_go_of_the_bodies_makes_the_same_site() {
     }
 }
 
+/// `remedy check` lets go of a large site's bodies as a build does, and parses each file
+/// again for its page and the search index: on the bundled site (with its `fr` edition), on
+/// the fixture that trips every health check (a symptom search among them) and on one with a
+/// broken link, it finds what a check that keeps the bodies finds, to the letter.
+#[test]
+fn a_check_that_lets_go_of_the_bodies_finds_the_same() {
+    let today = remedy::model::Date {
+        year: 2026,
+        month: 12,
+        day: 4,
+    };
+    let health = crate::support::TestSite::new("basic");
+    health.overlay("health");
+    let broken = crate::support::TestSite::new("basic");
+    broken.overlay("broken/broken-link");
+    for (root, expected) in [
+        (bundled_root(), "no findings"),
+        (health.root(), "warnings"),
+        (broken.root(), "an error"),
+    ] {
+        let options = remedy::BuildOptions {
+            root: root.to_path_buf(),
+            out: None,
+            base_url: None,
+            drafts: false,
+            portable: false,
+            progress: false,
+        };
+        let found = |bodies| -> (Vec<String>, Vec<String>, bool) {
+            match remedy::check_with(&options, today, bodies) {
+                Ok((warnings, summary)) => (
+                    warnings.iter().map(ToString::to_string).collect(),
+                    summary,
+                    false,
+                ),
+                Err(remedy::Error::Content(problems)) => (
+                    problems.iter().map(ToString::to_string).collect(),
+                    Vec::new(),
+                    true,
+                ),
+                Err(other) => panic!("{}: {other}", root.display()),
+            }
+        };
+        let held = found(remedy::Bodies::Held);
+        let released = found(remedy::Bodies::Released);
+        assert_eq!(held, released, "{}", root.display());
+        match expected {
+            "no findings" => assert!(held.0.is_empty() && !held.1.is_empty(), "{held:?}"),
+            "warnings" => assert!(
+                held.0
+                    .iter()
+                    .any(|w| w.contains("does not find this article"))
+                    && !held.2,
+                "{held:?}"
+            ),
+            _ => assert!(
+                held.2 && held.0.iter().any(|e| e.contains("broken link")),
+                "{held:?}"
+            ),
+        }
+    }
+}
+
 /// An article parsed again must say what it said when the site was made from it: a file
 /// edited between the two readings is an error naming it, not a page that disagrees with the
 /// rest of the site.
