@@ -647,3 +647,65 @@ impl StoredDoc {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::searcher;
+
+    /// The search keeps each segment's articles apart: in an index whose second segment
+    /// repeats the first (tantivy makes one per commit), every article the queries match is
+    /// ranked twice, with the same figures, once per segment.
+    #[test]
+    fn each_segment_s_articles_are_ranked_apart() {
+        let site = crate::fixture::site();
+        let (schema, fields) = schema();
+        let index = Index::create_in_ram(schema);
+        index.tokenizers().register(TOKENIZER, TermListTokenizer);
+        let language = site.config.search.language;
+        let mut writer: IndexWriter = index.writer_with_num_threads(1, 50_000_000).unwrap();
+        for _ in 0..2 {
+            for article in site.articles.iter().filter(|a| a.fallback.is_none()) {
+                let doc = document("/", article, &article.text, &fields, language);
+                writer.add_document(doc).unwrap();
+            }
+            writer.commit().unwrap();
+        }
+        let reader = index.reader().unwrap();
+        let open = OpenIndex {
+            index,
+            reader,
+            fields,
+            meta: IndexMeta::new(&site.config.search, &site.config.language),
+            language,
+        };
+        let searcher = open.reader.searcher();
+        assert_eq!(searcher.segment_readers().len(), 2);
+        let mut ranked_any = 0;
+        for text in [
+            "backup",
+            "icloud storage full",
+            "error 9006",
+            "backups iclud",
+        ] {
+            let plan = searcher::plan(&open, &searcher, text);
+            let mut by_segment: [Vec<(u32, u32, u32, u64)>; 2] = Default::default();
+            searcher::rank(&open, &searcher, &plan, |r| {
+                by_segment[r.doc.segment_ord as usize].push((
+                    r.doc.doc_id,
+                    r.codes,
+                    r.words,
+                    r.score.to_bits(),
+                ));
+            })
+            .unwrap();
+            for list in &mut by_segment {
+                list.sort_unstable();
+            }
+            assert!(!by_segment[0].is_empty(), "{text}");
+            assert_eq!(by_segment[0], by_segment[1], "{text}");
+            ranked_any += by_segment[0].len();
+        }
+        assert!(ranked_any > 4);
+    }
+}
