@@ -147,7 +147,8 @@ pub fn load_site(options: &BuildOptions) -> Result<Loaded> {
 }
 
 /// [`load_site`], letting go of the articles' bodies as `bodies` says (see
-/// [`pipeline::bodies`]): a site that let go of them can only be built by [`build_with`].
+/// [`pipeline::bodies`]): a site that let go of them can only be built by [`build_with`] (or
+/// checked by [`check_with`], which loads it keeping the files' text).
 pub fn load_site_with(options: &BuildOptions, bodies: Bodies) -> Result<Loaded> {
     load_site_keeping(options, bodies, false)
 }
@@ -287,10 +288,12 @@ fn load_site_keeping(options: &BuildOptions, bodies: Bodies, keep_files: bool) -
         warnings.dedup();
         timings.push(("editions", started.elapsed()));
     }
-    // Nothing more is reported in the articles' files (unless they are kept).
-    for article in site.articles.iter_mut().filter(|_| !keep_files) {
-        if let Some(article) = std::sync::Arc::get_mut(article) {
-            pipeline::bodies::release_source(article);
+    // Nothing more is reported in the articles' files, unless they are kept for the warnings.
+    if !keep_files {
+        for article in &mut site.articles {
+            if let Some(article) = std::sync::Arc::get_mut(article) {
+                pipeline::bodies::release_source(article);
+            }
         }
     }
     Ok(Loaded {

@@ -11,8 +11,8 @@
 //! and its body parsed again (not its front matter, which the article holds; the file must not
 //! have changed since it was loaded), the article's page and Markdown copy are made from the
 //! body, and its text is indexed; then the body is dropped. The price is a second parse of each
-//! body let go of; smaller sites keep every body. The dev server and `remedy check` always keep
-//! them.
+//! body let go of; smaller sites keep every body. `remedy check` does the same but keeps every
+//! file's text, which its warnings are located in; the dev server always keeps the bodies.
 
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
@@ -28,11 +28,11 @@ pub const HELD_BYTES: u64 = 64 << 20;
 /// Whether a build keeps the articles' bodies in memory.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Bodies {
-    /// Keep them (the dev server, `remedy check`).
+    /// Keep them (the dev server).
     #[default]
     Held,
     /// Hold those of the articles in the first [`HELD_BYTES`] of Markdown, let go of the
-    /// others' (`remedy build`).
+    /// others' (`remedy build`, `remedy check`).
     BySize,
     /// Let go of them whatever the site's size (tests of the released path).
     Released,
