@@ -20,8 +20,6 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use rayon::prelude::*;
-
 use crate::config::{self, CONFIG_FILE, Config};
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
@@ -155,39 +153,51 @@ pub fn load_content(root: &Path, config: &Config) -> Result<Loaded> {
     let mut problems = Vec::new();
     let mut slugs_by_lowercase: HashMap<String, PathBuf> = HashMap::new();
     let mut other_files = Vec::new();
-    let mut unread = Vec::new();
-    walk::walk(
-        root,
-        Path::new(CONTENT_DIR),
-        &|name, _| is_ignored(name),
-        &mut loaded.diagnostics,
-        &mut |entry| {
-            if entry.is_dir {
-                return check_folder(config, entry, &mut problems);
-            }
-            if !entry.name.ends_with(".md") {
-                if entry.is_file {
-                    other_files.push(entry.relative.clone());
+    // Each file is read as soon as the walk names it, on another core than the walk's: on a
+    // large site the walk (one folder entry after another) and the reading take about as long.
+    // The files come back in the walk's order.
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let mut named = 0;
+    rayon::scope(|scope| {
+        walk::walk(
+            root,
+            Path::new(CONTENT_DIR),
+            &|name, _| is_ignored(name),
+            &mut loaded.diagnostics,
+            &mut |entry| {
+                if entry.is_dir {
+                    return check_folder(config, entry, &mut problems);
                 }
-                return walk::Next::Continue;
-            }
-            match classify_entry(config, entry, &mut slugs_by_lowercase) {
-                Ok(Some(source)) => unread.push((source, entry.len)),
-                Ok(None) => {}
-                Err(problem) => problems.push(*problem),
-            }
-            walk::Next::Continue
-        },
-    )?;
-    // The files are read on every core once the walk has named them all: on a large site,
-    // reading them one after another is most of this stage.
-    let read: Vec<_> = unread
-        .into_par_iter()
-        .map(|(mut source, len)| {
-            source.text = read_source(root, &source.path, len)?;
-            Ok::<_, Box<Diagnostic>>(source)
-        })
-        .collect();
+                if !entry.name.ends_with(".md") {
+                    if entry.is_file {
+                        other_files.push(entry.relative.clone());
+                    }
+                    return walk::Next::Continue;
+                }
+                match classify_entry(config, entry, &mut slugs_by_lowercase) {
+                    Ok(Some(mut source)) => {
+                        let (place, len, sender) = (named, entry.len, sender.clone());
+                        named += 1;
+                        scope.spawn(move |_| {
+                            let read = read_source(root, &source.path, len).map(|text| {
+                                source.text = text;
+                                source
+                            });
+                            // The receiver outlives the scope.
+                            let _ = sender.send((place, read));
+                        });
+                    }
+                    Ok(None) => {}
+                    Err(problem) => problems.push(*problem),
+                }
+                walk::Next::Continue
+            },
+        )
+    })?;
+    drop(sender);
+    let mut read: Vec<(usize, Result<Source, Box<Diagnostic>>)> = receiver.into_iter().collect();
+    read.sort_unstable_by_key(|(place, _)| *place);
+    let read = read.into_iter().map(|(_, read)| read);
     for result in read {
         match result {
             Ok(source) if source.language.is_some() => loaded.translations.push(source),
