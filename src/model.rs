@@ -12,6 +12,8 @@ use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use crate::config::{Config, Kind};
 
 /// Kind names with a fixed meaning in relations, structured data and the troubleshooter.
@@ -706,22 +708,17 @@ pub fn sort_articles(config: &Config, articles: &mut [Arc<Article>]) {
         .enumerate()
         .map(|(i, k)| (k.name.as_str(), (k.order, i)))
         .collect();
-    articles.sort_by(|a, b| {
-        let ka = kind_order
+    // Each article's key is made once (not twice per comparison) and sorted on every core: at
+    // 100,000 articles the comparisons' lookups made this a seventh of the link stage. The
+    // sort is stable, as the one it replaces was.
+    let key = |a: &Arc<Article>| {
+        let kind = kind_order
             .get(a.kind.as_str())
             .copied()
             .unwrap_or((i64::MAX, 0));
-        let kb = kind_order
-            .get(b.kind.as_str())
-            .copied()
-            .unwrap_or((i64::MAX, 0));
-        (ka, a.front.weight, &a.front.title, &a.slug).cmp(&(
-            kb,
-            b.front.weight,
-            &b.front.title,
-            &b.slug,
-        ))
-    });
+        (kind, a.front.weight, a.front.title.clone(), a.slug.clone())
+    };
+    articles.par_sort_by_cached_key(key);
 }
 
 /// The effort of a fix in minutes, for ordering fixes easiest first ("5 min" → 5, "1 hour" → 60).
