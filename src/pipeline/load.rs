@@ -197,8 +197,7 @@ pub fn load_content(root: &Path, config: &Config) -> Result<Loaded> {
     drop(sender);
     let mut read: Vec<(usize, Result<Source, Box<Diagnostic>>)> = receiver.into_iter().collect();
     read.sort_unstable_by_key(|(place, _)| *place);
-    let read = read.into_iter().map(|(_, read)| read);
-    for result in read {
+    for (_, result) in read {
         match result {
             Ok(source) if source.language.is_some() => loaded.translations.push(source),
             Ok(source) => loaded.sources.push(source),
