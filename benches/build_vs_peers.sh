@@ -27,7 +27,9 @@
 # The peers are installed here, not committed: hugo, hyperfine and time from Debian's packages,
 # pagefind from npm into $WORK. Every build starts without an output folder (hyperfine --prepare
 # moves the last one aside and flushes writes), so all three do the same work; a last Remedy
-# row shows a rebuild over an existing build dir.
+# row shows a rebuild over an existing build dir. The commands compared take turns (one run of
+# each, then the next round), so a machine that slows down or speeds up during the run (these
+# shared VMs do, by a third within minutes) changes every tool's median alike, not the ratios.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -96,6 +98,30 @@ entries() { # files + folders of a build dir, as "files folders"
   echo "$(find "$1" -type f | wc -l) $(find "$1" -type d | wc -l)"
 }
 
+# Runs hyperfine's commands ("${@:4}", with their --prepare and -n) in turns: $2 rounds of one
+# warm-up run each (not counted), then $3 rounds of one run each, and writes the runs of each
+# command with their median to $1, as `hyperfine --export-json` would.
+interleaved() {
+  local out=$1 warmup=$2 rounds=$3 round
+  shift 3
+  for ((round = 0; round < warmup; round++)); do
+    hyperfine --style none --runs 1 "$@" >/dev/null
+  done
+  for ((round = 0; round < rounds; round++)); do
+    hyperfine --style none --runs 1 --export-json "$out.$round" "$@" >/dev/null
+  done
+  python3 - "$out" "$rounds" <<'PY'
+import json, statistics, sys
+out, rounds = sys.argv[1], int(sys.argv[2])
+runs = {}
+for round in range(rounds):
+    for result in json.load(open(f"{out}.{round}"))["results"]:
+        runs.setdefault(result["command"], []).extend(result["times"])
+json.dump({"results": [{"command": name, "times": times, "median": statistics.median(times)}
+                       for name, times in runs.items()]}, open(out, "w"))
+PY
+}
+
 TABLE="$WORK/table.md"
 echo "| articles | storage | Remedy | Hugo | Hugo + Pagefind | Remedy / Hugo | Remedy / Hugo + Pagefind | entries Remedy / Hugo |" >"$TABLE"
 echo "| --- | --- | --- | --- | --- | --- | --- | --- |" >>"$TABLE"
@@ -129,17 +155,25 @@ for N in "${SIZES[@]}"; do
     # 16 GB and Remedy's site takes 3.4 GB of tmpfs; together they do not fit in 24 GB.
     clean_both="for d in $SITE/public $SITE/.public.remedy-* $HUGO/public; do [ -e \$d ] && $(discard '$d'); done; sync"
     timed() { echo "/usr/bin/time -a -o $MEM/$1 -f %M"; } # appends each run's peak KB
+    # The rebuild comes right after the build it rebuilds: each round, the next command's
+    # --prepare takes its output away.
     commands=(
       --prepare "$clean_both" -n remedy "$(timed remedy) $REMEDY build --quiet --root $SITE"
+      --prepare "sync" -n "remedy rebuild" "$(timed remedy) $REMEDY build --quiet --root $SITE"
       --prepare "$clean_both" -n hugo "$(timed hugo) hugo --quiet --source $HUGO"
     )
     if [ "$N" -le "$PAGEFIND_MAX" ]; then
       commands+=(--prepare "$clean_both" -n hugo+pagefind
         "$(timed hugo2) hugo --quiet --source $HUGO && $(timed pagefind) $PAGEFIND --site $HUGO/public --silent")
     fi
-    commands+=(--prepare "sync" -n "remedy rebuild" "$(timed remedy) $REMEDY build --quiet --root $SITE")
-    hyperfine --style none --warmup "$([ "$runs" -gt 1 ] && echo 1 || echo 0)" --runs "$runs" \
-      --export-json "$BASE/times.json" "${commands[@]}" >/dev/null
+    interleaved "$BASE/times.json" "$([ "$runs" -gt 1 ] && echo 1 || echo 0)" "$runs" "${commands[@]}"
+    pagefind_entries="0 0"
+    if [ "$N" -le "$PAGEFIND_MAX" ]; then
+      pagefind_entries=$(entries "$HUGO/public/pagefind") # the last round's last command
+    fi
+    # The last round ended with a peer, which took Remedy's output away: build it again to count
+    # and copy it.
+    eval "$clean_both"; "$REMEDY" build --quiet --root "$SITE"
     read -r remedy_files remedy_dirs <<<"$(entries "$SITE/public")"
     # The machine's own growth: the time of copying Remedy's output (`cp -r`, one thread), so
     # each size's time can be set against what merely writing that many bytes costs here.
@@ -150,9 +184,8 @@ for N in "${SIZES[@]}"; do
     hyperfine --style none --runs "$runs" --export-json "$BASE/copy.json" \
       --prepare "rm -rf $BASE/copy; sync" -n copy "cp -r $SITE/public $BASE/copy" >/dev/null
     rm -rf "$BASE/copy"
-    pagefind_status=ok pagefind_time=0 pagefind_entries="0 0"
+    pagefind_status=ok pagefind_time=0
     if [ "$N" -le "$PAGEFIND_MAX" ]; then
-      pagefind_entries=$(entries "$HUGO/public/pagefind")
       eval "$clean_both"; hugo --quiet --source "$HUGO"
     else
       eval "$clean_both"; hugo --quiet --source "$HUGO"; sync
@@ -231,9 +264,9 @@ for path in sorted((root / "content").glob("*/*.md")):
 PY
       sync
       clean_fr="rm -rf $SITE/public $FR/public; sync"
-      hyperfine --style none --warmup 1 --runs "$runs" --export-json "$BASE/editions.json" \
+      interleaved "$BASE/editions.json" 1 "$runs" \
         --prepare "$clean_fr" -n "one edition" "$REMEDY build --quiet --root $SITE" \
-        --prepare "$clean_fr" -n "two editions" "$REMEDY build --quiet --root $FR" >/dev/null
+        --prepare "$clean_fr" -n "two editions" "$REMEDY build --quiet --root $FR"
       python3 - "$BASE/editions.json" "$N" <<'PY'
 import json, sys
 t = {r["command"]: r["median"] for r in json.load(open(sys.argv[1]))["results"]}
