@@ -190,7 +190,7 @@ fn a_check_that_lets_go_of_the_bodies_finds_the_same() {
 #[test]
 fn a_file_changed_before_its_body_is_read_again_is_an_error() {
     let temp = tempfile::tempdir().unwrap();
-    crate::support::copy_tree(bundled_root(), temp.path());
+    crate::support::copy_bundled_site(temp.path());
     let options = remedy::BuildOptions {
         root: temp.path().to_path_buf(),
         out: None,
