@@ -144,6 +144,34 @@ impl Staging {
         make_folder(&self.dir, relative)
     }
 
+    /// Links the files of the folder `relative` of the previous site into the staging folder,
+    /// unless this build made that folder itself: the dev server's full rebuild makes the
+    /// other editions (`fr/`) only after the swap, and until it has, the build dir keeps their
+    /// last pages instead of having none. (Linked files are never written to, as in [`Self::put`].)
+    pub fn keep(&self, relative: &str) -> Result<()> {
+        let Some(previous) = &self.previous else {
+            return Ok(());
+        };
+        let from = previous.join(relative);
+        let to = self.dir.join(relative);
+        if !from.is_dir() || to.exists() {
+            return Ok(());
+        }
+        for entry in walkdir::WalkDir::new(&from).sort_by_file_name() {
+            let entry = entry.map_err(|e| {
+                let path = e.path().unwrap_or(&from).to_path_buf();
+                Error::io(&path, std::io::Error::other(e))
+            })?;
+            let path = to.join(entry.path().strip_prefix(&from).unwrap_or(entry.path()));
+            if entry.file_type().is_dir() {
+                fs::create_dir_all(&path).map_err(|e| Error::io(&path, e))?;
+            } else if fs::hard_link(entry.path(), &path).is_err() {
+                fs::copy(entry.path(), &path).map_err(|e| Error::io(&path, e))?;
+            }
+        }
+        Ok(())
+    }
+
     /// Swaps the staging folder in as the build dir and deletes the previous site.
     pub fn commit(mut self) -> Result<()> {
         if self.target.exists() {

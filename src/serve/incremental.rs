@@ -596,6 +596,11 @@ impl Incremental {
             staging.put(path, bytes)
         })?;
         crate::pipeline::index::index(site, &staging)?;
+        // The other editions are made again after the swap (see `with_editions`), each swapped
+        // in whole: until then the build dir keeps their last pages, not a site without them.
+        for edition in &self.config.editions {
+            staging.keep(&edition.code)?;
+        }
         let mut guard = self.search.hold();
         staging.commit()?;
         self.search

@@ -100,3 +100,41 @@ fn an_edit_in_one_edition_rewrites_only_its_affected_pages() {
     reload("a translation restored", "/fr/faq/is-my-iphone-backing-up/");
     assert_served_equals_a_full_build(&server);
 }
+
+/// A full rebuild (here of a changed `book.toml`) swaps in the default edition's new pages
+/// first and makes the French edition after: the French pages stay in the build dir all along.
+/// Regression: the swap put in a build dir without `fr/` until the edition was made again, and
+/// a reader (or a test comparing the build dir) found none of its pages meanwhile.
+#[test]
+fn a_full_rebuild_keeps_the_other_edition_served_throughout() {
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    let server = Server::start();
+    let events = server.events();
+    let page = server.path("public/fr/causes/low-battery/index.html");
+    assert!(page.is_file());
+    let done = AtomicBool::new(false);
+    let (looks, misses) = (AtomicUsize::new(0), AtomicUsize::new(0));
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            while !done.load(Ordering::Relaxed) {
+                looks.fetch_add(1, Ordering::Relaxed);
+                if !page.is_file() {
+                    misses.fetch_add(1, Ordering::Relaxed);
+                }
+                std::thread::yield_now();
+            }
+        });
+        server.edit("book.toml", |t| {
+            format!("{t}\n# A comment: the config changed.\n")
+        });
+        while !all_paths(&events.next("reload")).contains(&"*".to_string()) {}
+        done.store(true, Ordering::Relaxed);
+    });
+    let (looks, misses) = (looks.into_inner(), misses.into_inner());
+    assert!(looks > 100, "the page was looked for only {looks} times");
+    assert_eq!(
+        misses, 0,
+        "the French page was missing {misses} of {looks} times"
+    );
+    assert_served_equals_a_full_build(&server);
+}
