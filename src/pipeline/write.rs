@@ -160,7 +160,7 @@ impl Staging {
         for entry in walkdir::WalkDir::new(&from).sort_by_file_name() {
             let entry = entry.map_err(|e| {
                 let path = e.path().unwrap_or(&from).to_path_buf();
-                Error::io(&path, std::io::Error::other(e))
+                Error::io(&path, e.into())
             })?;
             let path = to.join(entry.path().strip_prefix(&from).unwrap_or(entry.path()));
             if entry.file_type().is_dir() {
