@@ -235,3 +235,75 @@ fn a_cached_manifest_of_an_older_build_is_reloaded() {
     assert_eq!(result["stale"], result["fresh"], "{result}");
     assert_eq!(result["fresh"][0], "causes/overheating", "{result}");
 }
+
+/// `benches/first_query.js`, whose figures the README gives: with `--queries`, one line per
+/// query of the file (each a cold first query: at least the script and the manifest) and a
+/// summary over all of them; a single query's files add up to its total.
+#[test]
+#[ignore = "needs node"]
+fn the_first_query_script_measures_each_labelled_query_cold() {
+    let node = support::node();
+    let build = &support::bundled_build().dir;
+    let script = support::repo().join("benches/first_query.js");
+    let file = support::repo().join("tests/search/queries.toml");
+    let run = |args: &[&std::ffi::OsStr]| {
+        let output = Command::new(&node)
+            .arg(&script)
+            .arg(build)
+            .args(args)
+            .output()
+            .expect("run node");
+        let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+        assert!(
+            output.status.success(),
+            "{stdout}{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        stdout
+    };
+    let stdout = run(&["--queries".as_ref(), file.as_os_str()]);
+    let text = std::fs::read_to_string(&file).unwrap();
+    let queries: Vec<String> = toml::from_str::<toml::Table>(&text).unwrap()["query"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["q"].as_str().unwrap().to_string())
+        .collect();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), queries.len() + 1, "{stdout}");
+    for (line, query) in lines.iter().zip(&queries) {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let requests: usize = words[0].parse().expect(line);
+        let kb: f64 = words[2].parse().expect(line);
+        assert!(requests >= 2 && kb > 17.0, "{line}");
+        assert!(line.ends_with(&format!("KB  {query}")), "{line}");
+    }
+    let summary = lines[queries.len()];
+    assert!(
+        summary.starts_with(&format!("{} queries: KB gzip -9 median", queries.len()))
+            && summary.contains("within 80 KB and 5 requests:"),
+        "{summary}"
+    );
+
+    let single = run(&["error 9006".as_ref()]);
+    let (files, total) = single.trim_end().rsplit_once('\n').expect(&single);
+    let sum: f64 = files
+        .lines()
+        .map(|l| l.split_whitespace().nth(1).unwrap().parse::<f64>().unwrap())
+        .sum();
+    let words: Vec<&str> = total.split_whitespace().collect();
+    assert_eq!(
+        words[1].parse::<usize>().unwrap(),
+        files.lines().count(),
+        "{single}"
+    );
+    let stated: f64 = words[3].parse().unwrap();
+    assert!(
+        (sum - stated).abs() <= 0.05 * files.lines().count() as f64,
+        "{single}"
+    );
+    assert!(
+        files.starts_with("js/search.js") && files.contains("manifest.js"),
+        "{single}"
+    );
+}
