@@ -51,18 +51,22 @@ pub fn labelled_queries() -> Vec<Labelled> {
     } else {
         support::repo().join("tests/search/queries.toml")
     };
-    let text = std::fs::read_to_string(&path).expect("read queries.toml");
-    let file: QueryFile = toml::from_str(&text).expect("parse queries.toml");
+    queries_in(&path)
+}
+
+/// The labelled queries of a query file (`tests/search/queries*.toml`).
+pub fn queries_in(path: &std::path::Path) -> Vec<Labelled> {
+    let text =
+        std::fs::read_to_string(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
+    let file: QueryFile =
+        toml::from_str(&text).unwrap_or_else(|e| panic!("parse {}: {e}", path.display()));
     file.query
 }
 
 /// The labelled French queries of the bundled site's French edition,
 /// `tests/search/queries-fr.toml`.
 pub fn french_queries() -> Vec<Labelled> {
-    let path = support::repo().join("tests/search/queries-fr.toml");
-    let text = std::fs::read_to_string(&path).expect("read queries-fr.toml");
-    let file: QueryFile = toml::from_str(&text).expect("parse queries-fr.toml");
-    file.query
+    queries_in(&support::repo().join("tests/search/queries-fr.toml"))
 }
 
 /// Mean reciprocal rank (first answer within the top 10) and hit@3 of ranked slug lists.

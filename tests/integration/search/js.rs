@@ -13,7 +13,9 @@ use std::process::Command;
 use remedy::search::{analysis, index, searcher};
 
 use super::quality::{MIN_HIT3, MIN_MRR};
-use super::{labelled_queries, load_bundled, mrr_and_hit3, print_results, sampled_queries};
+use super::{
+    labelled_queries, load_bundled, mrr_and_hit3, print_results, queries_in, sampled_queries,
+};
 use crate::support;
 
 /// A file for the client's input, in a folder of its own under Cargo's target tmp dir.
@@ -262,13 +264,7 @@ fn the_first_query_script_measures_each_labelled_query_cold() {
         stdout
     };
     let stdout = run(&["--queries".as_ref(), file.as_os_str()]);
-    let text = std::fs::read_to_string(&file).unwrap();
-    let queries: Vec<String> = toml::from_str::<toml::Table>(&text).unwrap()["query"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|q| q["q"].as_str().unwrap().to_string())
-        .collect();
+    let queries: Vec<String> = queries_in(&file).into_iter().map(|q| q.q).collect();
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(lines.len(), queries.len() + 1, "{stdout}");
     for (line, query) in lines.iter().zip(&queries) {
